@@ -1,0 +1,3 @@
+import type { BuiltinDecl } from './define.js';
+
+export const bitsBuiltins: BuiltinDecl[] = [];

@@ -1,0 +1,141 @@
+/**
+ * Shared result model: input documents produced by loaders, and findings/errors produced by
+ * `scan()`. Reporters (CLI) and the TUI render only these types.
+ */
+
+/** The kinds of input documents Palisade understands. */
+export type DocumentKind =
+  | 'dockerfile'
+  | 'kubernetes'
+  | 'compose'
+  | 'docker-inspect'
+  | 'trivy'
+  | 'grype'
+  | 'dockerignore'
+  | 'json'
+  | 'yaml';
+
+export interface LineRange {
+  startLine: number;
+  endLine: number;
+}
+
+/** JSON path into a document value: object keys and array indices. */
+export type JsonPath = (string | number)[];
+
+/**
+ * Answers "which lines hold this value / JSON path" for one document.
+ * Both lookups fall back to the nearest enclosing value that has a position.
+ */
+export interface SourceMap {
+  /** Lines of the value at `path` (nearest ancestor when the exact path has no position). */
+  rangeOfPath(path: JsonPath): LineRange | undefined;
+  /** Lines of a value by object identity (values returned from the document itself). */
+  rangeOfValue(value: unknown): LineRange | undefined;
+  /** Path of a value by object identity, when it is a node of this document. */
+  pathOfValue(value: unknown): JsonPath | undefined;
+}
+
+export interface InputDocument {
+  kind: DocumentKind;
+  /** File path as given (relative to the scan root when discovered). */
+  path: string;
+  /** Index of this document in a multi-document file (0-based). */
+  index: number;
+  /** The document as policies see it (plain JSON values). */
+  value: unknown;
+  sourceMap: SourceMap;
+  /** Lines of the whole document in its file. */
+  range: LineRange;
+}
+
+/** A file that could not be loaded; the scan goes on without it. */
+export interface LoadError {
+  path: string;
+  line?: number;
+  column?: number;
+  message: string;
+  code: string;
+}
+
+export interface LoadResult {
+  documents: InputDocument[];
+  errors: LoadError[];
+}
+
+export type Severity = 'CRITICAL' | 'HIGH' | 'MEDIUM' | 'LOW' | 'INFO';
+
+export const SEVERITIES: readonly Severity[] = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFO'];
+
+export interface Resource {
+  kind?: string;
+  namespace?: string;
+  name?: string;
+  /** Dockerfile stage name or index. */
+  stage?: string;
+}
+
+export interface Snippet {
+  /** Line number of `lines[0]`. */
+  startLine: number;
+  lines: string[];
+  /** Offending lines (inclusive range). */
+  highlightStart: number;
+  highlightEnd: number;
+}
+
+export interface Waiver {
+  source: 'inline' | 'config';
+  reason?: string;
+  expires?: string;
+}
+
+export interface Finding {
+  policyId: string;
+  title: string;
+  severity: Severity;
+  /** `fail` (deny/violation), `warn` (warn rules), `waived` (matched a waiver). */
+  status: 'fail' | 'warn' | 'waived';
+  message: string;
+  description?: string;
+  file: string;
+  startLine: number;
+  endLine: number;
+  resource?: Resource;
+  snippet?: Snippet;
+  remediation?: string;
+  references: string[];
+  /** Cross-references to other tools (`KSV-0017`, `DL3007`, `CIS-5.5`…). */
+  related: string[];
+  /** Rego package of the policy and the rule that produced the finding. */
+  namespace: string;
+  rule: string;
+  waiver?: Waiver;
+}
+
+export interface ScanSummary {
+  files: number;
+  documents: number;
+  policies: number;
+  failures: number;
+  warnings: number;
+  waived: number;
+  errors: number;
+  bySeverity: Record<Severity, number>;
+}
+
+export interface ExpiredWaiver {
+  id: string;
+  path?: string;
+  expires: string;
+  reason?: string;
+}
+
+/** The whole result of a scan; the JSON reporter prints it as-is (versioned). */
+export interface ScanResult {
+  schemaVersion: 1;
+  findings: Finding[];
+  errors: LoadError[];
+  expiredWaivers: ExpiredWaiver[];
+  summary: ScanSummary;
+}
