@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { formatDiagnostic, toJSONText, toJSONValue, type Diagnostic } from '@palisade/engine';
+import { EXIT, type CliCommand } from '../command.js';
+import { loadPolicies, readInput } from '../load-policies.js';
+import { printDiagnostics } from '../diagnostics.js';
+
+export const evalCommand: CliCommand = {
+  name: 'eval',
+  args: '[query]',
+  summary: 'Evaluate a Rego query against policies, data and an input document',
+  examples: [
+    "palisade eval -d policy/ -i input.json 'data.main.deny'",
+    "cat pod.yaml | palisade eval -d k8s.rego -i - 'data.k8s.violation' --format values",
+  ],
+  options: [
+    { flags: '-d, --data <path...>', description: 'policy (.rego) or data (.json/.yaml) files or directories' },
+    { flags: '-i, --input <file>', description: 'input document (JSON or YAML; - for stdin)' },
+    { flags: '--query-file <file>', description: 'read the query from a file' },
+    { flags: '-f, --format <format>', description: 'output format: json, pretty, values, bindings, raw', default: 'json' },
+    { flags: '--fail', description: 'exit 1 when the result is undefined or empty' },
+    { flags: '--fail-defined', description: 'exit 1 when the result is defined' },
+    { flags: '--strict-builtin-errors', description: 'treat builtin errors as fatal' },
+    { flags: '--timeout <ms>', description: 'evaluation timeout in milliseconds' },
+  ],
+  async run(args, opts, io) {
+    const query = (opts.queryFile ? readFileSync(String(opts.queryFile), 'utf8') : args[0])?.trim();
+    if (!query) {
+      io.stderr.write('error: a query is required (argument or --query-file)\n');
+      return EXIT.error;
+    }
+    const { engine, errors } = loadPolicies((opts.data as string[]) ?? [], io.cwd);
+    if (errors.length) return printDiagnostics(errors, io, engine);
+    const prepared = engine.prepare(query);
+    if (!prepared.query) return printDiagnostics(prepared.errors, io, engine);
+    let input: unknown;
+    if (opts.input) {
+      try {
+        input = await readInput(String(opts.input), io.stdin);
+      } catch (e) {
+        io.stderr.write(`error: cannot read input ${String(opts.input)}: ${(e as Error).message}\n`);
+        return EXIT.error;
+      }
+    }
+    const res = prepared.query.evaluate(input, {
+      strictBuiltinErrors: Boolean(opts.strictBuiltinErrors),
+      timeoutMs: opts.timeout ? Number(opts.timeout) : 0,
+      print: (m) => io.stderr.write(m + '\n'),
+    });
+    if (res.error) return printDiagnostics([res.error as Diagnostic], io, engine);
+    const format = String(opts.format ?? 'json');
+    const vars = prepared.query.variables;
+    const exprValues = res.rows.map((r) => (vars.length === 0 ? true : vars.length === 1 ? r[vars[0]] : r));
+    switch (format) {
+      case 'values':
+        for (const v of exprValues) io.stdout.write(toJSONText(toJSONValue(v)) + '\n');
+        break;
+      case 'raw':
+        for (const v of exprValues) io.stdout.write((typeof v === 'string' ? v : toJSONText(toJSONValue(v))) + '\n');
+        break;
+      case 'bindings':
+        io.stdout.write(toJSONText(res.rows.map((r) => toJSONValue(r)), '  ') + '\n');
+        break;
+      case 'pretty':
+        io.stdout.write(toJSONText(exprValues.map((v) => toJSONValue(v)), '  ') + '\n');
+        break;
+      case 'json':
+        io.stdout.write(toJSONText({ result: res.rows.map((r) => ({ bindings: toJSONValue(r) })) } as never, '  ') + '\n');
+        break;
+      default:
+        io.stderr.write(`error: unknown format ${format} (json, pretty, values, bindings, raw)\n`);
+        return EXIT.error;
+    }
+    for (const e of res.builtinErrors) io.stderr.write(`warning: ${formatDiagnostic(e)}\n`);
+    const defined = res.rows.length > 0;
+    if (opts.fail && !defined) return EXIT.findings;
+    if (opts.failDefined && defined) return EXIT.findings;
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,6 @@
+/** The table of CLI commands; each entry lives in its own file. */
+import type { CliCommand } from '../command.js';
+import { evalCommand } from './eval.js';
+import { parseCommand } from './parse.js';
+
+export const commands: CliCommand[] = [evalCommand, parseCommand];

@@ -1,0 +1,64 @@
+import type { Finding, ScanResult } from '@palisade/stdlib';
+import { relativePath, showControls, resourceLabel, sortedFindings } from './common.js';
+import type { ReportOptions, Reporter } from './types.js';
+
+export const githubReporter: Reporter = {
+  name: 'github',
+  description: 'GitHub Actions workflow commands (annotations on the changed files)',
+  extension: 'txt',
+  render: renderGithub,
+};
+
+/** Message part of a workflow command: line breaks must not end the command. */
+export function escapeData(s: string): string {
+  return showControls(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Property values additionally cannot contain the `:` and `,` that delimit properties. */
+export function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+type Props = Record<string, string | number | undefined>;
+
+function command(name: 'error' | 'warning' | 'notice', props: Props, message: string): string {
+  const p = Object.entries(props)
+    .filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '')
+    .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
+    .join(',');
+  return `::${name}${p ? ` ${p}` : ''}::${escapeData(message)}`;
+}
+
+function renderGithub(result: ScanResult, opts: ReportOptions): string {
+  const lines: string[] = [];
+  for (const f of sortedFindings(result.findings, opts.cwd)) {
+    const name = f.status === 'fail' ? 'error' : f.status === 'warn' ? 'warning' : 'notice';
+    const title = `${f.status === 'waived' ? '[waived] ' : ''}${f.policyId} (${f.severity}): ${f.title}`;
+    lines.push(command(name, { ...location(f, opts), title }, body(f)));
+  }
+  for (const e of result.errors) {
+    lines.push(
+      command('error', { file: relativePath(e.path, opts.cwd), line: e.line, col: e.line !== undefined ? e.column : undefined, title: `Load error ${e.code}` }, e.message),
+    );
+  }
+  for (const w of result.expiredWaivers) {
+    const msg = `Waiver for ${w.id} expired on ${w.expires}${w.reason ? ` (${w.reason})` : ''}`;
+    lines.push(command('warning', { file: w.path ? relativePath(w.path, opts.cwd) : undefined, title: 'Expired waiver' }, msg));
+  }
+  return lines.length > 0 ? lines.join('\n') + '\n' : '';
+}
+
+function location(f: Finding, opts: ReportOptions): Props {
+  if (!(f.startLine >= 1)) return { file: relativePath(f.file, opts.cwd) };
+  return { file: relativePath(f.file, opts.cwd), line: f.startLine, endLine: Math.max(f.startLine, f.endLine) };
+}
+
+function body(f: Finding): string {
+  const parts = [f.message];
+  const res = resourceLabel(f.resource);
+  if (res) parts.push(`Resource: ${res}`);
+  if (f.status === 'waived') parts.push(`Waived (${f.waiver?.source ?? 'inline'})${f.waiver?.reason ? `: ${f.waiver.reason}` : ''}`);
+  if (f.remediation) parts.push(`Remediation: ${f.remediation}`);
+  if (f.references.length > 0) parts.push(`See: ${f.references.join(' ')}`);
+  return parts.join('\n');
+}

@@ -1,0 +1,247 @@
+/**
+ * The public engine API: add modules and data, compile (diagnostics as values), prepare a
+ * query once, evaluate it many times with input and options. Nothing here throws at callers:
+ * every failure is a `Diagnostic` in the result.
+ */
+import { ErrorCodes, PalisadeError, type Diagnostic } from './errors.js';
+import type { BuiltinContext, BuiltinDecl, BuiltinHost, Capabilities, Platform } from './builtins/define.js';
+import { BuiltinRegistry } from './builtins/registry.js';
+import { defaultBuiltins } from './builtins/catalog.js';
+import { compileModules, compileQuery, type CompiledPolicy, type CompiledQuery } from './compile/compiler.js';
+import type { Module } from './syntax/ast.js';
+import { codeFrame } from './syntax/location.js';
+import { parseModule, parseQuery } from './syntax/parse.js';
+import { Ctx, DEFAULT_LIMITS, Run, type Limits } from './eval/context.js';
+import { Planner, type ExprFn } from './eval/plan.js';
+import { RuleEvaluator } from './eval/rules.js';
+import { fromJS } from './value/json.js';
+import { isObject, objectEntries, objectGet, type ObjectValue, type PlainObject, type Value } from './value/types.js';
+
+export interface EngineOptions {
+  /** Extra builtins (same declaration format as the built-in catalog); they may replace built-ins. */
+  builtins?: BuiltinDecl[];
+  /** Allow experimental `and` / `or` keywords in every module. */
+  experimentalLogic?: boolean;
+}
+
+export interface EvalOptions {
+  /** Return builtin errors instead of treating the failing call as undefined. */
+  strictBuiltinErrors?: boolean;
+  /** Wall-clock budget in milliseconds (0 = none). */
+  timeoutMs?: number;
+  /** Maximum evaluation steps (0 = none). */
+  maxSteps?: number;
+  /** Maximum nesting of rule and function evaluations (default 5000). */
+  maxDepth?: number;
+  signal?: AbortSignal;
+  /** Overrides `time.now_ns` (nanoseconds since the epoch). */
+  nowNs?: bigint;
+  /** Opt-in capabilities; everything is off by default. */
+  capabilities?: Partial<Capabilities>;
+  platform?: Platform;
+  /** Receives `print` output (default: discarded). */
+  print?: (message: string) => void;
+}
+
+/** One solution of a query: variable name → value. */
+export type Row = Record<string, Value>;
+
+export interface EvalResult {
+  rows: Row[];
+  /** Set when evaluation failed (conflict, cancellation, strict builtin error). */
+  error?: Diagnostic;
+  /** Builtin errors that made calls undefined (non-strict mode). */
+  builtinErrors: Diagnostic[];
+}
+
+interface ModuleEntry {
+  file: string;
+  source: string;
+  module?: Module;
+  errors: Diagnostic[];
+}
+
+function toDiag(e: PalisadeError, sources: Map<string, string>): Diagnostic {
+  const d = e.toDiagnostic();
+  const src = e.location ? sources.get(e.location.file) : undefined;
+  if (src !== undefined && e.location) d.frame = codeFrame(src, e.location);
+  return d;
+}
+
+/** Converts anything thrown during evaluation into a Diagnostic (never rethrows). */
+function failure(e: unknown): Diagnostic {
+  if (e instanceof PalisadeError) return e.toDiagnostic();
+  if (e instanceof RangeError) return { code: ErrorCodes.evalCancel, message: 'evaluation exceeded the maximum call depth (deep recursion)' };
+  return { code: ErrorCodes.evalInternal, message: `internal error: ${e instanceof Error ? e.message : String(e)}` };
+}
+
+export class Engine {
+  private readonly registry: BuiltinRegistry;
+  private readonly entries = new Map<string, ModuleEntry>();
+  private data: Value = Object.create(null) as PlainObject;
+  private policy: CompiledPolicy | undefined;
+  private planner: Planner | undefined;
+  private evaluator: RuleEvaluator | undefined;
+  private readonly options: EngineOptions;
+
+  constructor(options: EngineOptions = {}) {
+    this.options = options;
+    this.registry = new BuiltinRegistry(defaultBuiltins);
+    for (const b of options.builtins ?? []) this.registry.register(b);
+  }
+
+  /** Registers a custom builtin (invalidates the compiled policy). */
+  registerBuiltin(decl: BuiltinDecl): void {
+    this.registry.register(decl);
+    this.policy = undefined;
+  }
+
+  /** The builtin declarations known to this engine, sorted by name. */
+  builtins(): BuiltinDecl[] {
+    return this.registry.all();
+  }
+
+  /** Parses and adds (or replaces) a module; returns its parse errors. */
+  addModule(file: string, source: string): Diagnostic[] {
+    const { module, errors } = parseModule(file, source, { experimentalLogic: this.options.experimentalLogic });
+    this.entries.set(file, { file, source, module, errors });
+    this.policy = undefined;
+    return errors;
+  }
+
+  removeModule(file: string): void {
+    this.entries.delete(file);
+    this.policy = undefined;
+  }
+
+  /** Parsed modules, in the order they were added. */
+  modules(): Module[] {
+    return [...this.entries.values()].flatMap((e) => (e.module ? [e.module] : []));
+  }
+
+  /** Merges a JSON-like value into the base `data` document at `path` (default: the root). */
+  addData(value: unknown, path: string[] = []): Diagnostic[] {
+    const v = fromJS(value);
+    if (v === undefined) return [{ code: ErrorCodes.input, message: 'data must be JSON-like (null, booleans, numbers, strings, arrays, objects)' }];
+    if (path.length === 0 && !isObject(v)) return [{ code: ErrorCodes.input, message: 'data at the root must be an object' }];
+    this.data = mergeAt(this.data, path, v);
+    this.policy = undefined;
+    return [];
+  }
+
+  /** Compiles all modules; returns every parse and compile error (empty when ready). */
+  compile(): Diagnostic[] {
+    const sources = new Map([...this.entries.values()].map((e) => [e.file, e.source]));
+    const parseErrors = [...this.entries.values()].flatMap((e) => e.errors);
+    if (parseErrors.length) return parseErrors;
+    const { policy, errors } = compileModules(this.modules(), this.registry);
+    if (errors.length) {
+      this.policy = undefined;
+      return errors.map((e) => toDiag(e, sources));
+    }
+    this.policy = policy;
+    this.planner = new Planner();
+    this.evaluator = new RuleEvaluator(this.planner, policy.tree);
+    this.planner.rules = this.evaluator;
+    return [];
+  }
+
+  /** Compiles a query against the current policy (compiling the policy first if needed). */
+  prepare(query: string): { query?: PreparedQuery; errors: Diagnostic[] } {
+    if (!this.policy) {
+      const errs = this.compile();
+      if (errs.length) return { errors: errs };
+    }
+    const parsed = parseQuery(query, 'query', { experimentalLogic: true });
+    if (!parsed.body) return { errors: parsed.errors };
+    const { query: cq, errors } = compileQuery(parsed.body, this.policy!);
+    if (!cq) return { errors: errors.map((e) => toDiag(e, new Map([['query', query]]))) };
+    const fn = this.planner!.body(cq.body);
+    return { query: new PreparedQuery(cq, fn, this.data, this.evaluator!), errors: [] };
+  }
+
+  /** The compiled policy (for tools such as the test runner and inspect). */
+  compiled(): CompiledPolicy | undefined {
+    return this.policy;
+  }
+}
+
+export class PreparedQuery {
+  constructor(
+    private readonly cq: CompiledQuery,
+    private readonly fn: ExprFn,
+    private readonly data: Value,
+    private readonly evaluator: RuleEvaluator,
+  ) {}
+
+  /** Output variable names of the query. */
+  get variables(): string[] {
+    return this.cq.outputs.map(([n]) => n);
+  }
+
+  /** Evaluates the query; `input` undefined means no input document. */
+  evaluate(input?: unknown, options: EvalOptions = {}): EvalResult {
+    const inputValue = input === undefined ? undefined : fromJS(input);
+    const limits: Limits = {
+      timeoutMs: options.timeoutMs ?? DEFAULT_LIMITS.timeoutMs,
+      maxSteps: options.maxSteps ?? DEFAULT_LIMITS.maxSteps,
+      maxDepth: options.maxDepth ?? DEFAULT_LIMITS.maxDepth,
+      signal: options.signal,
+    };
+    const host: BuiltinHost = {
+      metadataChain: () => [],
+      metadataRule: () => ({}),
+      parseModule: () => null,
+      runtime: () => ({ env: options.capabilities?.env ?? {} }),
+    };
+    const bctx: BuiltinContext = {
+      nowNs: options.nowNs ?? BigInt(Date.now()) * 1_000_000n,
+      capabilities: { network: options.capabilities?.network ?? false, env: options.capabilities?.env ?? null },
+      platform: options.platform ?? {},
+      queryCache: new Map(),
+      print: options.print ?? (() => {}),
+      host,
+    };
+    const run = new Run(limits, options.strictBuiltinErrors ?? false, bctx, this.data);
+    const ctx = new Ctx(run, inputValue, null, null);
+    const rows: Row[] = [];
+    const frame: (Value | undefined)[] = new Array(this.cq.nslots);
+    const outputs = this.cq.outputs;
+    try {
+      if (limits.signal?.aborted) throw new PalisadeError(ErrorCodes.evalCancel, 'evaluation cancelled');
+      this.fn(ctx, frame, () => {
+        const row: Row = {};
+        for (const [name, slot] of outputs) {
+          const v = frame[slot];
+          if (v !== undefined) row[name] = v;
+        }
+        rows.push(row);
+        return false;
+      });
+    } catch (e) {
+      return { rows, error: failure(e), builtinErrors: run.builtinErrors.map((x) => x.toDiagnostic()) };
+    }
+    void this.evaluator;
+    return { rows, builtinErrors: run.builtinErrors.map((x) => x.toDiagnostic()) };
+  }
+}
+
+function mergeAt(base: Value, path: string[], v: Value): Value {
+  if (path.length === 0) return deepMerge(base, v);
+  const [head, ...rest] = path;
+  const out: PlainObject = Object.create(null);
+  if (isObject(base)) for (const [k, x] of objectEntries(base)) out[k as string] = x;
+  out[head] = mergeAt(isObject(base) ? (objectGet(base as ObjectValue, head) ?? Object.create(null)) : Object.create(null), rest, v);
+  return out;
+}
+
+function deepMerge(a: Value, b: Value): Value {
+  if (!isObject(a) || !isObject(b)) return b;
+  const out: PlainObject = Object.create(null);
+  for (const [k, x] of objectEntries(a)) out[k as string] = x;
+  for (const [k, x] of objectEntries(b)) {
+    const prev = out[k as string];
+    out[k as string] = prev === undefined ? x : deepMerge(prev, x);
+  }
+  return out;
+}

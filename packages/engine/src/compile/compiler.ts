@@ -1,0 +1,67 @@
+/** Runs the ordered stages over parsed modules and compiles queries against the result. */
+import { PalisadeError, ErrorCodes } from '../errors.js';
+import type { BuiltinRegistry } from '../builtins/registry.js';
+import type { Body, Module } from '../syntax/ast.js';
+import type { IRBody } from './ir.js';
+import { Lowerer, occursIn } from './lower.js';
+import { newNode, type RuleSet, type TreeNode } from './rule-tree.js';
+import { SafetyChecker } from './safety.js';
+import { stages } from './stages.js';
+import type { CompileState } from './state.js';
+import { checkBodyCalls } from './check-calls.js';
+
+export interface CompiledPolicy {
+  tree: TreeNode;
+  ruleSets: RuleSet[];
+  modules: Module[];
+  builtins: BuiltinRegistry;
+  ruleNames: Map<string, Set<string>>;
+}
+
+export function compileModules(modules: Module[], builtins: BuiltinRegistry): { policy: CompiledPolicy; errors: PalisadeError[] } {
+  const st: CompileState = { modules, builtins, tree: newNode([]), ruleSets: [], ruleNames: new Map(), errors: [] };
+  for (const stage of stages) {
+    stage.run(st);
+    // Later stages assume a well-formed rule tree; stop after the first stage that failed there.
+    if (st.errors.length && stage.name === 'collect-rules') break;
+  }
+  return { policy: { tree: st.tree, ruleSets: st.ruleSets, modules, builtins, ruleNames: st.ruleNames }, errors: dedupe(st.errors) };
+}
+
+export interface CompiledQuery {
+  body: IRBody;
+  nslots: number;
+  slotNames: string[];
+  /** Output variables: name → slot, in order of first appearance. */
+  outputs: [string, number][];
+}
+
+export function compileQuery(body: Body, policy: CompiledPolicy, file = 'query'): { query?: CompiledQuery; errors: PalisadeError[] } {
+  const L = new Lowerer({ tree: policy.tree, builtins: policy.builtins, ruleNames: policy.ruleNames }, [], [], file);
+  L.pushScope(occursIn(body));
+  const ir = L.bodyInScope(body);
+  const top = L.topLevelSlots();
+  L.popScope();
+  const errors = [...L.errors];
+  const sc = new SafetyChecker(L.slotNames);
+  sc.body(ir, new Set());
+  errors.push(...sc.errors);
+  const st = { errors: [] as PalisadeError[] };
+  checkBodyCalls(ir, st);
+  errors.push(...st.errors);
+  if (errors.length) return { errors: dedupe(errors) };
+  const outputs = [...top.entries()].filter(([n]) => n !== '_' && !n.startsWith('$')).sort((a, b) => a[1] - b[1]);
+  return { query: { body: ir, nslots: L.slotNames.length, slotNames: L.slotNames, outputs }, errors: [] };
+}
+
+function dedupe(errors: PalisadeError[]): PalisadeError[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const k = `${e.code}|${e.message}|${e.location?.file}:${e.location?.row}:${e.location?.col}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+export { ErrorCodes };

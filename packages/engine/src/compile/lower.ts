@@ -1,0 +1,484 @@
+/**
+ * Stage `resolve-and-lower`: AST → IR. Resolves imports and rule names to `data` refs,
+ * resolves builtin and function calls, and gives every local variable a frame slot following
+ * Rego's scoping: `:=`, `some`, function arguments and `every` declare; other variables are
+ * bound by unification in the innermost body where they occur, and a comprehension body
+ * shares a variable with the enclosing body when the enclosing body mentions it too.
+ */
+import type { Body, Expr, Import, Module, Term, VarTerm, WithModifier } from '../syntax/ast.js';
+import { callName } from '../syntax/ast.js';
+import type { Location } from '../syntax/location.js';
+import { ErrorCodes, PalisadeError } from '../errors.js';
+import type { BuiltinRegistry } from '../builtins/registry.js';
+import { RSet, makeObject, type Value } from '../value/types.js';
+import type { CallTarget, IRBody, IRExpr, IRTerm, IRWith, RefRoot, WithTarget } from './ir.js';
+import { findNode, type TreeNode } from './rule-tree.js';
+
+/** What a name resolves to outside local scopes. */
+type Global = { root: 'data' | 'input'; path: string[] };
+
+export interface LowerEnv {
+  tree: TreeNode;
+  builtins: BuiltinRegistry;
+  /** Rule names (first head segment) per package key (`a.b`). */
+  ruleNames: Map<string, Set<string>>;
+}
+
+interface Scope {
+  /** Slots of enclosing scopes used inside this closure scope (undefined for plain bodies). */
+  captured?: Set<number>;
+  declared: Map<string, number>;
+  free: Map<string, number>;
+  /** Names occurring directly in this body (not inside nested closures). */
+  occurs: Set<string>;
+}
+
+export class Lowerer {
+  readonly slotNames: string[] = [];
+  private scopes: Scope[] = [];
+  private globals = new Map<string, Global>();
+  readonly errors: PalisadeError[] = [];
+
+  constructor(
+    private readonly env: LowerEnv,
+    private readonly pkg: string[],
+    imports: Import[],
+    private readonly file: string,
+  ) {
+    for (const name of env.ruleNames.get(pkg.join('.')) ?? []) this.globals.set(name, { root: 'data', path: [...pkg, name] });
+    for (const imp of imports) this.addImport(imp);
+  }
+
+  private addImport(imp: Import): void {
+    const segs = refSegments(imp.path);
+    if (!segs) return;
+    const [root, ...rest] = segs;
+    if (root === 'future' || root === 'rego') return;
+    if (root !== 'data' && root !== 'input') return;
+    const alias = imp.alias ?? (rest.length ? rest[rest.length - 1] : root);
+    this.globals.set(alias, { root, path: rest });
+  }
+
+  // ---- scopes --------------------------------------------------------------------------------
+
+  private newSlot(name: string): number {
+    this.slotNames.push(name);
+    return this.slotNames.length - 1;
+  }
+
+  pushScope(occurs: Set<string>, closure = false): void {
+    this.scopes.push({ declared: new Map(), free: new Map(), occurs, captured: closure ? new Set() : undefined });
+  }
+
+  /** Records `slot`, owned by scope `owner`, as captured by every closure scope inside it. */
+  private capture(slot: number, owner: number): void {
+    for (let i = owner + 1; i < this.scopes.length; i++) this.scopes[i].captured?.add(slot);
+  }
+
+  popScope(): void {
+    this.scopes.pop();
+  }
+
+  /** Declares a variable in the innermost scope (`:=`, `some`, args, every). */
+  declare(v: VarTerm, kind: 'assign' | 'some' | 'arg'): number {
+    if (v.name === '_') return this.newSlot('_');
+    const scope = this.scopes[this.scopes.length - 1];
+    if (kind === 'assign' && scope.declared.has(v.name)) {
+      this.error(ErrorCodes.compile, `var ${v.name} assigned above`, v.loc);
+    }
+    if (kind === 'assign' && this.globals.has(v.name) && this.scopes.length === 1 && false) {
+      // Shadowing a rule name with := is allowed by OPA; kept for documentation.
+    }
+    const slot = this.newSlot(v.name);
+    scope.declared.set(v.name, slot);
+    return slot;
+  }
+
+  /** Declares an argument variable, reusing it when the same name appeared in an earlier argument. */
+  declareOrGet(v: VarTerm): IRTerm {
+    const scope = this.scopes[this.scopes.length - 1];
+    const slot = scope.declared.get(v.name) ?? this.declare(v, 'arg');
+    return { t: 'var', slot, name: v.name, loc: v.loc };
+  }
+
+  private lookupLocal(name: string): number | undefined {
+    for (let i = this.scopes.length - 1; i >= 0; i--) {
+      const s = this.scopes[i];
+      const d = s.declared.get(name) ?? s.free.get(name);
+      if (d !== undefined) {
+        this.capture(d, i);
+        return d;
+      }
+    }
+    return undefined;
+  }
+
+  /** Resolves a var to a slot, a global or a root. */
+  resolveVar(v: VarTerm): IRTerm {
+    const loc = v.loc;
+    if (v.name === '_') return { t: 'var', slot: this.newSlot('_'), name: '_', loc };
+    const local = this.lookupLocal(v.name);
+    if (local !== undefined) return { t: 'var', slot: local, name: v.name, loc };
+    if (v.name === 'input') return { t: 'ref', root: { kind: 'input' }, path: [], loc };
+    if (v.name === 'data') return { t: 'ref', root: { kind: 'data' }, path: [], loc };
+    const g = this.globals.get(v.name);
+    if (g) return { t: 'ref', root: { kind: g.root }, path: g.path.map((s) => constTerm(s, loc)), loc };
+    // Undeclared: bound by unification in the innermost body that mentions it.
+    let target = this.scopes.length - 1;
+    for (let i = this.scopes.length - 1; i >= 0; i--) {
+      if (this.scopes[i].occurs.has(v.name)) target = i;
+    }
+    const slot = this.newSlot(v.name);
+    this.scopes[target].free.set(v.name, slot);
+    this.capture(slot, target);
+    return { t: 'var', slot, name: v.name, loc };
+  }
+
+  private error(code: (typeof ErrorCodes)[keyof typeof ErrorCodes], message: string, loc: Location): void {
+    this.errors.push(new PalisadeError(code, message, loc));
+  }
+
+  // ---- bodies --------------------------------------------------------------------------------
+
+  /** Lowers a body in a new scope; `pre` runs after the scope is pushed (e.g. to declare vars). */
+  body(body: Body, pre?: () => void, extraOccurs?: Iterable<string>): { body: IRBody; captured: number[] } {
+    const occurs = occursIn(body);
+    if (extraOccurs) for (const n of extraOccurs) occurs.add(n);
+    this.pushScope(occurs, true);
+    pre?.();
+    const out = body.map((e) => this.expr(e));
+    const captured = [...this.scopes[this.scopes.length - 1].captured!];
+    this.popScope();
+    return { body: out, captured };
+  }
+
+  /** Slots of the outermost scope (query variables), by name. */
+  topLevelSlots(): Map<string, number> {
+    const s = this.scopes[0];
+    return new Map([...s.free, ...s.declared]);
+  }
+
+  /** Lowers a body in the current scope (rule bodies use one scope for head + body). */
+  bodyInScope(body: Body): IRBody {
+    return body.map((e) => this.expr(e));
+  }
+
+  expr(e: Expr): IRExpr {
+    const withs = e.with.map((w) => this.withMod(w));
+    const node = e.node;
+    const loc = e.loc;
+    const mk = (n: IRExpr['node']): IRExpr => ({ node: n, negated: e.negated, with: withs, loc });
+    switch (node.kind) {
+      case 'term':
+        return mk({ kind: 'term', term: this.term(node.term) });
+      case 'unify':
+        return mk({ kind: 'unify', left: this.term(node.left), right: this.term(node.right) });
+      case 'assign': {
+        const right = this.term(node.right);
+        const left = this.assignTarget(node.left);
+        return mk({ kind: 'unify', left, right });
+      }
+      case 'some':
+        for (const v of node.vars) this.declare(v, 'some');
+        return mk({ kind: 'true' });
+      case 'somein': {
+        const collection = this.term(node.collection);
+        const key = node.key ? this.pattern(node.key) : undefined;
+        const value = this.pattern(node.value);
+        return mk({ kind: 'somein', key, value, collection });
+      }
+      case 'every': {
+        const domain = this.term(node.domain);
+        let key: IRTerm | undefined;
+        let value: IRTerm | undefined;
+        const names = [node.value.name, ...(node.key ? [node.key.name] : [])];
+        const { body, captured } = this.body(
+          node.body,
+          () => {
+            if (node.key) key = { t: 'var', slot: this.declare(node.key, 'some'), name: node.key.name, loc: node.key.loc };
+            value = { t: 'var', slot: this.declare(node.value, 'some'), name: node.value.name, loc: node.value.loc };
+          },
+          names,
+        );
+        return mk({ kind: 'every', key, value: value!, domain, body, captured });
+      }
+      case 'logic': {
+        // Operands share the enclosing scope so bindings made on either side stay visible.
+        const left = node.left.map((x) => this.expr(x));
+        const right = node.right.map((x) => this.expr(x));
+        return mk({ kind: node.op, left, right });
+      }
+    }
+  }
+
+  /** Declares every var of an `:=` left-hand side pattern. */
+  private assignTarget(t: Term): IRTerm {
+    switch (t.type) {
+      case 'var':
+        return { t: 'var', slot: this.declare(t, 'assign'), name: t.name, loc: t.loc };
+      case 'array':
+        return { t: 'array', items: t.items.map((x) => this.assignTarget(x)), loc: t.loc };
+      case 'object':
+        return {
+          t: 'object',
+          entries: t.entries.map(([k, v]) => [this.term(k), this.assignTarget(v)] as [IRTerm, IRTerm]),
+          loc: t.loc,
+        };
+      case 'ref':
+        this.error(ErrorCodes.compile, `cannot assign to ref`, t.loc);
+        return this.term(t);
+      default:
+        return this.term(t);
+    }
+  }
+
+  /** `some x in xs` patterns declare their vars. */
+  private pattern(t: Term): IRTerm {
+    if (t.type === 'var') return { t: 'var', slot: this.declare(t, 'some'), name: t.name, loc: t.loc };
+    if (t.type === 'array') return { t: 'array', items: t.items.map((x) => this.pattern(x)), loc: t.loc };
+    if (t.type === 'object')
+      return { t: 'object', entries: t.entries.map(([k, v]) => [this.term(k), this.pattern(v)] as [IRTerm, IRTerm]), loc: t.loc };
+    return this.term(t);
+  }
+
+  private withMod(w: WithModifier): IRWith {
+    const target = this.withTarget(w.target);
+    const value = this.withValue(w.value);
+    return { target, value, loc: w.loc };
+  }
+
+  private withTarget(t: Term): WithTarget {
+    const segs = refSegments(t);
+    if (!segs) {
+      this.error(ErrorCodes.compile, `with keyword target must reference existing input, data, or a function`, t.loc);
+      return { kind: 'input', path: [] };
+    }
+    const [first, ...rest] = segs;
+    if (first === 'input') return { kind: 'input', path: rest };
+    if (first === 'data') {
+      const n = findNode(this.env.tree, rest);
+      if (n?.ruleSet?.kind === 'function') return { kind: 'function', path: rest };
+      return { kind: 'data', path: rest };
+    }
+    const g = this.globals.get(first);
+    if (g && this.lookupLocal(first) === undefined) {
+      const full = [...g.path, ...rest];
+      if (g.root === 'input') return { kind: 'input', path: full };
+      const n = findNode(this.env.tree, full);
+      if (n?.ruleSet?.kind === 'function') return { kind: 'function', path: full };
+      return { kind: 'data', path: full };
+    }
+    const name = segs.join('.');
+    if (this.env.builtins.has(name)) return { kind: 'builtin', name };
+    this.error(ErrorCodes.compile, `with keyword target must reference existing input, data, or a function`, t.loc);
+    return { kind: 'input', path: [] };
+  }
+
+  private withValue(t: Term): IRWith['value'] {
+    if (t.type === 'var' || t.type === 'ref') {
+      const fn = this.functionTarget(t, false);
+      if (fn) return { kind: 'function', fn };
+    }
+    return { kind: 'term', term: this.term(t) };
+  }
+
+  /** Resolves a name used as a function; undefined when it is not one. */
+  private functionTarget(t: Term, report: boolean): CallTarget | undefined {
+    if (t.type !== 'var' && t.type !== 'ref') return undefined;
+    const name = callName(t);
+    if (!name) return undefined;
+    const segs = name.split('.');
+    const first = segs[0];
+    if (this.lookupLocal(first) !== undefined) return undefined;
+    let path: string[] | undefined;
+    if (first === 'data') path = segs.slice(1);
+    else {
+      const g = this.globals.get(first);
+      if (g && g.root === 'data') path = [...g.path, ...segs.slice(1)];
+    }
+    if (path) {
+      const n = findNode(this.env.tree, path);
+      if (n?.ruleSet?.kind === 'function') return { kind: 'rule', path, name, arity: n.ruleSet.arity };
+      if (report) this.error(ErrorCodes.type, `undefined function ${name}`, t.loc);
+      return undefined;
+    }
+    const decl = this.env.builtins.get(name);
+    if (decl) return { kind: 'builtin', name, decl };
+    if (report) this.error(ErrorCodes.type, `undefined function ${name}`, t.loc);
+    return undefined;
+  }
+
+  // ---- terms ---------------------------------------------------------------------------------
+
+  term(t: Term): IRTerm {
+    const loc = t.loc;
+    switch (t.type) {
+      case 'null':
+        return constTerm(null, loc);
+      case 'boolean':
+        return constTerm(t.value, loc);
+      case 'number':
+        return constTerm(t.value, loc);
+      case 'string':
+        return constTerm(t.value, loc);
+      case 'template':
+        return { t: 'template', parts: t.parts.map((p) => (typeof p === 'string' ? p : this.term(p))), loc };
+      case 'var':
+        return this.resolveVar(t);
+      case 'ref': {
+        const head = this.term(t.head);
+        const path = t.path.map((s) => this.term(s));
+        if (head.t === 'ref') return foldConsts({ t: 'ref', root: head.root, path: [...head.path, ...path], loc });
+        const root: RefRoot = { kind: 'term', term: head };
+        return foldConsts({ t: 'ref', root, path, loc });
+      }
+      case 'call': {
+        const fn = this.functionTarget(t.fn, true);
+        const args = t.args.map((a) => this.term(a));
+        if (!fn) return constTerm(null, loc); // error already recorded
+        return { t: 'call', fn, args, loc };
+      }
+      case 'array':
+        return foldConsts({ t: 'array', items: t.items.map((x) => this.term(x)), loc });
+      case 'set':
+        return foldConsts({ t: 'set', items: t.items.map((x) => this.term(x)), loc });
+      case 'object':
+        return foldConsts({ t: 'object', entries: t.entries.map(([k, v]) => [this.term(k), this.term(v)] as [IRTerm, IRTerm]), loc });
+      case 'arraycomp':
+      case 'setcomp': {
+        let term!: IRTerm;
+        const { body, captured } = this.closureWithHead(t.body, termVarNames(t.term), () => {
+          term = this.term(t.term);
+        });
+        return { t: t.type, term, body, captured, loc };
+      }
+      case 'objectcomp': {
+        const names = [...termVarNames(t.key), ...termVarNames(t.value)];
+        let key!: IRTerm;
+        let value!: IRTerm;
+        const { body, captured } = this.closureWithHead(t.body, names, () => {
+          key = this.term(t.key);
+          value = this.term(t.value);
+        });
+        return { t: 'objectcomp', key, value, body, captured, loc };
+      }
+    }
+  }
+
+  /** Lowers a comprehension body and its head in the same scope. */
+  private closureWithHead(body: Body, headNames: string[], head: () => void): { body: IRBody; captured: number[] } {
+    const occurs = occursIn(body);
+    for (const n of headNames) occurs.add(n);
+    this.pushScope(occurs, true);
+    const out = body.map((e) => this.expr(e));
+    head();
+    const captured = [...this.scopes[this.scopes.length - 1].captured!];
+    this.popScope();
+    return { body: out, captured };
+  }
+
+}
+
+// ---- helpers ---------------------------------------------------------------------------------
+
+export function constTerm(v: Value, loc: Location): IRTerm {
+  return { t: 'const', v, loc };
+}
+
+/** Folds composite literals whose parts are all constants into one constant. */
+function foldConsts(t: IRTerm): IRTerm {
+  switch (t.t) {
+    case 'array':
+      if (t.items.every((x) => x.t === 'const')) return constTerm(t.items.map((x) => (x as { v: Value }).v), t.loc);
+      return t;
+    case 'set':
+      if (t.items.every((x) => x.t === 'const')) return constTerm(new RSet(t.items.map((x) => (x as { v: Value }).v)), t.loc);
+      return t;
+    case 'object':
+      if (t.entries.every(([k, v]) => k.t === 'const' && v.t === 'const')) {
+        return constTerm(makeObject(t.entries.map(([k, v]) => [(k as { v: Value }).v, (v as { v: Value }).v] as [Value, Value])), t.loc);
+      }
+      return t;
+    default:
+      return t;
+  }
+}
+
+/** String segments of a ref made only of a var head and string segments. */
+export function refSegments(t: Term): string[] | undefined {
+  if (t.type === 'var') return [t.name];
+  if (t.type !== 'ref' || t.head.type !== 'var') return undefined;
+  const out = [t.head.name];
+  for (const s of t.path) {
+    if (s.type !== 'string') return undefined;
+    out.push(s.value);
+  }
+  return out;
+}
+
+/** Var names occurring in a term (not inside nested closures). */
+export function termVarNames(t: Term, out: string[] = []): string[] {
+  switch (t.type) {
+    case 'var':
+      out.push(t.name);
+      break;
+    case 'ref':
+      termVarNames(t.head, out);
+      t.path.forEach((s) => termVarNames(s, out));
+      break;
+    case 'call':
+      t.args.forEach((a) => termVarNames(a, out));
+      break;
+    case 'array':
+    case 'set':
+      t.items.forEach((x) => termVarNames(x, out));
+      break;
+    case 'object':
+      t.entries.forEach(([k, v]) => {
+        termVarNames(k, out);
+        termVarNames(v, out);
+      });
+      break;
+    case 'template':
+      t.parts.forEach((p) => typeof p !== 'string' && termVarNames(p, out));
+      break;
+  }
+  return out;
+}
+
+/** Names occurring directly in a body (expressions, with-values), excluding nested closures. */
+export function occursIn(body: Body): Set<string> {
+  const out: string[] = [];
+  for (const e of body) {
+    const n = e.node;
+    switch (n.kind) {
+      case 'term':
+        termVarNames(n.term, out);
+        break;
+      case 'unify':
+      case 'assign':
+        termVarNames(n.left, out);
+        termVarNames(n.right, out);
+        break;
+      case 'some':
+        n.vars.forEach((v) => out.push(v.name));
+        break;
+      case 'somein':
+        if (n.key) termVarNames(n.key, out);
+        termVarNames(n.value, out);
+        termVarNames(n.collection, out);
+        break;
+      case 'every':
+        termVarNames(n.domain, out);
+        break;
+      case 'logic':
+        for (const x of occursIn(n.left)) out.push(x);
+        for (const x of occursIn(n.right)) out.push(x);
+        break;
+    }
+    for (const w of e.with) termVarNames(w.value, out);
+  }
+  return new Set(out.filter((n) => n !== '_'));
+}
+
+export type { Module };

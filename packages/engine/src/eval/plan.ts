@@ -1,0 +1,520 @@
+/**
+ * The planner compiles IR into closures once; evaluation only calls them. Continuation-passing
+ * style: a term calls `k(value)` for each of its values, an expression calls `k()` for each
+ * solution; a continuation returning `true` stops the search (used by `not`, `every`, first-
+ * solution lookups). Variable slots live in a per-rule frame array; a binding made by a closure
+ * is undone before it returns, so frames are always clean between solutions.
+ */
+import { ErrorCodes, PalisadeError } from '../errors.js';
+import type { CallTarget, IRBody, IRExpr, IRTerm, IRWith } from '../compile/ir.js';
+import { isOutputCall } from '../compile/safety.js';
+import { ObjectBuilder, RSet, equals, isObject, objectGet, objectSize, objectEntries, type Value } from '../value/types.js';
+import { toRegoText } from '../value/json.js';
+import { Ctx, type DataOverlay, type Mock } from './context.js';
+import { iterate, lookup, setPath } from './values.js';
+import type { RuleEvaluator } from './rules.js';
+
+export type Frame = (Value | undefined)[];
+export type K = () => boolean;
+export type VK = (v: Value) => boolean;
+export type TermFn = (c: Ctx, f: Frame, k: VK) => boolean;
+export type ExprFn = (c: Ctx, f: Frame, k: K) => boolean;
+/** Unifies a pattern with a value, binding unbound slots. */
+export type PatFn = (c: Ctx, f: Frame, v: Value, k: K) => boolean;
+
+export class Planner {
+  rules!: RuleEvaluator;
+
+  // ---- bodies and expressions ----------------------------------------------------------------
+
+  body(body: IRBody): ExprFn {
+    const fns = body.map((e) => this.expr(e));
+    const n = fns.length;
+    if (n === 0) return (_c, _f, k) => k();
+    if (n === 1) {
+      const a = fns[0];
+      return (c, f, k) => {
+        c.run.step();
+        return a(c, f, k);
+      };
+    }
+    const run = (i: number, c: Ctx, f: Frame, k: K): boolean => {
+      c.run.step();
+      if (i === n - 1) return fns[i](c, f, k);
+      return fns[i](c, f, () => run(i + 1, c, f, k));
+    };
+    return (c, f, k) => run(0, c, f, k);
+  }
+
+  expr(e: IRExpr): ExprFn {
+    let fn = this.exprNode(e);
+    if (e.negated) {
+      const inner = fn;
+      fn = (c, f, k) => (inner(c, f, () => true) ? false : k());
+    }
+    if (e.with.length) fn = this.withMods(e.with, fn);
+    return fn;
+  }
+
+  private exprNode(e: IRExpr): ExprFn {
+    const n = e.node;
+    switch (n.kind) {
+      case 'true':
+        return (_c, _f, k) => k();
+      case 'term': {
+        const t = n.term;
+        if (t.t === 'call' && isOutputCall(t)) {
+          const call = this.call({ ...t, args: t.args.slice(0, -1) });
+          const out = this.pattern(t.args[t.args.length - 1]);
+          return (c, f, k) => call(c, f, (v) => out(c, f, v, k));
+        }
+        const tf = this.term(t);
+        return (c, f, k) => tf(c, f, (v) => (v === false ? false : k()));
+      }
+      case 'unify':
+        return this.unify(n.left, n.right);
+      case 'somein': {
+        const coll = this.term(n.collection);
+        const val = this.pattern(n.value);
+        const key = n.key ? this.pattern(n.key) : undefined;
+        return (c, f, k) =>
+          coll(c, f, (cv) =>
+            iterate(cv, (ek, ev) => (key ? key(c, f, ek, () => val(c, f, ev, k)) : val(c, f, ev, k))),
+          );
+      }
+      case 'every': {
+        const dom = this.term(n.domain);
+        const val = this.pattern(n.value);
+        const key = n.key ? this.pattern(n.key) : undefined;
+        const body = this.body(n.body);
+        return (c, f, k) =>
+          dom(c, f, (dv) => {
+            let ok = true;
+            iterate(dv, (ek, ev) => {
+              const found = key
+                ? key(c, f, ek, () => val(c, f, ev, () => body(c, f, () => true)))
+                : val(c, f, ev, () => body(c, f, () => true));
+              if (!found) ok = false;
+              return !ok;
+            });
+            return ok ? k() : false;
+          });
+      }
+      case 'and': {
+        const b = this.body([...n.left, ...n.right]);
+        return b;
+      }
+      case 'or': {
+        const l = this.body(n.left);
+        const r = this.body(n.right);
+        return (c, f, k) => l(c, f, k) || r(c, f, k);
+      }
+    }
+  }
+
+  private withMods(mods: IRWith[], inner: ExprFn): ExprFn {
+    const values = mods.map((m) => (m.value.kind === 'term' ? this.term(m.value.term) : undefined));
+    return (c, f, k) => {
+      let input = c.input;
+      let overlays: DataOverlay[] | null = c.overlays;
+      let mocks: Map<string, Mock> | null = c.mocks;
+      for (let i = 0; i < mods.length; i++) {
+        const m = mods[i];
+        let mock: Mock;
+        if (m.value.kind === 'function') mock = { kind: 'function', fn: m.value.fn };
+        else {
+          const v = firstValue(values[i]!, c, f);
+          if (v === undefined) return false;
+          mock = { kind: 'value', value: v };
+        }
+        const tgt = m.target;
+        if (tgt.kind === 'input') {
+          if (mock.kind !== 'value') return false;
+          input = tgt.path.length === 0 ? mock.value : setPath(input, tgt.path, mock.value);
+        } else if (tgt.kind === 'data') {
+          if (mock.kind !== 'value') return false;
+          overlays = [...(overlays ?? []).filter((o) => !startsWith(o.path, tgt.path)), { path: tgt.path, value: mock.value }];
+        } else {
+          mocks = new Map(mocks ?? []);
+          mocks.set(tgt.kind === 'builtin' ? tgt.name : 'data.' + tgt.path.join('.'), mock);
+        }
+      }
+      const c2 = new Ctx(c.run, input, overlays, mocks);
+      return inner(c2, f, k);
+    };
+  }
+
+  // ---- unification ---------------------------------------------------------------------------
+
+  private unify(l: IRTerm, r: IRTerm): ExprFn {
+    const lNeeds = needs(l);
+    const rNeeds = needs(r);
+    const lt = this.term(l);
+    const rt = this.term(r);
+    const lp = this.pattern(l);
+    const rp = this.pattern(r);
+    const pairwise =
+      l.t === 'array' && r.t === 'array' && l.items.length === r.items.length
+        ? this.body(l.items.map((x, i) => ({ node: { kind: 'unify', left: x, right: r.items[i] }, negated: false, with: [], loc: x.loc }) as IRExpr))
+        : undefined;
+    return (c, f, k) => {
+      if (allBound(f, rNeeds)) return rt(c, f, (v) => lp(c, f, v, k));
+      if (allBound(f, lNeeds)) return lt(c, f, (v) => rp(c, f, v, k));
+      if (pairwise) return pairwise(c, f, k);
+      return false;
+    };
+  }
+
+  /** Compiles a term used as a unification pattern. */
+  pattern(t: IRTerm): PatFn {
+    switch (t.t) {
+      case 'var': {
+        const slot = t.slot;
+        return (_c, f, v, k) => {
+          const cur = f[slot];
+          if (cur !== undefined) return equals(cur, v) ? k() : false;
+          f[slot] = v;
+          const r = k();
+          f[slot] = undefined;
+          return r;
+        };
+      }
+      case 'const': {
+        const cv = t.v;
+        return (_c, _f, v, k) => (equals(cv, v) ? k() : false);
+      }
+      case 'array': {
+        const items = t.items.map((x) => this.pattern(x));
+        const n = items.length;
+        return (c, f, v, k) => {
+          if (!Array.isArray(v) || v.length !== n) return false;
+          const step = (i: number): boolean => (i === n ? k() : items[i](c, f, v[i], () => step(i + 1)));
+          return step(0);
+        };
+      }
+      case 'object': {
+        const keys = t.entries.map(([key]) => this.term(key));
+        const vals = t.entries.map(([, val]) => this.pattern(val));
+        const n = keys.length;
+        return (c, f, v, k) => {
+          if (!isObject(v) || objectSize(v) !== n) return false;
+          const step = (i: number): boolean => {
+            if (i === n) return k();
+            return keys[i](c, f, (kv) => {
+              const x = objectGet(v, kv);
+              return x === undefined ? false : vals[i](c, f, x, () => step(i + 1));
+            });
+          };
+          return step(0);
+        };
+      }
+      default: {
+        const tf = this.term(t);
+        return (c, f, v, k) => tf(c, f, (x) => (equals(x, v) ? k() : false));
+      }
+    }
+  }
+
+  // ---- terms ---------------------------------------------------------------------------------
+
+  term(t: IRTerm): TermFn {
+    switch (t.t) {
+      case 'const': {
+        const v = t.v;
+        return (_c, _f, k) => k(v);
+      }
+      case 'var': {
+        const slot = t.slot;
+        return (_c, f, k) => {
+          const v = f[slot];
+          return v === undefined ? false : k(v);
+        };
+      }
+      case 'ref':
+        return this.ref(t);
+      case 'call':
+        return this.call(t);
+      case 'array': {
+        const items = t.items.map((x) => this.term(x));
+        return (c, f, k) => {
+          const out: Value[] = new Array(items.length);
+          const step = (i: number): boolean => {
+            if (i === items.length) return k(out.slice());
+            return items[i](c, f, (v) => {
+              out[i] = v;
+              return step(i + 1);
+            });
+          };
+          return step(0);
+        };
+      }
+      case 'set': {
+        const items = t.items.map((x) => this.term(x));
+        return (c, f, k) => {
+          const out: Value[] = new Array(items.length);
+          const step = (i: number): boolean => {
+            if (i === items.length) return k(new RSet(out));
+            return items[i](c, f, (v) => {
+              out[i] = v;
+              return step(i + 1);
+            });
+          };
+          return step(0);
+        };
+      }
+      case 'object': {
+        const keys = t.entries.map(([x]) => this.term(x));
+        const vals = t.entries.map(([, x]) => this.term(x));
+        const n = keys.length;
+        return (c, f, k) => {
+          const ks: Value[] = new Array(n);
+          const vs: Value[] = new Array(n);
+          const step = (i: number): boolean => {
+            if (i === n) {
+              const b = new ObjectBuilder();
+              for (let j = 0; j < n; j++) b.set(ks[j], vs[j]);
+              return k(b.build());
+            }
+            return keys[i](c, f, (kv) => {
+              ks[i] = kv;
+              return vals[i](c, f, (vv) => {
+                vs[i] = vv;
+                return step(i + 1);
+              });
+            });
+          };
+          return step(0);
+        };
+      }
+      case 'arraycomp': {
+        const body = this.body(t.body);
+        const head = this.term(t.term);
+        return (c, f, k) => {
+          const out: Value[] = [];
+          body(c, f, () =>
+            head(c, f, (v) => {
+              out.push(v);
+              return false;
+            }),
+          );
+          return k(out);
+        };
+      }
+      case 'setcomp': {
+        const body = this.body(t.body);
+        const head = this.term(t.term);
+        return (c, f, k) => {
+          const out = new RSet();
+          body(c, f, () =>
+            head(c, f, (v) => {
+              out.add(v);
+              return false;
+            }),
+          );
+          return k(out);
+        };
+      }
+      case 'objectcomp': {
+        const body = this.body(t.body);
+        const key = this.term(t.key);
+        const val = this.term(t.value);
+        const loc = t.loc;
+        return (c, f, k) => {
+          const out = new ObjectBuilder();
+          body(c, f, () =>
+            key(c, f, (kv) =>
+              val(c, f, (vv) => {
+                const prev = out.get(kv);
+                if (prev !== undefined && !equals(prev, vv)) {
+                  throw new PalisadeError(ErrorCodes.evalConflict, 'object keys must be unique', loc);
+                }
+                out.set(kv, vv);
+                return false;
+              }),
+            ),
+          );
+          return k(out.build());
+        };
+      }
+      case 'template': {
+        const parts = t.parts.map((p) => (typeof p === 'string' ? p : this.term(p)));
+        return (c, f, k) => {
+          let s = '';
+          for (const p of parts) {
+            if (typeof p === 'string') s += p;
+            else {
+              const vals: Value[] = [];
+              p(c, f, (v) => {
+                vals.push(v);
+                return false;
+              });
+              s += templateText(vals);
+            }
+          }
+          return k(s);
+        };
+      }
+    }
+  }
+
+  private ref(t: Extract<IRTerm, { t: 'ref' }>): TermFn {
+    const segs = t.path.map((s) => this.segment(s));
+    const walk = (c: Ctx, f: Frame, v: Value, i: number, k: VK): boolean => walkValue(segs, c, f, v, i, k);
+    const root = t.root;
+    if (root.kind === 'input') {
+      return (c, f, k) => (c.input === undefined ? false : walk(c, f, c.input, 0, k));
+    }
+    if (root.kind === 'data') {
+      return (c, f, k) => this.rules.walkData(c, f, segs, k);
+    }
+    const head = this.term(root.term);
+    return (c, f, k) => head(c, f, (v) => walk(c, f, v, 0, k));
+  }
+
+  private segment(s: IRTerm): Segment {
+    if (s.t === 'const') return { kind: 'const', value: s.v };
+    if (s.t === 'var') return { kind: 'var', slot: s.slot };
+    return { kind: 'term', fn: this.term(s), pat: this.pattern(s) };
+  }
+
+  call(t: Extract<IRTerm, { t: 'call' }>): TermFn {
+    const args = t.args.map((a) => this.term(a));
+    const n = args.length;
+    const invoke = this.invoker(t.fn, t.loc);
+    return (c, f, k) => {
+      const vals: Value[] = new Array(n);
+      const step = (i: number): boolean => {
+        if (i === n) return invoke(c, vals.slice(), k);
+        return args[i](c, f, (v) => {
+          vals[i] = v;
+          return step(i + 1);
+        });
+      };
+      return step(0);
+    };
+  }
+
+  /** Returns a function applying the call target (honouring `with` mocks) to argument values. */
+  invoker(fn: CallTarget, loc: IRTerm['loc']): (c: Ctx, args: Value[], k: VK) => boolean {
+    const mockKey = fn.kind === 'builtin' ? fn.name : 'data.' + fn.path.join('.');
+    const direct =
+      fn.kind === 'builtin'
+        ? (c: Ctx, args: Value[], k: VK) => this.rules.callBuiltin(c, fn.decl, args, loc, k)
+        : (c: Ctx, args: Value[], k: VK) => this.rules.callFunction(c, fn.path, args, loc, k);
+    return (c, args, k) => {
+      const mock = c.mocks?.get(mockKey);
+      if (mock) {
+        if (mock.kind === 'value') return k(mock.value);
+        const inner = mock.fn;
+        // A mock replaced by another function: call it without re-applying this mock.
+        if (inner.kind === 'builtin') return this.rules.callBuiltin(c, inner.decl, args, loc, k);
+        return this.rules.callFunction(c, inner.path, args, loc, k);
+      }
+      return direct(c, args, k);
+    };
+  }
+}
+
+export type Segment =
+  | { kind: 'const'; value: Value }
+  | { kind: 'var'; slot: number }
+  | { kind: 'term'; fn: TermFn; pat: PatFn };
+
+/** Walks `v` along `segs[i..]`, binding unbound variable segments by iteration. */
+export function walkValue(segs: Segment[], c: Ctx, f: Frame, v: Value, i: number, k: VK): boolean {
+  if (i === segs.length) return k(v);
+  const s = segs[i];
+  if (s.kind === 'const') {
+    const x = lookup(v, s.value);
+    return x === undefined ? false : walkValue(segs, c, f, x, i + 1, k);
+  }
+  if (s.kind === 'var') {
+    const cur = f[s.slot];
+    if (cur !== undefined) {
+      const x = lookup(v, cur);
+      return x === undefined ? false : walkValue(segs, c, f, x, i + 1, k);
+    }
+    const slot = s.slot;
+    const r = iterate(v, (key, child) => {
+      f[slot] = key;
+      const stop = walkValue(segs, c, f, child, i + 1, k);
+      f[slot] = undefined;
+      return stop;
+    });
+    return r;
+  }
+  // A composite segment: try it as a value; if it has unbound parts, unify with each key.
+  let evaluated = false;
+  const r = s.fn(c, f, (key) => {
+    evaluated = true;
+    const x = lookup(v, key);
+    return x === undefined ? false : walkValue(segs, c, f, x, i + 1, k);
+  });
+  if (evaluated) return r;
+  return iterate(v, (key, child) => s.pat(c, f, key, () => walkValue(segs, c, f, child, i + 1, k)));
+}
+
+/** Slots a term reads as a value (ref segments and closures' locals excluded). */
+export function needs(t: IRTerm, out: number[] = []): number[] {
+  switch (t.t) {
+    case 'var':
+      out.push(t.slot);
+      break;
+    case 'ref':
+      if (t.root.kind === 'term') needs(t.root.term, out);
+      for (const s of t.path) if (s.t !== 'var') needs(s, out);
+      break;
+    case 'call':
+      t.args.forEach((a) => needs(a, out));
+      break;
+    case 'array':
+    case 'set':
+      t.items.forEach((x) => needs(x, out));
+      break;
+    case 'object':
+      t.entries.forEach(([a, b]) => {
+        needs(a, out);
+        needs(b, out);
+      });
+      break;
+    case 'template':
+      t.parts.forEach((p) => typeof p !== 'string' && needs(p, out));
+      break;
+    case 'arraycomp':
+    case 'setcomp':
+    case 'objectcomp':
+      out.push(...t.captured);
+      break;
+  }
+  return out;
+}
+
+function allBound(f: Frame, slots: number[]): boolean {
+  for (let i = 0; i < slots.length; i++) if (f[slots[i]] === undefined) return false;
+  return true;
+}
+
+export function firstValue(t: TermFn, c: Ctx, f: Frame): Value | undefined {
+  let out: Value | undefined;
+  t(c, f, (v) => {
+    out = v;
+    return true;
+  });
+  return out;
+}
+
+function startsWith(a: string[], prefix: string[]): boolean {
+  if (a.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (a[i] !== prefix[i]) return false;
+  return true;
+}
+
+/** Text of a template-string expression: one value as text, several as a set, none `<undefined>`. */
+function templateText(vals: Value[]): string {
+  if (vals.length === 0) return '<undefined>';
+  if (vals.length > 1) return toRegoText(new RSet(vals));
+  const v = vals[0];
+  return typeof v === 'string' ? v : toRegoText(v);
+}
+
+export { objectEntries };

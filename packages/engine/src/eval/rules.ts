@@ -1,0 +1,414 @@
+/**
+ * Virtual documents: walking `data` through the rule tree and base data, evaluating rule sets
+ * (complete, partial set, partial object, functions) with caching per Ctx, and builtin calls.
+ */
+import { ErrorCodes, PalisadeError } from '../errors.js';
+import type { BuiltinDecl } from '../builtins/define.js';
+import type { RuleDef, RuleSet, TreeNode } from '../compile/rule-tree.js';
+import { findNode } from '../compile/rule-tree.js';
+import type { Location } from '../syntax/location.js';
+import { ObjectBuilder, RSet, equals, isObject, keyOf, objectEntries, objectGet, type ObjectValue, type Value } from '../value/types.js';
+import { Ctx, IN_PROGRESS, UNDEF } from './context.js';
+import { iterate, setPath } from './values.js';
+import { walkValue, type ExprFn, type Frame, type PatFn, type Planner, type Segment, type TermFn, type VK } from './plan.js';
+
+interface CompiledDef {
+  def: RuleDef;
+  body: ExprFn;
+  value?: TermFn;
+  key?: TermFn;
+  keyPath: TermFn[];
+  args: PatFn[];
+  elses: { body: ExprFn; value: TermFn }[];
+}
+
+export class RuleEvaluator {
+  private compiled = new Map<RuleDef, CompiledDef>();
+
+  constructor(
+    private readonly planner: Planner,
+    readonly tree: TreeNode,
+  ) {}
+
+  private compiledDef(def: RuleDef): CompiledDef {
+    let cd = this.compiled.get(def);
+    if (!cd) {
+      const p = this.planner;
+      cd = {
+        def,
+        body: p.body(def.body),
+        value: def.value ? p.term(def.value) : undefined,
+        key: def.key ? p.term(def.key) : undefined,
+        keyPath: def.keyPath.map((t) => p.term(t)),
+        args: (def.args ?? []).map((t) => p.pattern(t)),
+        elses: def.elses.map((e) => ({ body: p.body(e.body), value: p.term(e.value) })),
+      };
+      this.compiled.set(def, cd);
+    }
+    return cd;
+  }
+
+  // ---- data walking --------------------------------------------------------------------------
+
+  walkData(c: Ctx, f: Frame, segs: Segment[], k: VK): boolean {
+    return this.walkNode(c, f, segs, 0, this.tree, c.run.baseData, k);
+  }
+
+  private walkNode(c: Ctx, f: Frame, segs: Segment[], i: number, node: TreeNode, base: Value | undefined, k: VK): boolean {
+    if (c.overlays) {
+      const ov = overlayAt(c, node.path);
+      if (ov === COVERED) return false;
+      if (ov !== undefined) return walkValue(segs, c, f, ov, i, k);
+      if (hasOverlayBelow(c, node.path) && (i === segs.length || segs[i].kind !== 'const')) {
+        const v = this.materialize(c, node, base);
+        return v === undefined ? false : walkValue(segs, c, f, v, i, k);
+      }
+    }
+    if (node.ruleSet) {
+      const v = this.nodeValue(c, node, base);
+      return v === undefined ? false : walkValue(segs, c, f, v, i, k);
+    }
+    if (i === segs.length) {
+      const v = this.materialize(c, node, base);
+      return v === undefined ? false : k(v);
+    }
+    const s = segs[i];
+    let key: Value | undefined;
+    if (s.kind === 'const') key = s.value;
+    else if (s.kind === 'var' && f[s.slot] !== undefined) key = f[s.slot];
+    if (key !== undefined) return this.descend(c, f, segs, i, node, base, key, k);
+    if (s.kind === 'var') {
+      const slot = s.slot;
+      for (const name of this.childKeys(node, base)) {
+        f[slot] = name;
+        const stop = this.descend(c, f, segs, i, node, base, name, k);
+        f[slot] = undefined;
+        if (stop) return true;
+      }
+      return false;
+    }
+    const v = this.materialize(c, node, base);
+    return v === undefined ? false : walkValue(segs, c, f, v, i, k);
+  }
+
+  private descend(c: Ctx, f: Frame, segs: Segment[], i: number, node: TreeNode, base: Value | undefined, key: Value, k: VK): boolean {
+    const childBase = base !== undefined && isObject(base) ? objectGet(base, key) : undefined;
+    const child = typeof key === 'string' ? node.children.get(key) : undefined;
+    if (child) return this.walkNode(c, f, segs, i + 1, child, childBase, k);
+    if (childBase !== undefined) return walkValue(segs, c, f, childBase, i + 1, k);
+    return false;
+  }
+
+  private childKeys(node: TreeNode, base: Value | undefined): string[] {
+    const names = new Set<string>(node.children.keys());
+    if (base !== undefined && isObject(base)) for (const [k2] of objectEntries(base)) if (typeof k2 === 'string') names.add(k2);
+    return [...names];
+  }
+
+  /** The value at a node with a rule set, merged with values of rules below it (ref heads). */
+  private nodeValue(c: Ctx, node: TreeNode, base: Value | undefined): Value | undefined {
+    const rs = node.ruleSet!;
+    if (rs.kind === 'function') return undefined;
+    const v = this.ruleSetValue(c, rs);
+    if (node.children.size === 0) return v;
+    const b = new ObjectBuilder();
+    if (v !== undefined && isObject(v)) for (const [k2, x] of objectEntries(v)) b.set(k2, x);
+    else if (v !== undefined) return v;
+    for (const [name, child] of node.children) {
+      const cv = this.childValue(c, child, base !== undefined && isObject(base) ? objectGet(base, name) : undefined);
+      if (cv !== undefined) b.set(name, cv);
+    }
+    return b.build();
+  }
+
+  private childValue(c: Ctx, child: TreeNode, base: Value | undefined): Value | undefined {
+    if (c.overlays) {
+      const ov = overlayAt(c, child.path);
+      if (ov === COVERED) return undefined;
+      if (ov !== undefined) return ov;
+    }
+    if (child.ruleSet) return this.nodeValue(c, child, base);
+    return this.materialize(c, child, base);
+  }
+
+  /** The full document at a tree node: base data merged with every rule value below. */
+  materialize(c: Ctx, node: TreeNode, base: Value | undefined): Value | undefined {
+    if (c.overlays) {
+      const ov = overlayAt(c, node.path);
+      if (ov === COVERED) return undefined;
+      if (ov !== undefined) return ov;
+    }
+    if (node.ruleSet) return this.nodeValue(c, node, base);
+    if (node.children.size === 0 && base !== undefined && !c.overlays) return base;
+    const b = new ObjectBuilder();
+    if (base !== undefined && isObject(base)) for (const [k2, x] of objectEntries(base)) b.set(k2, x);
+    else if (base !== undefined && node.children.size === 0) return base;
+    for (const [name, child] of node.children) {
+      if (child.ruleSet?.kind === 'function') continue;
+      const cv = this.childValue(c, child, base !== undefined && isObject(base) ? objectGet(base, name) : undefined);
+      if (cv !== undefined) b.set(name, cv);
+    }
+    let out: Value = b.build();
+    if (c.overlays) {
+      for (const o of c.overlays) {
+        if (o.path.length > node.path.length && startsWith(o.path, node.path)) out = setPath(out, o.path.slice(node.path.length), o.value);
+      }
+    }
+    return out;
+  }
+
+  // ---- rule sets -----------------------------------------------------------------------------
+
+  ruleSetValue(c: Ctx, rs: RuleSet): Value | undefined {
+    const cached = c.cache.get(rs);
+    if (cached !== undefined) {
+      if (cached === UNDEF || cached === IN_PROGRESS) return undefined;
+      return cached;
+    }
+    c.cache.set(rs, IN_PROGRESS);
+    c.run.enter();
+    let v: Value | undefined;
+    try {
+      v = this.evalRuleSet(c, rs);
+    } finally {
+      c.run.leave();
+    }
+    c.cache.set(rs, v === undefined ? UNDEF : v);
+    return v;
+  }
+
+  private evalRuleSet(c: Ctx, rs: RuleSet): Value | undefined {
+    switch (rs.kind) {
+      case 'complete': {
+        let value: Value | undefined;
+        let loc: Location | undefined;
+        for (const def of rs.defs) {
+          this.eachValue(c, def, [], (v) => {
+            if (value !== undefined && !equals(value, v)) {
+              throw new PalisadeError(ErrorCodes.evalConflict, 'complete rules must not produce multiple outputs', def.loc);
+            }
+            value = v;
+            loc = def.loc;
+            return false;
+          });
+        }
+        void loc;
+        if (value === undefined && rs.defaultDef) value = this.defaultValue(c, rs.defaultDef);
+        return value;
+      }
+      case 'set': {
+        const out = new RSet();
+        for (const def of rs.defs) {
+          const cd = this.compiledDef(def);
+          const f: Frame = new Array(def.nslots);
+          cd.body(c, f, () =>
+            cd.key!(c, f, (v) => {
+              out.add(v);
+              return false;
+            }),
+          );
+        }
+        return out;
+      }
+      case 'object': {
+        const root = new ObjectBuilder();
+        for (const def of rs.defs) {
+          const cd = this.compiledDef(def);
+          const f: Frame = new Array(def.nslots);
+          cd.body(c, f, () => this.keyPathValues(c, f, cd, 0, [], (keys, v) => insertPath(root, keys, v, def.loc)));
+        }
+        if (rs.defaultDef && objectIsEmpty(root)) {
+          const v = this.defaultValue(c, rs.defaultDef);
+          if (v !== undefined) return v;
+        }
+        return finishTree(root);
+      }
+      case 'function':
+        return undefined;
+    }
+  }
+
+  private keyPathValues(c: Ctx, f: Frame, cd: CompiledDef, i: number, keys: Value[], k: (keys: Value[], v: Value) => boolean): boolean {
+    if (i === cd.keyPath.length) {
+      const vf = cd.value;
+      if (!vf) return k(keys.slice(), true);
+      return vf(c, f, (v) => k(keys.slice(), v));
+    }
+    return cd.keyPath[i](c, f, (kv) => {
+      keys[i] = kv;
+      return this.keyPathValues(c, f, cd, i + 1, keys, k);
+    });
+  }
+
+  private defaultValue(c: Ctx, def: RuleDef): Value | undefined {
+    const cd = this.compiledDef(def);
+    if (!cd.value) return true;
+    let out: Value | undefined;
+    cd.value(c, new Array(def.nslots), (v) => {
+      out = v;
+      return true;
+    });
+    return out;
+  }
+
+  /** Calls `k` with each head value of a complete/function definition (with its else chain). */
+  private eachValue(c: Ctx, def: RuleDef, args: Value[], k: VK): void {
+    const cd = this.compiledDef(def);
+    const f: Frame = new Array(def.nslots);
+    const bindArgs = (i: number, then: () => boolean): boolean =>
+      i === args.length ? then() : cd.args[i](c, f, args[i], () => bindArgs(i + 1, then));
+    let found = false;
+    bindArgs(0, () =>
+      cd.body(c, f, () => {
+        found = true;
+        return cd.value ? cd.value(c, f, k) : k(true);
+      }),
+    );
+    if (found) return;
+    for (const e of cd.elses) {
+      bindArgs(0, () =>
+        e.body(c, f, () => {
+          found = true;
+          return e.value(c, f, k);
+        }),
+      );
+      if (found) return;
+    }
+  }
+
+  // ---- calls ---------------------------------------------------------------------------------
+
+  callFunction(c: Ctx, path: string[], args: Value[], loc: Location, k: VK): boolean {
+    const node = findNode(this.tree, path);
+    const rs = node?.ruleSet;
+    if (!rs || rs.kind !== 'function') return false;
+    let cache = c.fnCache.get(rs);
+    if (!cache) c.fnCache.set(rs, (cache = new Map()));
+    const ck = argsKey(args);
+    const hit = cache.get(ck);
+    if (hit !== undefined) return hit === UNDEF ? false : k(hit);
+    c.run.enter();
+    let value: Value | undefined;
+    try {
+      for (const def of rs.defs) {
+        this.eachValue(c, def, args, (v) => {
+          if (value !== undefined && !equals(value, v)) {
+            throw new PalisadeError(ErrorCodes.evalConflict, 'functions must not produce multiple outputs for same inputs', def.loc);
+          }
+          value = v;
+          return false;
+        });
+      }
+      if (value === undefined && rs.defaultDef) value = this.defaultValue(c, rs.defaultDef);
+    } finally {
+      c.run.leave();
+    }
+    void loc;
+    cache.set(ck, value === undefined ? UNDEF : value);
+    return value === undefined ? false : k(value);
+  }
+
+  callBuiltin(c: Ctx, decl: BuiltinDecl, args: Value[], loc: Location, k: VK): boolean {
+    let result: Value | undefined;
+    try {
+      result = decl.impl(args, c.run.bctx);
+    } catch (e) {
+      const err = builtinFailure(decl.name, e, loc);
+      if (err.code === ErrorCodes.evalConflict || err.code === ErrorCodes.evalCancel) throw err;
+      if (c.run.strict) throw err;
+      c.run.builtinErrors.push(err);
+      return false;
+    }
+    if (result === undefined) return false;
+    if (decl.relation) {
+      for (const r of result as Value[]) if (k(r)) return true;
+      return false;
+    }
+    return k(result);
+  }
+}
+
+/** Turns anything a builtin threw into a located PalisadeError naming the builtin. */
+function builtinFailure(name: string, e: unknown, loc: Location): PalisadeError {
+  if (e instanceof PalisadeError) {
+    if (e.code === ErrorCodes.evalConflict || e.code === ErrorCodes.evalCancel) return e;
+    return new PalisadeError(e.code, `${name}: ${e.message}`, e.location ?? loc);
+  }
+  if (e instanceof RangeError && /call stack/.test(e.message)) throw e;
+  const msg = e instanceof Error ? e.message : String(e);
+  return new PalisadeError(ErrorCodes.evalBuiltin, `${name}: ${msg}`, loc);
+}
+
+function argsKey(args: Value[]): string {
+  let s = '';
+  for (const a of args) s += keyOf(a) + '\u0000';
+  return s;
+}
+
+// ---- nested object building for ref-head rules ------------------------------------------------
+
+/** Inserts `v` at `keys` in a tree of ObjectBuilders, raising a conflict on differing leaves. */
+function insertPath(root: ObjectBuilder, keys: Value[], v: Value, loc: Location): boolean {
+  let node = root;
+  for (let i = 0; i < keys.length - 1; i++) {
+    let next = node.get(keys[i]);
+    if (next === undefined) {
+      const b = new ObjectBuilder();
+      node.set(keys[i], b as unknown as Value);
+      next = b as unknown as Value;
+    }
+    if (!(next instanceof ObjectBuilder)) {
+      throw new PalisadeError(ErrorCodes.evalConflict, 'object keys must be unique', loc);
+    }
+    node = next;
+  }
+  const last = keys[keys.length - 1];
+  const prev = node.get(last);
+  if (prev !== undefined && (prev instanceof ObjectBuilder || !equals(prev, v))) {
+    throw new PalisadeError(ErrorCodes.evalConflict, 'object keys must be unique', loc);
+  }
+  node.set(last, v);
+  return false;
+}
+
+function finishTree(b: ObjectBuilder): Value {
+  const o = b.build();
+  const entries = objectEntries(o as ObjectValue);
+  if (!entries.some(([, v]) => v instanceof ObjectBuilder)) return o;
+  const out = new ObjectBuilder();
+  for (const [k, v] of entries) out.set(k, v instanceof ObjectBuilder ? finishTree(v) : v);
+  return out.build();
+}
+
+function objectIsEmpty(b: ObjectBuilder): boolean {
+  return objectEntries(b.build() as ObjectValue).length === 0;
+}
+
+function overlayAt(c: Ctx, path: string[]): Value | typeof COVERED | undefined {
+  for (const o of c.overlays!) if (o.path.length === path.length && startsWith(o.path, path)) return o.value;
+  // An overlay above this node replaces the whole subtree.
+  for (const o of c.overlays!) {
+    if (o.path.length < path.length && startsWith(path, o.path)) {
+      let v: Value | undefined = o.value;
+      for (let i = o.path.length; i < path.length && v !== undefined; i++) v = isObject(v) ? objectGet(v, path[i]) : undefined;
+      return v === undefined ? COVERED : v;
+    }
+  }
+  return undefined;
+}
+
+/** Marker for "an overlay covers this path but has no value here". */
+const COVERED = Symbol('covered');
+
+function hasOverlayBelow(c: Ctx, path: string[]): boolean {
+  for (const o of c.overlays!) if (o.path.length > path.length && startsWith(o.path, path)) return true;
+  return false;
+}
+
+function startsWith(a: readonly string[], prefix: readonly string[]): boolean {
+  if (a.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (a[i] !== prefix[i]) return false;
+  return true;
+}
+
+export { iterate };

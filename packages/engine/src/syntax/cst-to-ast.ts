@@ -1,0 +1,619 @@
+/**
+ * CST → AST. Runs only on CSTs that parsed without syntax errors; what the grammar accepts but
+ * Rego v1 forbids (v0 rule bodies, bad `some`/`every` forms, invalid refs…) is reported here.
+ * Conventions of the produced AST are documented in `ast.ts`.
+ */
+import type { CstNode, IToken } from 'chevrotain';
+import {
+  callOp, stringTerm, varTerm,
+  type Body, type ElseClause, type Expr, type ExprNode, type Import, type Module, type NumberTerm,
+  type Package, type RefTerm, type Rule, type RuleHead, type Term, type TemplateStringTerm, type VarTerm, type WithModifier,
+} from './ast.js';
+import { spanOf, type Location } from './location.js';
+import * as T from './lexer.js';
+import { parseNumberText, neg } from '../value/number.js';
+
+type Child = CstNode | IToken;
+
+function isNode(c: Child): c is CstNode {
+  return (c as CstNode).children !== undefined;
+}
+function nodes(n: CstNode, key: string): CstNode[] {
+  return (n.children[key] as CstNode[] | undefined) ?? [];
+}
+function toks(n: CstNode, key: string): IToken[] {
+  return (n.children[key] as IToken[] | undefined) ?? [];
+}
+function firstTok(n: CstNode): IToken {
+  let best: Child | undefined;
+  for (const key in n.children) {
+    const c = n.children[key][0];
+    if (c && (!best || startOf(c) < startOf(best))) best = c;
+  }
+  if (!best) throw new RangeError('empty CST node');
+  return isNode(best) ? firstTok(best) : best;
+}
+function lastTok(n: CstNode): IToken {
+  let best: Child | undefined;
+  for (const key in n.children) {
+    const arr = n.children[key];
+    const c = arr[arr.length - 1];
+    if (c && (!best || startOf(c) > startOf(best))) best = c;
+  }
+  if (!best) throw new RangeError('empty CST node');
+  return isNode(best) ? lastTok(best) : best;
+}
+function startOf(c: Child): number {
+  return isNode(c) ? firstTok(c).startOffset : c.startOffset;
+}
+
+const REL_OPS: Record<string, string> = { '==': 'equal', '!=': 'neq', '<': 'lt', '<=': 'lte', '>': 'gt', '>=': 'gte' };
+const ARITH_OPS: Record<string, string> = { '+': 'plus', '-': 'minus', '*': 'mul', '/': 'div', '%': 'rem' };
+const IMPORT_ROOTS = new Set(['data', 'input', 'future', 'rego']);
+
+export interface AstIssue {
+  message: string;
+  loc: Location;
+}
+
+export class AstBuilder {
+  readonly issues: AstIssue[] = [];
+  constructor(private readonly file: string) {}
+
+  loc(a: IToken, b: IToken = a): Location {
+    return {
+      file: this.file,
+      row: a.startLine ?? 1,
+      col: a.startColumn ?? 1,
+      endRow: b.endLine ?? a.startLine ?? 1,
+      endCol: (b.endColumn ?? 0) + 1,
+      offset: a.startOffset,
+      endOffset: (b.endOffset ?? b.startOffset) + 1,
+    };
+  }
+  nodeLoc(n: CstNode): Location {
+    return this.loc(firstTok(n), lastTok(n));
+  }
+  private error(message: string, loc: Location): void {
+    this.issues.push({ message, loc });
+  }
+
+  // ---- module -------------------------------------------------------------------------------
+
+  module(cst: CstNode, source: string): Module {
+    const pkg = this.packageDecl(nodes(cst, 'packageDecl')[0]);
+    const mod: Module = { file: this.file, source, package: pkg, imports: [], rules: [], comments: [], annotations: [] };
+    this.statements(nodes(cst, 'statements')[0], mod);
+    return mod;
+  }
+
+  statements(cst: CstNode | undefined, mod: Pick<Module, 'imports' | 'rules'>): void {
+    if (!cst) return;
+    for (const n of nodes(cst, 'importDecl')) mod.imports.push(this.importDecl(n));
+    for (const n of nodes(cst, 'ruleDecl')) {
+      const rule = this.ruleDecl(n);
+      if (rule) mod.rules.push(rule);
+    }
+  }
+
+  private pathSegments(cst: CstNode): Term[] {
+    const first = toks(nodes(cst, 'anyName')[0], 'Identifier')[0] ?? toks(nodes(cst, 'anyName')[0], 'Keyword')[0];
+    const out: Term[] = [varTerm(first.image, this.loc(first))];
+    for (const op of nodes(cst, 'refOp')) out.push(this.refOpTerm(op));
+    return out;
+  }
+
+  packageDecl(cst: CstNode): Package {
+    const [head, ...rest] = this.pathSegments(nodes(cst, 'pathRef')[0]);
+    const loc = this.nodeLoc(cst);
+    for (const seg of rest) if (seg.type !== 'string') this.error(`unexpected ${seg.type} in package path: expected a string`, seg.loc);
+    const first = stringTerm((head as VarTerm).name, head.loc);
+    return { path: { type: 'ref', head: varTerm('data', head.loc), path: [first, ...rest], loc: spanOf(head.loc, loc) }, loc };
+  }
+
+  importDecl(cst: CstNode): Import {
+    const loc = this.nodeLoc(cst);
+    const [head, ...rest] = this.pathSegments(nodes(cst, 'pathRef')[0]) as [VarTerm, ...Term[]];
+    for (const seg of rest) if (seg.type !== 'string') this.error(`unexpected ${seg.type} in import path: expected a string`, seg.loc);
+    if (!IMPORT_ROOTS.has(head.name)) {
+      this.error(`unexpected import path, must begin with one of: data, future, input, rego, got: ${head.name}`, head.loc);
+    }
+    const last = rest.length ? rest[rest.length - 1].loc : head.loc;
+    const path: RefTerm | VarTerm = rest.length ? { type: 'ref', head, path: rest, loc: spanOf(head.loc, last) } : head;
+    const alias = toks(cst, 'Identifier')[0];
+    return alias ? { path, alias: alias.image, loc } : { path, loc };
+  }
+
+  // ---- rules --------------------------------------------------------------------------------
+
+  ruleDecl(cst: CstNode): Rule | undefined {
+    const loc = this.nodeLoc(cst);
+    const isDefault = toks(cst, 'Default').length > 0;
+    const head = this.ruleHead(nodes(cst, 'ruleHead')[0]);
+    const ifTok = toks(cst, 'If')[0];
+    const bodyNode = nodes(cst, 'ruleBody')[0];
+    const v0Body = nodes(cst, 'braceBody')[0];
+    let body: Body = [];
+    let braces = false;
+    if (bodyNode) ({ body, braces } = this.ruleBody(bodyNode));
+    if (v0Body) {
+      const brace = firstTok(v0Body);
+      if (isV0PartialSet(head)) {
+        const key = head.ref.type === 'ref' ? head.ref.path[0] : undefined;
+        const hint = key?.type === 'var' ? ` \`${refName(head)} contains ${key.name} if { … }\`` : ' `contains`';
+        this.error(`did you mean${hint}? v0-style partial set rules \`p[x] { … }\` are not allowed in Rego v1`, this.loc(brace));
+      } else {
+        this.error('`if` is required before a rule body in Rego v1', this.loc(brace));
+      }
+      body = this.braceBody(v0Body);
+      braces = true;
+    }
+    const elses = nodes(cst, 'elseClause').map((n) => this.elseClause(n, head));
+    const rule: Rule = { head, body, hasIf: !!ifTok, braces, else: elses, default: isDefault, annotations: [], loc };
+    if (isDefault) this.checkDefault(rule, ifTok ?? (v0Body && firstTok(v0Body)));
+    else if (!ifTok && !v0Body && head.value === undefined && !head.contains) {
+      if (isV0PartialSet(head)) {
+        this.error(`\`contains\` is required for multi-value rules in Rego v1: write \`${refName(head)} contains …\``, head.loc);
+      } else {
+        this.error(`unexpected end of rule \`${refName(head)}\`: expected \`:=\`, \`=\`, \`if\` or \`contains\``, head.loc);
+      }
+    }
+    return rule;
+  }
+
+  private checkDefault(rule: Rule, bodyTok: IToken | undefined): void {
+    const name = refName(rule.head);
+    if (bodyTok) this.error(`default rule \`${name}\` cannot have a body`, this.loc(bodyTok));
+    if (rule.head.value === undefined) this.error('illegal default rule (must have a value)', rule.loc);
+    else {
+      const bad = findNonConstant(rule.head.value);
+      if (bad) this.error(`illegal default rule (value cannot contain ${bad})`, rule.loc);
+    }
+    if (rule.head.contains) this.error('illegal default rule (cannot use `contains`)', rule.loc);
+    for (const arg of rule.head.args ?? []) {
+      if (arg.type !== 'var') this.error(`illegal default rule (arguments cannot contain ${arg.type})`, arg.loc);
+    }
+  }
+
+  ruleHead(cst: CstNode): RuleHead {
+    const loc = this.nodeLoc(cst);
+    const nameNode = nodes(cst, 'headName')[0];
+    const nameTok = toks(nameNode, 'Identifier')[0] ?? toks(nameNode, 'Keyword')[0];
+    const name = varTerm(nameTok.image, this.loc(nameTok));
+    const path = nodes(cst, 'refOp').map((n) => this.refOpTerm(n));
+    const ref: VarTerm | RefTerm = path.length ? { type: 'ref', head: name, path, loc: spanOf(name.loc, path[path.length - 1].loc) } : name;
+    const head: RuleHead = { ref, assign: false, contains: false, loc };
+    if (toks(cst, 'LParen').length) head.args = this.args(nodes(cst, 'args')[0]);
+    const valueNode = nodes(cst, 'inTerm')[0];
+    if (toks(cst, 'Contains').length) {
+      head.contains = true;
+      head.key = this.inTerm(valueNode);
+      if (head.args) this.error(`the \`contains\` keyword can only be used with multi-value rules, not functions`, head.key.loc);
+    } else if (valueNode) {
+      head.assign = toks(cst, 'AssignOp')[0].image === ':=';
+      head.value = this.inTerm(valueNode);
+    }
+    return head;
+  }
+
+  private ruleBody(cst: CstNode): { body: Body; braces: boolean } {
+    const brace = nodes(cst, 'braceBody')[0];
+    if (brace) return { body: this.braceBody(brace), braces: true };
+    return { body: [this.literal(nodes(cst, 'literal')[0])], braces: false };
+  }
+
+  braceBody(cst: CstNode): Body {
+    const q = nodes(cst, 'query')[0];
+    if (!q) {
+      this.error('found empty body', this.nodeLoc(cst));
+      return [];
+    }
+    return this.query(q);
+  }
+
+  private elseClause(cst: CstNode, head: RuleHead): ElseClause {
+    const loc = this.nodeLoc(cst);
+    const elseTok = toks(cst, 'Else')[0];
+    if (head.contains) this.error('else keyword cannot be used on multi-value rules', this.loc(elseTok));
+    else if (head.ref.type === 'ref' && head.ref.path.some((p) => p.type !== 'string' && p.type !== 'number')) {
+      this.error('else keyword cannot be used on rules with variables in head', this.loc(elseTok));
+    }
+    const valueNode = nodes(cst, 'inTerm')[0];
+    const clause: ElseClause = { assign: false, body: [], hasIf: toks(cst, 'If').length > 0, loc };
+    if (valueNode) {
+      clause.value = this.inTerm(valueNode);
+      clause.assign = toks(cst, 'AssignOp')[0].image === ':=';
+    }
+    const bodyNode = nodes(cst, 'ruleBody')[0];
+    if (bodyNode) clause.body = this.ruleBody(bodyNode).body;
+    const v0 = nodes(cst, 'braceBody')[0];
+    if (v0) {
+      this.error('`if` is required before an else body in Rego v1', this.loc(firstTok(v0)));
+      clause.body = this.braceBody(v0);
+    }
+    return clause;
+  }
+
+  // ---- expressions --------------------------------------------------------------------------
+
+  query(cst: CstNode): Body {
+    return nodes(cst, 'literal').map((n) => this.literal(n));
+  }
+
+  literal(cst: CstNode): Expr {
+    const loc = this.nodeLoc(cst);
+    let expr: Expr;
+    const some = nodes(cst, 'someDecl')[0];
+    const every = nodes(cst, 'everyDecl')[0];
+    if (some) expr = { node: this.someDecl(some), negated: false, with: [], loc };
+    else if (every) expr = { node: this.everyDecl(every), negated: false, with: [], loc };
+    else expr = { ...this.logicOr(nodes(cst, 'logicOr')[0]), loc };
+    const withs = nodes(cst, 'withMod').map((n) => this.withMod(n));
+    if (withs.length) expr.with = [...expr.with, ...withs];
+    return expr;
+  }
+
+  private someDecl(cst: CstNode): ExprNode {
+    const terms = nodes(cst, 'relTerm').map((n) => this.relTerm(n));
+    if (toks(cst, 'In').length) {
+      const collection = terms[terms.length - 1];
+      if (terms.length === 2) return { kind: 'somein', value: terms[0], collection };
+      if (terms.length === 3) return { kind: 'somein', key: terms[0], value: terms[1], collection };
+      this.error('illegal domain: expected `some x in xs` or `some k, v in xs`', terms[0].loc);
+      return { kind: 'somein', value: terms[0], collection };
+    }
+    const vars: VarTerm[] = [];
+    for (const t of terms) {
+      if (t.type === 'var') vars.push(t);
+      else this.error(`unexpected ${termKind(t)} after \`some\`: expected a variable or \`x in xs\``, t.loc);
+    }
+    return { kind: 'some', vars };
+  }
+
+  private everyDecl(cst: CstNode): ExprNode {
+    const terms = nodes(cst, 'relTerm').map((n) => this.relTerm(n));
+    const domain = terms[terms.length - 1];
+    const value = terms[terms.length - 2];
+    const key = terms.length === 3 ? terms[0] : undefined;
+    const asVar = (t: Term, what: string): VarTerm => {
+      if (t.type !== 'var') this.error(`expected ${what} to be a variable`, t.loc);
+      return t.type === 'var' ? t : varTerm('_', t.loc);
+    };
+    const body = this.braceBody(nodes(cst, 'braceBody')[0]);
+    const node: ExprNode = { kind: 'every', value: asVar(value, 'value'), domain, body };
+    if (key) node.key = asVar(key, 'key');
+    return node;
+  }
+
+  private withMod(cst: CstNode): WithModifier {
+    const target = this.postfixTerm(nodes(cst, 'postfixTerm')[0]);
+    if (target.type !== 'var' && target.type !== 'ref') this.error('expected with target path', target.loc);
+    return { target, value: this.inTerm(nodes(cst, 'inTerm')[0]), loc: this.nodeLoc(cst) };
+  }
+
+  private logicOr(cst: CstNode): Expr {
+    return this.foldLogic(nodes(cst, 'logicAnd').map((n) => this.logicAnd(n)), 'or');
+  }
+  private logicAnd(cst: CstNode): Expr {
+    return this.foldLogic(nodes(cst, 'logicNot').map((n) => this.logicNot(n)), 'and');
+  }
+  private foldLogic(operands: Operand[], op: 'and' | 'or'): Expr {
+    let acc = operands[0];
+    for (let i = 1; i < operands.length; i++) {
+      const right = operands[i];
+      const loc = spanOf(acc.loc, right.loc);
+      acc = { expr: { node: { kind: 'logic', op, left: asBody(acc), right: asBody(right) }, negated: false, with: [], loc }, loc };
+    }
+    return asExpr(acc);
+  }
+
+  private logicNot(cst: CstNode): Operand {
+    const notTok = toks(cst, 'Not')[0];
+    const inner = nodes(cst, 'logicNot')[0];
+    if (notTok && inner) {
+      const e = asExpr(this.logicNot(inner));
+      const loc = spanOf(this.loc(notTok), e.loc);
+      if (!e.negated) return { expr: { ...e, negated: true, loc }, loc };
+      if (!this.logicOn) this.error('unexpected `not`: an expression can be negated only once', this.loc(notTok));
+      return { expr: { node: andTrue([e]), negated: true, with: [], loc }, loc };
+    }
+    return this.logicAtom(nodes(cst, 'logicAtom')[0]);
+  }
+
+  /** Set by the caller: experimental logic operators are enabled. */
+  logicOn = false;
+
+  private logicAtom(cst: CstNode): Operand {
+    const loc = this.nodeLoc(cst);
+    const block = nodes(cst, 'braceBody')[0];
+    if (block) return { block: this.braceBody(block), loc };
+    const group = nodes(cst, 'logicOr')[0];
+    if (group) {
+      const e = this.logicOr(group);
+      const withs = nodes(cst, 'withMod').map((n) => this.withMod(n));
+      return { expr: { ...e, with: [...e.with, ...withs], loc }, loc };
+    }
+    return { expr: { node: this.exprCore(nodes(cst, 'exprCore')[0]), negated: false, with: [], loc }, loc };
+  }
+
+  private exprCore(cst: CstNode): ExprNode {
+    const [l, r] = nodes(cst, 'inTerm');
+    const left = this.inTerm(l);
+    if (!r) return { kind: 'term', term: left };
+    const right = this.inTerm(r);
+    return toks(cst, 'AssignOp')[0].image === ':=' ? { kind: 'assign', left, right } : { kind: 'unify', left, right };
+  }
+
+  // ---- terms --------------------------------------------------------------------------------
+
+  inTerm(cst: CstNode): Term {
+    const rels = nodes(cst, 'relTerm').map((n) => this.relTerm(n));
+    let acc: Term;
+    let i: number;
+    if (toks(cst, 'Comma').length) {
+      acc = callOp('internal.member_3', rels.slice(0, 3), spanOf(rels[0].loc, rels[2].loc));
+      i = 3;
+    } else {
+      acc = rels[0];
+      i = 1;
+    }
+    for (; i < rels.length; i++) acc = callOp('internal.member_2', [acc, rels[i]], spanOf(acc.loc, rels[i].loc));
+    return acc;
+  }
+
+  private relTerm(cst: CstNode): Term {
+    return this.fold(cst, 'pipeTerm', 'RelOp', (n) => this.pipeTerm(n), (op) => REL_OPS[op]);
+  }
+  private pipeTerm(cst: CstNode): Term {
+    return this.fold(cst, 'ampTerm', 'Pipe', (n) => this.ampTerm(n), () => 'or');
+  }
+  private ampTerm(cst: CstNode): Term {
+    return this.fold(cst, 'arithTerm', 'Amp', (n) => this.arithTerm(n), () => 'and');
+  }
+  private arithTerm(cst: CstNode): Term {
+    return this.fold(cst, 'factorTerm', 'AddOp', (n) => this.factorTerm(n), (op) => ARITH_OPS[op]);
+  }
+  private factorTerm(cst: CstNode): Term {
+    return this.fold(cst, 'unaryTerm', 'MulOp', (n) => this.unaryTerm(n), (op) => ARITH_OPS[op]);
+  }
+  /** Left-associative chain of binary operators, as calls to OPA's builtin names. */
+  private fold(cst: CstNode, sub: string, opKey: string, visit: (n: CstNode) => Term, name: (op: string) => string): Term {
+    const operands = nodes(cst, sub);
+    let acc = visit(operands[0]);
+    if (operands.length === 1) return acc;
+    const ops = toks(cst, opKey);
+    for (let i = 1; i < operands.length; i++) {
+      const right = visit(operands[i]);
+      acc = callOp(name(ops[i - 1].image), [acc, right], spanOf(acc.loc, right.loc));
+    }
+    return acc;
+  }
+
+  private unaryTerm(cst: CstNode): Term {
+    const minus = toks(cst, 'Minus')[0];
+    if (!minus) return this.postfixTerm(nodes(cst, 'postfixTerm')[0]);
+    const inner = this.unaryTerm(nodes(cst, 'unaryTerm')[0]);
+    const loc = spanOf(this.loc(minus), inner.loc);
+    if (inner.type === 'number' && !inner.text.startsWith('-')) {
+      return { type: 'number', text: `-${inner.text}`, value: neg(inner.value), loc };
+    }
+    return callOp('minus', [{ type: 'number', text: '0', value: 0, loc: this.loc(minus) }, inner], loc);
+  }
+
+  postfixTerm(cst: CstNode): Term {
+    let term = this.primary(nodes(cst, 'primary')[0]);
+    const refOps = nodes(cst, 'refOp');
+    const lparens = toks(cst, 'LParen');
+    if (!refOps.length && !lparens.length) return term;
+    const argNodes = nodes(cst, 'args');
+    const rparens = toks(cst, 'RParen');
+    type Op = { at: number; ref?: CstNode; call?: number };
+    const ops: Op[] = [
+      ...refOps.map((ref) => ({ at: firstTok(ref).startOffset, ref })),
+      ...lparens.map((t, call) => ({ at: t.startOffset, call })),
+    ].sort((a, b) => a.at - b.at);
+    for (const op of ops) {
+      if (op.ref) {
+        const seg = this.refOpTerm(op.ref);
+        term = this.extendRef(term, seg);
+      } else {
+        const i = op.call as number;
+        const args = this.args(argNodes[i]);
+        const loc = spanOf(term.loc, this.loc(rparens[i]));
+        if (term.type === 'var' && term.name === 'set' && args.length === 0) term = { type: 'set', items: [], loc };
+        else if (term.type === 'var' || (term.type === 'ref' && term.head.type === 'var' && term.path.every((p) => p.type === 'string'))) {
+          term = { type: 'call', fn: term, args, loc };
+        } else {
+          this.error(`illegal call: a function must be named by a variable or a reference, not ${termKind(term)}`, term.loc);
+          term = { type: 'call', fn: varTerm('_', term.loc), args, loc };
+        }
+      }
+    }
+    return term;
+  }
+
+  private extendRef(term: Term, seg: Term): Term {
+    const loc = spanOf(term.loc, seg.loc);
+    if (term.type === 'ref') return { type: 'ref', head: term.head, path: [...term.path, seg], loc };
+    switch (term.type) {
+      case 'var': case 'array': case 'object': case 'set': case 'call':
+      case 'arraycomp': case 'setcomp': case 'objectcomp':
+        return { type: 'ref', head: term, path: [seg], loc };
+      default:
+        this.error(`illegal ref (head cannot be ${termKind(term)})`, term.loc);
+        return term;
+    }
+  }
+
+  refOpTerm(cst: CstNode): Term {
+    const name = nodes(cst, 'anyName')[0];
+    if (name) {
+      const tok = toks(name, 'Identifier')[0] ?? toks(name, 'Keyword')[0];
+      return stringTerm(tok.image, this.loc(tok));
+    }
+    return this.inTerm(nodes(cst, 'inTerm')[0]);
+  }
+
+  args(cst: CstNode | undefined): Term[] {
+    return cst ? nodes(cst, 'inTerm').map((n) => this.inTerm(n)) : [];
+  }
+
+  private primary(cst: CstNode): Term {
+    for (const key in cst.children) {
+      const c = cst.children[key][0];
+      if (isNode(c)) {
+        if (key === 'template') return this.template(c);
+        if (key === 'arrayTerm') return this.arrayTerm(c);
+        if (key === 'braceTerm') return this.braceTerm(c);
+        if (key === 'inTerm') return this.inTerm(c);
+        continue;
+      }
+      const loc = this.loc(c);
+      switch (c.tokenType) {
+        case T.Null: return { type: 'null', loc };
+        case T.True: return { type: 'boolean', value: true, loc };
+        case T.False: return { type: 'boolean', value: false, loc };
+        case T.Number: return this.number(c.image, loc);
+        case T.String: {
+          const value = T.unescapeString(c.image.slice(1, -1));
+          if (value === undefined) this.error(`illegal string literal: ${c.image}`, loc);
+          return { type: 'string', value: value ?? '', raw: false, loc };
+        }
+        case T.RawString: return { type: 'string', value: c.image.slice(1, -1), raw: true, loc };
+        case T.LParen: case T.RParen: continue;
+        default: return varTerm(c.image, loc);
+      }
+    }
+    throw new RangeError('empty primary');
+  }
+
+  private number(text: string, loc: Location): NumberTerm {
+    if (/^0[0-9]/.test(text)) this.error('expected number without leading zero', loc);
+    let value = parseNumberText(text) ?? globalThis.Number(text);
+    const exp = /[eE]([+-]?[0-9]+)$/.exec(text);
+    if (Number.isNaN(value) || value === Infinity || (exp && Math.abs(+exp[1]) > 100000)) {
+      this.error('number too big', loc);
+      value = 0;
+    }
+    return { type: 'number', text, value, loc };
+  }
+
+  private template(cst: CstNode): TemplateStringTerm {
+    const raw = toks(cst, 'RawTplStart').length > 0;
+    const parts: (string | Term)[] = [];
+    for (const part of nodes(cst, 'tplPart')) {
+      const text = toks(part, 'TplText')[0];
+      const rawText = toks(part, 'RawTplText')[0];
+      if (text) {
+        const s = T.unescapeString(text.image, true);
+        if (s === undefined) this.error(`illegal template-string part: ${text.image}`, this.loc(text));
+        if (s) parts.push(s);
+      } else if (rawText) {
+        parts.push(T.unescapeRawTemplate(rawText.image));
+      } else {
+        const e = this.literal(nodes(part, 'literal')[0]);
+        const bad = templateExprProblem(e);
+        if (bad) this.error(bad, e.loc);
+        if (e.node.kind === 'term') parts.push(e.node.term);
+      }
+    }
+    return { type: 'template', parts, raw, loc: this.nodeLoc(cst) };
+  }
+
+  private arrayTerm(cst: CstNode): Term {
+    const loc = this.nodeLoc(cst);
+    const first = nodes(cst, 'inTerm')[0];
+    if (!first) return { type: 'array', items: [], loc };
+    const head = this.inTerm(first);
+    const q = nodes(cst, 'query')[0];
+    if (q) return { type: 'arraycomp', term: head, body: this.query(q), loc };
+    return { type: 'array', items: [head, ...this.args(nodes(cst, 'itemsRest')[0])], loc };
+  }
+
+  private braceTerm(cst: CstNode): Term {
+    const loc = this.nodeLoc(cst);
+    const [k, v] = nodes(cst, 'inTerm');
+    if (!k) return { type: 'object', entries: [], loc };
+    const key = this.inTerm(k);
+    const q = nodes(cst, 'query')[0];
+    if (v) {
+      const value = this.inTerm(v);
+      if (q) return { type: 'objectcomp', key, value, body: this.query(q), loc };
+      const rest = nodes(cst, 'pairsRest')[0];
+      const flat = rest ? this.args(rest) : [];
+      const entries: [Term, Term][] = [[key, value]];
+      for (let i = 0; i + 1 < flat.length; i += 2) entries.push([flat[i], flat[i + 1]]);
+      return { type: 'object', entries, loc };
+    }
+    if (q) return { type: 'setcomp', term: key, body: this.query(q), loc };
+    return { type: 'set', items: [key, ...this.args(nodes(cst, 'itemsRest')[0])], loc };
+  }
+}
+
+// ---- helpers ----------------------------------------------------------------------------------
+
+/** An operand of `and` / `or`: a single expression or a `{ … }` block. */
+type Operand = { expr: Expr; block?: undefined; loc: Location } | { block: Body; expr?: undefined; loc: Location };
+
+function asBody(op: Operand): Body {
+  return op.block ?? [op.expr as Expr];
+}
+function asExpr(op: Operand): Expr {
+  if (op.expr) return op.expr;
+  if (op.block.length === 1) return op.block[0];
+  return { node: andTrue(op.block), negated: false, with: [], loc: op.loc };
+}
+/** A block `{ a; b }` used as one expression: `{ a; b } and { true }` keeps its own scope. */
+function andTrue(body: Body): ExprNode {
+  const last = body[body.length - 1];
+  const t: Expr = { node: { kind: 'term', term: { type: 'boolean', value: true, loc: last.loc } }, negated: false, with: [], loc: last.loc };
+  return { kind: 'logic', op: 'and', left: body, right: [t] };
+}
+
+function termKind(t: Term): string {
+  switch (t.type) {
+    case 'arraycomp': case 'setcomp': case 'objectcomp': return 'comprehension';
+    case 'template': return 'template string';
+    default: return t.type;
+  }
+}
+
+function refName(head: RuleHead): string {
+  const r = head.ref;
+  if (r.type === 'var') return r.name;
+  let s = r.head.type === 'var' ? r.head.name : '?';
+  for (const p of r.path) s += p.type === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(p.value) ? `.${p.value}` : p.type === 'var' ? `[${p.name}]` : '[…]';
+  return s;
+}
+
+/** `p[x]` with no value, `contains` or arguments: Rego v0's partial set syntax. */
+function isV0PartialSet(head: RuleHead): boolean {
+  return head.ref.type === 'ref' && head.ref.path.length === 1 && head.ref.path[0].type !== 'string' && !head.args && head.value === undefined && !head.contains;
+}
+
+/** Default values must be constant (comprehensions excepted): returns the offending kind. */
+function findNonConstant(t: Term): string | undefined {
+  switch (t.type) {
+    case 'var': return 'var';
+    case 'ref': return 'ref';
+    case 'call': return 'call';
+    case 'template': return t.parts.some((p) => typeof p !== 'string') ? 'template string' : undefined;
+    case 'array': case 'set': for (const i of t.items) { const b = findNonConstant(i); if (b) return b; } return undefined;
+    case 'object': for (const [k, v] of t.entries) { const b = findNonConstant(k) ?? findNonConstant(v); if (b) return b; } return undefined;
+    default: return undefined;
+  }
+}
+
+function templateExprProblem(e: Expr): string | undefined {
+  if (e.negated) return "unexpected negation ('not') in template-string expression";
+  switch (e.node.kind) {
+    case 'unify': return "unexpected unification ('=') in template-string expression";
+    case 'assign': return "unexpected assignment (':=') in template-string expression";
+    case 'some': case 'somein': return "unexpected 'some' in template-string expression";
+    case 'every': return "unexpected 'every' in template-string expression";
+    case 'logic': return `unexpected '${e.node.op}' in template-string expression`;
+    default: break;
+  }
+  if (e.with.length) return '`with` modifiers inside template-string expressions are not supported';
+  return undefined;
+}

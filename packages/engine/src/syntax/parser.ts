@@ -1,0 +1,672 @@
+/**
+ * The Rego v1 grammar as a chevrotain CstParser. Grammar only: every decision that needs more than
+ * token lookahead (newline sensitivity, keywords used as ref heads, experimental `and`/`or`
+ * operands) is a gate over the token flags set by the lexer. The CST is turned into the AST by
+ * `cst-to-ast.ts`; semantic checks (v0 syntax, invalid heads…) happen there.
+ */
+import { CstParser, EOF, tokenMatcher, type CstNode, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
+import * as T from './lexer.js';
+import type { RToken } from './lexer.js';
+
+const { RelOp, AddOp, MulOp, AssignOp } = T;
+
+const RULE_DESCRIPTIONS: Record<string, string> = {
+  module: 'a rule or import',
+  statements: 'a rule or import',
+  ruleDecl: 'a rule',
+  ruleHead: 'a rule name',
+  ruleBody: 'a rule body',
+  literal: 'an expression',
+  logicAtom: 'an expression',
+  query: '`;` or a new line between expressions',
+  primary: 'a term',
+  anyName: 'a name',
+  pathRef: 'a path',
+  headName: 'a rule name',
+};
+
+function showToken(tok: IToken | undefined): string {
+  if (!tok || tok.tokenType === EOF) return 'end of input';
+  const img = tok.image.length > 24 ? `${tok.image.slice(0, 21)}...` : tok.image;
+  return `\`${img.replace(/\n/g, '\\n')}\``;
+}
+
+function describe(tt: TokenType): string {
+  return typeof tt.LABEL === 'string' ? tt.LABEL : tt.name;
+}
+
+export const errorMessages: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage({ expected, actual }) {
+    if (expected === T.TplEnd || expected === T.RawTplEnd) return 'unterminated template string';
+    return `unexpected ${showToken(actual)}: expected ${describe(expected)}`;
+  },
+  buildNotAllInputParsedMessage({ firstRedundant, ruleName }) {
+    const what = RULE_DESCRIPTIONS[ruleName];
+    return `unexpected ${showToken(firstRedundant)}${what ? `: expected ${what}` : ''}`;
+  },
+  buildNoViableAltMessage({ actual, customUserDescription, ruleName }) {
+    const what = customUserDescription ?? RULE_DESCRIPTIONS[ruleName] ?? 'a term';
+    return `unexpected ${showToken(actual[0])}: expected ${what}`;
+  },
+  buildEarlyExitMessage({ actual, customUserDescription, ruleName }) {
+    const what = customUserDescription ?? RULE_DESCRIPTIONS[ruleName] ?? 'a term';
+    return `unexpected ${showToken(actual[0])}: expected ${what}`;
+  },
+};
+
+function isOpen(tok: IToken): boolean {
+  return tok.tokenType === T.LParen || tok.tokenType === T.LBrack || tokenMatcher(tok, T.LCurly) || tok.tokenType === T.TplExprOpen;
+}
+function isClose(tok: IToken): boolean {
+  return tok.tokenType === T.RParen || tok.tokenType === T.RBrack || tokenMatcher(tok, T.RCurly);
+}
+
+export class RegoParser extends CstParser {
+  /** Experimental `and` / `or` enabled for the current parse. */
+  logic = false;
+  private toks: RToken[] = [];
+  private base = 0;
+
+  constructor() {
+    super(T.allTokens, {
+      maxLookahead: 3,
+      recoveryEnabled: false,
+      nodeLocationTracking: 'none',
+      errorMessageProvider: errorMessages,
+    });
+    this.performSelfAnalysis();
+  }
+
+  /** Feeds tokens; `from` lets the caller resume after an error (token positions are kept). */
+  load(tokens: RToken[], from = 0, logic = false): void {
+    this.toks = tokens;
+    this.base = from;
+    this.logic = logic;
+    this.input = from === 0 ? tokens : tokens.slice(from);
+  }
+
+  // ---- gates --------------------------------------------------------------------------------
+
+  private tok(i: number): RToken {
+    return this.LA(i) as RToken;
+  }
+  /** The i-th lookahead token follows its predecessor without whitespace. */
+  private adjacent(i = 1): boolean {
+    const t = this.tok(i);
+    return t.tokenType !== EOF && !t.ws;
+  }
+  /** A keyword directly followed by `.` or `[` is a name (`input.in`, `null.foo := 1`). */
+  private kwRef(): boolean {
+    const a = this.tok(1);
+    const b = this.tok(2);
+    return tokenMatcher(a, T.Keyword) && (b.tokenType === T.Dot || b.tokenType === T.LBrack) && !b.ws;
+  }
+  private startsKw(tt: TokenType): boolean {
+    return this.tok(1).tokenType === tt && !this.kwRef();
+  }
+  /** Absolute index of the i-th lookahead token in `toks`. */
+  private indexOf(tok: IToken): number {
+    return (tok as RToken).idx ?? -1;
+  }
+  private matching(start: number): number {
+    let depth = 0;
+    for (let i = start; i < this.toks.length; i++) {
+      const t = this.toks[i];
+      if (isOpen(t)) depth++;
+      else if (isClose(t) && --depth === 0) return i;
+    }
+    return -1;
+  }
+  /** `{ … }` is a logic operand block when next to `and` / `or` / `not`. */
+  private logicBlock(): boolean {
+    if (!this.logic || !tokenMatcher(this.tok(1), T.LCurly)) return false;
+    const prev = this.LA(0).tokenType;
+    if (prev === T.AndKw || prev === T.OrKw || prev === T.Not) return true;
+    const end = this.matching(this.indexOf(this.tok(1)));
+    const next = end >= 0 ? this.toks[end + 1] : undefined;
+    return next !== undefined && (next.tokenType === T.AndKw || next.tokenType === T.OrKw);
+  }
+  /** `( … )` is a group of logic expressions when it holds `and` / `or` / `with` outside brackets. */
+  private logicGroup(): boolean {
+    if (!this.logic || this.tok(1).tokenType !== T.LParen) return false;
+    const start = this.indexOf(this.tok(1));
+    let depth = 0;
+    for (let i = start; i < this.toks.length; i++) {
+      const t = this.toks[i];
+      const tt = t.tokenType;
+      if (tt === T.LParen) depth++;
+      else if (tt === T.RParen) {
+        if (--depth === 0) return false;
+      } else if (isOpen(t)) {
+        const end = this.matching(i);
+        if (end < 0) return false;
+        i = end;
+      } else if (tt === T.AndKw || tt === T.OrKw || tt === T.With) return true;
+    }
+    return false;
+  }
+
+  // ---- module structure ---------------------------------------------------------------------
+
+  module = this.RULE('module', () => {
+    this.SUBRULE(this.packageDecl);
+    this.SUBRULE(this.statements);
+  });
+
+  statements = this.RULE('statements', () => {
+    this.MANY(() => {
+      this.OR({
+        IGNORE_AMBIGUITIES: true,
+        DEF: [
+          { GATE: () => this.startsKw(T.Import), ALT: () => this.SUBRULE(this.importDecl) },
+          { ALT: () => this.SUBRULE(this.ruleDecl) },
+        ],
+      });
+    });
+  });
+
+  packageDecl = this.RULE('packageDecl', () => {
+    this.CONSUME(T.Package);
+    this.SUBRULE(this.pathRef);
+  });
+
+  importDecl = this.RULE('importDecl', () => {
+    this.CONSUME(T.Import);
+    this.SUBRULE(this.pathRef);
+    this.OPTION(() => {
+      this.CONSUME(T.As);
+      this.CONSUME(T.Identifier);
+    });
+  });
+
+  /** `a.b["c"]` in package and import clauses. */
+  pathRef = this.RULE('pathRef', () => {
+    this.SUBRULE(this.anyName);
+    this.MANY({
+      GATE: () => this.adjacent(),
+      DEF: () => this.SUBRULE(this.refOp),
+    });
+  });
+
+  anyName = this.RULE('anyName', () => {
+    this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(T.Keyword) }],
+    });
+  });
+
+  /** `.name` or `[term]` */
+  refOp = this.RULE('refOp', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Dot);
+          this.SUBRULE(this.anyName);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.LBrack);
+          this.SUBRULE(this.inTerm, { ARGS: [false, false] });
+          this.CONSUME(T.RBrack);
+        },
+      },
+    ]);
+  });
+
+  // ---- rules --------------------------------------------------------------------------------
+
+  ruleDecl = this.RULE('ruleDecl', () => {
+    this.OPTION({ GATE: () => this.startsKw(T.Default), DEF: () => this.CONSUME(T.Default) });
+    this.SUBRULE(this.ruleHead);
+    this.OPTION2(() => {
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(T.If);
+            this.SUBRULE(this.ruleBody);
+          },
+        },
+        { ALT: () => this.SUBRULE(this.braceBody) },
+      ]);
+    });
+    this.MANY({ GATE: () => this.startsKw(T.Else), DEF: () => this.SUBRULE(this.elseClause) });
+  });
+
+  headName = this.RULE('headName', () => {
+    this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { ALT: () => this.CONSUME(T.Identifier) },
+        { GATE: () => this.kwRef(), ALT: () => this.CONSUME(T.Keyword) },
+      ],
+    });
+  });
+
+  ruleHead = this.RULE('ruleHead', () => {
+    this.SUBRULE(this.headName);
+    this.MANY(() => this.SUBRULE(this.refOp));
+    this.OPTION(() => {
+      this.CONSUME(T.LParen);
+      this.SUBRULE(this.args);
+      this.CONSUME(T.RParen);
+    });
+    this.OPTION2(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(T.Contains) },
+        { ALT: () => this.CONSUME(AssignOp) },
+      ]);
+      this.SUBRULE(this.inTerm, { ARGS: [false, false] });
+    });
+  });
+
+  /** After `if`: `{ body }` or a single expression. */
+  ruleBody = this.RULE('ruleBody', () => {
+    this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { GATE: () => tokenMatcher(this.LA(1), T.LCurly), ALT: () => this.SUBRULE(this.braceBody) },
+        { ALT: () => this.SUBRULE(this.literal) },
+      ],
+    });
+  });
+
+  braceBody = this.RULE('braceBody', () => {
+    this.CONSUME(T.LCurly);
+    this.OPTION(() => this.SUBRULE(this.query));
+    this.CONSUME(T.RCurly);
+  });
+
+  elseClause = this.RULE('elseClause', () => {
+    this.CONSUME(T.Else);
+    this.OPTION(() => {
+      this.CONSUME(AssignOp);
+      this.SUBRULE(this.inTerm, { ARGS: [false, false] });
+    });
+    this.OPTION2(() => {
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(T.If);
+            this.SUBRULE(this.ruleBody);
+          },
+        },
+        { ALT: () => this.SUBRULE(this.braceBody) },
+      ]);
+    });
+  });
+
+  // ---- bodies and expressions ---------------------------------------------------------------
+
+  query = this.RULE('query', () => {
+    this.SUBRULE(this.literal);
+    this.MANY(() => {
+      this.OR({
+        ERR_MSG: '`;` or a new line between expressions',
+        DEF: [
+          {
+            ALT: () => {
+              this.CONSUME(T.Semi);
+              this.SUBRULE2(this.literal);
+            },
+          },
+          { GATE: () => this.tok(1).nl, ALT: () => this.SUBRULE3(this.literal) },
+        ],
+      });
+    });
+  });
+
+  literal = this.RULE('literal', () => {
+    this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { GATE: () => this.startsKw(T.Some), ALT: () => this.SUBRULE(this.someDecl) },
+        { GATE: () => this.startsKw(T.Every), ALT: () => this.SUBRULE(this.everyDecl) },
+        { ALT: () => this.SUBRULE(this.logicOr) },
+      ],
+    });
+    this.MANY(() => this.SUBRULE(this.withMod));
+  });
+
+  someDecl = this.RULE('someDecl', () => {
+    this.CONSUME(T.Some);
+    this.SUBRULE(this.relTerm, { ARGS: [false] });
+    this.MANY(() => {
+      this.CONSUME(T.Comma);
+      this.SUBRULE2(this.relTerm, { ARGS: [false] });
+    });
+    this.OPTION(() => {
+      this.CONSUME(T.In);
+      this.SUBRULE3(this.relTerm, { ARGS: [false] });
+    });
+  });
+
+  everyDecl = this.RULE('everyDecl', () => {
+    this.CONSUME(T.Every);
+    this.SUBRULE(this.relTerm, { ARGS: [false] });
+    this.OPTION(() => {
+      this.CONSUME(T.Comma);
+      this.SUBRULE2(this.relTerm, { ARGS: [false] });
+    });
+    this.CONSUME(T.In);
+    this.SUBRULE3(this.relTerm, { ARGS: [false] });
+    this.SUBRULE(this.braceBody);
+  });
+
+  withMod = this.RULE('withMod', () => {
+    this.CONSUME(T.With);
+    this.SUBRULE(this.postfixTerm);
+    this.CONSUME(T.As);
+    this.SUBRULE(this.inTerm, { ARGS: [false, false] });
+  });
+
+  logicOr = this.RULE('logicOr', () => {
+    this.SUBRULE(this.logicAnd);
+    this.MANY({
+      GATE: () => this.logic,
+      DEF: () => {
+        this.CONSUME(T.OrKw);
+        this.SUBRULE2(this.logicAnd);
+      },
+    });
+  });
+
+  logicAnd = this.RULE('logicAnd', () => {
+    this.SUBRULE(this.logicNot);
+    this.MANY({
+      GATE: () => this.logic,
+      DEF: () => {
+        this.CONSUME(T.AndKw);
+        this.SUBRULE2(this.logicNot);
+      },
+    });
+  });
+
+  logicNot = this.RULE('logicNot', () => {
+    this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        {
+          GATE: () => this.startsKw(T.Not),
+          ALT: () => {
+            this.CONSUME(T.Not);
+            this.SUBRULE(this.logicNot);
+          },
+        },
+        { ALT: () => this.SUBRULE(this.logicAtom) },
+      ],
+    });
+  });
+
+  logicAtom = this.RULE('logicAtom', () => {
+    this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { GATE: () => this.logicBlock(), ALT: () => this.SUBRULE(this.braceBody) },
+        {
+          GATE: () => this.logicGroup(),
+          ALT: () => {
+            this.CONSUME(T.LParen);
+            this.SUBRULE(this.logicOr);
+            this.MANY(() => this.SUBRULE(this.withMod));
+            this.CONSUME(T.RParen);
+          },
+        },
+        { ALT: () => this.SUBRULE(this.exprCore) },
+      ],
+    });
+  });
+
+  exprCore = this.RULE('exprCore', () => {
+    this.SUBRULE(this.inTerm, { ARGS: [true, false] });
+    this.OPTION(() => {
+      this.CONSUME(AssignOp);
+      this.SUBRULE2(this.inTerm, { ARGS: [false, false] });
+    });
+  });
+
+  // ---- terms (lowest to highest precedence) -------------------------------------------------
+
+  /** `a in b`, and with `keyVal` also `k, v in xs`; `noPipe` stops before a top-level `|`. */
+  inTerm = this.RULE('inTerm', (keyVal?: boolean, noPipe?: boolean) => {
+    this.SUBRULE(this.relTerm, { ARGS: [noPipe] });
+    this.OPTION({
+      GATE: () => keyVal === true,
+      DEF: () => {
+        this.CONSUME(T.Comma);
+        this.SUBRULE2(this.relTerm, { ARGS: [noPipe] });
+        this.CONSUME(T.In);
+        this.SUBRULE3(this.relTerm, { ARGS: [noPipe] });
+      },
+    });
+    this.MANY(() => {
+      this.CONSUME2(T.In);
+      this.SUBRULE4(this.relTerm, { ARGS: [noPipe] });
+    });
+  });
+
+  relTerm = this.RULE('relTerm', (noPipe?: boolean) => {
+    this.SUBRULE(this.pipeTerm, { ARGS: [noPipe] });
+    this.MANY(() => {
+      this.CONSUME(RelOp);
+      this.SUBRULE2(this.pipeTerm, { ARGS: [noPipe] });
+    });
+  });
+
+  pipeTerm = this.RULE('pipeTerm', (noPipe?: boolean) => {
+    this.SUBRULE(this.ampTerm);
+    this.MANY({
+      GATE: () => noPipe !== true,
+      DEF: () => {
+        this.CONSUME(T.Pipe);
+        this.SUBRULE2(this.ampTerm);
+      },
+    });
+  });
+
+  ampTerm = this.RULE('ampTerm', () => {
+    this.SUBRULE(this.arithTerm);
+    this.MANY(() => {
+      this.CONSUME(T.Amp);
+      this.SUBRULE2(this.arithTerm);
+    });
+  });
+
+  arithTerm = this.RULE('arithTerm', () => {
+    this.SUBRULE(this.factorTerm);
+    this.MANY(() => {
+      this.CONSUME(AddOp);
+      this.SUBRULE2(this.factorTerm);
+    });
+  });
+
+  factorTerm = this.RULE('factorTerm', () => {
+    this.SUBRULE(this.unaryTerm);
+    this.MANY(() => {
+      this.CONSUME(MulOp);
+      this.SUBRULE2(this.unaryTerm);
+    });
+  });
+
+  unaryTerm = this.RULE('unaryTerm', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Minus);
+          this.SUBRULE(this.unaryTerm);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.postfixTerm) },
+    ]);
+  });
+
+  /** A primary followed by adjacent `.name`, `[term]` or `(args)`. */
+  postfixTerm = this.RULE('postfixTerm', () => {
+    this.SUBRULE(this.primary);
+    this.MANY({
+      GATE: () => this.adjacent(),
+      DEF: () => {
+        this.OR([
+          { ALT: () => this.SUBRULE(this.refOp) },
+          {
+            ALT: () => {
+              this.CONSUME(T.LParen);
+              this.SUBRULE(this.args);
+              this.CONSUME(T.RParen);
+            },
+          },
+        ]);
+      },
+    });
+  });
+
+  /** Call arguments (possibly none, trailing comma allowed). */
+  args = this.RULE('args', () => {
+    this.OPTION(() => {
+      this.SUBRULE(this.inTerm, { ARGS: [false, false] });
+      this.MANY(() => {
+        this.CONSUME(T.Comma);
+        this.SUBRULE2(this.inTerm, { ARGS: [false, false] });
+      });
+      this.OPTION2(() => this.CONSUME2(T.Comma));
+    });
+  });
+
+  primary = this.RULE('primary', () => {
+    this.OR({
+      IGNORE_AMBIGUITIES: true,
+      ERR_MSG: 'a term',
+      DEF: [
+        { GATE: () => this.kwRef(), ALT: () => this.CONSUME(T.Keyword) },
+        { ALT: () => this.CONSUME(T.Identifier) },
+        { ALT: () => this.CONSUME(T.Contains) },
+        { ALT: () => this.CONSUME(T.Null) },
+        { ALT: () => this.CONSUME(T.True) },
+        { ALT: () => this.CONSUME(T.False) },
+        { ALT: () => this.CONSUME(T.Number) },
+        { ALT: () => this.CONSUME(T.String) },
+        { ALT: () => this.CONSUME(T.RawString) },
+        { ALT: () => this.SUBRULE(this.template) },
+        { ALT: () => this.SUBRULE(this.arrayTerm) },
+        { ALT: () => this.SUBRULE(this.braceTerm) },
+        {
+          ALT: () => {
+            this.CONSUME(T.LParen);
+            this.SUBRULE(this.inTerm, { ARGS: [false, false] });
+            this.CONSUME(T.RParen);
+          },
+        },
+      ],
+    });
+  });
+
+  template = this.RULE('template', () => {
+    this.OR([{ ALT: () => this.CONSUME(T.TplStart) }, { ALT: () => this.CONSUME(T.RawTplStart) }]);
+    this.MANY(() => this.SUBRULE(this.tplPart));
+    this.OR2([{ ALT: () => this.CONSUME(T.TplEnd) }, { ALT: () => this.CONSUME(T.RawTplEnd) }]);
+  });
+
+  tplPart = this.RULE('tplPart', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.TplText) },
+      { ALT: () => this.CONSUME(T.RawTplText) },
+      {
+        ALT: () => {
+          this.CONSUME(T.TplExprOpen);
+          this.SUBRULE(this.literal);
+          this.CONSUME(T.RCurly);
+        },
+      },
+    ]);
+  });
+
+  /** `[]`, `[a, b]`, `[x | body]` */
+  arrayTerm = this.RULE('arrayTerm', () => {
+    this.CONSUME(T.LBrack);
+    this.OPTION(() => {
+      this.SUBRULE(this.inTerm, { ARGS: [false, true] });
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(T.Pipe);
+            this.SUBRULE(this.query);
+          },
+        },
+        { ALT: () => this.SUBRULE(this.itemsRest) },
+      ]);
+    });
+    this.CONSUME(T.RBrack);
+  });
+
+  /** `, b, c` with an optional trailing comma. */
+  itemsRest = this.RULE('itemsRest', () => {
+    this.MANY(() => {
+      this.CONSUME(T.Comma);
+      this.SUBRULE(this.inTerm, { ARGS: [false, false] });
+    });
+    this.OPTION(() => this.CONSUME2(T.Comma));
+  });
+
+  /** `{}` (empty object), sets, objects and their comprehensions. */
+  braceTerm = this.RULE('braceTerm', () => {
+    this.CONSUME(T.LCurly);
+    this.OPTION(() => {
+      this.SUBRULE(this.inTerm, { ARGS: [false, true] });
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(T.Colon);
+            this.SUBRULE2(this.inTerm, { ARGS: [false, true] });
+            this.OR2([
+              {
+                ALT: () => {
+                  this.CONSUME(T.Pipe);
+                  this.SUBRULE(this.query);
+                },
+              },
+              { ALT: () => this.SUBRULE(this.pairsRest) },
+            ]);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME2(T.Pipe);
+            this.SUBRULE2(this.query);
+          },
+        },
+        { ALT: () => this.SUBRULE(this.itemsRest) },
+      ]);
+    });
+    this.CONSUME(T.RCurly);
+  });
+
+  pairsRest = this.RULE('pairsRest', () => {
+    this.MANY(() => {
+      this.CONSUME(T.Comma);
+      this.SUBRULE(this.inTerm, { ARGS: [false, false] });
+      this.CONSUME(T.Colon);
+      this.SUBRULE2(this.inTerm, { ARGS: [false, false] });
+    });
+    this.OPTION(() => this.CONSUME2(T.Comma));
+  });
+
+  // ---- entry points -------------------------------------------------------------------------
+
+  queryEntry = this.RULE('queryEntry', () => {
+    this.SUBRULE(this.query);
+  });
+
+  termEntry = this.RULE('termEntry', () => {
+    this.SUBRULE(this.inTerm, { ARGS: [false, false] });
+  });
+}
+
+let instance: RegoParser | undefined;
+
+/** The parser is expensive to build (grammar analysis), so one instance serves every parse. */
+export function regoParser(): RegoParser {
+  instance ??= new RegoParser();
+  return instance;
+}
+
+export type { CstNode };

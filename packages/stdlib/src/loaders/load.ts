@@ -1,0 +1,93 @@
+import type { DocumentKind, LoadResult } from '../model.js';
+import { LoadErrorCode, errorResult, internalError, loadError, sizeError } from './common.js';
+import { composeFromParsed, loadCompose } from './compose.js';
+import { detectByName, detectTreeKind, looksLikeDockerfile } from './detect.js';
+import { inspectFromParsed, loadDockerInspect } from './docker-inspect.js';
+import { loadDockerfile } from './dockerfile.js';
+import { loadDockerignore } from './dockerignore.js';
+import { grypeFromParsed, loadGrype } from './grype.js';
+import { loadJson } from './json.js';
+import { kubernetesFromParsed, loadKubernetes } from './kubernetes.js';
+import { docFromParsed, guessSyntax, parseTree, type ParsedTree } from './tree-docs.js';
+import { loadTrivy, trivyFromParsed } from './trivy.js';
+import { loadYaml } from './yaml.js';
+
+export interface LoadOptions {
+  /** Forces the document kind (the CLI's `--parser KIND`); detection is skipped. */
+  parser?: DocumentKind;
+}
+
+export const DOCUMENT_KINDS: readonly DocumentKind[] = [
+  'dockerfile', 'kubernetes', 'compose', 'docker-inspect', 'trivy', 'grype', 'dockerignore', 'json', 'yaml',
+];
+
+const LOADERS: Record<DocumentKind, (path: string, text: string) => LoadResult> = {
+  dockerfile: loadDockerfile,
+  kubernetes: loadKubernetes,
+  compose: loadCompose,
+  'docker-inspect': loadDockerInspect,
+  trivy: loadTrivy,
+  grype: loadGrype,
+  dockerignore: loadDockerignore,
+  json: loadJson,
+  yaml: loadYaml,
+};
+
+function fromTree(kind: DocumentKind, path: string, tree: ParsedTree): LoadResult {
+  switch (kind) {
+    case 'kubernetes':
+      return kubernetesFromParsed(path, tree);
+    case 'compose':
+      return composeFromParsed(path, tree);
+    case 'docker-inspect':
+      return inspectFromParsed(path, tree);
+    case 'trivy':
+      return trivyFromParsed(path, tree);
+    case 'grype':
+      return grypeFromParsed(path, tree);
+    default:
+      return { documents: tree.docs.map((d) => docFromParsed(tree.syntax, path, d)), errors: tree.errors };
+  }
+}
+
+/**
+ * Loads one file's text into documents. Pure (no file-system access), so it runs in browsers;
+ * never throws: a file that cannot be read as any kind yields a LoadError.
+ */
+export function loadFile(path: string, text: string, opts: LoadOptions = {}): LoadResult {
+  try {
+    if (opts.parser) {
+      const loader = LOADERS[opts.parser];
+      if (!loader) return errorResult(loadError(path, LoadErrorCode.UnknownKind, `unknown parser ${JSON.stringify(opts.parser)}; expected one of ${DOCUMENT_KINDS.join(', ')}`));
+      return loader(path, text);
+    }
+    const tooLarge = sizeError(path, text);
+    if (tooLarge) return errorResult(tooLarge);
+    const byName = detectByName(path);
+    if (byName !== 'tree' && byName !== 'unknown') return LOADERS[byName](path, text);
+    const syntax = guessSyntax(path, text);
+    if (byName === 'unknown' && syntax === 'yaml' && looksLikeDockerfile(text)) return loadDockerfile(path, text);
+    const tree = parseTree(path, text, syntax);
+    if (tree.docs.length === 0) return { documents: [], errors: tree.errors };
+    if (byName === 'unknown' && tree.errors.length === 0 && tree.docs.every((d) => d.value === null || typeof d.value !== 'object')) {
+      return errorResult(
+        loadError(path, LoadErrorCode.UnknownKind, `cannot tell what kind of document this is; name it after its kind or pass --parser (${DOCUMENT_KINDS.join(', ')})`, 1, 1),
+      );
+    }
+    const result = fromTree(detectTreeKind(tree), path, tree);
+    return result;
+  } catch (e) {
+    return errorResult(internalError(path, e));
+  }
+}
+
+/** Loads several files; each file's errors are reported and the others still load. */
+export function loadFiles(files: readonly { path: string; text: string }[], opts: LoadOptions = {}): LoadResult {
+  const out: LoadResult = { documents: [], errors: [] };
+  for (const f of files) {
+    const r = loadFile(f.path, f.text, opts);
+    out.documents.push(...r.documents);
+    out.errors.push(...r.errors);
+  }
+  return out;
+}

@@ -1,0 +1,10 @@
+import type { LoadResult } from '../model.js';
+import { docFromParsed, guarded, parseTree } from './tree-docs.js';
+
+/** Plain YAML: one document per non-empty YAML document of the file (see yaml-docs.ts). */
+export function loadYaml(path: string, text: string): LoadResult {
+  return guarded(path, () => {
+    const tree = parseTree(path, text, 'yaml');
+    return { documents: tree.docs.map((d) => docFromParsed('yaml', path, d)), errors: tree.errors };
+  });
+}
