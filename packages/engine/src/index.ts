@@ -14,3 +14,5 @@ export type { BType } from './builtins/signature.js';
 export { RSet, RObject, compare, equals, typeName } from './value/types.js';
 export type { Value, PlainObject, ObjectValue } from './value/types.js';
 export { toJSONText, toJSONValue, toRegoText, parseJSONExact, fromJS } from './value/json.js';
+export { discoverTests, runTests } from './testing/runner.js';
+export type { TestCase, TestResult, TestOptions } from './testing/runner.js';

@@ -120,10 +120,6 @@ export function truncToBigInt(f: BigFloat): bigint {
   return f.neg ? -m : m;
 }
 
-function sameFloat(a: BigFloat, b: BigFloat): boolean {
-  return a.neg === b.neg && a.mant === b.mant && a.exp === b.exp;
-}
-
 /** Rounds |num|/den to `digits` significant decimal digits (half-even); returns [digits, exp10]. */
 function roundDecimal(num: bigint, den: bigint, digits: number): [bigint, number] {
   // Find k with 10^(digits-1) ≤ num/den · 10^k < 10^digits.
@@ -168,4 +164,3 @@ export function toNum(f: BigFloat, prec = DEFAULT_PREC): Num {
   return Number(num) / Number(den);
 }
 
-export { sameFloat };

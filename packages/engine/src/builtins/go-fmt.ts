@@ -11,9 +11,23 @@ export type GoArg =
   | { t: 'int'; v: bigint }
   | { t: 'big'; v: bigint }
   | { t: 'float'; v: number }
-  | { t: 'string'; v: string };
+  | { t: 'string'; v: string; type?: string }
+  | { t: 'bool'; v: boolean }
+  /** Any other Go value, printed as `text` by %v and %s (composites in templates). */
+  | { t: 'other'; text: string; type: string };
 
-const TYPE_NAMES: Record<GoArg['t'], string> = { int: 'int', big: '*big.Int', float: 'float64', string: 'string' };
+const TYPE_NAMES: Record<GoArg['t'], string> = {
+  int: 'int',
+  big: '*big.Int',
+  float: 'float64',
+  string: 'string',
+  bool: 'bool',
+  other: 'interface {}',
+};
+
+function typeNameOf(a: GoArg): string {
+  return a.t === 'other' ? a.type : a.t === 'string' && a.type ? a.type : TYPE_NAMES[a.t];
+}
 
 interface Flags {
   plus: boolean;
@@ -250,7 +264,7 @@ class Printer {
   badVerb(verb: string, arg: GoArg | undefined): void {
     this.buf += '%!' + verb + '(';
     if (arg) {
-      this.buf += TYPE_NAMES[arg.t] + '=';
+      this.buf += typeNameOf(arg) + '=';
       this.printArg(arg, 'v');
     } else this.buf += '<nil>';
     this.buf += ')';
@@ -258,7 +272,7 @@ class Printer {
 
   printArg(arg: GoArg, verb: string): void {
     if (verb === 'T') {
-      this.fmtS(TYPE_NAMES[arg.t]);
+      this.fmtS(typeNameOf(arg));
       return;
     }
     if (verb === 'p') {
@@ -337,6 +351,14 @@ class Printer {
         return;
       case 'big':
         this.fmtBig(arg.v, verb);
+        return;
+      case 'bool':
+        if (verb === 't' || verb === 'v') this.pad(arg.v ? 'true' : 'false');
+        else this.badVerb(verb, arg);
+        return;
+      case 'other':
+        if (verb === 'v' || verb === 's') this.pad(arg.text);
+        else this.badVerb(verb, arg);
         return;
     }
   }
@@ -556,7 +578,7 @@ export function goSprintf(format: string, args: GoArg[]): string {
     p.buf += '%!(EXTRA ';
     for (let k = argNum; k < args.length; k++) {
       if (k > argNum) p.buf += ', ';
-      p.buf += TYPE_NAMES[args[k].t] + '=';
+      p.buf += typeNameOf(args[k]) + '=';
       p.printArg(args[k], 'v');
     }
     p.buf += ')';

@@ -48,11 +48,12 @@ function dependencies(tree: TreeNode, t: IRTerm, out: Set<RuleSet>): void {
   let node: TreeNode | undefined = tree;
   for (const seg of t.path) {
     if (node.ruleSet) break;
-    if (seg.t !== 'const' || typeof seg.v !== 'string') {
+    if (seg.t === 'const' && typeof seg.v !== 'string') return;
+    if (seg.t !== 'const') {
       addSubtree(node, out);
       return;
     }
-    const next: TreeNode | undefined = node.children.get(seg.v);
+    const next: TreeNode | undefined = node.children.get(seg.v as string);
     if (!next) return;
     node = next;
   }

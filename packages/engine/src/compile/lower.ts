@@ -446,9 +446,14 @@ export function termVarNames(t: Term, out: string[] = []): string[] {
   return out;
 }
 
-/** Names occurring directly in a body (expressions, with-values), excluding nested closures. */
+/**
+ * Names a closure inside this body may share with it: variables occurring directly in the body
+ * (not inside nested closures) that the body does not declare with `:=` / `some`. Declared names
+ * are renamed per declaration (as OPA does), so a closure sees them only once declared.
+ */
 export function occursIn(body: Body): Set<string> {
   const out: string[] = [];
+  const declared = new Set<string>();
   for (const e of body) {
     const n = e.node;
     switch (n.kind) {
@@ -456,16 +461,19 @@ export function occursIn(body: Body): Set<string> {
         termVarNames(n.term, out);
         break;
       case 'unify':
-      case 'assign':
         termVarNames(n.left, out);
         termVarNames(n.right, out);
         break;
+      case 'assign':
+        termVarNames(n.left, []).forEach((x) => declared.add(x));
+        termVarNames(n.right, out);
+        break;
       case 'some':
-        n.vars.forEach((v) => out.push(v.name));
+        n.vars.forEach((v) => declared.add(v.name));
         break;
       case 'somein':
-        if (n.key) termVarNames(n.key, out);
-        termVarNames(n.value, out);
+        if (n.key) termVarNames(n.key, []).forEach((x) => declared.add(x));
+        termVarNames(n.value, []).forEach((x) => declared.add(x));
         termVarNames(n.collection, out);
         break;
       case 'every':
@@ -478,7 +486,7 @@ export function occursIn(body: Body): Set<string> {
     }
     for (const w of e.with) termVarNames(w.value, out);
   }
-  return new Set(out.filter((n) => n !== '_'));
+  return new Set(out.filter((n) => n !== '_' && !declared.has(n)));
 }
 
 export type { Module };

@@ -161,9 +161,9 @@ export class SafetyChecker {
           const args = n.term.args;
           return args.slice(0, -1).every((a) => this.evaluable(a, bound)) && (negated || isPattern(args[args.length - 1]) || this.evaluable(args[args.length - 1], bound));
         }
-        return this.evaluable(n.term, bound);
+        return this.evaluable(n.term, withSegmentVars(n.term, bound));
       case 'unify':
-        return this.unifiable(n.left, n.right, bound);
+        return this.unifiable(n.left, n.right, withSegmentVars(n.right, withSegmentVars(n.left, bound)));
       case 'somein':
         return this.evaluable(n.collection, bound);
       case 'every':
@@ -351,6 +351,13 @@ export function collectVars(t: IRTerm, out: Set<number>): void {
     if (x.t === 'var') out.add(x.slot);
     if (x.t === 'arraycomp' || x.t === 'setcomp' || x.t === 'objectcomp') for (const s of x.captured) out.add(s);
   });
+}
+
+/** `bound` plus the variables bound by ref segments inside `t` (refs run before calls use them). */
+function withSegmentVars(t: IRTerm, bound: Bound): Bound {
+  const b = new Set(bound);
+  collectRefSegmentVars(t, b);
+  return b.size === bound.size ? bound : b;
 }
 
 function collectRefSegmentVars(t: IRTerm, out: Set<number>): void {

@@ -89,6 +89,7 @@ export class Planner {
         const body = this.body(n.body);
         return (c, f, k) =>
           dom(c, f, (dv) => {
+            if (dv === null || typeof dv !== 'object') return false;
             let ok = true;
             iterate(dv, (ek, ev) => {
               const found = key
@@ -380,14 +381,18 @@ export class Planner {
   call(t: Extract<IRTerm, { t: 'call' }>): TermFn {
     const args = t.args.map((a) => this.term(a));
     const n = args.length;
+    // Arguments holding refs with variable segments run first: they bind variables that other
+    // arguments read (`foo == input.foos[foo]`).
+    const order = t.args.map((a, i) => [hasGenerator(a) ? 0 : 1, i]).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map((x) => x[1]);
     const invoke = this.invoker(t.fn, t.loc);
     return (c, f, k) => {
       const vals: Value[] = new Array(n);
-      const step = (i: number): boolean => {
-        if (i === n) return invoke(c, vals.slice(), k);
+      const step = (j: number): boolean => {
+        if (j === n) return invoke(c, vals.slice(), k);
+        const i = order[j];
         return args[i](c, f, (v) => {
           vals[i] = v;
-          return step(i + 1);
+          return step(j + 1);
         });
       };
       return step(0);
@@ -406,9 +411,12 @@ export class Planner {
       if (mock) {
         if (mock.kind === 'value') return k(mock.value);
         const inner = mock.fn;
-        // A mock replaced by another function: call it without re-applying this mock.
-        if (inner.kind === 'builtin') return this.rules.callBuiltin(c, inner.decl, args, loc, k);
-        return this.rules.callFunction(c, inner.path, args, loc, k);
+        // The replacement runs without this mock, so it may call the original (as OPA does).
+        const rest = new Map(c.mocks!);
+        rest.delete(mockKey);
+        const c2 = new Ctx(c.run, c.input, c.overlays, rest.size ? rest : null);
+        if (inner.kind === 'builtin') return this.rules.callBuiltin(c2, inner.decl, args, loc, k);
+        return this.rules.callFunction(c2, inner.path, args, loc, k);
       }
       return direct(c, args, k);
     };
@@ -487,6 +495,23 @@ export function needs(t: IRTerm, out: number[] = []): number[] {
       break;
   }
   return out;
+}
+
+/** True when `t` contains a ref with a variable segment (which can bind that variable). */
+function hasGenerator(t: IRTerm): boolean {
+  switch (t.t) {
+    case 'ref':
+      return t.path.some((s) => s.t === 'var' || hasGenerator(s)) || (t.root.kind === 'term' && hasGenerator(t.root.term));
+    case 'call':
+      return t.args.some(hasGenerator);
+    case 'array':
+    case 'set':
+      return t.items.some(hasGenerator);
+    case 'object':
+      return t.entries.some(([k, v]) => hasGenerator(k) || hasGenerator(v));
+    default:
+      return false;
+  }
 }
 
 function allBound(f: Frame, slots: number[]): boolean {

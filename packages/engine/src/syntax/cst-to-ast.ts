@@ -18,35 +18,15 @@ type Child = CstNode | IToken;
 function isNode(c: Child): c is CstNode {
   return (c as CstNode).children !== undefined;
 }
+function lbrace(n: CstNode): IToken {
+  return toks(n, 'LCurly')[0];
+}
 function nodes(n: CstNode, key: string): CstNode[] {
   return (n.children[key] as CstNode[] | undefined) ?? [];
 }
 function toks(n: CstNode, key: string): IToken[] {
   return (n.children[key] as IToken[] | undefined) ?? [];
 }
-function firstTok(n: CstNode): IToken {
-  let best: Child | undefined;
-  for (const key in n.children) {
-    const c = n.children[key][0];
-    if (c && (!best || startOf(c) < startOf(best))) best = c;
-  }
-  if (!best) throw new RangeError('empty CST node');
-  return isNode(best) ? firstTok(best) : best;
-}
-function lastTok(n: CstNode): IToken {
-  let best: Child | undefined;
-  for (const key in n.children) {
-    const arr = n.children[key];
-    const c = arr[arr.length - 1];
-    if (c && (!best || startOf(c) > startOf(best))) best = c;
-  }
-  if (!best) throw new RangeError('empty CST node');
-  return isNode(best) ? lastTok(best) : best;
-}
-function startOf(c: Child): number {
-  return isNode(c) ? firstTok(c).startOffset : c.startOffset;
-}
-
 const REL_OPS: Record<string, string> = { '==': 'equal', '!=': 'neq', '<': 'lt', '<=': 'lte', '>': 'gt', '>=': 'gte' };
 const ARITH_OPS: Record<string, string> = { '+': 'plus', '-': 'minus', '*': 'mul', '/': 'div', '%': 'rem' };
 const IMPORT_ROOTS = new Set(['data', 'input', 'future', 'rego']);
@@ -71,8 +51,19 @@ export class AstBuilder {
       endOffset: (b.endOffset ?? b.startOffset) + 1,
     };
   }
+  /** Location of a CST node (the parser tracks node locations). */
   nodeLoc(n: CstNode): Location {
-    return this.loc(firstTok(n), lastTok(n));
+    const l = n.location;
+    if (!l || Number.isNaN(l.startOffset)) throw new RangeError(`CST node ${n.name} has no location`);
+    return {
+      file: this.file,
+      row: l.startLine ?? 1,
+      col: l.startColumn ?? 1,
+      endRow: l.endLine ?? 1,
+      endCol: (l.endColumn ?? 0) + 1,
+      offset: l.startOffset,
+      endOffset: (l.endOffset ?? l.startOffset) + 1,
+    };
   }
   private error(message: string, loc: Location): void {
     this.issues.push({ message, loc });
@@ -137,7 +128,7 @@ export class AstBuilder {
     let braces = false;
     if (bodyNode) ({ body, braces } = this.ruleBody(bodyNode));
     if (v0Body) {
-      const brace = firstTok(v0Body);
+      const brace = lbrace(v0Body);
       if (isV0PartialSet(head)) {
         const key = head.ref.type === 'ref' ? head.ref.path[0] : undefined;
         const hint = key?.type === 'var' ? ` \`${refName(head)} contains ${key.name} if { … }\`` : ' `contains`';
@@ -150,7 +141,7 @@ export class AstBuilder {
     }
     const elses = nodes(cst, 'elseClause').map((n) => this.elseClause(n, head));
     const rule: Rule = { head, body, hasIf: !!ifTok, braces, else: elses, default: isDefault, annotations: [], loc };
-    if (isDefault) this.checkDefault(rule, ifTok ?? (v0Body && firstTok(v0Body)));
+    if (isDefault) this.checkDefault(rule, ifTok ?? (v0Body && lbrace(v0Body)));
     else if (!ifTok && !v0Body && head.value === undefined && !head.contains) {
       if (isV0PartialSet(head)) {
         this.error(`\`contains\` is required for multi-value rules in Rego v1: write \`${refName(head)} contains …\``, head.loc);
@@ -228,7 +219,7 @@ export class AstBuilder {
     if (bodyNode) clause.body = this.ruleBody(bodyNode).body;
     const v0 = nodes(cst, 'braceBody')[0];
     if (v0) {
-      this.error('`if` is required before an else body in Rego v1', this.loc(firstTok(v0)));
+      this.error('`if` is required before an else body in Rego v1', this.loc(lbrace(v0)));
       clause.body = this.braceBody(v0);
     }
     return clause;
@@ -292,19 +283,19 @@ export class AstBuilder {
   }
 
   private logicOr(cst: CstNode): Expr {
-    return this.foldLogic(nodes(cst, 'logicAnd').map((n) => this.logicAnd(n)), 'or');
+    return asExpr(this.foldLogic(nodes(cst, 'logicAnd').map((n) => this.logicAnd(n)), 'or'));
   }
-  private logicAnd(cst: CstNode): Expr {
+  private logicAnd(cst: CstNode): Operand {
     return this.foldLogic(nodes(cst, 'logicNot').map((n) => this.logicNot(n)), 'and');
   }
-  private foldLogic(operands: Operand[], op: 'and' | 'or'): Expr {
+  private foldLogic(operands: Operand[], op: 'and' | 'or'): Operand {
     let acc = operands[0];
     for (let i = 1; i < operands.length; i++) {
       const right = operands[i];
       const loc = spanOf(acc.loc, right.loc);
       acc = { expr: { node: { kind: 'logic', op, left: asBody(acc), right: asBody(right) }, negated: false, with: [], loc }, loc };
     }
-    return asExpr(acc);
+    return acc;
   }
 
   private logicNot(cst: CstNode): Operand {
@@ -314,14 +305,11 @@ export class AstBuilder {
       const e = asExpr(this.logicNot(inner));
       const loc = spanOf(this.loc(notTok), e.loc);
       if (!e.negated) return { expr: { ...e, negated: true, loc }, loc };
-      if (!this.logicOn) this.error('unexpected `not`: an expression can be negated only once', this.loc(notTok));
+      // `not { not x }`: the negated block keeps its own scope.
       return { expr: { node: andTrue([e]), negated: true, with: [], loc }, loc };
     }
     return this.logicAtom(nodes(cst, 'logicAtom')[0]);
   }
-
-  /** Set by the caller: experimental logic operators are enabled. */
-  logicOn = false;
 
   private logicAtom(cst: CstNode): Operand {
     const loc = this.nodeLoc(cst);
@@ -409,7 +397,7 @@ export class AstBuilder {
     const rparens = toks(cst, 'RParen');
     type Op = { at: number; ref?: CstNode; call?: number };
     const ops: Op[] = [
-      ...refOps.map((ref) => ({ at: firstTok(ref).startOffset, ref })),
+      ...refOps.map((ref) => ({ at: ref.location?.startOffset ?? 0, ref })),
       ...lparens.map((t, call) => ({ at: t.startOffset, call })),
     ].sort((a, b) => a.at - b.at);
     for (const op of ops) {
@@ -469,6 +457,7 @@ export class AstBuilder {
         continue;
       }
       const loc = this.loc(c);
+      if (key === 'Keyword') return varTerm(c.image, loc);
       switch (c.tokenType) {
         case T.Null: return { type: 'null', loc };
         case T.True: return { type: 'boolean', value: true, loc };

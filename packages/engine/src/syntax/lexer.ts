@@ -33,7 +33,7 @@ export const Keyword = createToken({ name: 'Keyword', pattern: Lexer.NA, label: 
 
 const kw = (word: string, categories: TokenType[] = []) =>
   createToken({
-    name: `Kw_${word}`,
+    name: word[0].toUpperCase() + word.slice(1),
     pattern: new RegExp(word),
     label: `\`${word}\``,
     longer_alt: Identifier,

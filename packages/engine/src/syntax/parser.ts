@@ -64,24 +64,25 @@ function isClose(tok: IToken): boolean {
 export class RegoParser extends CstParser {
   /** Experimental `and` / `or` enabled for the current parse. */
   logic = false;
+  /** `not { body }` enabled (`import future.keywords.not`, or implied by `logic`). */
+  notBody = false;
   private toks: RToken[] = [];
-  private base = 0;
 
   constructor() {
     super(T.allTokens, {
       maxLookahead: 3,
       recoveryEnabled: false,
-      nodeLocationTracking: 'none',
+      nodeLocationTracking: 'full',
       errorMessageProvider: errorMessages,
     });
     this.performSelfAnalysis();
   }
 
   /** Feeds tokens; `from` lets the caller resume after an error (token positions are kept). */
-  load(tokens: RToken[], from = 0, logic = false): void {
+  load(tokens: RToken[], from = 0, logic = false, notBody = false): void {
     this.toks = tokens;
-    this.base = from;
     this.logic = logic;
+    this.notBody = notBody || logic;
     this.input = from === 0 ? tokens : tokens.slice(from);
   }
 
@@ -104,6 +105,8 @@ export class RegoParser extends CstParser {
   private startsKw(tt: TokenType): boolean {
     return this.tok(1).tokenType === tt && !this.kwRef();
   }
+  /** The next token is a keyword used as a keyword (not the head of a ref like `in.foo`). */
+  private notRef = (): boolean => !this.kwRef();
   /** Absolute index of the i-th lookahead token in `toks`. */
   private indexOf(tok: IToken): number {
     return (tok as RToken).idx ?? -1;
@@ -119,9 +122,11 @@ export class RegoParser extends CstParser {
   }
   /** `{ … }` is a logic operand block when next to `and` / `or` / `not`. */
   private logicBlock(): boolean {
-    if (!this.logic || !tokenMatcher(this.tok(1), T.LCurly)) return false;
+    if (!this.notBody || !tokenMatcher(this.tok(1), T.LCurly)) return false;
     const prev = this.LA(0).tokenType;
-    if (prev === T.AndKw || prev === T.OrKw || prev === T.Not) return true;
+    if (prev === T.Not) return true;
+    if (!this.logic) return false;
+    if (prev === T.AndKw || prev === T.OrKw) return true;
     const end = this.matching(this.indexOf(this.tok(1)));
     const next = end >= 0 ? this.toks[end + 1] : undefined;
     return next !== undefined && (next.tokenType === T.AndKw || next.tokenType === T.OrKw);
@@ -173,9 +178,12 @@ export class RegoParser extends CstParser {
   importDecl = this.RULE('importDecl', () => {
     this.CONSUME(T.Import);
     this.SUBRULE(this.pathRef);
-    this.OPTION(() => {
-      this.CONSUME(T.As);
-      this.CONSUME(T.Identifier);
+    this.OPTION({
+      GATE: this.notRef,
+      DEF: () => {
+        this.CONSUME(T.As);
+        this.CONSUME(T.Identifier);
+      },
     });
   });
 
@@ -219,8 +227,9 @@ export class RegoParser extends CstParser {
   ruleDecl = this.RULE('ruleDecl', () => {
     this.OPTION({ GATE: () => this.startsKw(T.Default), DEF: () => this.CONSUME(T.Default) });
     this.SUBRULE(this.ruleHead);
-    this.OPTION2(() => {
-      this.OR([
+    this.OPTION2({
+      GATE: this.notRef,
+      DEF: () => this.OR([
         {
           ALT: () => {
             this.CONSUME(T.If);
@@ -228,7 +237,7 @@ export class RegoParser extends CstParser {
           },
         },
         { ALT: () => this.SUBRULE(this.braceBody) },
-      ]);
+      ]),
     });
     this.MANY({ GATE: () => this.startsKw(T.Else), DEF: () => this.SUBRULE(this.elseClause) });
   });
@@ -251,12 +260,12 @@ export class RegoParser extends CstParser {
       this.SUBRULE(this.args);
       this.CONSUME(T.RParen);
     });
-    this.OPTION2(() => {
-      this.OR([
-        { ALT: () => this.CONSUME(T.Contains) },
-        { ALT: () => this.CONSUME(AssignOp) },
-      ]);
-      this.SUBRULE(this.inTerm, { ARGS: [false, false] });
+    this.OPTION2({
+      GATE: this.notRef,
+      DEF: () => {
+        this.OR([{ ALT: () => this.CONSUME(T.Contains) }, { ALT: () => this.CONSUME(AssignOp) }]);
+        this.SUBRULE(this.inTerm, { ARGS: [false, false] });
+      },
     });
   });
 
@@ -283,16 +292,18 @@ export class RegoParser extends CstParser {
       this.CONSUME(AssignOp);
       this.SUBRULE(this.inTerm, { ARGS: [false, false] });
     });
-    this.OPTION2(() => {
-      this.OR([
-        {
-          ALT: () => {
-            this.CONSUME(T.If);
-            this.SUBRULE(this.ruleBody);
+    this.OPTION2({
+      GATE: this.notRef,
+      DEF: () =>
+        this.OR([
+          {
+            ALT: () => {
+              this.CONSUME(T.If);
+              this.SUBRULE(this.ruleBody);
+            },
           },
-        },
-        { ALT: () => this.SUBRULE(this.braceBody) },
-      ]);
+          { ALT: () => this.SUBRULE(this.braceBody) },
+        ]),
     });
   });
 
@@ -325,7 +336,7 @@ export class RegoParser extends CstParser {
         { ALT: () => this.SUBRULE(this.logicOr) },
       ],
     });
-    this.MANY(() => this.SUBRULE(this.withMod));
+    this.MANY({ GATE: this.notRef, DEF: () => this.SUBRULE(this.withMod) });
   });
 
   someDecl = this.RULE('someDecl', () => {
@@ -335,9 +346,12 @@ export class RegoParser extends CstParser {
       this.CONSUME(T.Comma);
       this.SUBRULE2(this.relTerm, { ARGS: [false] });
     });
-    this.OPTION(() => {
-      this.CONSUME(T.In);
-      this.SUBRULE3(this.relTerm, { ARGS: [false] });
+    this.OPTION({
+      GATE: this.notRef,
+      DEF: () => {
+        this.CONSUME(T.In);
+        this.SUBRULE3(this.relTerm, { ARGS: [false] });
+      },
     });
   });
 
@@ -363,7 +377,7 @@ export class RegoParser extends CstParser {
   logicOr = this.RULE('logicOr', () => {
     this.SUBRULE(this.logicAnd);
     this.MANY({
-      GATE: () => this.logic,
+      GATE: () => this.logic && !this.kwRef(),
       DEF: () => {
         this.CONSUME(T.OrKw);
         this.SUBRULE2(this.logicAnd);
@@ -374,7 +388,7 @@ export class RegoParser extends CstParser {
   logicAnd = this.RULE('logicAnd', () => {
     this.SUBRULE(this.logicNot);
     this.MANY({
-      GATE: () => this.logic,
+      GATE: () => this.logic && !this.kwRef(),
       DEF: () => {
         this.CONSUME(T.AndKw);
         this.SUBRULE2(this.logicNot);
@@ -408,7 +422,7 @@ export class RegoParser extends CstParser {
           ALT: () => {
             this.CONSUME(T.LParen);
             this.SUBRULE(this.logicOr);
-            this.MANY(() => this.SUBRULE(this.withMod));
+            this.MANY({ GATE: this.notRef, DEF: () => this.SUBRULE(this.withMod) });
             this.CONSUME(T.RParen);
           },
         },
@@ -439,9 +453,12 @@ export class RegoParser extends CstParser {
         this.SUBRULE3(this.relTerm, { ARGS: [noPipe] });
       },
     });
-    this.MANY(() => {
-      this.CONSUME2(T.In);
-      this.SUBRULE4(this.relTerm, { ARGS: [noPipe] });
+    this.MANY({
+      GATE: this.notRef,
+      DEF: () => {
+        this.CONSUME2(T.In);
+        this.SUBRULE4(this.relTerm, { ARGS: [noPipe] });
+      },
     });
   });
 
@@ -552,7 +569,7 @@ export class RegoParser extends CstParser {
         {
           ALT: () => {
             this.CONSUME(T.LParen);
-            this.SUBRULE(this.inTerm, { ARGS: [false, false] });
+            this.SUBRULE(this.inTerm, { ARGS: [true, false] });
             this.CONSUME(T.RParen);
           },
         },

@@ -104,7 +104,7 @@ export function parseYamlText(path: string, text: string, opts: YamlOptions = {}
       value: result.value,
       sourceMap: result.sourceMap,
       range: result.sourceMap.rootRange,
-      commentBefore: doc.commentBefore ?? undefined,
+      commentBefore: doc.commentBefore ?? (doc.contents as { commentBefore?: string | null }).commentBefore ?? undefined,
     });
   }
   return out;

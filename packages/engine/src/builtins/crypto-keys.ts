@@ -1,0 +1,327 @@
+/**
+ * Public/private key decoding shared by the JWT and x509 builtins: SubjectPublicKeyInfo,
+ * certificates' public keys, PKCS #1 / PKCS #8 / SEC 1 private keys and JWKs, plus the
+ * algorithm-level sign/verify primitives (RSA, ECDSA on P-256/384/521, Ed25519, HMAC).
+ */
+import { p256, p384, p521 } from '@noble/curves/nist.js';
+import { ed25519 } from '@noble/curves/ed25519.js';
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
+import { DerError, TAG, bigIntToBytes, bitString, bytesToBigInt, children, intValue, oidText, readTlv, seq, type Tlv } from './crypto-der.js';
+import { hashOf, signPkcs1v15, signPss, verifyPkcs1v15, verifyPss, type HashName, type RsaPrivateKey, type RsaPublicKey } from './crypto-rsa.js';
+import { base64Decode, Base64Error, utf8Encode } from './bytes.js';
+
+export type CurveName = 'P-256' | 'P-384' | 'P-521';
+
+export interface EcPublicKey {
+  kind: 'ec';
+  curve: CurveName;
+  x: bigint;
+  y: bigint;
+}
+export interface EcPrivateKey extends EcPublicKey {
+  d: bigint;
+}
+export interface EdPublicKey {
+  kind: 'ed25519';
+  pub: Uint8Array;
+}
+export interface EdPrivateKey extends EdPublicKey {
+  seed: Uint8Array;
+}
+export interface SecretKey {
+  kind: 'oct';
+  secret: Uint8Array;
+}
+
+export type PublicKey = RsaPublicKey | EcPublicKey | EdPublicKey;
+export type PrivateKey = RsaPrivateKey | EcPrivateKey | EdPrivateKey;
+export type AnyKey = PublicKey | PrivateKey | SecretKey;
+
+export const isPrivate = (k: AnyKey): k is PrivateKey => 'd' in k || 'seed' in k;
+
+const CURVES: Record<CurveName, { ecdsa: typeof p256; size: number; oid: string }> = {
+  'P-256': { ecdsa: p256, size: 32, oid: '1.2.840.10045.3.1.7' },
+  'P-384': { ecdsa: p384, size: 48, oid: '1.3.132.0.34' },
+  'P-521': { ecdsa: p521, size: 66, oid: '1.3.132.0.35' },
+};
+
+export function curveByOid(oid: string): CurveName | undefined {
+  return (Object.keys(CURVES) as CurveName[]).find((c) => CURVES[c].oid === oid);
+}
+
+export function curveSize(c: CurveName): number {
+  return CURVES[c].size;
+}
+
+const OID_RSA = '1.2.840.113549.1.1.1';
+const OID_EC = '1.2.840.10045.2.1';
+const OID_ED25519 = '1.3.101.112';
+
+function ecPoint(curve: CurveName, point: Uint8Array): EcPublicKey {
+  const size = CURVES[curve].size;
+  if (point.length !== 1 + 2 * size || point[0] !== 4) throw new DerError('x509: failed to unmarshal elliptic curve point');
+  const x = bytesToBigInt(point.subarray(1, 1 + size));
+  const y = bytesToBigInt(point.subarray(1 + size));
+  try {
+    CURVES[curve].ecdsa.Point.fromBytes(point).assertValidity();
+  } catch {
+    throw new DerError('x509: failed to unmarshal elliptic curve point');
+  }
+  return { kind: 'ec', curve, x, y };
+}
+
+function rsaPublicFromPkcs1(der: Uint8Array): RsaPublicKey {
+  const [n, e] = seq(readTlv(der), 'RSA public key');
+  if (!n || !e) throw new DerError('x509: invalid RSA public key');
+  const nv = intValue(n);
+  const ev = intValue(e);
+  if (nv <= 0n) throw new DerError('x509: RSA modulus is not a positive number');
+  if (ev <= 0n) throw new DerError('x509: RSA public exponent is not a positive number');
+  return { kind: 'rsa', n: nv, e: ev };
+}
+
+/** Decodes a DER SubjectPublicKeyInfo (Go's `x509.ParsePKIXPublicKey`). */
+export function parseSpki(spki: Tlv): PublicKey {
+  const [algo, key] = seq(spki, 'SubjectPublicKeyInfo');
+  if (!algo || !key) throw new DerError('x509: malformed public key');
+  const [oid, params] = seq(algo, 'AlgorithmIdentifier');
+  const alg = oidText(oid);
+  const bits = bitString(key);
+  if (alg === OID_RSA) return rsaPublicFromPkcs1(bits);
+  if (alg === OID_EC) {
+    const curve = params && params.tag === TAG.OID ? curveByOid(oidText(params)) : undefined;
+    if (!curve) throw new DerError('x509: unsupported elliptic curve');
+    return ecPoint(curve, bits);
+  }
+  if (alg === OID_ED25519) {
+    if (bits.length !== 32) throw new DerError('x509: wrong Ed25519 public key size');
+    return { kind: 'ed25519', pub: bits };
+  }
+  throw new DerError('x509: unknown public key algorithm');
+}
+
+export function parsePkixPublicKey(der: Uint8Array): PublicKey {
+  return parseSpki(readTlv(der));
+}
+
+// ---- private keys --------------------------------------------------------------------------
+
+export function parsePkcs1PrivateKey(der: Uint8Array): RsaPrivateKey {
+  const items = seq(readTlv(der), 'PKCS1 private key');
+  if (items.length < 9) throw new DerError('x509: failed to parse private key (use ParsePKCS8PrivateKey instead for this key format)');
+  const [, n, e, d, p, q, dp, dq, qi] = items.map((t) => (t.tag === TAG.INTEGER ? intValue(t) : 0n));
+  if (n <= 0n || d <= 0n || p <= 1n || q <= 1n) throw new DerError('x509: invalid RSA private key');
+  return { kind: 'rsa', n, e, d, primes: [p, q], dp, dq, qi };
+}
+
+export function parseEcPrivateKey(der: Uint8Array, curveHint?: CurveName): EcPrivateKey {
+  const items = seq(readTlv(der), 'EC private key');
+  const priv = items[1];
+  if (!priv || priv.tag !== TAG.OCTET_STRING) throw new DerError('x509: failed to parse EC private key');
+  let curve = curveHint;
+  for (const it of items.slice(2)) {
+    if (it.tag === 0xa0) {
+      const oid = children(it)[0];
+      curve = curveByOid(oidText(oid)) ?? curve;
+    }
+  }
+  if (!curve) throw new DerError('x509: unknown elliptic curve');
+  const d = bytesToBigInt(priv.value);
+  const pt = CURVES[curve].ecdsa.Point.BASE.multiply(d).toAffine();
+  return { kind: 'ec', curve, d, x: pt.x, y: pt.y };
+}
+
+export function parsePkcs8PrivateKey(der: Uint8Array): PrivateKey {
+  const items = seq(readTlv(der), 'PKCS8 private key');
+  if (items.length < 3) throw new DerError('x509: failed to parse private key');
+  const [oid, params] = seq(items[1], 'AlgorithmIdentifier');
+  const alg = oidText(oid);
+  const inner = items[2].value;
+  if (alg === OID_RSA) return parsePkcs1PrivateKey(inner);
+  if (alg === OID_EC) {
+    const curve = params && params.tag === TAG.OID ? curveByOid(oidText(params)) : undefined;
+    return parseEcPrivateKey(inner, curve);
+  }
+  if (alg === OID_ED25519) {
+    const seed = readTlv(inner).value;
+    if (seed.length !== 32) throw new DerError('x509: invalid Ed25519 private key length');
+    return { kind: 'ed25519', seed, pub: ed25519.getPublicKey(seed) };
+  }
+  throw new DerError(`x509: PKCS#8 wrapping contained private key with unknown algorithm: ${alg}`);
+}
+
+// ---- JWK -----------------------------------------------------------------------------------
+
+export interface JwkEntry {
+  key: AnyKey;
+  alg: string;
+  kid: string;
+}
+
+export class JwkError {
+  constructor(readonly message: string) {}
+}
+
+function b64u(v: unknown, field: string): Uint8Array {
+  if (typeof v !== 'string') throw new JwkError(`required field ${field} is missing`);
+  let s = v.replace(/=+$/, '');
+  s += '='.repeat((4 - (s.length % 4)) % 4);
+  const out = base64Decode(s, 'url');
+  if (out instanceof Base64Error) throw new JwkError(`failed to decode field ${field}: ${out.message}`);
+  return out;
+}
+const b64uInt = (v: unknown, field: string) => bytesToBigInt(b64u(v, field));
+
+export function jwkToKey(o: Record<string, unknown>): AnyKey {
+  switch (o.kty) {
+    case 'RSA': {
+      const pub: RsaPublicKey = { kind: 'rsa', n: b64uInt(o.n, 'n'), e: b64uInt(o.e, 'e') };
+      if (o.d === undefined) return pub;
+      const primes = o.p !== undefined && o.q !== undefined ? [b64uInt(o.p, 'p'), b64uInt(o.q, 'q')] : [];
+      return { ...pub, d: b64uInt(o.d, 'd'), primes };
+    }
+    case 'EC': {
+      const curve = o.crv as CurveName;
+      if (!CURVES[curve]) throw new JwkError(`invalid curve algorithm ${String(o.crv)}`);
+      const x = b64uInt(o.x, 'x');
+      const y = b64uInt(o.y, 'y');
+      if (o.d === undefined) return { kind: 'ec', curve, x, y };
+      return { kind: 'ec', curve, x, y, d: b64uInt(o.d, 'd') };
+    }
+    case 'OKP': {
+      if (o.crv !== 'Ed25519') throw new JwkError(`unsupported curve ${String(o.crv)}`);
+      const pub = b64u(o.x, 'x');
+      if (o.d === undefined) return { kind: 'ed25519', pub };
+      return { kind: 'ed25519', pub, seed: b64u(o.d, 'd') };
+    }
+    case 'oct':
+      return { kind: 'oct', secret: b64u(o.k, 'k') };
+    default:
+      throw new JwkError(`invalid key type from JSON (${String(o.kty)})`);
+  }
+}
+
+/** A JWK or JWK set, as jwx's `jwk.Parse` accepts it. */
+export function parseJwkSet(text: string): JwkEntry[] {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    throw new JwkError(`failed to unmarshal JWK set: ${(e as Error).message}`);
+  }
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) throw new JwkError('failed to unmarshal JWK set');
+  const obj = doc as Record<string, unknown>;
+  const list = Array.isArray(obj.keys) ? (obj.keys as unknown[]) : [obj];
+  return list.map((k) => {
+    if (k === null || typeof k !== 'object') throw new JwkError('failed to parse key');
+    const o = k as Record<string, unknown>;
+    return { key: jwkToKey(o), alg: typeof o.alg === 'string' ? o.alg : '', kid: typeof o.kid === 'string' ? o.kid : '' };
+  });
+}
+
+// ---- JWS primitives ------------------------------------------------------------------------
+
+const HS: Record<string, Parameters<typeof hmac>[0]> = { HS256: sha256, HS384: sha384, HS512: sha512 };
+const SHA_OF: Record<string, HashName> = {
+  RS256: 'sha256',
+  RS384: 'sha384',
+  RS512: 'sha512',
+  PS256: 'sha256',
+  PS384: 'sha384',
+  PS512: 'sha512',
+  ES256: 'sha256',
+  ES384: 'sha384',
+  ES512: 'sha512',
+};
+
+export const JWS_ALGORITHMS = new Set([...Object.keys(HS), ...Object.keys(SHA_OF), 'EdDSA']);
+
+export function hmacOf(alg: string, key: Uint8Array, msg: Uint8Array): Uint8Array {
+  return hmac(HS[alg], key, msg);
+}
+
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  let d = 0;
+  for (let i = 0; i < a.length; i++) d |= a[i] ^ b[i];
+  return d === 0;
+}
+
+function ecdsaVerifyRS(key: EcPublicKey, digest: Uint8Array, r: bigint, s: bigint): boolean {
+  const c = CURVES[key.curve];
+  const n = c.ecdsa.Point.CURVE().n;
+  if (r <= 0n || s <= 0n || r >= n || s >= n) return false;
+  const sig = new Uint8Array([...bigIntToBytes(r, c.size), ...bigIntToBytes(s, c.size)]);
+  const pub = new Uint8Array([4, ...bigIntToBytes(key.x, c.size), ...bigIntToBytes(key.y, c.size)]);
+  try {
+    return c.ecdsa.verify(sig, digest, pub, { prehash: false, lowS: false });
+  } catch {
+    return false;
+  }
+}
+
+/** OPA's verifyES: r and s are the two halves of the signature, whatever its length. */
+export function verifyEcdsaHalves(key: PublicKey | PrivateKey, digest: Uint8Array, sig: Uint8Array): boolean {
+  if (key.kind !== 'ec' || 'd' in key) return false;
+  const half = sig.length >> 1;
+  return ecdsaVerifyRS(key, digest, bytesToBigInt(sig.subarray(0, half)), bytesToBigInt(sig.subarray(half)));
+}
+
+/** jwsbb.Verify: checks `sig` over `input` with `key` for the JWS algorithm `alg`. */
+export function jwsVerify(key: AnyKey | Uint8Array, alg: string, input: Uint8Array, sig: Uint8Array): boolean {
+  if (key instanceof Uint8Array) return alg in HS && equalBytes(hmacOf(alg, key, input), sig);
+  if (key.kind === 'oct') return alg in HS && equalBytes(hmacOf(alg, key.secret, input), sig);
+  if (alg === 'EdDSA') {
+    if (key.kind !== 'ed25519') return false;
+    try {
+      return ed25519.verify(sig, input, key.pub);
+    } catch {
+      return false;
+    }
+  }
+  const hash = SHA_OF[alg];
+  if (!hash) return false;
+  const digest = hashOf(hash, input);
+  if (alg.startsWith('RS') || alg.startsWith('PS')) {
+    if (key.kind !== 'rsa') return false;
+    return alg.startsWith('RS') ? verifyPkcs1v15(key, hash, digest, sig) : verifyPss(key, hash, digest, sig);
+  }
+  if (key.kind !== 'ec') return false;
+  const size = CURVES[key.curve].size;
+  if (sig.length !== 2 * size) return false;
+  return ecdsaVerifyRS(key, digest, bytesToBigInt(sig.subarray(0, size)), bytesToBigInt(sig.subarray(size)));
+}
+
+export class SignError {
+  constructor(readonly message: string) {}
+}
+
+/** jwsbb.Sign for the supported algorithms. */
+export function jwsSign(key: AnyKey, alg: string, input: Uint8Array): Uint8Array {
+  if (alg in HS) {
+    if (key.kind !== 'oct') throw new SignError(`invalid key type for ${alg}`);
+    return hmacOf(alg, key.secret, input);
+  }
+  if (alg === 'EdDSA') {
+    if (key.kind !== 'ed25519' || !('seed' in key)) throw new SignError('invalid key type for EdDSA');
+    return ed25519.sign(input, key.seed);
+  }
+  const hash = SHA_OF[alg];
+  const digest = hashOf(hash, input);
+  if (alg.startsWith('RS') || alg.startsWith('PS')) {
+    if (key.kind !== 'rsa' || !('d' in key)) throw new SignError(`invalid key type for ${alg}`);
+    return alg.startsWith('RS') ? signPkcs1v15(key, hash, digest) : signPss(key, hash, digest);
+  }
+  if (key.kind !== 'ec' || !('d' in key)) throw new SignError(`invalid key type for ${alg}`);
+  const c = CURVES[key.curve];
+  const sig = c.ecdsa.sign(digest, bigIntToBytes(key.d, c.size), { prehash: false, lowS: false });
+  return sig;
+}
+
+/** `type` of a decoded key as the x509 builtins report it. */
+export function keyUtf8(s: string): Uint8Array {
+  return utf8Encode(s);
+}
+
+export { hashOf, type HashName };
