@@ -94,6 +94,11 @@ export function listTitleLine(visible: Visible, state: TuiState, total: number, 
   return clipLine(parts, width);
 }
 
+const BADGE = 6;
+/** Marker, badge and the space after it. */
+const FIXED = 2 + BADGE + 1;
+const MIN_MESSAGE = 24;
+
 /** Column widths of the list, fixed per width so rows line up while scrolling. */
 export interface Columns {
   id: number;
@@ -108,12 +113,15 @@ export function listColumns(visible: Visible, width: number, grouping: Grouping)
   for (const f of visible.findings) if (f.policyId.length > idMax) idMax = f.policyId.length;
   const id = Math.min(idMax, 16);
   const lineOnly = grouping === 'file';
-  const location = lineOnly ? 8 : width >= 100 ? 28 : 18;
-  const resource = width >= 100 ? 24 : width >= 60 ? 14 : 0;
+  let location = lineOnly ? 8 : width >= 100 ? 28 : 18;
+  let resource = width >= 100 ? 24 : 14;
+  // The message is what a reader scans for: resource and location give way to keep it readable.
+  const message = () => width - (FIXED + id + 1 + (resource ? resource + 1 : 0) + location + 1);
+  if (message() < MIN_MESSAGE) resource = 0;
+  if (message() < MIN_MESSAGE && !lineOnly) location = 14;
   return { id, resource, location, lineOnly };
 }
 
-const BADGE = 6;
 
 /** One finding in the list: marker, severity badge, id, resource, location, message. */
 export function findingRowLine(
@@ -125,7 +133,7 @@ export function findingRowLine(
 ): Line {
   const waived = f.status === 'waived';
   const loc = cols.lineOnly ? (f.startLine ? `:${f.startLine}` : '') : sanitize(location(f));
-  const fixed = 2 + BADGE + 1 + cols.id + 1 + (cols.resource ? cols.resource + 1 : 0) + cols.location + 1;
+  const fixed = FIXED + cols.id + 1 + (cols.resource ? cols.resource + 1 : 0) + cols.location + 1;
   const msgWidth = Math.max(0, width - fixed);
   const msg = (waived ? '[waived] ' : f.status === 'warn' ? '[warn] ' : '') + sanitize(f.message).replace(/\s+/g, ' ');
   const highlight = selected && focused;

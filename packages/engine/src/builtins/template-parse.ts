@@ -46,7 +46,8 @@ export class TemplateError extends Error {}
 
 const FUNCS = new Set(['and', 'or', 'not', 'len', 'index', 'slice', 'print', 'printf', 'println', 'eq', 'ne', 'lt', 'le', 'gt', 'ge', 'html', 'js', 'urlquery', 'call']);
 
-type Tok = { t: 'word' | 'field' | 'var' | 'string' | 'number' | 'char' | 'punct'; v: string };
+/** `adj`: no white space before the token (so `.b` in `$x.b` or `(…).b` chains). */
+type Tok = { t: 'word' | 'field' | 'var' | 'string' | 'number' | 'char' | 'punct'; v: string; adj?: boolean };
 
 interface Action {
   toks: Tok[];
@@ -134,7 +135,7 @@ function lexAction(src: string, start: number, line: number): { toks: Tok[] | nu
     } else if (c === '.' && !/[0-9]/.test(src[i + 1] ?? '')) {
       const m = /^\.[\p{L}_][\p{L}\p{Nd}_]*/u.exec(src.slice(i));
       if (m) {
-        toks.push({ t: 'field', v: m[0].slice(1) });
+        toks.push({ t: 'field', v: m[0].slice(1), adj: i > start && !SPACE.test(src[i - 1]) });
         i += m[0].length;
       } else {
         toks.push({ t: 'punct', v: '.' });
@@ -326,7 +327,7 @@ function parseOperand(toks: Tok[], i: number, line: number): { op: Operand; next
       break;
   }
   // Field chains after a variable, a parenthesised pipeline or `.`: `$x.a.b`, `(…).a`.
-  while (toks[next]?.t === 'field' && (op.k === 'var' || op.k === 'pipe' || op.k === 'field' || op.k === 'dot')) {
+  while (toks[next]?.t === 'field' && toks[next].adj && (op.k === 'var' || op.k === 'pipe' || op.k === 'field' || op.k === 'dot')) {
     op.fields.push(toks[next].v);
     next++;
   }

@@ -7,7 +7,8 @@ import { builtinError, operandError, typeErrorText, type BuiltinDecl } from './d
 import { argNumber, argString } from './args.js';
 import { T } from './signature.js';
 import { type Instant, type Zone, UTC, civilAt, dateToInstant, daysIn, instantFromNs, instantToNs, loadLocation, MAX_NS, MIN_NS } from './time-civil.js';
-import { NAMED_LAYOUTS, formatTime, parseTime, weekdayName } from './time-layout.js';
+import { NAMED_LAYOUTS, formatTime, weekdayName } from './time-layout.js';
+import { parseTime } from './time-parse.js';
 import { parseDuration } from './time-duration.js';
 import { normNumber } from '../value/number.js';
 import type { Value } from '../value/types.js';

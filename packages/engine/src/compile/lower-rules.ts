@@ -1,6 +1,6 @@
 /** Stage `resolve-and-lower`: lowers every rule definition to IR (see lower.ts). */
 import type { Term } from '../syntax/ast.js';
-import { Lowerer, constTerm, occursIn, termVarNames } from './lower.js';
+import { Lowerer, constTerm, occursAndDeclared, occursIn, termVarNames } from './lower.js';
 import type { RuleDef } from './rule-tree.js';
 import type { CompileState } from './state.js';
 
@@ -21,8 +21,8 @@ function lowerDef(st: CompileState, def: RuleDef): void {
   add(head.key);
   add(head.value);
   def.keyTerms.forEach(add);
-  const occurs = occursIn(rule.body);
-  for (const n of headNames) occurs.add(n);
+  const { occurs, declared } = occursAndDeclared(rule.body);
+  for (const n of headNames) if (!declared.has(n)) occurs.add(n);
   L.pushScope(occurs);
   if (head.args) def.args = head.args.map((a) => lowerArg(L, a));
   def.body = L.bodyInScope(rule.body);

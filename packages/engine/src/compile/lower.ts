@@ -203,10 +203,14 @@ export class Lowerer {
         return mk({ kind: 'every', key, value: value!, domain, body, captured });
       }
       case 'logic': {
-        // Operands share the enclosing scope so bindings made on either side stay visible.
-        const left = node.left.map((x) => this.expr(x));
-        const right = node.right.map((x) => this.expr(x));
-        return mk({ kind: node.op, left, right });
+        // Each operand is a scope: declarations and new variables stay inside it.
+        const operand = (b: Body): IRBody => {
+          this.pushScope(occursIn(b));
+          const out = b.map((x) => this.expr(x));
+          this.popScope();
+          return out;
+        };
+        return mk({ kind: node.op, left: operand(node.left), right: operand(node.right) });
       }
     }
   }
@@ -452,6 +456,10 @@ export function termVarNames(t: Term, out: string[] = []): string[] {
  * are renamed per declaration (as OPA does), so a closure sees them only once declared.
  */
 export function occursIn(body: Body): Set<string> {
+  return occursAndDeclared(body).occurs;
+}
+
+export function occursAndDeclared(body: Body): { occurs: Set<string>; declared: Set<string> } {
   const out: string[] = [];
   const declared = new Set<string>();
   for (const e of body) {
@@ -480,13 +488,12 @@ export function occursIn(body: Body): Set<string> {
         termVarNames(n.domain, out);
         break;
       case 'logic':
-        for (const x of occursIn(n.left)) out.push(x);
-        for (const x of occursIn(n.right)) out.push(x);
+        // Operands are scopes of their own (see Lowerer.expr).
         break;
     }
     for (const w of e.with) termVarNames(w.value, out);
   }
-  return new Set(out.filter((n) => n !== '_' && !declared.has(n)));
+  return { occurs: new Set(out.filter((n) => n !== '_' && !declared.has(n))), declared };
 }
 
 export type { Module };

@@ -46,7 +46,7 @@ export class SafetyChecker {
   /** Checks head terms (rule value/key/key path) against the body's bindings. */
   head(terms: IRTerm[], bound: Bound): void {
     for (const t of terms) {
-      for (const [slot, loc] of this.unboundVars(t, bound)) this.unsafe(slot, loc);
+      for (const [slot, loc] of this.unboundVars(t, withSegmentVars(t, bound))) this.unsafe(slot, loc);
     }
   }
 
@@ -109,9 +109,41 @@ export class SafetyChecker {
     return false;
   }
 
+  /** Terms that can take a value by unification: vars, evaluable terms, and literals of those. */
+  private patternable(t: IRTerm, bound: Bound): boolean {
+    switch (t.t) {
+      case 'var':
+        return true;
+      case 'array':
+        return t.items.every((x) => this.patternable(x, bound));
+      case 'object':
+        return t.entries.every(([k, v]) => this.evaluable(k, bound) && this.patternable(v, bound));
+      default:
+        return this.evaluable(t, bound);
+    }
+  }
+
   private unifiable(l: IRTerm, r: IRTerm, bound: Bound): boolean {
-    if (this.evaluable(l, bound) && isPattern(r)) return true;
-    if (this.evaluable(r, bound) && isPattern(l)) return true;
+    if (this.evaluable(l, bound) && this.patternable(r, bound)) return true;
+    if (this.evaluable(r, bound) && this.patternable(l, bound)) return true;
+    const pairs = unifyPairs(l, r);
+    if (pairs) {
+      const b = new Set(bound);
+      const pending = [...pairs];
+      let progress = true;
+      while (pending.length && progress) {
+        progress = false;
+        for (let i = 0; i < pending.length; i++) {
+          if (this.unifiable(pending[i][0], pending[i][1], b)) {
+            collectVars(pending[i][0], b);
+            collectVars(pending[i][1], b);
+            pending.splice(i--, 1);
+            progress = true;
+          }
+        }
+      }
+      return pending.length === 0;
+    }
     if (this.evaluable(l, bound) && this.evaluable(r, bound)) return true;
     if (l.t === 'array' && r.t === 'array' && l.items.length === r.items.length) {
       const b = new Set(bound);
@@ -365,6 +397,30 @@ function collectRefSegmentVars(t: IRTerm, out: Set<number>): void {
     if (x.t === 'ref') for (const s of x.path) if (s.t === 'var') out.add(s.slot);
     return x.t !== 'arraycomp' && x.t !== 'setcomp' && x.t !== 'objectcomp';
   });
+}
+
+/**
+ * Element pairs for structural unification of two literals: arrays of equal length pairwise,
+ * objects with the same constant keys by key (single-entry objects by position).
+ */
+export function unifyPairs(l: IRTerm, r: IRTerm): [IRTerm, IRTerm][] | undefined {
+  if (l.t === 'array' && r.t === 'array' && l.items.length === r.items.length) return l.items.map((x, i) => [x, r.items[i]]);
+  if (l.t === 'object' && r.t === 'object' && l.entries.length === r.entries.length) {
+    if (l.entries.length === 1) return [[l.entries[0][0], r.entries[0][0]], [l.entries[0][1], r.entries[0][1]]];
+    const pairs: [IRTerm, IRTerm][] = [];
+    for (const [k, v] of l.entries) {
+      if (k.t !== 'const') return undefined;
+      const other = r.entries.find(([k2]) => k2.t === 'const' && keyEq(k2.v, k.v));
+      if (!other) return undefined;
+      pairs.push([v, other[1]]);
+    }
+    return pairs;
+  }
+  return undefined;
+}
+
+function keyEq(a: unknown, b: unknown): boolean {
+  return a === b;
 }
 
 /** Terms that can take a value by unification: vars and array/object literals of patterns. */

@@ -7,7 +7,7 @@
  */
 import { ErrorCodes, PalisadeError } from '../errors.js';
 import type { CallTarget, IRBody, IRExpr, IRTerm, IRWith } from '../compile/ir.js';
-import { isOutputCall } from '../compile/safety.js';
+import { isOutputCall, unifyPairs } from '../compile/safety.js';
 import { ObjectBuilder, RSet, equals, isObject, objectGet, objectSize, objectEntries, type Value } from '../value/types.js';
 import { toRegoText } from '../value/json.js';
 import { Ctx, type DataOverlay, type Mock } from './context.js';
@@ -154,10 +154,10 @@ export class Planner {
     const rt = this.term(r);
     const lp = this.pattern(l);
     const rp = this.pattern(r);
-    const pairwise =
-      l.t === 'array' && r.t === 'array' && l.items.length === r.items.length
-        ? this.body(l.items.map((x, i) => ({ node: { kind: 'unify', left: x, right: r.items[i] }, negated: false, with: [], loc: x.loc }) as IRExpr))
-        : undefined;
+    const pairs = unifyPairs(l, r);
+    const pairwise = pairs
+      ? this.body(pairs.map(([x, y]) => ({ node: { kind: 'unify', left: x, right: y }, negated: false, with: [], loc: x.loc }) as IRExpr))
+      : undefined;
     return (c, f, k) => {
       if (allBound(f, rNeeds)) return rt(c, f, (v) => lp(c, f, v, k));
       if (allBound(f, lNeeds)) return lt(c, f, (v) => rp(c, f, v, k));
@@ -411,10 +411,8 @@ export class Planner {
       if (mock) {
         if (mock.kind === 'value') return k(mock.value);
         const inner = mock.fn;
-        // The replacement runs without this mock, so it may call the original (as OPA does).
-        const rest = new Map(c.mocks!);
-        rest.delete(mockKey);
-        const c2 = new Ctx(c.run, c.input, c.overlays, rest.size ? rest : null);
+        // The replacement runs without function mocks, so it may call the originals (as OPA does).
+        const c2 = new Ctx(c.run, c.input, c.overlays, null);
         if (inner.kind === 'builtin') return this.rules.callBuiltin(c2, inner.decl, args, loc, k);
         return this.rules.callFunction(c2, inner.path, args, loc, k);
       }

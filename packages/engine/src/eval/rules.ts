@@ -65,6 +65,8 @@ export class RuleEvaluator {
       }
     }
     if (node.ruleSet) {
+      // Base documents take precedence over rules at the same path (as OPA's storage merge).
+      if (base !== undefined) return walkValue(segs, c, f, base, i, k);
       const v = this.nodeValue(c, node, base);
       return v === undefined ? false : walkValue(segs, c, f, v, i, k);
     }
@@ -116,7 +118,7 @@ export class RuleEvaluator {
     else if (v !== undefined) return v;
     for (const [name, child] of node.children) {
       const cv = this.childValue(c, child, base !== undefined && isObject(base) ? objectGet(base, name) : undefined);
-      if (cv !== undefined) b.set(name, cv);
+      if (cv !== undefined) mergeInto(b, name, cv, rs.defs[0]?.loc);
     }
     return b.build();
   }
@@ -145,7 +147,9 @@ export class RuleEvaluator {
     else if (base !== undefined && node.children.size === 0) return base;
     for (const [name, child] of node.children) {
       if (child.ruleSet?.kind === 'function') continue;
-      const cv = this.childValue(c, child, base !== undefined && isObject(base) ? objectGet(base, name) : undefined);
+      const childBase = base !== undefined && isObject(base) ? objectGet(base, name) : undefined;
+      if (childBase !== undefined && child.ruleSet) continue; // base wins over rules
+      const cv = this.childValue(c, child, childBase);
       if (cv !== undefined) b.set(name, cv);
     }
     let out: Value = b.build();
@@ -343,6 +347,23 @@ function argsKey(args: Value[]): string {
   let s = '';
   for (const a of args) s += keyOf(a) + '\u0000';
   return s;
+}
+
+/** Sets `key` in `b`, merging objects and raising a conflict on differing non-object values. */
+function mergeInto(b: ObjectBuilder, key: Value, v: Value, loc: Location | undefined): void {
+  const prev = b.get(key);
+  if (prev === undefined) {
+    b.set(key, v);
+    return;
+  }
+  if (isObject(prev) && isObject(v)) {
+    const m = new ObjectBuilder();
+    for (const [k, x] of objectEntries(prev)) m.set(k, x);
+    for (const [k, x] of objectEntries(v)) mergeInto(m, k, x, loc);
+    b.set(key, m.build());
+    return;
+  }
+  if (!equals(prev, v)) throw new PalisadeError(ErrorCodes.evalConflict, 'object keys must be unique', loc);
 }
 
 // ---- nested object building for ref-head rules ------------------------------------------------

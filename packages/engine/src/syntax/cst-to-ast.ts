@@ -27,8 +27,13 @@ function nodes(n: CstNode, key: string): CstNode[] {
 function toks(n: CstNode, key: string): IToken[] {
   return (n.children[key] as IToken[] | undefined) ?? [];
 }
-const REL_OPS: Record<string, string> = { '==': 'equal', '!=': 'neq', '<': 'lt', '<=': 'lte', '>': 'gt', '>=': 'gte' };
-const ARITH_OPS: Record<string, string> = { '+': 'plus', '-': 'minus', '*': 'mul', '/': 'div', '%': 'rem' };
+const BIN_OPS: Record<string, string> = {
+  '==': 'equal', '!=': 'neq', '<': 'lt', '<=': 'lte', '>': 'gt', '>=': 'gte',
+  '|': 'or', '&': 'and', '+': 'plus', '-': 'minus', '*': 'mul', '/': 'div', '%': 'rem',
+};
+const PRECEDENCE: Record<string, number> = {
+  '==': 0, '!=': 0, '<': 0, '<=': 0, '>': 0, '>=': 0, '|': 1, '&': 2, '+': 3, '-': 3, '*': 4, '/': 4, '%': 4,
+};
 const IMPORT_ROOTS = new Set(['data', 'input', 'future', 'rego']);
 
 export interface AstIssue {
@@ -238,14 +243,14 @@ export class AstBuilder {
     const every = nodes(cst, 'everyDecl')[0];
     if (some) expr = { node: this.someDecl(some), negated: false, with: [], loc };
     else if (every) expr = { node: this.everyDecl(every), negated: false, with: [], loc };
-    else expr = { ...this.logicOr(nodes(cst, 'logicOr')[0]), loc };
+    else expr = { ...this.logicExpr(nodes(cst, 'logicExpr')[0]), loc };
     const withs = nodes(cst, 'withMod').map((n) => this.withMod(n));
     if (withs.length) expr.with = [...expr.with, ...withs];
     return expr;
   }
 
   private someDecl(cst: CstNode): ExprNode {
-    const terms = nodes(cst, 'relTerm').map((n) => this.relTerm(n));
+    const terms = nodes(cst, 'binTerm').map((n) => this.binTerm(n));
     if (toks(cst, 'In').length) {
       const collection = terms[terms.length - 1];
       if (terms.length === 2) return { kind: 'somein', value: terms[0], collection };
@@ -262,7 +267,7 @@ export class AstBuilder {
   }
 
   private everyDecl(cst: CstNode): ExprNode {
-    const terms = nodes(cst, 'relTerm').map((n) => this.relTerm(n));
+    const terms = nodes(cst, 'binTerm').map((n) => this.binTerm(n));
     const domain = terms[terms.length - 1];
     const value = terms[terms.length - 2];
     const key = terms.length === 3 ? terms[0] : undefined;
@@ -277,122 +282,117 @@ export class AstBuilder {
   }
 
   private withMod(cst: CstNode): WithModifier {
-    const target = this.postfixTerm(nodes(cst, 'postfixTerm')[0]);
+    const target = this.operand(nodes(cst, 'operand')[0]);
     if (target.type !== 'var' && target.type !== 'ref') this.error('expected with target path', target.loc);
     return { target, value: this.inTerm(nodes(cst, 'inTerm')[0]), loc: this.nodeLoc(cst) };
   }
 
-  private logicOr(cst: CstNode): Expr {
-    return asExpr(this.foldLogic(nodes(cst, 'logicAnd').map((n) => this.logicAnd(n)), 'or'));
-  }
-  private logicAnd(cst: CstNode): Operand {
-    return this.foldLogic(nodes(cst, 'logicNot').map((n) => this.logicNot(n)), 'and');
-  }
-  private foldLogic(operands: Operand[], op: 'and' | 'or'): Operand {
-    let acc = operands[0];
-    for (let i = 1; i < operands.length; i++) {
-      const right = operands[i];
-      const loc = spanOf(acc.loc, right.loc);
-      acc = { expr: { node: { kind: 'logic', op, left: asBody(acc), right: asBody(right) }, negated: false, with: [], loc }, loc };
+  /** `and` binds tighter than `or`; both are left-associative. */
+  private logicExpr(cst: CstNode): Expr {
+    const units = nodes(cst, 'logicUnit').map((n) => this.logicUnit(n));
+    if (units.length === 1) return asExpr(units[0]);
+    const ops = [...toks(cst, 'And'), ...toks(cst, 'Or')].sort((a, b) => a.startOffset - b.startOffset);
+    const disjuncts: Operand[] = [];
+    let acc = units[0];
+    for (let i = 1; i < units.length; i++) {
+      if (ops[i - 1].image === 'and') acc = combine('and', acc, units[i]);
+      else {
+        disjuncts.push(acc);
+        acc = units[i];
+      }
     }
-    return acc;
+    disjuncts.push(acc);
+    return asExpr(disjuncts.reduce((l, r) => combine('or', l, r)));
   }
 
-  private logicNot(cst: CstNode): Operand {
-    const notTok = toks(cst, 'Not')[0];
-    const inner = nodes(cst, 'logicNot')[0];
-    if (notTok && inner) {
-      const e = asExpr(this.logicNot(inner));
-      const loc = spanOf(this.loc(notTok), e.loc);
-      if (!e.negated) return { expr: { ...e, negated: true, loc }, loc };
-      // `not { not x }`: the negated block keeps its own scope.
-      return { expr: { node: andTrue([e]), negated: true, with: [], loc }, loc };
-    }
-    return this.logicAtom(nodes(cst, 'logicAtom')[0]);
-  }
-
-  private logicAtom(cst: CstNode): Operand {
+  private logicUnit(cst: CstNode): Operand {
     const loc = this.nodeLoc(cst);
+    let op: Operand;
     const block = nodes(cst, 'braceBody')[0];
-    if (block) return { block: this.braceBody(block), loc };
-    const group = nodes(cst, 'logicOr')[0];
-    if (group) {
-      const e = this.logicOr(group);
+    const group = nodes(cst, 'logicExpr')[0];
+    if (block) op = { block: this.braceBody(block), loc };
+    else if (group) {
+      const e = this.logicExpr(group);
       const withs = nodes(cst, 'withMod').map((n) => this.withMod(n));
-      return { expr: { ...e, with: [...e.with, ...withs], loc }, loc };
+      op = { expr: { ...e, with: [...e.with, ...withs], loc }, loc };
+    } else {
+      const [l, r] = nodes(cst, 'inTerm');
+      const left = this.inTerm(l);
+      let node: ExprNode = { kind: 'term', term: left };
+      if (r) {
+        const right = this.inTerm(r);
+        node = toks(cst, 'AssignOp')[0].image === ':=' ? { kind: 'assign', left, right } : { kind: 'unify', left, right };
+      }
+      op = { expr: { node, negated: false, with: [], loc }, loc };
     }
-    return { expr: { node: this.exprCore(nodes(cst, 'exprCore')[0]), negated: false, with: [], loc }, loc };
-  }
-
-  private exprCore(cst: CstNode): ExprNode {
-    const [l, r] = nodes(cst, 'inTerm');
-    const left = this.inTerm(l);
-    if (!r) return { kind: 'term', term: left };
-    const right = this.inTerm(r);
-    return toks(cst, 'AssignOp')[0].image === ':=' ? { kind: 'assign', left, right } : { kind: 'unify', left, right };
+    const nots = toks(cst, 'Not');
+    for (let i = nots.length - 1; i >= 0; i--) {
+      const e = asExpr(op);
+      const nloc = spanOf(this.loc(nots[i]), loc);
+      // `not { not x }`: a negated block keeps its own scope.
+      op = { expr: e.negated ? { node: andTrue([e]), negated: true, with: [], loc: nloc } : { ...e, negated: true, loc: nloc }, loc: nloc };
+    }
+    return op;
   }
 
   // ---- terms --------------------------------------------------------------------------------
 
   inTerm(cst: CstNode): Term {
-    const rels = nodes(cst, 'relTerm').map((n) => this.relTerm(n));
+    const parts = nodes(cst, 'binTerm').map((n) => this.binTerm(n));
     let acc: Term;
     let i: number;
     if (toks(cst, 'Comma').length) {
-      acc = callOp('internal.member_3', rels.slice(0, 3), spanOf(rels[0].loc, rels[2].loc));
+      acc = callOp('internal.member_3', parts.slice(0, 3), spanOf(parts[0].loc, parts[2].loc));
       i = 3;
     } else {
-      acc = rels[0];
+      acc = parts[0];
       i = 1;
     }
-    for (; i < rels.length; i++) acc = callOp('internal.member_2', [acc, rels[i]], spanOf(acc.loc, rels[i].loc));
+    for (; i < parts.length; i++) acc = callOp('internal.member_2', [acc, parts[i]], spanOf(acc.loc, parts[i].loc));
     return acc;
   }
 
-  private relTerm(cst: CstNode): Term {
-    return this.fold(cst, 'pipeTerm', 'RelOp', (n) => this.pipeTerm(n), (op) => REL_OPS[op]);
-  }
-  private pipeTerm(cst: CstNode): Term {
-    return this.fold(cst, 'ampTerm', 'Pipe', (n) => this.ampTerm(n), () => 'or');
-  }
-  private ampTerm(cst: CstNode): Term {
-    return this.fold(cst, 'arithTerm', 'Amp', (n) => this.arithTerm(n), () => 'and');
-  }
-  private arithTerm(cst: CstNode): Term {
-    return this.fold(cst, 'factorTerm', 'AddOp', (n) => this.factorTerm(n), (op) => ARITH_OPS[op]);
-  }
-  private factorTerm(cst: CstNode): Term {
-    return this.fold(cst, 'unaryTerm', 'MulOp', (n) => this.unaryTerm(n), (op) => ARITH_OPS[op]);
-  }
-  /** Left-associative chain of binary operators, as calls to OPA's builtin names. */
-  private fold(cst: CstNode, sub: string, opKey: string, visit: (n: CstNode) => Term, name: (op: string) => string): Term {
-    const operands = nodes(cst, sub);
-    let acc = visit(operands[0]);
-    if (operands.length === 1) return acc;
-    const ops = toks(cst, opKey);
+  /** Operator precedence (OPA's): relations < `|` < `&` < `+ -` < `* / %`, all left-associative. */
+  private binTerm(cst: CstNode): Term {
+    const operands = nodes(cst, 'operand');
+    const first = this.operand(operands[0]);
+    if (operands.length === 1) return first;
+    const ops = toks(cst, 'BinOp');
+    const values: Term[] = [first];
+    const stack: string[] = [];
+    const reduce = () => {
+      const op = stack.pop() as string;
+      const r = values.pop() as Term;
+      const l = values.pop() as Term;
+      values.push(callOp(BIN_OPS[op], [l, r], spanOf(l.loc, r.loc)));
+    };
     for (let i = 1; i < operands.length; i++) {
-      const right = visit(operands[i]);
-      acc = callOp(name(ops[i - 1].image), [acc, right], spanOf(acc.loc, right.loc));
+      const op = ops[i - 1].image;
+      while (stack.length && PRECEDENCE[stack[stack.length - 1]] >= PRECEDENCE[op]) reduce();
+      stack.push(op);
+      values.push(this.operand(operands[i]));
     }
-    return acc;
+    while (stack.length) reduce();
+    return values[0];
   }
 
-  private unaryTerm(cst: CstNode): Term {
-    const minus = toks(cst, 'Minus')[0];
-    if (!minus) return this.postfixTerm(nodes(cst, 'postfixTerm')[0]);
-    const inner = this.unaryTerm(nodes(cst, 'unaryTerm')[0]);
-    const loc = spanOf(this.loc(minus), inner.loc);
-    if (inner.type === 'number' && !inner.text.startsWith('-')) {
-      return { type: 'number', text: `-${inner.text}`, value: neg(inner.value), loc };
-    }
-    return callOp('minus', [{ type: 'number', text: '0', value: 0, loc: this.loc(minus) }, inner], loc);
-  }
-
-  postfixTerm(cst: CstNode): Term {
+  operand(cst: CstNode): Term {
     let term = this.primary(nodes(cst, 'primary')[0]);
     const refOps = nodes(cst, 'refOp');
     const lparens = toks(cst, 'LParen');
-    if (!refOps.length && !lparens.length) return term;
+    if (refOps.length || lparens.length) term = this.postfix(cst, term, refOps, lparens);
+    const minus = toks(cst, 'Minus');
+    for (let i = minus.length - 1; i >= 0; i--) {
+      const mloc = this.loc(minus[i]);
+      const loc = spanOf(mloc, term.loc);
+      if (term.type === 'number' && !term.text.startsWith('-')) term = { type: 'number', text: `-${term.text}`, value: neg(term.value), loc };
+      else term = callOp('minus', [{ type: 'number', text: '0', value: 0, loc: mloc }, term], loc);
+    }
+    return term;
+  }
+
+  private postfix(cst: CstNode, head: Term, refOps: CstNode[], lparens: IToken[]): Term {
+    let term = head;
     const argNodes = nodes(cst, 'args');
     const rparens = toks(cst, 'RParen');
     type Op = { at: number; ref?: CstNode; call?: number };
@@ -402,19 +402,18 @@ export class AstBuilder {
     ].sort((a, b) => a.at - b.at);
     for (const op of ops) {
       if (op.ref) {
-        const seg = this.refOpTerm(op.ref);
-        term = this.extendRef(term, seg);
+        term = this.extendRef(term, this.refOpTerm(op.ref));
+        continue;
+      }
+      const i = op.call as number;
+      const args = this.args(argNodes[i]);
+      const loc = spanOf(term.loc, this.loc(rparens[i]));
+      if (term.type === 'var' && term.name === 'set' && args.length === 0) term = { type: 'set', items: [], loc };
+      else if (term.type === 'var' || (term.type === 'ref' && term.head.type === 'var' && term.path.every((p) => p.type === 'string'))) {
+        term = { type: 'call', fn: term, args, loc };
       } else {
-        const i = op.call as number;
-        const args = this.args(argNodes[i]);
-        const loc = spanOf(term.loc, this.loc(rparens[i]));
-        if (term.type === 'var' && term.name === 'set' && args.length === 0) term = { type: 'set', items: [], loc };
-        else if (term.type === 'var' || (term.type === 'ref' && term.head.type === 'var' && term.path.every((p) => p.type === 'string'))) {
-          term = { type: 'call', fn: term, args, loc };
-        } else {
-          this.error(`illegal call: a function must be named by a variable or a reference, not ${termKind(term)}`, term.loc);
-          term = { type: 'call', fn: varTerm('_', term.loc), args, loc };
-        }
+        this.error(`illegal call: a function must be named by a variable or a reference, not ${termKind(term)}`, term.loc);
+        term = { type: 'call', fn: varTerm('_', term.loc), args, loc };
       }
     }
     return term;
@@ -544,6 +543,10 @@ export class AstBuilder {
 /** An operand of `and` / `or`: a single expression or a `{ … }` block. */
 type Operand = { expr: Expr; block?: undefined; loc: Location } | { block: Body; expr?: undefined; loc: Location };
 
+function combine(op: 'and' | 'or', l: Operand, r: Operand): Operand {
+  const loc = spanOf(l.loc, r.loc);
+  return { expr: { node: { kind: 'logic', op, left: asBody(l), right: asBody(r) }, negated: false, with: [], loc }, loc };
+}
 function asBody(op: Operand): Body {
   return op.block ?? [op.expr as Expr];
 }

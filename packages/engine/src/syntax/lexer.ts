@@ -59,27 +59,26 @@ export const Contains = kw('contains');
 export const AndKw = kw('and', [Identifier]);
 export const OrKw = kw('or', [Identifier]);
 
-/** Operator categories: the CST keeps one ordered list per precedence level. */
-export const RelOp = createToken({ name: 'RelOp', pattern: Lexer.NA, label: 'a comparison operator' });
-export const AddOp = createToken({ name: 'AddOp', pattern: Lexer.NA, label: '`+` or `-`' });
-export const MulOp = createToken({ name: 'MulOp', pattern: Lexer.NA, label: '`*`, `/` or `%`' });
+/** Binary operators share one category so the CST keeps them in one ordered list. */
+export const BinOp = createToken({ name: 'BinOp', pattern: Lexer.NA, label: 'an operator' });
 export const AssignOp = createToken({ name: 'AssignOp', pattern: Lexer.NA, label: '`:=` or `=`' });
 
+const bin = { categories: [BinOp] };
 export const Assign = t('Assign', ':=', '`:=`', { categories: [AssignOp] });
-export const Eq = t('Eq', '==', '`==`', { categories: [RelOp] });
-export const Neq = t('Neq', '!=', '`!=`', { categories: [RelOp] });
-export const Lte = t('Lte', '<=', '`<=`', { categories: [RelOp] });
-export const Gte = t('Gte', '>=', '`>=`', { categories: [RelOp] });
-export const Lt = t('Lt', '<', '`<`', { categories: [RelOp] });
-export const Gt = t('Gt', '>', '`>`', { categories: [RelOp] });
+export const Eq = t('Eq', '==', '`==`', bin);
+export const Neq = t('Neq', '!=', '`!=`', bin);
+export const Lte = t('Lte', '<=', '`<=`', bin);
+export const Gte = t('Gte', '>=', '`>=`', bin);
+export const Lt = t('Lt', '<', '`<`', bin);
+export const Gt = t('Gt', '>', '`>`', bin);
 export const Unify = t('Unify', '=', '`=`', { categories: [AssignOp] });
-export const Plus = t('Plus', '+', '`+`', { categories: [AddOp] });
-export const Minus = t('Minus', '-', '`-`', { categories: [AddOp] });
-export const Star = t('Star', '*', '`*`', { categories: [MulOp] });
-export const Slash = t('Slash', '/', '`/`', { categories: [MulOp] });
-export const Percent = t('Percent', '%', '`%`', { categories: [MulOp] });
-export const Amp = t('Amp', '&', '`&`');
-export const Pipe = t('Pipe', '|', '`|`');
+export const Plus = t('Plus', '+', '`+`', bin);
+export const Minus = t('Minus', '-', '`-`', bin);
+export const Star = t('Star', '*', '`*`', bin);
+export const Slash = t('Slash', '/', '`/`', bin);
+export const Percent = t('Percent', '%', '`%`', bin);
+export const Amp = t('Amp', '&', '`&`', bin);
+export const Pipe = t('Pipe', '|', '`|`', bin);
 export const Comma = t('Comma', ',', '`,`');
 export const Semi = t('Semi', ';', '`;`');
 export const Colon = t('Colon', ':', '`:`');
@@ -123,7 +122,7 @@ const shared: TokenType[] = [
 
 /** All token types the parser knows about (categories included). */
 export const allTokens: TokenType[] = [
-  ...shared, LBraceTop, RBraceTop, LBracePush, RBracePop, LCurly, RCurly, Keyword, RelOp, AddOp, MulOp, AssignOp,
+  ...shared, LBraceTop, RBraceTop, LBracePush, RBracePop, LCurly, RCurly, Keyword, BinOp, AssignOp,
   TplText, RawTplText, TplExprOpen, TplEnd, RawTplEnd, TplBreak,
 ];
 
@@ -160,9 +159,16 @@ export function tokenize(source: string): LexResult {
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i];
     tok.idx = i;
-    const gap = tok.startOffset > prevEnd ? source.slice(prevEnd, tok.startOffset) : '';
-    tok.ws = gap.length > 0;
-    tok.nl = gap.includes('\n') || gap.includes('\r');
+    tok.ws = tok.startOffset > prevEnd;
+    let nl = false;
+    for (let j = prevEnd; j < tok.startOffset; j++) {
+      const c = source.charCodeAt(j);
+      if (c === 10 || c === 13) {
+        nl = true;
+        break;
+      }
+    }
+    tok.nl = nl;
     prevEnd = (tok.endOffset ?? tok.startOffset) + 1;
   }
   const errors: LexError[] = [];

@@ -8,7 +8,7 @@ import { CstParser, EOF, tokenMatcher, type CstNode, type IParserErrorMessagePro
 import * as T from './lexer.js';
 import type { RToken } from './lexer.js';
 
-const { RelOp, AddOp, MulOp, AssignOp } = T;
+const { AssignOp } = T;
 
 const RULE_DESCRIPTIONS: Record<string, string> = {
   module: 'a rule or import',
@@ -17,7 +17,8 @@ const RULE_DESCRIPTIONS: Record<string, string> = {
   ruleHead: 'a rule name',
   ruleBody: 'a rule body',
   literal: 'an expression',
-  logicAtom: 'an expression',
+  logicUnit: 'an expression',
+  operand: 'a term',
   query: '`;` or a new line between expressions',
   primary: 'a term',
   anyName: 'a name',
@@ -333,7 +334,7 @@ export class RegoParser extends CstParser {
       DEF: [
         { GATE: () => this.startsKw(T.Some), ALT: () => this.SUBRULE(this.someDecl) },
         { GATE: () => this.startsKw(T.Every), ALT: () => this.SUBRULE(this.everyDecl) },
-        { ALT: () => this.SUBRULE(this.logicOr) },
+        { ALT: () => this.SUBRULE(this.logicExpr) },
       ],
     });
     this.MANY({ GATE: this.notRef, DEF: () => this.SUBRULE(this.withMod) });
@@ -341,78 +342,54 @@ export class RegoParser extends CstParser {
 
   someDecl = this.RULE('someDecl', () => {
     this.CONSUME(T.Some);
-    this.SUBRULE(this.relTerm, { ARGS: [false] });
+    this.SUBRULE(this.binTerm, { ARGS: [false] });
     this.MANY(() => {
       this.CONSUME(T.Comma);
-      this.SUBRULE2(this.relTerm, { ARGS: [false] });
+      this.SUBRULE2(this.binTerm, { ARGS: [false] });
     });
     this.OPTION({
       GATE: this.notRef,
       DEF: () => {
         this.CONSUME(T.In);
-        this.SUBRULE3(this.relTerm, { ARGS: [false] });
+        this.SUBRULE3(this.binTerm, { ARGS: [false] });
       },
     });
   });
 
   everyDecl = this.RULE('everyDecl', () => {
     this.CONSUME(T.Every);
-    this.SUBRULE(this.relTerm, { ARGS: [false] });
+    this.SUBRULE(this.binTerm, { ARGS: [false] });
     this.OPTION(() => {
       this.CONSUME(T.Comma);
-      this.SUBRULE2(this.relTerm, { ARGS: [false] });
+      this.SUBRULE2(this.binTerm, { ARGS: [false] });
     });
     this.CONSUME(T.In);
-    this.SUBRULE3(this.relTerm, { ARGS: [false] });
+    this.SUBRULE3(this.binTerm, { ARGS: [false] });
     this.SUBRULE(this.braceBody);
   });
 
   withMod = this.RULE('withMod', () => {
     this.CONSUME(T.With);
-    this.SUBRULE(this.postfixTerm);
+    this.SUBRULE(this.operand);
     this.CONSUME(T.As);
     this.SUBRULE(this.inTerm, { ARGS: [false, false] });
   });
 
-  logicOr = this.RULE('logicOr', () => {
-    this.SUBRULE(this.logicAnd);
+  /** Operands joined by experimental `and` / `or` (precedence is resolved in cst-to-ast). */
+  logicExpr = this.RULE('logicExpr', () => {
+    this.SUBRULE(this.logicUnit);
     this.MANY({
       GATE: () => this.logic && !this.kwRef(),
       DEF: () => {
-        this.CONSUME(T.OrKw);
-        this.SUBRULE2(this.logicAnd);
+        this.OR([{ ALT: () => this.CONSUME(T.AndKw) }, { ALT: () => this.CONSUME(T.OrKw) }]);
+        this.SUBRULE2(this.logicUnit);
       },
     });
   });
 
-  logicAnd = this.RULE('logicAnd', () => {
-    this.SUBRULE(this.logicNot);
-    this.MANY({
-      GATE: () => this.logic && !this.kwRef(),
-      DEF: () => {
-        this.CONSUME(T.AndKw);
-        this.SUBRULE2(this.logicNot);
-      },
-    });
-  });
-
-  logicNot = this.RULE('logicNot', () => {
-    this.OR({
-      IGNORE_AMBIGUITIES: true,
-      DEF: [
-        {
-          GATE: () => this.startsKw(T.Not),
-          ALT: () => {
-            this.CONSUME(T.Not);
-            this.SUBRULE(this.logicNot);
-          },
-        },
-        { ALT: () => this.SUBRULE(this.logicAtom) },
-      ],
-    });
-  });
-
-  logicAtom = this.RULE('logicAtom', () => {
+  /** `not`* followed by a `{ body }` block, a `( … )` group (logic mode) or an expression. */
+  logicUnit = this.RULE('logicUnit', () => {
+    this.MANY({ GATE: () => this.startsKw(T.Not), DEF: () => this.CONSUME(T.Not) });
     this.OR({
       IGNORE_AMBIGUITIES: true,
       DEF: [
@@ -421,106 +398,64 @@ export class RegoParser extends CstParser {
           GATE: () => this.logicGroup(),
           ALT: () => {
             this.CONSUME(T.LParen);
-            this.SUBRULE(this.logicOr);
-            this.MANY({ GATE: this.notRef, DEF: () => this.SUBRULE(this.withMod) });
+            this.SUBRULE(this.logicExpr);
+            this.MANY2({ GATE: this.notRef, DEF: () => this.SUBRULE(this.withMod) });
             this.CONSUME(T.RParen);
           },
         },
-        { ALT: () => this.SUBRULE(this.exprCore) },
+        {
+          ALT: () => {
+            this.SUBRULE(this.inTerm, { ARGS: [true, false] });
+            this.OPTION(() => {
+              this.CONSUME(AssignOp);
+              this.SUBRULE2(this.inTerm, { ARGS: [false, false] });
+            });
+          },
+        },
       ],
     });
   });
 
-  exprCore = this.RULE('exprCore', () => {
-    this.SUBRULE(this.inTerm, { ARGS: [true, false] });
-    this.OPTION(() => {
-      this.CONSUME(AssignOp);
-      this.SUBRULE2(this.inTerm, { ARGS: [false, false] });
-    });
-  });
-
-  // ---- terms (lowest to highest precedence) -------------------------------------------------
+  // ---- terms --------------------------------------------------------------------------------
 
   /** `a in b`, and with `keyVal` also `k, v in xs`; `noPipe` stops before a top-level `|`. */
   inTerm = this.RULE('inTerm', (keyVal?: boolean, noPipe?: boolean) => {
-    this.SUBRULE(this.relTerm, { ARGS: [noPipe] });
+    this.SUBRULE(this.binTerm, { ARGS: [noPipe] });
     this.OPTION({
       GATE: () => keyVal === true,
       DEF: () => {
         this.CONSUME(T.Comma);
-        this.SUBRULE2(this.relTerm, { ARGS: [noPipe] });
+        this.SUBRULE2(this.binTerm, { ARGS: [noPipe] });
         this.CONSUME(T.In);
-        this.SUBRULE3(this.relTerm, { ARGS: [noPipe] });
+        this.SUBRULE3(this.binTerm, { ARGS: [noPipe] });
       },
     });
     this.MANY({
       GATE: this.notRef,
       DEF: () => {
         this.CONSUME2(T.In);
-        this.SUBRULE4(this.relTerm, { ARGS: [noPipe] });
+        this.SUBRULE4(this.binTerm, { ARGS: [noPipe] });
       },
     });
   });
 
-  relTerm = this.RULE('relTerm', (noPipe?: boolean) => {
-    this.SUBRULE(this.pipeTerm, { ARGS: [noPipe] });
-    this.MANY(() => {
-      this.CONSUME(RelOp);
-      this.SUBRULE2(this.pipeTerm, { ARGS: [noPipe] });
-    });
-  });
-
-  pipeTerm = this.RULE('pipeTerm', (noPipe?: boolean) => {
-    this.SUBRULE(this.ampTerm);
+  /** Operands joined by binary operators; precedence is resolved in cst-to-ast. */
+  binTerm = this.RULE('binTerm', (noPipe?: boolean) => {
+    this.SUBRULE(this.operand);
     this.MANY({
-      GATE: () => noPipe !== true,
+      GATE: () => noPipe !== true || this.LA(1).tokenType !== T.Pipe,
       DEF: () => {
-        this.CONSUME(T.Pipe);
-        this.SUBRULE2(this.ampTerm);
+        this.CONSUME(T.BinOp);
+        this.SUBRULE2(this.operand);
       },
     });
   });
 
-  ampTerm = this.RULE('ampTerm', () => {
-    this.SUBRULE(this.arithTerm);
-    this.MANY(() => {
-      this.CONSUME(T.Amp);
-      this.SUBRULE2(this.arithTerm);
-    });
-  });
-
-  arithTerm = this.RULE('arithTerm', () => {
-    this.SUBRULE(this.factorTerm);
-    this.MANY(() => {
-      this.CONSUME(AddOp);
-      this.SUBRULE2(this.factorTerm);
-    });
-  });
-
-  factorTerm = this.RULE('factorTerm', () => {
-    this.SUBRULE(this.unaryTerm);
-    this.MANY(() => {
-      this.CONSUME(MulOp);
-      this.SUBRULE2(this.unaryTerm);
-    });
-  });
-
-  unaryTerm = this.RULE('unaryTerm', () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.Minus);
-          this.SUBRULE(this.unaryTerm);
-        },
-      },
-      { ALT: () => this.SUBRULE(this.postfixTerm) },
-    ]);
-  });
-
-  /** A primary followed by adjacent `.name`, `[term]` or `(args)`. */
-  postfixTerm = this.RULE('postfixTerm', () => {
+  /** Unary minuses, a primary, then adjacent `.name`, `[term]` or `(args)`. */
+  operand = this.RULE('operand', () => {
+    this.MANY(() => this.CONSUME(T.Minus));
     this.SUBRULE(this.primary);
-    this.MANY({
+    this.MANY2({
       GATE: () => this.adjacent(),
       DEF: () => {
         this.OR([

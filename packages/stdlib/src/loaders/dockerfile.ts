@@ -1,3 +1,5 @@
+import type { ConftestDockerfileCommand } from '../generated/dockerfile-conftest.js';
+import type { DockerfileCommand, DockerfileStage, TrivyDockerfileDocument } from '../generated/dockerfile.js';
 import type { InputDocument, LineRange, LoadError, LoadResult } from '../model.js';
 import { LoadErrorCode, errorResult, internalError, lineCount, loadError, makeDocument, sizeError } from './common.js';
 import { scanDockerfile, type Directives } from './dockerfile-scan.js';
@@ -10,36 +12,10 @@ import { DockerfileSourceMap } from './source-map.js';
  * - Trivy's `{Stages: [{Name, Commands: [...]}]}` — the InputDocument value;
  * - conftest's flat command array — through `dockerfileConftestInput(doc)`.
  */
-export interface TrivyCommand {
-  Cmd: string;
-  SubCmd: string;
-  Flags: string[] | null;
-  Value: string[] | null;
-  Original: string;
-  JSON: boolean;
-  Stage: number;
-  Path: string;
-  StartLine: number;
-  EndLine: number;
-}
-
-export interface TrivyStage {
-  Name: string;
-  Commands: TrivyCommand[];
-}
-
-export interface TrivyDockerfile {
-  Stages: TrivyStage[];
-}
-
-export interface ConftestCommand {
-  Cmd: string;
-  SubCmd: string;
-  JSON: boolean;
-  Flags: string[] | null;
-  Value: string[] | null;
-  Stage: number;
-}
+export type TrivyDockerfile = TrivyDockerfileDocument;
+export type TrivyStage = DockerfileStage;
+export type TrivyCommand = DockerfileCommand;
+export type ConftestCommand = ConftestDockerfileCommand;
 
 export interface ParsedDockerfile {
   trivy: TrivyDockerfile | undefined;

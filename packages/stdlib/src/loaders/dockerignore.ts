@@ -1,3 +1,4 @@
+import type { DockerignoreDocument, DockerignoreLine } from '../generated/dockerignore.js';
 import type { LoadResult } from '../model.js';
 import { LoadErrorCode, errorResult, internalError, lineCount, loadError, makeDocument, sizeError } from './common.js';
 import { TreeSourceMap } from './source-map.js';
@@ -13,19 +14,7 @@ import { TreeSourceMap } from './source-map.js';
  *   excludes everything under it, the last matching pattern wins). Policies check these instead
  *   of re-implementing the matcher in Rego.
  */
-export interface DockerignoreLine {
-  line: number;
-  text: string;
-  pattern: string;
-  negated: boolean;
-}
-
-export interface DockerignoreDocument {
-  patterns: string[];
-  lines: DockerignoreLine[];
-  excluded: Record<string, boolean>;
-  excludedNested: Record<string, boolean>;
-}
+export type { DockerignoreDocument, DockerignoreLine };
 
 /** Probe name → a sample path at the context root. */
 export const SENSITIVE_PROBES: Record<string, string> = {
