@@ -192,7 +192,7 @@ export class PreparedQuery {
       metadataChain: () => [],
       metadataRule: () => ({}),
       parseModule: () => null,
-      runtime: () => ({ env: options.capabilities?.env ?? {} }),
+      runtime: () => (options.capabilities?.env ? { env: { ...options.capabilities.env } } : {}),
     };
     const bctx: BuiltinContext = {
       nowNs: options.nowNs ?? BigInt(Date.now()) * 1_000_000n,

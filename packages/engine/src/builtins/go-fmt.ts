@@ -1,11 +1,10 @@
 /**
- * A Go `fmt.Sprintf` for the argument kinds OPA's `sprintf` passes: Go `int`, `*big.Int`,
- * `float64` and `string` (every other Rego value arrives as its Rego text). Flags, width,
- * precision, `*`, explicit argument indexes and Go's error annotations (`%!d(string=x)`,
- * `%!v(MISSING)`, `%!(EXTRA …)`, `%!(NOVERB)`, `%!(BADINDEX)`, …) follow Go.
+ * Go `fmt` value formatting (the `pp`/`fmt` printer state) for the argument kinds OPA's
+ * `sprintf` and the template engine pass: Go `int`, `*big.Int`, `float64`, `string`, `bool`,
+ * and pre-rendered composites. The format-string walk is in go-printf.ts.
  */
 import { formatFloat } from './go-float.js';
-import { canBackquote, goQuote, goQuoteRune } from './go-quote.js';
+import { canBackquote, goQuote, goQuoteRune, isGoPrint } from './go-quote.js';
 
 export type GoArg =
   | { t: 'int'; v: bigint }
@@ -25,7 +24,7 @@ const TYPE_NAMES: Record<GoArg['t'], string> = {
   other: 'interface {}',
 };
 
-function typeNameOf(a: GoArg): string {
+export function typeNameOf(a: GoArg): string {
   return a.t === 'other' ? a.type : a.t === 'string' && a.type ? a.type : TYPE_NAMES[a.t];
 }
 
@@ -43,7 +42,7 @@ interface Flags {
   precPresent: boolean;
 }
 
-function clearFlags(): Flags {
+export function clearFlags(): Flags {
   return {
     plus: false,
     minus: false,
@@ -59,8 +58,6 @@ function clearFlags(): Flags {
   };
 }
 
-const MAX_NUM = 1e6;
-
 function runeCount(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
@@ -71,7 +68,7 @@ function runeCount(s: string): number {
 }
 
 /** One formatting run, mirroring Go's `pp` + `fmt` state. */
-class Printer {
+export class Printer {
   buf = '';
   f: Flags = clearFlags();
 
@@ -256,7 +253,7 @@ class Printer {
     let out = 'U+' + hex;
     if (f.sharp && code >= 0n && code <= 0x10ffffn) {
       const cp = Number(code);
-      if (!(cp >= 0xd800 && cp <= 0xdfff) && isPrintRune(cp)) out += " '" + String.fromCodePoint(cp) + "'";
+      if (!(cp >= 0xd800 && cp <= 0xdfff) && isGoPrint(cp)) out += " '" + String.fromCodePoint(cp) + "'";
     }
     this.padNoZero(out);
   }
@@ -364,10 +361,6 @@ class Printer {
   }
 }
 
-const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
-function isPrintRune(cp: number): boolean {
-  return cp === 0x20 || (cp > 0x20 && cp !== 0x7f && (cp < 0x7f || PRINTABLE.test(String.fromCodePoint(cp))));
-}
 
 /** The `#` flag on floats: always a decimal point; %g/%x keep trailing zeros (Go's rules). */
 function sharpFloat(num: string, verb: string, prec: number): string {
@@ -394,194 +387,4 @@ function sharpFloat(num: string, verb: string, prec: number): string {
   }
   if (digits > 0) num += '0'.repeat(digits);
   return num + tail;
-}
-
-function parseNum(s: string, start: number, end: number): { num: number; ok: boolean; next: number } {
-  if (start >= end) return { num: 0, ok: false, next: end };
-  let num = 0;
-  let ok = false;
-  let i = start;
-  for (; i < end && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57; i++) {
-    if (num > MAX_NUM) return { num: 0, ok: false, next: end };
-    num = num * 10 + (s.charCodeAt(i) - 48);
-    ok = true;
-  }
-  return { num, ok, next: i };
-}
-
-function intFromArg(args: GoArg[], argNum: number): { num: number; ok: boolean; next: number } {
-  if (argNum >= args.length) return { num: 0, ok: false, next: argNum };
-  const a = args[argNum];
-  let num = 0;
-  let ok = false;
-  if (a.t === 'int') {
-    num = Number(a.v);
-    ok = true;
-  }
-  if (num > MAX_NUM || num < -MAX_NUM) return { num: 0, ok: false, next: argNum + 1 };
-  return { num, ok, next: argNum + 1 };
-}
-
-/** Go's `fmt.Sprintf(format, args...)`. */
-export function goSprintf(format: string, args: GoArg[]): string {
-  const p = new Printer();
-  let argNum = 0;
-  let reordered = false;
-  let i = 0;
-  const end = format.length;
-
-  /** `[n]` argument index at `i`; updates reordered / goodArgNum. */
-  const argNumber = (cur: number, at: number, st: { good: boolean }): { arg: number; next: number; found: boolean } => {
-    if (at >= end || format[at] !== '[') return { arg: cur, next: at, found: false };
-    reordered = true;
-    let close = -1;
-    if (end - at >= 3) for (let j = at + 1; j < end; j++) if (format[j] === ']') {
-      close = j;
-      break;
-    }
-    if (close < 0) {
-      st.good = false;
-      return { arg: cur, next: at + 1, found: false };
-    }
-    const n = parseNum(format, at + 1, close);
-    if (!n.ok || n.next !== close) {
-      st.good = false;
-      return { arg: cur, next: close + 1, found: false };
-    }
-    const index = n.num - 1;
-    if (index >= 0 && index < args.length) return { arg: index, next: close + 1, found: true };
-    st.good = false;
-    return { arg: cur, next: close + 1, found: true };
-  };
-
-  while (i < end) {
-    const st = { good: true };
-    const lasti = i;
-    while (i < end && format[i] !== '%') i++;
-    if (i > lasti) p.buf += format.slice(lasti, i);
-    if (i >= end) break;
-    i++;
-    p.f = clearFlags();
-    let simple = false;
-    for (; i < end; i++) {
-      const c = format[i];
-      if (c === '#') p.f.sharp = true;
-      else if (c === '0') p.f.zero = true;
-      else if (c === '+') p.f.plus = true;
-      else if (c === '-') p.f.minus = true;
-      else if (c === ' ') p.f.space = true;
-      else {
-        if (c >= 'a' && c <= 'z' && argNum < args.length) {
-          if (c === 'v') {
-            p.f.sharpV = p.f.sharp;
-            p.f.sharp = false;
-            p.f.plusV = p.f.plus;
-            p.f.plus = false;
-          }
-          p.printArg(args[argNum], c);
-          argNum++;
-          i++;
-          simple = true;
-        }
-        break;
-      }
-    }
-    if (simple) continue;
-
-    let r = argNumber(argNum, i, st);
-    argNum = r.arg;
-    i = r.next;
-    let afterIndex = r.found;
-
-    if (i < end && format[i] === '*') {
-      i++;
-      const w = intFromArg(args, argNum);
-      p.f.wid = w.num;
-      p.f.widPresent = w.ok;
-      argNum = w.next;
-      if (!w.ok) p.buf += '%!(BADWIDTH)';
-      if (p.f.wid < 0) {
-        p.f.wid = -p.f.wid;
-        p.f.minus = true;
-        p.f.zero = false;
-      }
-      afterIndex = false;
-    } else {
-      const w = parseNum(format, i, end);
-      p.f.wid = w.num;
-      p.f.widPresent = w.ok;
-      i = w.next;
-      if (afterIndex && p.f.widPresent) st.good = false;
-    }
-
-    if (i + 1 < end && format[i] === '.') {
-      i++;
-      if (afterIndex) st.good = false;
-      r = argNumber(argNum, i, st);
-      argNum = r.arg;
-      i = r.next;
-      afterIndex = r.found;
-      if (i < end && format[i] === '*') {
-        i++;
-        const w = intFromArg(args, argNum);
-        p.f.prec = w.num;
-        p.f.precPresent = w.ok;
-        argNum = w.next;
-        if (p.f.prec < 0) {
-          p.f.prec = 0;
-          p.f.precPresent = false;
-        }
-        if (!w.ok) p.buf += '%!(BADPREC)';
-        afterIndex = false;
-      } else {
-        const w = parseNum(format, i, end);
-        p.f.prec = w.num;
-        p.f.precPresent = w.ok;
-        i = w.next;
-        if (!p.f.precPresent) {
-          p.f.prec = 0;
-          p.f.precPresent = true;
-        }
-      }
-    }
-
-    if (!afterIndex) {
-      r = argNumber(argNum, i, st);
-      argNum = r.arg;
-      i = r.next;
-      afterIndex = r.found;
-    }
-
-    if (i >= end) {
-      p.buf += '%!(NOVERB)';
-      break;
-    }
-    const verb = String.fromCodePoint(format.codePointAt(i)!);
-    i += verb.length;
-    if (verb === '%') p.buf += '%';
-    else if (!st.good) p.buf += `%!${verb}(BADINDEX)`;
-    else if (argNum >= args.length) p.buf += `%!${verb}(MISSING)`;
-    else {
-      if (verb === 'v') {
-        p.f.sharpV = p.f.sharp;
-        p.f.sharp = false;
-        p.f.plusV = p.f.plus;
-        p.f.plus = false;
-      }
-      p.printArg(args[argNum], verb);
-      argNum++;
-    }
-  }
-
-  if (!reordered && argNum < args.length) {
-    p.f = clearFlags();
-    p.buf += '%!(EXTRA ';
-    for (let k = argNum; k < args.length; k++) {
-      if (k > argNum) p.buf += ', ';
-      p.buf += typeNameOf(args[k]) + '=';
-      p.printArg(args[k], 'v');
-    }
-    p.buf += ')';
-  }
-  return p.buf;
 }

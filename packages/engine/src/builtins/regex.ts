@@ -2,7 +2,7 @@
  * The `regex.*` family (and the deprecated `re_match`), with Go `regexp` (RE2) semantics via
  * re2js. Compiled patterns are cached (bounded LRU) in regex-engine.ts.
  */
-import { RE2JS } from 're2js';
+import type { RE2JS } from 're2js';
 import { builtinError, type BuiltinDecl } from './define.js';
 import { argString } from './args.js';
 import { T } from './signature.js';

@@ -2,7 +2,7 @@
  * `sprintf` and `format_int`: Rego values converted to the Go argument kinds OPA hands to
  * `fmt.Sprintf`, then formatted by go-fmt.ts.
  */
-import { goSprintf, type GoArg } from './go-fmt.js';
+import { goSprintf, type GoArg } from './go-printf.js';
 import { goQuote } from './go-quote.js';
 import { numberText } from '../value/number.js';
 import { RSet, compare, objectEntries, type ObjectValue, type Value } from '../value/types.js';

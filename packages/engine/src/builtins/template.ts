@@ -6,7 +6,7 @@
 import { builtinError, type BuiltinDecl } from './define.js';
 import { argObject, argString } from './args.js';
 import { T } from './signature.js';
-import { goSprintf, type GoArg } from './go-fmt.js';
+import { goSprintf, type GoArg } from './go-printf.js';
 import { formatFloat } from './go-float.js';
 import { utf8Length } from './go-quote.js';
 import { parseTemplate, TemplateError, type Command, type ControlNode, type Node, type Operand, type Pipeline } from './template-parse.js';

@@ -5,6 +5,7 @@
 import { type Instant, dateToInstant, daysIn, isLeap } from './time-civil.js';
 import { LONG_DAYS, LONG_MONTHS, SHORT_DAYS, SHORT_MONTHS, Std, goTimeQuote, isDigitAt, nextStdChunk } from './time-layout.js';
 
+/** Internal signal for Go's `errBad`; always caught inside `parseTime`. */
 class Bad extends Error {}
 
 function parseError(layout: string, value: string, layoutElem: string, valueElem: string, message: string): string {

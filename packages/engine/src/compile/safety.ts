@@ -394,7 +394,7 @@ function withSegmentVars(t: IRTerm, bound: Bound): Bound {
 
 function collectRefSegmentVars(t: IRTerm, out: Set<number>): void {
   walkTerm(t, (x) => {
-    if (x.t === 'ref') for (const s of x.path) if (s.t === 'var') out.add(s.slot);
+    if (x.t === 'ref') for (const s of x.path) if (s.t === 'var' || ((s.t === 'array' || s.t === 'object') && isPattern(s))) collectVars(s, out);
     return x.t !== 'arraycomp' && x.t !== 'setcomp' && x.t !== 'objectcomp';
   });
 }

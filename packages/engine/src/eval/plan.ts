@@ -101,14 +101,15 @@ export class Planner {
             return ok ? k() : false;
           });
       }
-      case 'and': {
-        const b = this.body([...n.left, ...n.right]);
-        return b;
-      }
+      case 'and':
       case 'or': {
+        // A logic expression is a test: it succeeds at most once, and `or` stops at the first side
+        // that holds (bindings made inside the operands stay inside them).
         const l = this.body(n.left);
         const r = this.body(n.right);
-        return (c, f, k) => l(c, f, k) || r(c, f, k);
+        const stop = () => true;
+        if (n.kind === 'and') return (c, f, k) => (l(c, f, () => r(c, f, stop)) ? k() : false);
+        return (c, f, k) => (l(c, f, stop) || r(c, f, stop) ? k() : false);
       }
     }
   }

@@ -94,9 +94,16 @@ export class RuleEvaluator {
   }
 
   private descend(c: Ctx, f: Frame, segs: Segment[], i: number, node: TreeNode, base: Value | undefined, key: Value, k: VK): boolean {
-    const childBase = base !== undefined && isObject(base) ? objectGet(base, key) : undefined;
-    const child = typeof key === 'string' ? node.children.get(key) : undefined;
+    // Base documents are addressed by string keys (`data.x[2]` reads key "2"), as OPA's storage does.
+    const skey = typeof key === 'number' && Number.isInteger(key) ? String(key) : key;
+    let childBase = base !== undefined && isObject(base) ? objectGet(base, skey) : undefined;
+    const child = typeof skey === 'string' ? node.children.get(skey) : undefined;
     if (child) return this.walkNode(c, f, segs, i + 1, child, childBase, k);
+    if (c.overlays && typeof skey === 'string') {
+      const v = applyOverlays(c, [...node.path, skey], childBase);
+      if (v === COVERED) return false;
+      childBase = v;
+    }
     if (childBase !== undefined) return walkValue(segs, c, f, childBase, i + 1, k);
     return false;
   }
@@ -420,6 +427,17 @@ function overlayAt(c: Ctx, path: string[]): Value | typeof COVERED | undefined {
 
 /** Marker for "an overlay covers this path but has no value here". */
 const COVERED = Symbol('covered');
+
+/** The base value at `path` with every `with data…` overlay at, above or below it applied. */
+function applyOverlays(c: Ctx, path: string[], base: Value | undefined): Value | undefined | typeof COVERED {
+  const ov = overlayAt(c, path);
+  if (ov !== undefined) return ov;
+  let out = base;
+  for (const o of c.overlays!) {
+    if (o.path.length > path.length && startsWith(o.path, path)) out = setPath(out, o.path.slice(path.length), o.value);
+  }
+  return out;
+}
 
 function hasOverlayBelow(c: Ctx, path: string[]): boolean {
   for (const o of c.overlays!) if (o.path.length > path.length && startsWith(o.path, path)) return true;

@@ -21,13 +21,14 @@ const RULE_DESCRIPTIONS: Record<string, string> = {
   operand: 'a term',
   query: '`;` or a new line between expressions',
   primary: 'a term',
-  anyName: 'a name',
+  anyName: 'ident',
   pathRef: 'a path',
   headName: 'a rule name',
 };
 
 function showToken(tok: IToken | undefined): string {
-  if (!tok || tok.tokenType === EOF) return 'end of input';
+  // OPA's wording for the end of input (some callers match OPA's error texts).
+  if (!tok || tok.tokenType === EOF) return 'eof token';
   const img = tok.image.length > 24 ? `${tok.image.slice(0, 21)}...` : tok.image;
   return `\`${img.replace(/\n/g, '\\n')}\``;
 }
