@@ -16,7 +16,9 @@ if (!hasTmux) console.warn('tui-e2e: skipped, tmux is not installed (apt-get ins
 // A server per test: a server being killed by the previous test cannot take the new session down.
 let serial = 0;
 let socket = '';
-const DEADLINE_MS = 60_000;
+/** Per wait; the whole test gets TEST_TIMEOUT_MS (startup through tsx is the slow part). */
+const DEADLINE_MS = 30_000;
+const TEST_TIMEOUT_MS = 180_000;
 
 function tmux(...args: string[]): string {
   const r = spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
@@ -102,7 +104,7 @@ describe.skipIf(!hasTmux)('TUI in tmux', () => {
     // The launcher prints TUI-EXITED once runTui resolves, then the shell prints its status.
     s = await waitText('EXIT=0');
     expect(s).toContain('TUI-EXITED');
-  });
+  }, TEST_TIMEOUT_MS);
 
   it('pages through thousands of findings and shows load errors', async () => {
     start(80, 24, '--many 3000');
@@ -127,5 +129,5 @@ describe.skipIf(!hasTmux)('TUI in tmux', () => {
     keys('q');
     s = await waitText('EXIT=0');
     expect(s).toContain('TUI-EXITED');
-  });
+  }, TEST_TIMEOUT_MS);
 });

@@ -68,9 +68,12 @@ export function children(t: Tlv): Tlv[] {
 
 /** Parses `buf` as exactly one element with the given tag. */
 export function expectTlv(buf: Uint8Array, tag: number, what = 'structure'): Tlv {
-  const t = readTlv(buf);
-  if (t.tag !== tag) throw new DerError(`asn1: structure error: tags don't match (${tag & 0x1f} vs {class:${t.tag >> 6} tag:${t.tag & 0x1f} length:${t.value.length} isCompound:${(t.tag & 0x20) !== 0}}) {optional:false explicit:false application:false private:false defaultValue:<nil> tag:<nil> stringType:0 timeType:0 set:false omitEmpty:false} ${what} @2`);
-  return t;
+  if (buf.length > 0 && buf[0] !== tag) {
+    const got = buf[0];
+    const len = buf.length > 1 ? buf[1] : 0;
+    throw new DerError(`asn1: structure error: tags don't match (${tag & 0x1f} vs {class:${got >> 6} tag:${got & 0x1f} length:${len} isCompound:${(got & 0x20) !== 0}}) {optional:false explicit:false application:false private:false defaultValue:<nil> tag:<nil> stringType:0 timeType:0 set:false omitEmpty:false} ${what} @2`);
+  }
+  return readTlv(buf);
 }
 
 export function seq(t: Tlv, what = 'sequence'): Tlv[] {

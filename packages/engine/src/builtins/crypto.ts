@@ -14,7 +14,7 @@ import { parseEcPrivateKey, parsePkcs1PrivateKey, parsePkcs8PrivateKey, type Pri
 import { decodeInput, privateKeyJson } from './x509-json.js';
 import type { Value } from '../value/types.js';
 
-type HashFn = Parameters<typeof hmac>[0];
+type HashFn = Parameters<typeof hmac>[0] & ((m: Uint8Array) => Uint8Array);
 
 function digest(name: string, fn: HashFn): BuiltinDecl {
   return {

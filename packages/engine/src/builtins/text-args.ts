@@ -16,7 +16,7 @@ const INT64_MAX = 2n ** 63n - 1n;
 export function intOperand(args: Value[], i: number): number {
   const v = args[i];
   if (typeof v === 'number') {
-    if (Number.isInteger(v)) return v;
+    if (Number.isInteger(v) && Math.abs(v) < 2 ** 63) return v;
   } else if (typeof v === 'bigint') {
     if (v >= INT64_MIN && v <= INT64_MAX) return Number(v);
   } else {

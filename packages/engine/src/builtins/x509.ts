@@ -53,8 +53,8 @@ function parseCsr(text: string): Value {
     const root = expectTlv(der, TAG.SEQUENCE, 'certificateRequest');
     const [infoT, sigAlgT, sigT] = children(root);
     const info = seq(infoT);
-    const subjectT = info[2];
-    const spkiT = info[3];
+    const subjectT = info[1];
+    const spkiT = info[2];
     const publicKey = parseSpki(spkiT);
     const sigOid = oidText(seq(sigAlgT)[0]);
     const out: PlainObject = {

@@ -275,6 +275,7 @@ export class RegoParser extends CstParser {
   ruleBody = this.RULE('ruleBody', () => {
     this.OR({
       IGNORE_AMBIGUITIES: true,
+      MAX_LOOKAHEAD: 1,
       DEF: [
         { GATE: () => tokenMatcher(this.LA(1), T.LCurly), ALT: () => this.SUBRULE(this.braceBody) },
         { ALT: () => this.SUBRULE(this.literal) },
