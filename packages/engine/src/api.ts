@@ -41,6 +41,11 @@ export interface EvalOptions {
   platform?: Platform;
   /** Receives `print` output (default: discarded). */
   print?: (message: string) => void;
+  /**
+   * Per-evaluation replacements of parts of `data` (like `with data.a.b as v`), e.g. the current
+   * document's metadata during a scan. Cheap: nothing is copied.
+   */
+  dataOverrides?: { path: string[]; value: unknown }[];
 }
 
 /** One solution of a query: variable name → value. */
@@ -181,7 +186,8 @@ export class PreparedQuery {
 
   /** Evaluates the query; `input` undefined means no input document. */
   evaluate(input?: unknown, options: EvalOptions = {}): EvalResult {
-    const inputValue = input === undefined ? undefined : fromJS(input);
+    // Inputs are used in place (never copied): callers pass JSON-like values (see docs/embedding.md).
+    const inputValue = input as Value | undefined;
     const limits: Limits = {
       timeoutMs: options.timeoutMs ?? DEFAULT_LIMITS.timeoutMs,
       maxSteps: options.maxSteps ?? DEFAULT_LIMITS.maxSteps,
@@ -192,7 +198,7 @@ export class PreparedQuery {
       metadataChain: () => [],
       metadataRule: () => ({}),
       parseModule: () => null,
-      runtime: () => (options.capabilities?.env ? { env: { ...options.capabilities.env } } : {}),
+      runtime: (): Value => (options.capabilities?.env ? { env: { ...options.capabilities.env } } : {}),
     };
     const bctx: BuiltinContext = {
       nowNs: options.nowNs ?? BigInt(Date.now()) * 1_000_000n,
@@ -203,7 +209,8 @@ export class PreparedQuery {
       host,
     };
     const run = new Run(limits, options.strictBuiltinErrors ?? false, bctx, this.data);
-    const ctx = new Ctx(run, inputValue, null, null);
+    const overlays = (options.dataOverrides ?? []).map((o) => ({ path: o.path, value: o.value as Value }));
+    const ctx = new Ctx(run, inputValue, overlays.length ? overlays : null, null);
     const rows: Row[] = [];
     const frame: (Value | undefined)[] = new Array(this.cq.nslots);
     const outputs = this.cq.outputs;

@@ -133,6 +133,25 @@ export class RegoParser extends CstParser {
     const next = end >= 0 ? this.toks[end + 1] : undefined;
     return next !== undefined && (next.tokenType === T.AndKw || next.tokenType === T.OrKw);
   }
+  /**
+   * `if {` starts an object literal rather than a body when the braces are empty or hold a `:`
+   * at their top level (as OPA, which tries the single-expression form first).
+   */
+  private objectAhead(): boolean {
+    const start = this.indexOf(this.tok(1));
+    const next = this.toks[start + 1];
+    if (next && tokenMatcher(next, T.RCurly)) return true;
+    for (let i = start + 1; i < this.toks.length; i++) {
+      const t = this.toks[i];
+      if (t.tokenType === T.Colon) return true;
+      if (isOpen(t)) {
+        const end = this.matching(i);
+        if (end < 0) return false;
+        i = end;
+      } else if (isClose(t)) return false;
+    }
+    return false;
+  }
   /** `( … )` is a group of logic expressions when it holds `and` / `or` / `with` outside brackets. */
   private logicGroup(): boolean {
     if (!this.logic || this.tok(1).tokenType !== T.LParen) return false;
@@ -277,7 +296,7 @@ export class RegoParser extends CstParser {
       IGNORE_AMBIGUITIES: true,
       MAX_LOOKAHEAD: 1,
       DEF: [
-        { GATE: () => tokenMatcher(this.LA(1), T.LCurly), ALT: () => this.SUBRULE(this.braceBody) },
+        { GATE: () => tokenMatcher(this.LA(1), T.LCurly) && !this.objectAhead(), ALT: () => this.SUBRULE(this.braceBody) },
         { ALT: () => this.SUBRULE(this.literal) },
       ],
     });
