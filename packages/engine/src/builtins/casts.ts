@@ -126,8 +126,8 @@ export const castsBuiltins: BuiltinDecl[] = [
     ['array', 'set'],
     'Deprecated: converts an array to a set (sets are returned unchanged).',
   ),
-  cast('cast_string', T.string, T.string, (v) => (typeof v === 'string' ? v : undefined), ['string'], 'Deprecated: returns a string unchanged; other values are an error.'),
-  cast('cast_boolean', T.boolean, T.boolean, (v) => (typeof v === 'boolean' ? v : undefined), ['boolean'], 'Deprecated: returns a boolean unchanged; other values are an error.'),
-  cast('cast_null', T.null, T.null, (v) => (v === null ? v : undefined), ['null'], 'Deprecated: returns null unchanged; other values are an error.'),
-  cast('cast_object', T.object(), T.object(), (v) => (isObject(v) ? v : undefined), ['object'], 'Deprecated: returns an object unchanged; other values are an error.'),
+  cast('cast_string', T.string, T.string, (v) => (typeof v === 'string' ? v : undefined), ['string'], 'Deprecated: returns a string unchanged.'),
+  cast('cast_boolean', T.boolean, T.boolean, (v) => (typeof v === 'boolean' ? v : undefined), ['boolean'], 'Deprecated: returns a boolean unchanged.'),
+  cast('cast_null', T.null, T.null, (v) => (v === null ? v : undefined), ['null'], 'Deprecated: returns null unchanged.'),
+  cast('cast_object', T.object(), T.object(), (v) => (isObject(v) ? v : undefined), ['object'], 'Deprecated: returns an object unchanged.'),
 ];

@@ -195,3 +195,32 @@ describe('yaml', () => {
     expect(call('yaml.is_valid', 1)).toBe(false);
   });
 });
+
+describe('uri', () => {
+  it('splits URIs as net/url does', () => {
+    expect(call('uri.parse', 'https://example.com:8080/api?q=1#top')).toEqual({
+      scheme: 'https',
+      hostname: 'example.com',
+      port: '8080',
+      path: '/api',
+      raw_path: '/api',
+      raw_query: 'q=1',
+      fragment: 'top',
+    });
+    expect(call('uri.parse', 'http://[::1]:8080/a%20b')).toEqual({ scheme: 'http', hostname: '::1', port: '8080', path: '/a b', raw_path: '/a%20b' });
+    expect(call('uri.parse', 'https://example.com/path%2Fwith%2Fslashes')).toMatchObject({ path: '/path/with/slashes', raw_path: '/path%2Fwith%2Fslashes' });
+    expect(call('uri.parse', 'mailto:user@example.com')).toEqual({ scheme: 'mailto' });
+    expect(call('uri.parse', 'HTTP://user:pw@host/x#a%20b')).toEqual({ scheme: 'http', hostname: 'host', path: '/x', raw_path: '/x', fragment: 'a b' });
+    expect(call('uri.parse', '')).toEqual({});
+  });
+
+  it('reports Go parse errors and validity', () => {
+    expect(failure('uri.parse', 'http://[invalid').message).toBe('parse "http://[invalid": missing \']\' in host');
+    expect(failure('uri.parse', 'http://host:port/').message).toBe('parse "http://host:port/": invalid port ":port" after host');
+    expect(failure('uri.parse', ':foo').message).toBe('parse ":foo": missing protocol scheme');
+    expect(call('uri.is_valid', 'https://example.com/path?q=1')).toBe(true);
+    expect(call('uri.is_valid', '')).toBe(false);
+    expect(call('uri.is_valid', 'http://[invalid')).toBe(false);
+    expect(call('uri.is_valid', 'a b/%zz')).toBe(false);
+  });
+});

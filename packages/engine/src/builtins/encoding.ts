@@ -1,6 +1,6 @@
 /**
  * Encoding builtins: base64, base64url and hex here; JSON, YAML and URL query encodings live in
- * encoding-json.ts, encoding-yaml.ts and encoding-url.ts and are re-exported through
+ * encoding-json.ts, encoding-yaml.ts, encoding-url.ts and encoding-uri.ts and are re-exported through
  * `encodingBuiltins`, the array the catalog imports.
  */
 import { builtinError, type BuiltinDecl } from './define.js';
@@ -10,6 +10,7 @@ import { Base64Error, base64Decode, base64Encode, hexDecode, hexEncode, utf8Deco
 import { jsonBuiltins } from './encoding-json.js';
 import { yamlBuiltins } from './encoding-yaml.js';
 import { urlqueryBuiltins } from './encoding-url.js';
+import { uriBuiltins } from './encoding-uri.js';
 
 const str = (name: string, description: string) => ({ name, type: T.string, description });
 
@@ -104,4 +105,4 @@ const base64Builtins: BuiltinDecl[] = [
   },
 ];
 
-export const encodingBuiltins: BuiltinDecl[] = [...base64Builtins, ...jsonBuiltins, ...yamlBuiltins, ...urlqueryBuiltins];
+export const encodingBuiltins: BuiltinDecl[] = [...base64Builtins, ...jsonBuiltins, ...yamlBuiltins, ...urlqueryBuiltins, ...uriBuiltins];

@@ -331,7 +331,8 @@ export const jsonBuiltins: BuiltinDecl[] = [
     ],
     result: T.any,
     category: 'objects',
-    description: 'Returns a document without the parts selected by a list of JSON paths; array elements after a removed one shift left.',
+    description:
+      'Returns a document without the parts selected by a list of JSON paths; array elements after a removed one shift left.',
     impl(args) {
       const obj = argObject(args, 0);
       return removeValue(obj, pathsToTree(pathsOperand(args[1])));

@@ -180,7 +180,8 @@ const objectBuiltins: BuiltinDecl[] = [
     ],
     result: T.any,
     category: 'objects',
-    description: 'Merges two objects recursively; on conflicting keys the right-hand value wins unless both values are objects, which are merged.',
+    description:
+      'Merges two objects recursively; on conflicting keys the right-hand value wins unless both values are objects, which are merged.',
     impl(args) {
       const a = argObject(args, 0);
       const b = argObject(args, 1);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BuiltinContext } from './define.js';
-import { timeBuiltins } from './time.js';
+import { testSleepBuiltin, timeBuiltins } from './time.js';
 import { parseDuration } from './time-duration.js';
 import { civilFromDays, daysFromCivil, loadLocation } from './time-civil.js';
 import type { Value } from '../value/types.js';
@@ -161,5 +161,12 @@ describe('calendar helpers', () => {
     expect(loadLocation('')).toMatchObject({ name: 'UTC' });
     expect(loadLocation('america/new_york')).toEqual({ error: 'unknown time zone america/new_york' });
     expect(loadLocation('+05:30')).toEqual({ error: 'unknown time zone +05:30' });
+  });
+});
+
+describe('test.sleep (harness-only)', () => {
+  it('returns null after sleeping and rejects bad durations', () => {
+    expect(testSleepBuiltin.impl(['1ms'], ctx)).toBe(null);
+    expect(() => testSleepBuiltin.impl(['soon'], ctx)).toThrow('time: invalid duration "soon"');
   });
 });

@@ -257,3 +257,39 @@ export const timeBuiltins: BuiltinDecl[] = [
     },
   },
 ];
+
+/** Blocks the calling thread; Atomics.wait where allowed, else a clock loop (browser main thread). */
+function sleepMs(ms: number): void {
+  if (ms <= 0) return;
+  try {
+    if (typeof SharedArrayBuffer === 'function') {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+      return;
+    }
+  } catch {
+    // Atomics.wait is refused on some threads; fall back to waiting on the clock.
+  }
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    // busy wait
+  }
+}
+
+/**
+ * OPA's test-only `test.sleep(duration)`: not part of the default catalog (policies cannot rely
+ * on it in OPA either); test harnesses such as the conformance runner register it explicitly.
+ */
+export const testSleepBuiltin: BuiltinDecl = {
+  name: 'test.sleep',
+  params: [{ name: 'duration', type: T.string, description: 'Go duration to sleep for, e.g. "10ms"' }],
+  result: T.null,
+  category: 'time',
+  description: 'Pauses evaluation for a Go duration (test harnesses only).',
+  nondeterministic: true,
+  impl: (args) => {
+    const r = parseDuration(argString(args, 0));
+    if (typeof r !== 'bigint') throw builtinError(r.error);
+    sleepMs(Number(r / 1_000_000n));
+    return null;
+  },
+};

@@ -58,7 +58,19 @@ function doubleToRational(x: number): { num: bigint; den: bigint } {
 
 const MILLI = doubleToRational(0.001);
 const K = 1000n;
-const SI: Record<string, bigint> = { k: K, K, M: K ** 2n, g: K ** 3n, G: K ** 3n, t: K ** 4n, T: K ** 4n, p: K ** 5n, P: K ** 5n, e: K ** 6n, E: K ** 6n };
+const SI: Record<string, bigint> = {
+  k: K,
+  K,
+  M: K ** 2n,
+  g: K ** 3n,
+  G: K ** 3n,
+  t: K ** 4n,
+  T: K ** 4n,
+  p: K ** 5n,
+  P: K ** 5n,
+  e: K ** 6n,
+  E: K ** 6n,
+};
 const BINARY: Record<string, bigint> = { ki: 1n << 10n, mi: 1n << 20n, gi: 1n << 30n, ti: 1n << 40n, pi: 1n << 50n, ei: 1n << 60n };
 
 function unitFactor(unit: string): { num: bigint; den: bigint } | undefined {
@@ -156,7 +168,8 @@ export const unitsBuiltins: BuiltinDecl[] = [
     params: [{ name: 'x', type: T.string, description: 'a byte amount such as "10KB", "1.5GiB" or "300M"' }],
     result: T.number,
     category: 'units',
-    description: 'Converts a byte amount with an optional decimal (KB … EB) or binary (KiB … EiB) suffix, in any case, to an integer number of bytes.',
+    description:
+      'Converts a byte amount with an optional decimal (KB … EB) or binary (KiB … EiB) suffix, in any case, to an integer number of bytes.',
     impl(args) {
       return parseBytes(argString(args, 0));
     },

@@ -106,7 +106,8 @@ export function describeUUID(b: Uint8Array): Value {
       ['clocksequence', ((b[8] << 8) | b[9]) & 0x3fff],
     );
     if (version === 2) {
-      entries.push(['id', ((b[0] << 24) >>> 0) + ((b[1] << 16) | (b[2] << 8) | b[3])], ['domain', DOMAINS[b[9]] ?? `Domain${b[9]}`]);
+      const id = ((b[0] << 24) >>> 0) + ((b[1] << 16) | (b[2] << 8) | b[3]);
+      entries.push(['id', id], ['domain', DOMAINS[b[9]] ?? `Domain${b[9]}`]);
     }
   }
   return makeObject(entries);
@@ -134,7 +135,8 @@ export const uuidBuiltins: BuiltinDecl[] = [
     params: [{ name: 'uuid', type: T.string, description: 'the UUID text' }],
     result: T.object(T.string, T.any),
     category: 'uuid',
-    description: 'Parses a UUID and returns its version and variant, plus time, node id, MAC flags and clock sequence for versions 1 and 2; undefined when the text is not a UUID.',
+    description:
+      'Parses a UUID and returns its version and variant, plus time, node id, MAC flags and clock sequence for versions 1 and 2; undefined when the text is not a UUID.',
     impl(args) {
       const bytes = parseUUIDBytes(argString(args, 0));
       return bytes ? describeUUID(bytes) : undefined;

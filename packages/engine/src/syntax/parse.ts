@@ -142,7 +142,6 @@ export function parseModule(file: string, source: string, opts: ParseOptions = {
     for (const issue of builder.issues) rep.add(issue.message, issue.loc);
     return rep.diagnostics.length ? { errors: rep.result() } : { module: mod, errors: [] };
   } catch (err) {
-    if (process.env.REGO_PARSE_DEBUG) console.error(err);
     return { errors: [internalError(file, err)] };
   }
 }
@@ -168,7 +167,6 @@ function parseWith<R>(
     for (const issue of builder.issues) rep.add(issue.message, issue.loc);
     return rep.diagnostics.length ? { errors: rep.result() } : { value, errors: [] };
   } catch (err) {
-    if (process.env.REGO_PARSE_DEBUG) console.error(err);
     return { errors: [internalError(file, err)] };
   }
 }
