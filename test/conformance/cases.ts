@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import {
   Engine,
+  testSleepBuiltin,
   RSet,
   compare,
   equals,
@@ -69,9 +70,10 @@ function sortTop(v: Value): Value {
 }
 
 export function runCase(c: Case): Verdict {
-  const engine = new Engine({ experimentalLogic: c.experimental_keywords ?? false });
+  // OPA's runner provides the test-only `test.sleep` builtin; so does ours.
+  const engine = new Engine({ experimentalLogic: c.experimental_keywords ?? false, builtins: [testSleepBuiltin] });
   (c.modules ?? []).forEach((src, i) => engine.addModule(`test-${i}.rego`, src));
-  if (c.data !== undefined) {
+  if (c.data !== undefined && c.data !== null) {
     const errs = engine.addData(c.data);
     if (errs.length) return { pass: false, reason: `data: ${errs[0].message}` };
   }

@@ -16,3 +16,5 @@ export type { Value, PlainObject, ObjectValue } from './value/types.js';
 export { toJSONText, toJSONValue, toRegoText, parseJSONExact, fromJS } from './value/json.js';
 export { discoverTests, runTests } from './testing/runner.js';
 export type { TestCase, TestResult, TestOptions } from './testing/runner.js';
+/** OPA's test-harness builtin `test.sleep` (not in the default catalog; register it explicitly). */
+export { testSleepBuiltin } from './builtins/time.js';

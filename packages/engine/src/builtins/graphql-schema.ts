@@ -4,7 +4,7 @@
  * no query root is required, and the first problem found is the error.
  */
 import type { Pos } from './graphql-lexer.js';
-import { parseSchemaDocument } from './graphql-parser.js';
+import { parseSchemaDocument } from './graphql-sdl.js';
 import {
   typeName,
   typeString,

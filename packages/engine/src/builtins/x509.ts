@@ -8,7 +8,8 @@ import { T } from './signature.js';
 import { base64Encode } from './bytes.js';
 import { DerError, TAG, bitString, children, expectTlv, intValue, oidText, pemDecode, seq } from './crypto-der.js';
 import { parseEcPrivateKey, parsePkcs1PrivateKey, parsePkcs8PrivateKey, parseSpki, type PrivateKey } from './crypto-keys.js';
-import { parseCertificates, parseName, verifyChain, type ParsedCertificate } from './x509-cert.js';
+import { parseCertificates, parseName, type ParsedCertificate } from './x509-cert.js';
+import { verifyChain } from './x509-verify.js';
 import { InputError, decodeInput, keyMatches, latin1Bytes, privateKeyJson, rsaJwk } from './x509-json.js';
 import { objectEntries, type PlainObject, type Value } from '../value/types.js';
 

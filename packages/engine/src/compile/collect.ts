@@ -51,6 +51,7 @@ export function collectRules(st: CompileState): void {
         nslots: 0,
         slotNames: [],
         isDefault: rule.default,
+        multi: kind === 'object' && rule.head.contains,
         loc: rule.loc,
         index: rs.defs.length + (rs.defaultDef ? 1 : 0),
       };

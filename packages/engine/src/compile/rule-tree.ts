@@ -33,6 +33,8 @@ export interface RuleDef {
   nslots: number;
   slotNames: string[];
   isDefault: boolean;
+  /** Object rule whose leaves collect values into sets (`p[q] contains r`). */
+  multi: boolean;
   loc: Location;
   /** Index of this definition in its rule set (for tracing/coverage). */
   index: number;
@@ -95,7 +97,8 @@ export function headSplit(rule: Rule): { ground: string[]; rest: Term[] } {
 
 export function ruleKindOf(rule: Rule, rest: Term[]): RuleKind {
   if (rule.head.args) return 'function';
-  if (rule.head.contains) return 'set';
+  // `p[q] contains r` is an object whose leaves are sets (see RuleDef.multi).
+  if (rule.head.contains) return rest.length > 0 ? 'object' : 'set';
   if (rest.length > 0) return 'object';
   return 'complete';
 }

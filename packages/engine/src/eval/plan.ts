@@ -428,37 +428,34 @@ export type Segment =
   | { kind: 'term'; fn: TermFn; pat: PatFn };
 
 /** Walks `v` along `segs[i..]`, binding unbound variable segments by iteration. */
-export function walkValue(segs: Segment[], c: Ctx, f: Frame, v: Value, i: number, k: VK): boolean {
+export function walkValue(segs: Segment[], c: Ctx, f: Frame, v: Value, i: number, k: VK, storage = false): boolean {
   if (i === segs.length) return k(v);
   const s = segs[i];
-  if (s.kind === 'const') {
-    const x = lookup(v, s.value);
-    return x === undefined ? false : walkValue(segs, c, f, x, i + 1, k);
+  if (s.kind === 'const' || (s.kind === 'var' && f[s.slot] !== undefined)) {
+    let key = s.kind === 'const' ? s.value : f[s.slot]!;
+    // Base documents are addressed like OPA's storage: integer keys read string keys of objects.
+    if (storage && typeof key === 'number' && !Array.isArray(v)) key = String(key);
+    const x = lookup(v, key);
+    return x === undefined ? false : walkValue(segs, c, f, x, i + 1, k, storage);
   }
   if (s.kind === 'var') {
-    const cur = f[s.slot];
-    if (cur !== undefined) {
-      const x = lookup(v, cur);
-      return x === undefined ? false : walkValue(segs, c, f, x, i + 1, k);
-    }
     const slot = s.slot;
-    const r = iterate(v, (key, child) => {
+    return iterate(v, (key, child) => {
       f[slot] = key;
-      const stop = walkValue(segs, c, f, child, i + 1, k);
+      const stop = walkValue(segs, c, f, child, i + 1, k, storage);
       f[slot] = undefined;
       return stop;
     });
-    return r;
   }
   // A composite segment: try it as a value; if it has unbound parts, unify with each key.
   let evaluated = false;
   const r = s.fn(c, f, (key) => {
     evaluated = true;
     const x = lookup(v, key);
-    return x === undefined ? false : walkValue(segs, c, f, x, i + 1, k);
+    return x === undefined ? false : walkValue(segs, c, f, x, i + 1, k, storage);
   });
   if (evaluated) return r;
-  return iterate(v, (key, child) => s.pat(c, f, key, () => walkValue(segs, c, f, child, i + 1, k)));
+  return iterate(v, (key, child) => s.pat(c, f, key, () => walkValue(segs, c, f, child, i + 1, k, storage)));
 }
 
 /** Slots a term reads as a value (ref segments and closures' locals excluded). */

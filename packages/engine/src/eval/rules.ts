@@ -104,7 +104,7 @@ export class RuleEvaluator {
       if (v === COVERED) return false;
       childBase = v;
     }
-    if (childBase !== undefined) return walkValue(segs, c, f, childBase, i + 1, k);
+    if (childBase !== undefined) return walkValue(segs, c, f, childBase, i + 1, k, true);
     return false;
   }
 
@@ -123,9 +123,12 @@ export class RuleEvaluator {
     const b = new ObjectBuilder();
     if (v !== undefined && isObject(v)) for (const [k2, x] of objectEntries(v)) b.set(k2, x);
     else if (v !== undefined) return v;
+    // Rule values are leaves at `keyPath.length` levels below this node: other rules may add
+    // keys above that depth but never change a value a rule produced.
+    const depth = rs.kind === 'object' ? Math.max(...rs.defs.map((d) => d.keyPath.length), 1) - 1 : 0;
     for (const [name, child] of node.children) {
       const cv = this.childValue(c, child, base !== undefined && isObject(base) ? objectGet(base, name) : undefined);
-      if (cv !== undefined) mergeInto(b, name, cv, rs.defs[0]?.loc);
+      if (cv !== undefined) mergeInto(b, name, cv, depth, rs.defs[0]?.loc);
     }
     return b.build();
   }
@@ -226,7 +229,10 @@ export class RuleEvaluator {
         for (const def of rs.defs) {
           const cd = this.compiledDef(def);
           const f: Frame = new Array(def.nslots);
-          cd.body(c, f, () => this.keyPathValues(c, f, cd, 0, [], (keys, v) => insertPath(root, keys, v, def.loc)));
+          const leaf = def.multi
+            ? (keys: Value[], v: Value) => insertPath(root, keys, v, def.loc, true)
+            : (keys: Value[], v: Value) => insertPath(root, keys, v, def.loc);
+          cd.body(c, f, () => this.keyPathValues(c, f, cd, 0, [], leaf));
         }
         if (rs.defaultDef && objectIsEmpty(root)) {
           const v = this.defaultValue(c, rs.defaultDef);
@@ -241,6 +247,7 @@ export class RuleEvaluator {
 
   private keyPathValues(c: Ctx, f: Frame, cd: CompiledDef, i: number, keys: Value[], k: (keys: Value[], v: Value) => boolean): boolean {
     if (i === cd.keyPath.length) {
+      if (cd.def.multi) return cd.key!(c, f, (v) => k(keys.slice(), v));
       const vf = cd.value;
       if (!vf) return k(keys.slice(), true);
       return vf(c, f, (v) => k(keys.slice(), v));
@@ -357,16 +364,20 @@ function argsKey(args: Value[]): string {
 }
 
 /** Sets `key` in `b`, merging objects and raising a conflict on differing non-object values. */
-function mergeInto(b: ObjectBuilder, key: Value, v: Value, loc: Location | undefined): void {
+function mergeInto(b: ObjectBuilder, key: Value, v: Value, depth: number, loc: Location | undefined): void {
   const prev = b.get(key);
   if (prev === undefined) {
     b.set(key, v);
     return;
   }
-  if (isObject(prev) && isObject(v)) {
+  if (prev instanceof RSet && v instanceof RSet) {
+    b.set(key, new RSet([...prev, ...v]));
+    return;
+  }
+  if (depth > 0 && isObject(prev) && isObject(v)) {
     const m = new ObjectBuilder();
     for (const [k, x] of objectEntries(prev)) m.set(k, x);
-    for (const [k, x] of objectEntries(v)) mergeInto(m, k, x, loc);
+    for (const [k, x] of objectEntries(v)) mergeInto(m, k, x, depth - 1, loc);
     b.set(key, m.build());
     return;
   }
@@ -376,7 +387,7 @@ function mergeInto(b: ObjectBuilder, key: Value, v: Value, loc: Location | undef
 // ---- nested object building for ref-head rules ------------------------------------------------
 
 /** Inserts `v` at `keys` in a tree of ObjectBuilders, raising a conflict on differing leaves. */
-function insertPath(root: ObjectBuilder, keys: Value[], v: Value, loc: Location): boolean {
+function insertPath(root: ObjectBuilder, keys: Value[], v: Value, loc: Location, multi = false): boolean {
   let node = root;
   for (let i = 0; i < keys.length - 1; i++) {
     let next = node.get(keys[i]);
@@ -392,6 +403,12 @@ function insertPath(root: ObjectBuilder, keys: Value[], v: Value, loc: Location)
   }
   const last = keys[keys.length - 1];
   const prev = node.get(last);
+  if (multi) {
+    if (prev === undefined) node.set(last, new RSet([v]));
+    else if (prev instanceof RSet) prev.add(v);
+    else throw new PalisadeError(ErrorCodes.evalConflict, 'object keys must be unique', loc);
+    return false;
+  }
   if (prev !== undefined && (prev instanceof ObjectBuilder || !equals(prev, v))) {
     throw new PalisadeError(ErrorCodes.evalConflict, 'object keys must be unique', loc);
   }

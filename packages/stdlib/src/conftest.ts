@@ -1,0 +1,79 @@
+/**
+ * conftest conventions: rule names, `exception` rules, `data.conftest.file`, the `--combine`
+ * input, and which Dockerfile shape a policy receives.
+ */
+import { dockerfileConftestInput } from './loaders/dockerfile.js';
+import type { InputDocument } from './model.js';
+
+export type RuleKind = 'deny' | 'violation' | 'warn';
+
+/** `deny`, `violation`, `warn`, optionally suffixed: `deny_run_as_root`. */
+export const RULE_NAME = /^(deny|violation|warn)(_[A-Za-z0-9_]+)?$/;
+
+export function ruleKind(name: string): RuleKind {
+  return name.startsWith('warn') ? 'warn' : name.startsWith('violation') ? 'violation' : 'deny';
+}
+
+/**
+ * The name an `exception` entry uses for a rule: conftest strips the `deny_`/`violation_`/`warn_`
+ * prefix (`deny_root` → `root`); an unsuffixed rule keeps its name (`deny`).
+ */
+export function exceptionName(rule: string): string {
+  const m = /^(deny|violation|warn)_(.+)$/.exec(rule);
+  return m ? m[2]! : rule;
+}
+
+/**
+ * Names listed by an `exception` rule's value: conftest's `exception contains ["a", "b"]` makes a
+ * set of arrays; a set of plain strings is accepted too.
+ */
+export function exceptionNames(value: unknown): Set<string> {
+  const out = new Set<string>();
+  const visit = (v: unknown, depth: number): void => {
+    if (typeof v === 'string') out.add(v);
+    else if (depth < 2 && v !== null && typeof v === 'object' && Symbol.iterator in v) {
+      for (const x of v as Iterable<unknown>) visit(x, depth + 1);
+    }
+  };
+  visit(value, 0);
+  return out;
+}
+
+/** `data.conftest.file`: base name and directory (joined to `root` when the path is relative). */
+export function conftestFile(path: string, root?: string): { name: string; dir: string } {
+  const p = path.replace(/\\/g, '/');
+  const i = p.lastIndexOf('/');
+  const name = i === -1 ? p : p.slice(i + 1);
+  let dir = i === -1 ? '' : p.slice(0, i) || '/';
+  if (!p.startsWith('/') && root) dir = dir ? `${root.replace(/\/+$/, '')}/${dir}` : root;
+  return { name, dir: dir || '.' };
+}
+
+export type DockerfileShape = 'trivy' | 'conftest' | 'auto';
+
+/** Whether a policy gets Trivy's Dockerfile shape (the stdlib always does). */
+export function wantsTrivyShape(stdlib: boolean, trivyStyle: boolean, shape: DockerfileShape): boolean {
+  if (stdlib) return true;
+  if (shape === 'trivy') return true;
+  if (shape === 'conftest') return false;
+  return trivyStyle;
+}
+
+/** The input a policy sees for a document. */
+export function documentInput(doc: InputDocument, trivy: boolean): unknown {
+  return doc.kind === 'dockerfile' && !trivy ? dockerfileConftestInput(doc) : doc.value;
+}
+
+/**
+ * conftest's `--combine` input: one `{path, contents}` entry per file, in scan order; a file with
+ * several documents gets the array of their values (as conftest does for multi-document YAML).
+ */
+export function combinedInput(documents: readonly InputDocument[], trivy: boolean): { path: string; contents: unknown }[] {
+  const byFile = new Map<string, unknown[]>();
+  for (const d of documents) {
+    let list = byFile.get(d.path);
+    if (!list) byFile.set(d.path, (list = []));
+    list.push(documentInput(d, trivy));
+  }
+  return [...byFile].map(([path, values]) => ({ path, contents: values.length === 1 ? values[0] : values }));
+}
