@@ -2,7 +2,7 @@
  * Minimal DER reader and PEM decoder (Go `encoding/pem` semantics) for the certificate, key and
  * JWT builtins. Everything is synchronous byte work over Uint8Array, so it runs in browsers.
  */
-import { base64Decode, Base64Error, utf8Encode } from './bytes.js';
+import { base64Decode, Base64Error } from './bytes.js';
 
 export class DerError {
   constructor(readonly message: string) {}
@@ -212,4 +212,3 @@ export function pemDecode(data: string): { block?: PemBlock; rest: string } {
   }
 }
 
-export { utf8Encode };

@@ -9,7 +9,7 @@ import { hmac } from '@noble/hashes/hmac.js';
 import { sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
 import { DerError, TAG, bigIntToBytes, bitString, bytesToBigInt, children, intValue, oidText, readTlv, seq, type Tlv } from './crypto-der.js';
 import { hashOf, signPkcs1v15, signPss, verifyPkcs1v15, verifyPss, type HashName, type RsaPrivateKey, type RsaPublicKey } from './crypto-rsa.js';
-import { base64Decode, Base64Error, utf8Encode } from './bytes.js';
+import { base64Decode, Base64Error } from './bytes.js';
 
 export type CurveName = 'P-256' | 'P-384' | 'P-521';
 
@@ -317,11 +317,6 @@ export function jwsSign(key: AnyKey, alg: string, input: Uint8Array): Uint8Array
   const c = CURVES[key.curve];
   const sig = c.ecdsa.sign(digest, bigIntToBytes(key.d, c.size), { prehash: false, lowS: false });
   return sig;
-}
-
-/** `type` of a decoded key as the x509 builtins report it. */
-export function keyUtf8(s: string): Uint8Array {
-  return utf8Encode(s);
 }
 
 export { hashOf, type HashName };

@@ -2,10 +2,9 @@
  * Go-JSON shapes of keys (rsa.PrivateKey, ecdsa.PrivateKey, JWK export) and OPA's input
  * convention for the x509 builtins: PEM text as is, anything else base64 (std alphabet).
  */
-import { base64Decode, Base64Error, base64Encode, utf8Decode } from './bytes.js';
+import { base64Decode, Base64Error, base64Encode } from './bytes.js';
 import { bigIntToBytes } from './crypto-der.js';
-import { curveSize, type PrivateKey } from './crypto-keys.js';
-import { modPow } from './crypto-rsa.js';
+import type { PrivateKey } from './crypto-keys.js';
 import { normNumber } from '../value/number.js';
 import type { Value } from '../value/types.js';
 
@@ -34,7 +33,6 @@ export function latin1Bytes(s: string): Uint8Array {
   return out;
 }
 
-export { utf8Decode };
 
 const num = (n: bigint): Value => normNumber(n);
 
@@ -97,4 +95,3 @@ export function keyMatches(priv: PrivateKey, pub: { kind: string; n?: bigint; e?
   return pub.kind === 'ed25519' && !!pub.pub && pub.pub.every((b, i) => b === priv.pub[i]);
 }
 
-export { modPow, curveSize };
