@@ -18,3 +18,4 @@ export { discoverTests, runTests } from './testing/runner.js';
 export type { TestCase, TestResult, TestOptions } from './testing/runner.js';
 /** OPA's test-harness builtin `test.sleep` (not in the default catalog; register it explicitly). */
 export { testSleepBuiltin } from './builtins/time.js';
+export { renderBuiltinReference } from './builtins/reference.js';

@@ -104,7 +104,7 @@ export function locate(doc: InputDocument, result: unknown): Location {
     if (range) return { range, path: doc.sourceMap.pathOfValue(cause), cause, via: 'cause' };
   }
   const lines = explicitLines(cause) ?? explicitLines(result);
-  if (lines && lines.endLine <= doc.range.endLine + 1000000) return { range: lines, cause, via: 'lines' };
+  if (lines) return { range: lines, cause, via: 'lines' };
   const path = isPlainResult(result) ? parseJsonPath(field(result, 'path')) : undefined;
   if (path) {
     const range = doc.sourceMap.rangeOfPath(path);

@@ -79,7 +79,10 @@ export class Planner {
         const key = n.key ? this.pattern(n.key) : undefined;
         return (c, f, k) =>
           coll(c, f, (cv) =>
-            iterate(cv, (ek, ev) => (key ? key(c, f, ek, () => val(c, f, ev, k)) : val(c, f, ev, k))),
+            iterate(cv, (ek, ev) => {
+              c.run.step();
+              return key ? key(c, f, ek, () => val(c, f, ev, k)) : val(c, f, ev, k);
+            }),
           );
       }
       case 'every': {
@@ -92,6 +95,7 @@ export class Planner {
             if (dv === null || typeof dv !== 'object') return false;
             let ok = true;
             iterate(dv, (ek, ev) => {
+              c.run.step();
               const found = key
                 ? key(c, f, ek, () => val(c, f, ev, () => body(c, f, () => true)))
                 : val(c, f, ev, () => body(c, f, () => true));
@@ -441,6 +445,7 @@ export function walkValue(segs: Segment[], c: Ctx, f: Frame, v: Value, i: number
   if (s.kind === 'var') {
     const slot = s.slot;
     return iterate(v, (key, child) => {
+      c.run.step();
       f[slot] = key;
       const stop = walkValue(segs, c, f, child, i + 1, k, storage);
       f[slot] = undefined;

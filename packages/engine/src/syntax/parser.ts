@@ -4,7 +4,7 @@
  * operands) is a gate over the token flags set by the lexer. The CST is turned into the AST by
  * `cst-to-ast.ts`; semantic checks (v0 syntax, invalid heads…) happen there.
  */
-import { CstParser, EOF, tokenMatcher, type CstNode, type IOrAlt, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
+import { CstParser, EOF, tokenMatcher, type CstNode, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
 import * as T from './lexer.js';
 import type { RToken } from './lexer.js';
 
@@ -505,13 +505,11 @@ export class RegoParser extends CstParser {
     });
   });
 
-  // Alternatives are built once: chevrotain would otherwise allocate them on every call.
-  private primaryAlts?: IOrAlt<unknown>[];
   primary = this.RULE('primary', () => {
     this.OR({
       IGNORE_AMBIGUITIES: true,
       ERR_MSG: 'a term',
-      DEF: (this.primaryAlts ??= [
+      DEF: [
         { GATE: () => this.kwRef(), ALT: () => this.CONSUME(T.Keyword) },
         { ALT: () => this.CONSUME(T.Identifier) },
         { ALT: () => this.CONSUME(T.Contains) },
@@ -531,7 +529,7 @@ export class RegoParser extends CstParser {
             this.CONSUME(T.RParen);
           },
         },
-      ]),
+      ],
     });
   });
 

@@ -1,0 +1,92 @@
+/**
+ * Assembling a ScanResult: deterministic order, summary counts, expired waivers, and the
+ * pass/fail verdict used by the CLI's exit code.
+ */
+import type { Finding, LoadError, ScanResult, Severity } from './model.js';
+import { SEVERITIES } from './model.js';
+import { expiredWaivers, isoDay, type ConfigWaiver } from './waivers.js';
+
+function cmp(a: string | number, b: string | number): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The scanner's order: file, start line, policy id, then end line, message, rule. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    cmp(a.file, b.file) ||
+    cmp(a.startLine, b.startLine) ||
+    cmp(a.policyId, b.policyId) ||
+    cmp(a.endLine, b.endLine) ||
+    cmp(a.message, b.message) ||
+    cmp(a.namespace, b.namespace) ||
+    cmp(a.rule, b.rule)
+  );
+}
+
+export function compareErrors(a: LoadError, b: LoadError): number {
+  return cmp(a.path, b.path) || cmp(a.line ?? 0, b.line ?? 0) || cmp(a.code, b.code) || cmp(a.message, b.message);
+}
+
+export interface AssembleOptions {
+  /** Number of input files (default: distinct paths of documents and errors). */
+  files?: number;
+  documents: number;
+  policies: number;
+  waivers?: readonly ConfigWaiver[];
+  now?: Date;
+  /** Paths of the scanned documents, to count files when `files` is absent. */
+  paths?: Iterable<string>;
+}
+
+/**
+ * Builds the result. `summary.bySeverity` counts failing and warning findings (not waived ones),
+ * so it matches what a reader has to act on.
+ */
+export function assembleResult(findings: Finding[], errors: LoadError[], opts: AssembleOptions): ScanResult {
+  findings.sort(compareFindings);
+  errors.sort(compareErrors);
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  let failures = 0;
+  let warnings = 0;
+  let waived = 0;
+  for (const f of findings) {
+    if (f.status === 'waived') waived++;
+    else {
+      if (f.status === 'fail') failures++;
+      else warnings++;
+      bySeverity[f.severity]++;
+    }
+  }
+  let files = opts.files;
+  if (files === undefined) {
+    const set = new Set<string>(opts.paths ?? []);
+    for (const e of errors) set.add(e.path);
+    files = set.size;
+  }
+  return {
+    schemaVersion: 1,
+    findings,
+    errors,
+    expiredWaivers: expiredWaivers(opts.waivers ?? [], isoDay(opts.now ?? new Date())),
+    summary: { files, documents: opts.documents, policies: opts.policies, failures, warnings, waived, errors: errors.length, bySeverity },
+  };
+}
+
+export interface VerdictOptions {
+  /** Lowest severity that fails the scan; default: any failing finding. */
+  failOn?: Severity;
+  /** Warnings fail too (at or above `failOn`). */
+  failOnWarn?: boolean;
+}
+
+export function severityRank(s: Severity): number {
+  return SEVERITIES.length - SEVERITIES.indexOf(s);
+}
+
+/** Whether the findings fail the scan (load errors are judged separately by the caller). */
+export function findingsFail(result: ScanResult, opts: VerdictOptions = {}): boolean {
+  const min = opts.failOn ? severityRank(opts.failOn) : 0;
+  return result.findings.some(
+    (f) => (f.status === 'fail' || (opts.failOnWarn === true && f.status === 'warn')) && severityRank(f.severity) >= min,
+  );
+}

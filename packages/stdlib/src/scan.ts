@@ -1,0 +1,400 @@
+/**
+ * `scan()`: evaluates policies over input documents and returns findings. No file system here
+ * (documents and file texts come in), so it runs in browsers; the stdlib's policy files are
+ * supplied by a provider that the Node entry (src/index.ts) registers, or by `stdlibBundle`.
+ *
+ * Cost model: the policy set is compiled once and one query per (package, rule) is prepared
+ * once; each document then costs one evaluation per applicable rule (plus one per package with
+ * `exception` rules). Per-document facts travel as `dataOverrides`, never as recompiled data.
+ */
+import { Engine, RSet, type Diagnostic, type EngineOptions, type PreparedQuery } from '@palisade/engine';
+import { combinedInput, conftestFile, documentInput, exceptionName, exceptionNames, wantsTrivyShape, type DockerfileShape } from './conftest.js';
+import { field, locate, resourceOf, resultMessage, snippetOf, splitLines, type Location } from './findings.js';
+import type { Finding, InputDocument, LoadError, ScanResult, Severity } from './model.js';
+import { SEVERITIES } from './model.js';
+import type { PolicySource } from './policies.js';
+import { appliesTo, DEFAULT_SEVERITY, discoverPolicies, policyIdFor, selectPolicies, type Policy, type PolicyRule, type Profile } from './policy-set.js';
+import { stdlibBuiltins } from './result-builtin.js';
+import { assembleResult } from './scan-result.js';
+import { configWaiverFor, inlineWaiverFor, isoDay, parseInlineWaivers, type ConfigWaiver } from './waivers.js';
+
+/** The stdlib's policies and default data, as plain values. */
+export interface StdlibBundle {
+  policies: PolicySource[];
+  data: unknown[];
+}
+
+let defaultStdlib: (() => StdlibBundle) | undefined;
+let defaultStdlibCache: StdlibBundle | undefined;
+
+/** Registers where `scan()` finds the stdlib when `stdlibBundle` is not given (done by the Node entry). */
+export function setDefaultStdlib(provider: () => StdlibBundle): void {
+  defaultStdlib = provider;
+  defaultStdlibCache = undefined;
+}
+
+export interface ScanOptions {
+  /** User policies (`-p`). When given, only they run unless `stdlib` is true. */
+  policies?: PolicySource[];
+  /** Run the standard library; default: true when `policies` is empty. */
+  stdlib?: boolean;
+  stdlibBundle?: StdlibBundle;
+  /** Data documents merged into `data` at the root (`-d`). */
+  data?: unknown[];
+  /** Overrides of `data.palisade.config` (palisade.yaml `config:`). */
+  config?: Record<string, unknown>;
+  /** Namespace globs for user policies (default `main`); when given they filter the stdlib too. */
+  namespaces?: string[];
+  allNamespaces?: boolean;
+  /** conftest `--combine`: user policies get one input, `[{path, contents}]` of every file. */
+  combine?: boolean;
+  profile?: Profile;
+  waivers?: ConfigWaiver[];
+  /** Honour `# palisade:ignore` comments (default true; needs `sources`). */
+  inlineWaivers?: boolean;
+  strictBuiltinErrors?: boolean;
+  /** Budget per evaluation (one rule on one document), in ms; 0 = none. */
+  timeoutMs?: number;
+  dockerfileShape?: DockerfileShape;
+  /** File path → text: snippets and inline waivers. */
+  sources?: ReadonlyMap<string, string> | Readonly<Record<string, string>>;
+  /** Directory that relative paths are relative to (for `data.conftest.file.dir`). */
+  root?: string;
+  /** Today, for waiver expiry (default: now). */
+  now?: Date;
+  engine?: EngineOptions;
+}
+
+export interface ScanRunOptions {
+  /** Files that failed to load; reported in `errors`. */
+  loadErrors?: LoadError[];
+  /** Number of input files (default: distinct paths). */
+  files?: number;
+  /** Evaluate only these documents (all documents still form the inventory); for parallel runs. */
+  only?: (doc: InputDocument, index: number) => boolean;
+  /** Run the `combine` evaluation in this call (default true; parallel runs do it once). */
+  runCombined?: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface Scanner {
+  /** The selected policies (after namespace and profile selection). */
+  readonly policies: readonly Policy[];
+  /** Prepared queries (one per selected rule), for tests and diagnostics. */
+  readonly preparedQueries: number;
+  scan(documents: readonly InputDocument[], run?: ScanRunOptions): ScanResult;
+}
+
+interface PreparedRule {
+  rule: PolicyRule;
+  query: PreparedQuery;
+}
+
+interface PreparedPolicy {
+  policy: Policy;
+  rules: PreparedRule[];
+  exception?: PreparedQuery;
+  trivy: boolean;
+}
+
+const STDLIB_PREFIX = '@palisade/stdlib/';
+
+function dataRef(segments: string[]): string {
+  return 'data' + segments.map((s) => `[${JSON.stringify(s)}]`).join('');
+}
+
+function stdlibBundleOf(opts: ScanOptions): StdlibBundle | undefined {
+  if (opts.stdlibBundle) return opts.stdlibBundle;
+  if (!defaultStdlib) return undefined;
+  return (defaultStdlibCache ??= defaultStdlib());
+}
+
+/** Compiles the policy set and prepares every rule query once. */
+export function createScanner(options: ScanOptions = {}): { scanner?: Scanner; errors: Diagnostic[] } {
+  const userPolicies = options.policies ?? [];
+  const useStdlib = options.stdlib ?? userPolicies.length === 0;
+  const engine = new Engine({ ...options.engine, builtins: [...stdlibBuiltins, ...(options.engine?.builtins ?? [])] });
+  const errors: Diagnostic[] = [];
+  const stdlibFiles = new Set<string>();
+  if (useStdlib) {
+    const bundle = stdlibBundleOf(options);
+    if (!bundle) return { errors: [{ code: 'palisade_stdlib_unavailable', message: 'the standard library is not available here; pass stdlibBundle' }] };
+    for (const p of bundle.policies) {
+      const file = STDLIB_PREFIX + p.file;
+      stdlibFiles.add(file);
+      errors.push(...engine.addModule(file, p.source));
+    }
+    for (const d of bundle.data) errors.push(...engine.addData(d));
+  }
+  for (const p of userPolicies) errors.push(...engine.addModule(p.file, p.source));
+  for (const d of options.data ?? []) errors.push(...engine.addData(d));
+  if (options.config) errors.push(...engine.addData({ palisade: { config: options.config } }));
+  if (errors.length) return { errors };
+  errors.push(...engine.compile());
+  if (errors.length) return { errors };
+
+  const selected = selectPolicies(discoverPolicies(engine.modules(), stdlibFiles), options);
+  const shape = options.dockerfileShape ?? 'auto';
+  const prepared: PreparedPolicy[] = [];
+  let count = 0;
+  for (const policy of selected) {
+    const segs = policy.namespace.split('.');
+    const pp: PreparedPolicy = { policy, rules: [], trivy: wantsTrivyShape(policy.stdlib, policy.metadata?.trivyStyle ?? false, shape) };
+    for (const rule of policy.rules) {
+      const q = engine.prepare(`x := ${dataRef([...segs, rule.name])}`);
+      if (!q.query) return { errors: q.errors };
+      pp.rules.push({ rule, query: q.query });
+      count++;
+    }
+    if (policy.hasException) {
+      const q = engine.prepare(`x := ${dataRef([...segs, 'exception'])}`);
+      if (!q.query) return { errors: q.errors };
+      pp.exception = q.query;
+    }
+    prepared.push(pp);
+  }
+  const scanner: Scanner = {
+    policies: selected,
+    preparedQueries: count,
+    scan: (documents, run = {}) => runScan(prepared, options, documents, run),
+  };
+  return { scanner, errors: [] };
+}
+
+/** Scans documents; compile errors of the policies are reported as errors of their files. */
+export function scan(documents: readonly InputDocument[], options: ScanOptions & ScanRunOptions = {}): ScanResult {
+  const { scanner, errors } = createScanner(options);
+  if (!scanner) {
+    const loadErrors = [...(options.loadErrors ?? []), ...errors.map(diagnosticAsError)];
+    return assembleResult([], loadErrors, { documents: documents.length, policies: 0, waivers: options.waivers, now: options.now, files: options.files, paths: documents.map((d) => d.path) });
+  }
+  return scanner.scan(documents, options);
+}
+
+/** A policy diagnostic in the LoadError shape (path = policy file). */
+export function diagnosticAsError(d: Diagnostic): LoadError {
+  const e: LoadError = { path: d.location?.file ?? '(policies)', message: d.message, code: d.code };
+  if (d.location && d.location.row >= 1) {
+    e.line = d.location.row;
+    if (d.location.col >= 1) e.column = d.location.col;
+  }
+  return e;
+}
+
+class Sources {
+  private readonly lines = new Map<string, string[] | null>();
+  private readonly inline = new Map<string, ReturnType<typeof parseInlineWaivers>>();
+  constructor(private readonly src: ScanOptions['sources']) {}
+
+  linesOf(path: string): string[] | undefined {
+    let l = this.lines.get(path);
+    if (l === undefined) {
+      const text = this.src instanceof Map ? this.src.get(path) : this.src ? Object.prototype.hasOwnProperty.call(this.src, path) ? (this.src as Record<string, string>)[path] : undefined : undefined;
+      l = typeof text === 'string' ? splitLines(text) : null;
+      this.lines.set(path, l);
+    }
+    return l ?? undefined;
+  }
+
+  inlineOf(path: string, lines: string[]): ReturnType<typeof parseInlineWaivers> {
+    let w = this.inline.get(path);
+    if (!w) this.inline.set(path, (w = parseInlineWaivers(lines)));
+    return w;
+  }
+}
+
+/** The results of one rule value: a set's members, an array's items, or the value itself. */
+function resultsOf(value: unknown): unknown[] {
+  if (value === undefined || value === false || value === null) return [];
+  if (value instanceof RSet) return value.sorted();
+  if (Array.isArray(value)) return value;
+  return [value];
+}
+
+function resultSeverity(result: unknown): Severity | undefined {
+  const s = field(result, 'severity');
+  const up = typeof s === 'string' ? s.toUpperCase() : undefined;
+  return SEVERITIES.includes(up as Severity) ? (up as Severity) : undefined;
+}
+
+interface Collector {
+  findings: Finding[];
+  errors: LoadError[];
+}
+
+function runScan(prepared: PreparedPolicy[], options: ScanOptions, documents: readonly InputDocument[], run: ScanRunOptions): ScanResult {
+  const out: Collector = { findings: [], errors: [...(run.loadErrors ?? [])] };
+  const sources = new Sources(options.sources);
+  const today = isoDay(options.now ?? new Date());
+  const inventory = documents.map((d) => ({ path: d.path, kind: d.kind, index: d.index, value: d.value }));
+  const evalOpts = { strictBuiltinErrors: options.strictBuiltinErrors ?? false, timeoutMs: options.timeoutMs ?? 0 };
+  const inventoryOverride = { path: ['palisade', 'inventory'], value: inventory };
+  const combine = options.combine === true;
+
+  const emit = (pp: PreparedPolicy, pr: PreparedRule, result: unknown, doc: InputDocument, loc: Location): void => {
+    out.findings.push(buildFinding(pp.policy, pr.rule, result, doc, loc, sources, options, today));
+  };
+  const evalError = (pp: PreparedPolicy, pr: PreparedRule | undefined, path: string, d: Diagnostic): void => {
+    out.errors.push({ path, code: d.code, message: `${pp.policy.namespace}${pr ? '.' + pr.rule.name : '.exception'}: ${d.message}` });
+  };
+
+  const total = documents.length;
+  documents.forEach((doc, i) => {
+    if (run.only && !run.only(doc, i)) return;
+    const overrides = [
+      inventoryOverride,
+      { path: ['palisade', 'document'], value: { path: doc.path, kind: doc.kind, index: doc.index } },
+      { path: ['conftest', 'file'], value: conftestFile(doc.path, options.root) },
+    ];
+    const opts = { ...evalOpts, dataOverrides: overrides };
+    for (const pp of prepared) {
+      if (combine && !pp.policy.stdlib) continue;
+      if (!appliesTo(pp.policy, doc.kind)) continue;
+      const input = documentInput(doc, pp.trivy);
+      let excepted: Set<string> | undefined;
+      if (pp.exception) {
+        const r = pp.exception.evaluate(input, opts);
+        if (r.error) evalError(pp, undefined, doc.path, r.error);
+        else excepted = exceptionNames(r.rows[0]?.['x']);
+      }
+      for (const pr of pp.rules) {
+        if (excepted?.has(exceptionName(pr.rule.name))) continue;
+        const r = pr.query.evaluate(input, opts);
+        if (r.error) {
+          evalError(pp, pr, doc.path, r.error);
+          continue;
+        }
+        for (const result of resultsOf(r.rows[0]?.['x'])) emit(pp, pr, result, doc, locate(doc, result));
+      }
+    }
+    run.onProgress?.(i + 1, total);
+  });
+
+  if (combine && run.runCombined !== false && documents.length > 0) runCombined(prepared, documents, inventoryOverride, evalOpts, emit, evalError);
+
+  return assembleResult(out.findings, out.errors, {
+    files: run.files,
+    paths: documents.map((d) => d.path),
+    documents: documents.length,
+    policies: prepared.length,
+    waivers: options.waivers,
+    now: options.now,
+  });
+}
+
+function runCombined(
+  prepared: PreparedPolicy[],
+  documents: readonly InputDocument[],
+  inventoryOverride: { path: string[]; value: unknown },
+  evalOpts: { strictBuiltinErrors: boolean; timeoutMs: number },
+  emit: (pp: PreparedPolicy, pr: PreparedRule, result: unknown, doc: InputDocument, loc: Location) => void,
+  evalError: (pp: PreparedPolicy, pr: PreparedRule | undefined, path: string, d: Diagnostic) => void,
+): void {
+  const files = [...new Set(documents.map((d) => d.path))];
+  const inputs = new Map<boolean, ReturnType<typeof combinedInput>>();
+  const opts = { ...evalOpts, dataOverrides: [inventoryOverride] };
+  for (const pp of prepared) {
+    if (pp.policy.stdlib) continue;
+    let input = inputs.get(pp.trivy);
+    if (!input) inputs.set(pp.trivy, (input = combinedInput(documents, pp.trivy)));
+    let excepted: Set<string> | undefined;
+    if (pp.exception) {
+      const r = pp.exception.evaluate(input, opts);
+      if (r.error) evalError(pp, undefined, '(combined)', r.error);
+      else excepted = exceptionNames(r.rows[0]?.['x']);
+    }
+    for (const pr of pp.rules) {
+      if (excepted?.has(exceptionName(pr.rule.name))) continue;
+      const r = pr.query.evaluate(input, opts);
+      if (r.error) {
+        evalError(pp, pr, '(combined)', r.error);
+        continue;
+      }
+      for (const result of resultsOf(r.rows[0]?.['x'])) {
+        const { doc, loc } = locateCombined(documents, files, result);
+        emit(pp, pr, result, doc, loc);
+      }
+    }
+  }
+}
+
+/**
+ * A combined-input result's document: the one holding `cause` (identity), else the file named
+ * by a `path` of the form `[i, "contents", …]`, else the first document with the whole-file range.
+ */
+function locateCombined(documents: readonly InputDocument[], files: string[], result: unknown): { doc: InputDocument; loc: Location } {
+  const cause = field(result, 'cause');
+  if (cause !== null && typeof cause === 'object') {
+    for (const doc of documents) {
+      const range = doc.sourceMap.rangeOfValue(cause);
+      if (range) return { doc, loc: { range, path: doc.sourceMap.pathOfValue(cause), cause, via: 'cause' } };
+    }
+  }
+  const rawPath = field(result, 'path');
+  if (Array.isArray(rawPath) && typeof rawPath[0] === 'number' && rawPath[1] === 'contents') {
+    const file = files[rawPath[0]];
+    const docs = documents.filter((d) => d.path === file);
+    let doc = docs[0];
+    let rest = rawPath.slice(2) as (string | number)[];
+    if (doc && docs.length > 1 && typeof rest[0] === 'number') {
+      doc = docs[rest[0]] ?? doc;
+      rest = rest.slice(1);
+    }
+    if (doc) {
+      const range = doc.sourceMap.rangeOfPath(rest) ?? doc.range;
+      return { doc, loc: { range, path: rest, via: 'path' } };
+    }
+  }
+  const doc = documents[0]!;
+  return { doc, loc: locate(doc, result) };
+}
+
+function buildFinding(
+  policy: Policy,
+  rule: PolicyRule,
+  result: unknown,
+  doc: InputDocument,
+  loc: Location,
+  sources: Sources,
+  options: ScanOptions,
+  today: string,
+): Finding {
+  const meta = policy.metadata;
+  const f: Finding = {
+    policyId: policyIdFor(policy, rule),
+    title: meta?.title ?? `${policy.namespace}.${rule.name}`,
+    severity: resultSeverity(result) ?? meta?.severity ?? DEFAULT_SEVERITY[rule.kind],
+    status: rule.kind === 'warn' ? 'warn' : 'fail',
+    message: resultMessage(result),
+    file: doc.path,
+    startLine: loc.range.startLine,
+    endLine: loc.range.endLine,
+    references: meta?.references ?? [],
+    related: meta?.related ?? [],
+    namespace: policy.namespace,
+    rule: rule.name,
+  };
+  if (meta?.description) f.description = meta.description;
+  if (meta?.remediation) f.remediation = meta.remediation;
+  const resource = resourceOf(doc, loc);
+  if (resource) f.resource = resource;
+  const lines = sources.linesOf(doc.path);
+  if (lines) {
+    const snippet = snippetOf(lines, loc.range);
+    if (snippet) f.snippet = snippet;
+    if (options.inlineWaivers !== false) {
+      const w = inlineWaiverFor(f, lines, sources.inlineOf(doc.path, lines));
+      if (w) {
+        f.status = 'waived';
+        f.waiver = w;
+        return f;
+      }
+    }
+  }
+  const w = configWaiverFor(f, options.waivers ?? [], today);
+  if (w) {
+    f.status = 'waived';
+    f.waiver = w;
+  }
+  return f;
+}
