@@ -46,6 +46,8 @@ export interface EvalOptions {
    * document's metadata during a scan. Cheap: nothing is copied.
    */
   dataOverrides?: { path: string[]; value: unknown }[];
+  /** Collects `file:row` of every evaluated expression and every rule head that produced a value. */
+  coverage?: Set<string>;
 }
 
 /** One solution of a query: variable name → value. */
@@ -209,6 +211,7 @@ export class PreparedQuery {
       host,
     };
     const run = new Run(limits, options.strictBuiltinErrors ?? false, bctx, this.data);
+    run.coverage = options.coverage;
     const overlays = (options.dataOverrides ?? []).map((o) => ({ path: o.path, value: o.value as Value }));
     const ctx = new Ctx(run, inputValue, overlays.length ? overlays : null, null);
     const rows: Row[] = [];

@@ -108,7 +108,9 @@ function inputKindsOf(custom: Record<string, unknown>, schemas: unknown): { kind
     trivy = true;
     for (const sel of input['selector']) {
       const t = isRecord(sel) ? str(sel['type']) : str(sel);
-      for (const k of (t && TRIVY_TYPES[t.toLowerCase()]) ?? (t && KIND_NAMES.has(t) ? [t as DocumentKind] : [])) kinds.add(k);
+      if (!t) continue;
+      const mapped: DocumentKind[] = TRIVY_TYPES[t.toLowerCase()] ?? (KIND_NAMES.has(t) ? [t as DocumentKind] : []);
+      for (const k of mapped) kinds.add(k);
     }
   }
   if (Array.isArray(schemas)) {

@@ -118,7 +118,7 @@ export function createScanner(options: ScanOptions = {}): { scanner?: Scanner; e
   const stdlibFiles = new Set<string>();
   if (useStdlib) {
     const bundle = stdlibBundleOf(options);
-    if (!bundle) return { errors: [{ code: 'palisade_stdlib_unavailable', message: 'the standard library is not available here; pass stdlibBundle' }] };
+    if (!bundle) return { errors: [{ code: 'palisade_input_error', message: 'the standard library is not available here; pass stdlibBundle' }] };
     for (const p of bundle.policies) {
       const file = STDLIB_PREFIX + p.file;
       stdlibFiles.add(file);

@@ -5,7 +5,7 @@
  */
 import { ErrorCodes, PalisadeError } from '../errors.js';
 import type { BuiltinContext } from '../builtins/define.js';
-import type { RuleSet } from '../compile/rule-tree.js';
+import type { RuleDef, RuleSet } from '../compile/rule-tree.js';
 import type { CallTarget } from '../compile/ir.js';
 import type { Value } from '../value/types.js';
 
@@ -26,6 +26,13 @@ export class Run {
   depth = 0;
   readonly deadline: number;
   readonly builtinErrors: PalisadeError[] = [];
+  /** The rule definition whose body or head is being evaluated (for `rego.metadata.*`). */
+  currentRule: RuleDef | undefined;
+  /**
+   * When set, receives `file:row` of every expression evaluated and of every rule head that
+   * produced a value (test coverage).
+   */
+  coverage: Set<string> | undefined;
   private nextCheck = 1024;
 
   constructor(

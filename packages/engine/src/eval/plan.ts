@@ -29,17 +29,20 @@ export class Planner {
 
   body(body: IRBody): ExprFn {
     const fns = body.map((e) => this.expr(e));
+    const locs = body.map((e) => `${e.loc.file}:${e.loc.row}`);
     const n = fns.length;
     if (n === 0) return (_c, _f, k) => k();
     if (n === 1) {
       const a = fns[0];
       return (c, f, k) => {
         c.run.step();
+        if (c.run.coverage !== undefined) c.run.coverage.add(locs[0]);
         return a(c, f, k);
       };
     }
     const run = (i: number, c: Ctx, f: Frame, k: K): boolean => {
       c.run.step();
+      if (c.run.coverage !== undefined) c.run.coverage.add(locs[i]);
       if (i === n - 1) return fns[i](c, f, k);
       return fns[i](c, f, () => run(i + 1, c, f, k));
     };

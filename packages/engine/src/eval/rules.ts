@@ -215,10 +215,13 @@ export class RuleEvaluator {
         for (const def of rs.defs) {
           const cd = this.compiledDef(def);
           const f: Frame = new Array(def.nslots);
-          cd.body(c, f, () =>
-            cd.key!(c, f, (v) => {
-              out.add(v);
-              return false;
+          this.inRule(c, def, () =>
+            cd.body(c, f, () => {
+              coverHead(c, def);
+              return cd.key!(c, f, (v) => {
+                out.add(v);
+                return false;
+              });
             }),
           );
         }
@@ -232,7 +235,12 @@ export class RuleEvaluator {
           const leaf = def.multi
             ? (keys: Value[], v: Value) => insertPath(root, keys, v, def.loc, true)
             : (keys: Value[], v: Value) => insertPath(root, keys, v, def.loc);
-          cd.body(c, f, () => this.keyPathValues(c, f, cd, 0, [], leaf));
+          this.inRule(c, def, () =>
+            cd.body(c, f, () => {
+              coverHead(c, def);
+              return this.keyPathValues(c, f, cd, 0, [], leaf);
+            }),
+          );
         }
         if (rs.defaultDef && objectIsEmpty(root)) {
           const v = this.defaultValue(c, rs.defaultDef);
@@ -269,8 +277,23 @@ export class RuleEvaluator {
     return out;
   }
 
+  /** Runs `fn` with `def` as the current rule (restored afterwards, also on errors). */
+  private inRule<T>(c: Ctx, def: RuleDef, fn: () => T): T {
+    const prev = c.run.currentRule;
+    c.run.currentRule = def;
+    try {
+      return fn();
+    } finally {
+      c.run.currentRule = prev;
+    }
+  }
+
   /** Calls `k` with each head value of a complete/function definition (with its else chain). */
   private eachValue(c: Ctx, def: RuleDef, args: Value[], k: VK): void {
+    this.inRule(c, def, () => this.eachValueIn(c, def, args, k));
+  }
+
+  private eachValueIn(c: Ctx, def: RuleDef, args: Value[], k: VK): void {
     const cd = this.compiledDef(def);
     const f: Frame = new Array(def.nslots);
     const bindArgs = (i: number, then: () => boolean): boolean =>
@@ -279,6 +302,7 @@ export class RuleEvaluator {
     bindArgs(0, () =>
       cd.body(c, f, () => {
         found = true;
+        coverHead(c, def);
         return cd.value ? cd.value(c, f, k) : k(true);
       }),
     );
@@ -355,6 +379,10 @@ function builtinFailure(name: string, e: unknown, loc: Location): PalisadeError 
   if (e instanceof RangeError && /call stack/.test(e.message)) throw e;
   const msg = e instanceof Error ? e.message : String(e);
   return new PalisadeError(ErrorCodes.evalBuiltin, `${name}: ${msg}`, loc);
+}
+
+function coverHead(c: Ctx, def: RuleDef): void {
+  if (c.run.coverage !== undefined) c.run.coverage.add(`${def.loc.file}:${def.loc.row}`);
 }
 
 function argsKey(args: Value[]): string {

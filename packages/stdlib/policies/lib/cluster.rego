@@ -83,9 +83,19 @@ describe(obj) := sprintf("%s \"%s\"", [kind_of(obj), name_of(obj)])
 
 as_object(x) := x if is_object(x) else := {}
 
-as_array(x) := x if is_array(x) else := []
+# The object/array at path in obj; {} / [] when missing, null or of another type.
+get_object(obj, path) := x if {
+	x := object.get(obj, path, null)
+	is_object(x)
+} else := {}
 
-strings(x) := [s | some s in as_array(x); is_string(s)]
+get_array(obj, path) := x if {
+	x := object.get(obj, path, null)
+	is_array(x)
+} else := []
+
+# The string items of the array at path in obj.
+string_items(obj, path) := [s | some s in get_array(obj, path); is_string(s)]
 
 # --- workloads ----------------------------------------------------------------------------------
 
@@ -114,22 +124,22 @@ workloads_in(ns) := [v | some e in resources; v := e.value; is_workload(v); name
 # selects everything; a null or missing one is treated as empty.
 selector_matches(selector, labels) if {
 	sel := as_object(selector)
-	every k, v in as_object(sel.matchLabels) {
+	every k, v in get_object(sel, "matchLabels") {
 		labels[k] == v
 	}
-	every expr in as_array(sel.matchExpressions) {
+	every expr in get_array(sel, "matchExpressions") {
 		expression_matches(expr, labels)
 	}
 }
 
 expression_matches(expr, labels) if {
 	expr.operator == "In"
-	labels[expr.key] in as_array(expr.values)
+	labels[expr.key] in get_array(expr, "values")
 }
 
 expression_matches(expr, labels) if {
 	expr.operator == "NotIn"
-	not labels[expr.key] in as_array(expr.values)
+	not labels[expr.key] in get_array(expr, "values")
 }
 
 expression_matches(expr, labels) if {
@@ -146,8 +156,8 @@ has_key(obj, key) if _ = obj[key]
 
 selector_is_empty(selector) if {
 	sel := as_object(selector)
-	count(as_object(sel.matchLabels)) == 0
-	count(as_array(sel.matchExpressions)) == 0
+	count(get_object(sel, "matchLabels")) == 0
+	count(get_array(sel, "matchExpressions")) == 0
 }
 
 # A plain map selector (Service spec.selector, ReplicationController): every pair must match.
@@ -159,20 +169,20 @@ map_selector_matches(selector, labels) if {
 
 # --- NetworkPolicy ------------------------------------------------------------------------------
 
-pod_selector(np) := as_object(np.spec.podSelector)
+pod_selector(np) := get_object(np, ["spec", "podSelector"])
 
 # Policy types in effect: spec.policyTypes, or Kubernetes' default (Ingress, plus Egress when
 # egress rules are present).
-policy_types(np) := {t | some t in strings(np.spec.policyTypes)} if {
+policy_types(np) := {t | some t in string_items(np, ["spec", "policyTypes"])} if {
 	is_array(np.spec.policyTypes)
 } else := {"Ingress", "Egress"} if {
-	count(as_array(np.spec.egress)) > 0
+	count(get_array(np, ["spec", "egress"])) > 0
 } else := {"Ingress"}
 
 # Field holding the rules of a policy type.
 rule_field := {"Ingress": "ingress", "Egress": "egress"}
 
-policy_rules(np, type) := as_array(np.spec[rule_field[type]])
+policy_rules(np, type) := get_array(np, ["spec", rule_field[type]])
 
 # The policy denies all traffic of `type` to/from every pod of its namespace: empty pod
 # selector, the type in effect and no rule of that type.
@@ -195,8 +205,8 @@ policies_selecting(ns, labels) := [np | some np in objects_in("NetworkPolicy", n
 # A rule with no peers and no ports admits all traffic on all ports.
 allow_all_rule(rule, type) if {
 	peers := {"Ingress": "from", "Egress": "to"}[type]
-	count(as_array(rule[peers])) == 0
-	count(as_array(rule.ports)) == 0
+	count(get_array(rule, peers)) == 0
+	count(get_array(rule, "ports")) == 0
 }
 
 # --- namespaces ---------------------------------------------------------------------------------
@@ -216,10 +226,10 @@ is_role(obj) if kind_of(obj) in {"Role", "ClusterRole"}
 
 is_binding(obj) if kind_of(obj) in {"RoleBinding", "ClusterRoleBinding"}
 
-rules_of(obj) := [r | some r in as_array(obj.rules); is_object(r)]
+rules_of(obj) := [r | some r in get_array(obj, "rules"); is_object(r)]
 
 # A rule without apiGroups only covers the core group.
-rule_groups(rule) := strings(rule.apiGroups) if is_array(rule.apiGroups) else := [""]
+rule_groups(rule) := string_items(rule, "apiGroups") if is_array(rule.apiGroups) else := [""]
 
 matches_group(rule, group) if {
 	some g in rule_groups(rule)
@@ -228,19 +238,19 @@ matches_group(rule, group) if {
 
 # Resource matching as the RBAC authorizer does it: exact name, `*`, or `*/sub` for a subresource.
 matches_resource(rule, resource) if {
-	some r in strings(rule.resources)
+	some r in string_items(rule, "resources")
 	r in {"*", resource}
 }
 
 matches_resource(rule, resource) if {
 	parts := split(resource, "/")
 	count(parts) == 2
-	some r in strings(rule.resources)
+	some r in string_items(rule, "resources")
 	r == concat("/", ["*", parts[1]])
 }
 
 matches_verb(rule, verb) if {
-	some v in strings(rule.verbs)
+	some v in string_items(rule, "verbs")
 	v in {"*", verb}
 }
 
@@ -262,7 +272,7 @@ describe_grant(g) := sprintf("%s on %s", [concat(", ", g.verbs), concat(", ", g.
 
 write_verbs := ["create", "update", "patch", "delete", "deletecollection"]
 
-subjects_of(binding) := [s | some s in as_array(binding.subjects); is_object(s)]
+subjects_of(binding) := [s | some s in get_array(binding, "subjects"); is_object(s)]
 
 role_ref_name(binding) := n if {
 	n := binding.roleRef.name

@@ -251,3 +251,18 @@ pss_at_least(minor) if pss_minor >= minor
 
 # Whether a pod-level or container-level boolean field is literally true.
 is_true(x) if x == true
+
+# A hostPath path with repeated and trailing slashes removed ("//var/run/" → "/var/run").
+clean_path(p) := "/" if {
+	regex.replace(p, `/+`, "/") == "/"
+} else := trim_suffix(regex.replace(p, `/+`, "/"), "/")
+
+# Path p is dir itself or lies below it.
+path_within(p, dir) if p == dir
+
+path_within(p, "/") if startswith(p, "/")
+
+path_within(p, dir) if {
+	dir != "/"
+	startswith(p, concat("", [dir, "/"]))
+}

@@ -147,3 +147,17 @@ test_user_namespace_and_windows if {
 	k8s.windows_pod with input as {"kind": "Pod", "spec": {"os": {"name": "windows"}}}
 	not k8s.windows_pod with input as {"kind": "Pod", "spec": {"os": {"name": "linux"}}}
 }
+
+test_clean_path if {
+	k8s.clean_path("//var//run/") == "/var/run"
+	k8s.clean_path("/") == "/"
+	k8s.clean_path("///") == "/"
+	k8s.clean_path("/etc") == "/etc"
+}
+
+test_path_within if {
+	k8s.path_within("/etc/ssl", "/etc")
+	k8s.path_within("/etc", "/etc")
+	not k8s.path_within("/etcd", "/etc")
+	k8s.path_within("/anything", "/")
+}
