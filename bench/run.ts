@@ -4,7 +4,8 @@
  * Usage: pnpm bench [--pods N] [--runs N]
  */
 import { performance } from 'node:perf_hooks';
-import { Engine } from '../packages/engine/src/index.js';
+// Measures the built engine (dist/), as users run it; `pnpm bench` builds first.
+import { Engine } from '../packages/engine/dist/index.js';
 
 function arg(name: string, dflt: number): number {
   const i = process.argv.indexOf(name);

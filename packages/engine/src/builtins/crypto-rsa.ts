@@ -6,6 +6,7 @@
 import { sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
 import { randomBytes } from '@noble/hashes/utils.js';
 import { bigIntToBytes, bytesToBigInt } from './crypto-der.js';
+import { builtinError } from './define.js';
 
 export interface RsaPublicKey {
   kind: 'rsa';
@@ -98,7 +99,7 @@ export function verifyPkcs1v15(key: RsaPublicKey, hash: HashName, digest: Uint8A
 
 export function signPkcs1v15(key: RsaPrivateKey, hash: HashName, digest: Uint8Array): Uint8Array {
   const em = pkcs1Encoded(key, hash, digest);
-  if (!em) throw new Error('crypto/rsa: message too long for RSA key size');
+  if (!em) throw builtinError('crypto/rsa: message too long for RSA key size');
   const k = byteLen(key.n);
   return bigIntToBytes(modPow(bytesToBigInt(em), key.d, key.n), k);
 }

@@ -236,6 +236,11 @@ matches_group(rule, group) if {
 	g in {"*", group}
 }
 
+matches_any_group(rule, groups) if {
+	some g in groups
+	matches_group(rule, g)
+}
+
 # Resource matching as the RBAC authorizer does it: exact name, `*`, or `*/sub` for a subresource.
 matches_resource(rule, resource) if {
 	some r in string_items(rule, "resources")
@@ -258,8 +263,7 @@ matches_verb(rule, verb) if {
 # in some group of `groups`: [{rule, index, resources, verbs}] with the matching names sorted.
 grants(role, groups, resources, verbs) := [g |
 	some i, rule in rules_of(role)
-	some group in groups
-	matches_group(rule, group)
+	matches_any_group(rule, groups)
 	res := sort({r | some r in resources; matches_resource(rule, r)})
 	count(res) > 0
 	vs := sort({v | some v in verbs; matches_verb(rule, v)})

@@ -200,9 +200,9 @@ pinned(inst, _) if {
 }
 
 # Files, URLs and local paths are not registry lookups.
-_pinned(_, pkg) if contains(pkg, "/")
+_pinned(_, pkg) if contains(pkg, "://")
 
-_pinned(_, pkg) if startswith(pkg, ".")
+_pinned(_, pkg) if regex.match(`^(/|\./|\.\./|\.$|~/)`, pkg)
 
 _pinned(_, pkg) if regex.match(`\.(deb|rpm|apk|whl|tar\.gz|tgz|zip|gem)$`, pkg)
 

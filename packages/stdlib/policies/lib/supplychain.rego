@@ -32,11 +32,13 @@ kind_of(v) := "kubernetes" if {
 # Images a document deploys, as [{ref, label, cause}] (cause = the container / service object).
 manifest_images(kind, value) := [x |
 	kind == "kubernetes"
-	some e in kubernetes.containers with input as value
+	entries := kubernetes.containers with input as value
+	some e in entries
 	ref := e.container.image
 	is_string(ref)
 	ref != ""
-	x := {"ref": ref, "label": kubernetes.describe(e) with input as value, "cause": e.container}
+	label := kubernetes.describe(e) with input as value
+	x := {"ref": ref, "label": label, "cause": e.container}
 ] if {
 	kind == "kubernetes"
 } else := [x |

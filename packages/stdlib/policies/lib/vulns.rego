@@ -18,9 +18,11 @@ report_kind := k if {
 	k := data.palisade.document.kind
 	k in {"trivy", "grype"}
 } else := "trivy" if {
+	not data.palisade.document.kind
 	is_number(input.SchemaVersion)
 	is_array(input.Results)
 } else := "grype" if {
+	not data.palisade.document.kind
 	is_array(input.matches)
 }
 
@@ -290,10 +292,11 @@ str(obj, key, default_value) := s if {
 opt_str(obj, key) := str(obj, key, null)
 
 # Nanoseconds since the epoch of an RFC 3339 timestamp or a plain YYYY-MM-DD date.
-to_ns(s) := time.parse_rfc3339_ns(s) if {
-	is_string(s)
-} else := time.parse_ns("2006-01-02", s) if {
-	is_string(s)
+# (Values are bound in the bodies: a failing head call would not fall through to `else` here.)
+to_ns(s) := ns if {
+	ns := time.parse_rfc3339_ns(s)
+} else := ns if {
+	ns := time.parse_ns("2006-01-02", s)
 }
 
 hours_ns := 3600 * 1000000000

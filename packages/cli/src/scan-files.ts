@@ -1,0 +1,178 @@
+/**
+ * Input discovery for `palisade scan`: explicit files are always read; directories are walked
+ * with fast-glob, keeping files whose name a loader recognises and dropping paths excluded by
+ * `.gitignore` / `.palisadeignore` files (gitignore rules, nested files included), `--ignore`
+ * globs, `node_modules` and `.git`.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import fg from 'fast-glob';
+import { globToRegExp, loaders } from '@palisade/stdlib';
+
+export interface InputFile {
+  /** Path shown in reports: relative to cwd (forward slashes) when inside it. */
+  path: string;
+  text: string;
+}
+
+export interface DiscoveryError {
+  path: string;
+  message: string;
+  code: string;
+}
+
+export interface Discovery {
+  files: InputFile[];
+  errors: DiscoveryError[];
+}
+
+/** Tool files that match the loaders' name rules but are never container configuration. */
+const SKIPPED_NAMES = /^(package(-lock)?\.json|pnpm-lock\.ya?ml|tsconfig(\..*)?\.json|jsconfig\.json|palisade\.ya?ml)$/i;
+
+const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
+const IGNORE_FILES = ['.gitignore', '.palisadeignore'];
+
+interface IgnoreRule {
+  /** Directory of the ignore file, relative to the walk root ('' = root). */
+  base: string;
+  re: RegExp;
+  negate: boolean;
+  dirOnly: boolean;
+}
+
+/** Parses one ignore file (gitignore syntax) whose directory is `base`. */
+export function parseIgnoreFile(text: string, base: string): IgnoreRule[] {
+  const rules: IgnoreRule[] = [];
+  for (let line of text.split(/\r?\n/)) {
+    if (line === '' || line.startsWith('#')) continue;
+    line = line.replace(/(?<!\\)\s+$/, '');
+    let negate = false;
+    if (line.startsWith('!')) {
+      negate = true;
+      line = line.slice(1);
+    } else if (line.startsWith('\\!') || line.startsWith('\\#')) line = line.slice(1);
+    let dirOnly = false;
+    if (line.endsWith('/')) {
+      dirOnly = true;
+      line = line.slice(0, -1);
+    }
+    if (line === '') continue;
+    const anchored = line.includes('/');
+    if (line.startsWith('/')) line = line.slice(1);
+    const body = globToRegExp(line, 'path').source.slice(1, -1);
+    const re = new RegExp(anchored ? `^${body}$` : `^(?:.*/)?${body}$`);
+    rules.push({ base, re, negate, dirOnly });
+  }
+  return rules;
+}
+
+function verdict(rel: string, isDir: boolean, rules: readonly IgnoreRule[]): boolean | undefined {
+  let out: boolean | undefined;
+  for (const r of rules) {
+    if (r.dirOnly && !isDir) continue;
+    let sub = rel;
+    if (r.base) {
+      if (!rel.startsWith(r.base + '/')) continue;
+      sub = rel.slice(r.base.length + 1);
+    }
+    if (r.re.test(sub)) out = !r.negate;
+  }
+  return out;
+}
+
+/** gitignore semantics: a file inside an ignored directory stays ignored. */
+export function isIgnored(rel: string, rules: readonly IgnoreRule[]): boolean {
+  if (rules.length === 0) return false;
+  const parts = rel.split('/');
+  for (let i = 1; i < parts.length; i++) {
+    if (verdict(parts.slice(0, i).join('/'), true, rules) === true) return true;
+  }
+  return verdict(rel, false, rules) === true;
+}
+
+function displayPath(abs: string, cwd: string): string {
+  const rel = relative(cwd, abs);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return abs.split(sep).join('/');
+  return rel.split(sep).join('/');
+}
+
+/** `--ignore` globs as fast-glob ignore patterns: a glob without `/` applies at any depth. */
+function ignorePatterns(globs: readonly string[]): string[] {
+  return globs.map((g) => {
+    const p = g.replace(/^\.\//, '').replace(/\/$/, '/**');
+    return p.includes('/') ? p : `**/${p}`;
+  });
+}
+
+function readIgnoreRules(root: string): IgnoreRule[] {
+  const files = fg.sync(IGNORE_FILES.map((n) => `**/${n}`), { cwd: root, dot: true, ignore: ALWAYS_IGNORED, onlyFiles: true });
+  // Shallow files first, so deeper files' rules come later and win (as in git).
+  files.sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : a > b ? 1 : 0));
+  const rules: IgnoreRule[] = [];
+  for (const f of files) {
+    try {
+      const base = dirname(f) === '.' ? '' : dirname(f);
+      rules.push(...parseIgnoreFile(readFileSync(resolve(root, f), 'utf8'), base));
+    } catch {
+      // An unreadable ignore file ignores nothing.
+    }
+  }
+  return rules;
+}
+
+/** Whether a discovered file is worth loading (explicit files are always loaded). */
+export function isCandidate(name: string): boolean {
+  const base = name.slice(name.lastIndexOf('/') + 1);
+  if (SKIPPED_NAMES.test(base)) return false;
+  return loaders.detectByName(name) !== 'unknown';
+}
+
+/** Walks the given paths (files or directories) in a deterministic order. */
+export function discoverFiles(paths: readonly string[], cwd: string, ignore: readonly string[] = []): Discovery {
+  const out: Discovery = { files: [], errors: [] };
+  const seen = new Set<string>();
+  const add = (abs: string): void => {
+    if (seen.has(abs)) return;
+    seen.add(abs);
+    const path = displayPath(abs, cwd);
+    try {
+      out.files.push({ path, text: readFileSync(abs, 'utf8') });
+    } catch (e) {
+      out.errors.push({ path, code: 'read_error', message: `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+    }
+  };
+  for (const p of paths.length ? paths : ['.']) {
+    const abs = resolve(cwd, p);
+    let st;
+    try {
+      st = statSync(abs);
+    } catch {
+      out.errors.push({ path: p, code: 'not_found', message: 'no such file or directory' });
+      continue;
+    }
+    if (!st.isDirectory()) {
+      add(abs);
+      continue;
+    }
+    const rules = readIgnoreRules(abs);
+    const found = fg.sync('**/*', {
+      cwd: abs,
+      dot: true,
+      onlyFiles: true,
+      followSymbolicLinks: false,
+      ignore: [...ALWAYS_IGNORED, ...ignorePatterns(ignore)],
+    });
+    found.sort();
+    for (const rel of found) {
+      if (!isCandidate(rel) || isIgnored(rel, rules)) continue;
+      add(resolve(abs, rel));
+    }
+  }
+  return out;
+}
+
+export async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of stdin) chunks.push(typeof c === 'string' ? Buffer.from(c) : (c as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
