@@ -1,6 +1,7 @@
 /** Stage `check-calls`: every call has the declared number of arguments (or one more, the output). */
 import { ErrorCodes, PalisadeError } from '../errors.js';
-import { typeText } from '../builtins/signature.js';
+import { typeText, type BType } from '../builtins/signature.js';
+import { RSet, isObject, objectEntries, typeName, type Value } from '../value/types.js';
 import type { IRBody, IRTerm } from './ir.js';
 import type { CompileState } from './state.js';
 import { defTerms, visitBody } from './walk-ir.js';
@@ -25,10 +26,48 @@ function checkTerm(t: IRTerm, st: Pick<CompileState, 'errors'>): void {
       const have = n === 0 ? '()' : `(${n} argument${n === 1 ? '' : 's'})`;
       const wantText = `(${d.params.map((p) => `${p.name}: ${typeText(p.type)}`).join(', ')})`;
       st.errors.push(new PalisadeError(ErrorCodes.type, `${d.name}: arity mismatch\n\thave: ${have}\n\twant: ${wantText}`, t.loc));
+      return;
+    }
+    // Constant arguments are checked against the declared parameter types now, not at run time.
+    for (let i = 0; i < Math.min(n, want); i++) {
+      const a = t.args[i];
+      const p = d.variadic ? d.params[Math.min(i, want - 1)] : d.params[i];
+      if (a.t !== 'const' || !p || matches(p.type, a.v)) continue;
+      st.errors.push(
+        new PalisadeError(
+          ErrorCodes.type,
+          `${d.name}: invalid argument(s)\n\thave: argument ${i + 1} ${typeName(a.v)}\n\twant: ${p.name}: ${typeText(p.type)}`,
+          a.loc,
+        ),
+      );
     }
   } else if (n !== t.fn.arity && n !== t.fn.arity + 1) {
     st.errors.push(
       new PalisadeError(ErrorCodes.type, `${t.fn.name}: arity mismatch: function takes ${t.fn.arity} argument${t.fn.arity === 1 ? '' : 's'}, got ${n}`, t.loc),
     );
+  }
+}
+
+/** True when a constant value fits a declared type (element types are checked one level deep). */
+function matches(t: BType, v: Value): boolean {
+  switch (t.k) {
+    case 'any':
+      return true;
+    case 'null':
+      return v === null;
+    case 'boolean':
+      return typeof v === 'boolean';
+    case 'number':
+      return typeof v === 'number' || typeof v === 'bigint';
+    case 'string':
+      return typeof v === 'string';
+    case 'array':
+      return Array.isArray(v) && v.every((x) => matches(t.of, x));
+    case 'set':
+      return v instanceof RSet && [...v].every((x) => matches(t.of, x));
+    case 'object':
+      return isObject(v) && objectEntries(v).every(([k, x]) => matches(t.key, k) && matches(t.value, x));
+    case 'union':
+      return t.of.some((x) => matches(x, v));
   }
 }

@@ -308,3 +308,76 @@ days_ns := 24 * hours_ns
 version_numbers(v) := [to_number(x) | some x in regex.find_n(`[0-9]+`, v, -1)]
 
 version_less(a, b) if version_numbers(a) < version_numbers(b)
+
+# vuln_ignore_unfixed: leave vulnerabilities without a released fix out of the gates.
+gated(f) if f.has_fix
+
+gated(f) if {
+	not f.has_fix
+	config.get("vuln_ignore_unfixed", false) != true
+}
+
+# --- suppressions ------------------------------------------------------------------------
+
+# Suppression entries of a `.trivyignore.yaml` ({vulnerabilities|misconfigurations|secrets|licenses:
+# [{id, paths, purls, expired_at, statement}]}) or of a Grype configuration (`ignore: [{vulnerability,
+# package, reason, fix-state, vex-status, vex-justification}]`) loaded as a YAML/JSON document, as
+# [{tool, id, scoped, expires, reason, cause}]. `expires` (our extension for Grype, which has no
+# expiry) and `reason` are "" when absent.
+suppressions := array.concat(trivyignore_entries, grype_ignore_rules) if {
+	suppression_document
+} else := []
+
+suppression_document if {
+	data.palisade.document.kind in {"yaml", "json"}
+}
+
+suppression_document if not data.palisade.document.kind
+
+trivyignore_sections := ["vulnerabilities", "misconfigurations", "secrets", "licenses"]
+
+trivyignore_entries := [e |
+	is_object(input)
+	some section in trivyignore_sections
+	some x in input[section]
+	is_object(x)
+	is_string(x.id)
+	e := {
+		"tool": "trivy",
+		"id": x.id,
+		"scoped": count(array.concat(list(x, "paths"), list(x, "purls"))) > 0,
+		"expires": str(x, "expired_at", ""),
+		"reason": str(x, "statement", ""),
+		"cause": x,
+	}
+]
+
+grype_ignore_rules := [e |
+	is_object(input)
+	is_array(input.ignore)
+	some x in input.ignore
+	is_object(x)
+	e := {
+		"tool": "grype",
+		"id": str(x, "vulnerability", "any vulnerability"),
+		"scoped": grype_rule_scoped(x),
+		"expires": grype_rule_expiry(x),
+		"reason": grype_rule_reason(x),
+		"cause": x,
+	}
+]
+
+grype_rule_scoped(x) if {
+	is_string(x.vulnerability)
+	is_object(x.package)
+	count(x.package) > 0
+} else := false
+
+grype_rule_expiry(x) := str(x, "expires", str(x, "expired_at", ""))
+
+grype_rule_reason(x) := str(x, "reason", str(x, "vex-justification", ""))
+
+list(obj, key) := l if {
+	l := obj[key]
+	is_array(l)
+} else := []

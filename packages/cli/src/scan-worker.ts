@@ -1,0 +1,19 @@
+/** Worker-thread entry of parallel scans (see scan-parallel.ts). */
+import { parentPort, workerData } from 'node:worker_threads';
+import { createScanner, loadFiles } from '@palisade/stdlib';
+import type { WorkerReply, WorkerTask } from './scan-parallel.js';
+
+function run(task: WorkerTask): WorkerReply {
+  const { documents } = loadFiles(task.files, task.parser ? { parser: task.parser } : {});
+  const sources = new Map(task.files.map((f) => [f.path, f.text]));
+  const { scanner, errors } = createScanner({ ...task.options, sources });
+  if (!scanner) return { findings: [], errors: [], failure: errors.map((e) => e.message).join('; ') };
+  const result = scanner.scan(documents, { only: (_d, i) => i % task.parts === task.part, runCombined: task.part === 0 });
+  return { findings: result.findings, errors: result.errors };
+}
+
+try {
+  parentPort?.postMessage(run(workerData as WorkerTask));
+} catch (e) {
+  parentPort?.postMessage({ findings: [], errors: [], failure: e instanceof Error ? e.message : String(e) } satisfies WorkerReply);
+}
