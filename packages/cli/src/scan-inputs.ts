@@ -11,6 +11,8 @@ import { expandPaths } from './load-policies.js';
 
 export interface PolicyInputs {
   policies: PolicySource[];
+  /** How many of `policies` came from the policy paths (the rest are `-d` helper modules). */
+  policyFiles: number;
   data: unknown[];
   errors: string[];
 }
@@ -35,12 +37,13 @@ function readText(file: string, cwd: string, errors: string[]): string | undefin
  * no deny/warn rules). `-d` paths: `.json`/`.yaml` data merged at the root, `.rego` helper modules.
  */
 export function readPolicyInputs(policyPaths: readonly string[], dataPaths: readonly string[], cwd: string): PolicyInputs {
-  const out: PolicyInputs = { policies: [], data: [], errors: [] };
+  const out: PolicyInputs = { policies: [], policyFiles: 0, data: [], errors: [] };
   for (const file of expandPaths([...policyPaths], cwd, ['rego'])) {
     if (file.endsWith('_test.rego')) continue;
     const text = readText(file, cwd, out.errors);
     if (text !== undefined) out.policies.push({ file: shown(file, cwd), source: text });
   }
+  out.policyFiles = out.policies.length;
   for (const file of expandPaths([...dataPaths], cwd, ['rego', 'json', 'yaml', 'yml'])) {
     const text = readText(file, cwd, out.errors);
     if (text === undefined) continue;

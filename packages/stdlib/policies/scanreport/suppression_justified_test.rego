@@ -5,7 +5,7 @@ import rego.v1
 import data.palisade.scanreport.suppression_justified as p
 
 test_trivyignore_without_statement if {
-	x := {"id": "CVE-1", "paths": ["a"], "expired_at": "2999-01-01"}
+	x := {"id": "CVE-1", "paths": ["a"], "expired_at": "2199-01-01"}
 	[r] := [r | some r in p.deny] with input as {"vulnerabilities": [x]}
 	r.msg == "trivy suppression of CVE-1 has no reason/statement"
 	r.cause == x

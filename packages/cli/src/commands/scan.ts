@@ -1,0 +1,183 @@
+/**
+ * `palisade scan [paths…]`: discover and load inputs, run the stdlib and/or user policies,
+ * render reports, and turn the result into an exit code (docs/cli.md).
+ */
+import { availableParallelism } from 'node:os';
+import {
+  assembleResult,
+  createScanner,
+  findingsFail,
+  loadFiles,
+  type InputDocument,
+  type LoadError,
+  type PalisadeConfig,
+  type ScanOptions,
+  type ScanResult,
+} from '@palisade/stdlib';
+import { EXIT, type CliCommand, type CommandIO, type OptionSpec } from '../command.js';
+import { printDiagnostics } from '../diagnostics.js';
+import { discoverFiles, readStdin, type InputFile } from '../scan-files.js';
+import { readPolicyInputs } from '../scan-inputs.js';
+import { parseOutputs, writeOutputs, type OutputSpec } from '../scan-output.js';
+import { PARALLEL_THRESHOLD, scanInWorkers } from '../scan-parallel.js';
+import { resolveSettings } from '../scan-settings.js';
+import { colorEnabled, progressEnabled, Progress } from '../scan-terminal.js';
+import { VERSION } from '../version.js';
+
+/**
+ * Repeatable option: commander treats a function in the third `.option()` argument as the
+ * value parser, so `-p a -p b` collects `['a', 'b']` without swallowing positional paths.
+ */
+const collect = (value: string, previous: unknown): string[] => [...(Array.isArray(previous) ? (previous as string[]) : []), value];
+
+export const SCAN_OPTIONS: OptionSpec[] = [
+  { flags: '-o, --output <format[=file]>', description: 'report format, optionally written to a file; repeatable (text, json, sarif, junit, github, tap, table, azuredevops, html)', default: collect },
+  { flags: '-f, --format <format>', description: 'report format on standard output (same as -o FORMAT)', default: collect },
+  { flags: '-p, --policy <path>', description: 'policy file or directory (.rego); repeatable. Only these run unless --stdlib', default: collect },
+  { flags: '--stdlib', description: 'also run the standard library when --policy is given' },
+  { flags: '-d, --data <path>', description: 'data file or directory (.json/.yaml, merged into data); repeatable', default: collect },
+  { flags: '-n, --namespace <glob>', description: 'Rego packages of user policies to run (globs; default main); repeatable', default: collect },
+  { flags: '--all-namespaces', description: 'run every package of the user policies' },
+  { flags: '--combine', description: 'give user policies one input with every file, [{path, contents}] (as conftest)' },
+  { flags: '--profile <name>', description: 'standard-library policy set: recommended, all, pss-baseline, pss-restricted, cis-docker' },
+  { flags: '--parser <kind>', description: 'force the document kind of every input (dockerfile, kubernetes, compose, docker-inspect, trivy, grype, dockerignore, json, yaml)' },
+  { flags: '--dockerfile-shape <shape>', description: 'Dockerfile input for user policies: auto, trivy, conftest' },
+  { flags: '--fail-on <severity>', description: 'lowest severity that fails the scan (default: any failing finding)' },
+  { flags: '--no-fail', description: 'exit 0 even when findings fail (errors still exit 2)' },
+  { flags: '--fail-on-warn', description: 'warnings fail the scan too' },
+  { flags: '--config <file>', description: 'configuration file (default: ./palisade.yaml when present)' },
+  { flags: '--ignore <glob>', description: 'skip matching paths during discovery; repeatable', default: collect },
+  { flags: '-j, --jobs <n>', description: `parallel evaluation workers (default: 1, or the number of cores above ${PARALLEL_THRESHOLD} documents)` },
+  { flags: '--color', description: 'force colour on' },
+  { flags: '--no-color', description: 'force colour off' },
+  { flags: '--strict-builtin-errors', description: 'report builtin errors instead of treating the call as undefined' },
+  { flags: '--timeout <ms>', description: 'time budget of one rule on one document, in milliseconds (0 = none)' },
+];
+
+export const SCAN_EXAMPLES = [
+  'palisade scan .',
+  'palisade scan -o sarif=palisade.sarif -o text k8s/ Dockerfile',
+  'palisade scan -p policy/ deploy.yaml            # conftest test -p policy deploy.yaml',
+  'helm template chart | palisade scan --parser kubernetes -',
+  'palisade scan --profile pss-restricted --fail-on HIGH manifests/',
+];
+
+interface ScanMode {
+  interactive: boolean;
+}
+
+function usage(io: CommandIO, errors: string[]): number {
+  for (const e of errors) io.stderr.write(`error: ${e}\n`);
+  return EXIT.error;
+}
+
+async function readInputs(args: string[], settings: PalisadeConfig, io: CommandIO): Promise<{ files: InputFile[]; errors: LoadError[] }> {
+  const files: InputFile[] = [];
+  const errors: LoadError[] = [];
+  const paths = args.filter((a) => a !== '-');
+  if (args.includes('-')) files.push({ path: 'stdin', text: await readStdin(io.stdin) });
+  if (paths.length || !args.includes('-')) {
+    const found = discoverFiles(paths, io.cwd, settings.ignore ?? []);
+    files.push(...found.files);
+    errors.push(...found.errors);
+  }
+  return { files, errors };
+}
+
+function scanOptionsOf(settings: PalisadeConfig, cwd: string): Omit<ScanOptions, 'policies' | 'data' | 'sources'> {
+  const o: Omit<ScanOptions, 'policies' | 'data' | 'sources'> = { root: cwd };
+  if (settings.stdlib !== undefined) o.stdlib = settings.stdlib;
+  if (settings.config) o.config = settings.config;
+  if (settings.namespace) o.namespaces = settings.namespace;
+  if (settings.allNamespaces) o.allNamespaces = true;
+  if (settings.combine) o.combine = true;
+  if (settings.profile) o.profile = settings.profile;
+  if (settings.waivers) o.waivers = settings.waivers;
+  if (settings.strictBuiltinErrors) o.strictBuiltinErrors = true;
+  if (settings.timeout !== undefined) o.timeoutMs = settings.timeout;
+  if (settings.dockerfileShape) o.dockerfileShape = settings.dockerfileShape;
+  return o;
+}
+
+async function showResult(result: ScanResult, outputs: OutputSpec[], sources: Map<string, string>, settings: PalisadeConfig, io: CommandIO, mode: ScanMode): Promise<string[]> {
+  const base = { cwd: io.cwd, toolVersion: VERSION, sources };
+  const color = colorEnabled(settings.color, io.env, io.stdout);
+  if (mode.interactive) {
+    const tui = await import('../tui/index.js');
+    const avail = tui.tuiAvailability(io.env, io.stdin, io.stdout);
+    if (avail.ok) {
+      const files = outputs.filter((o) => o.file);
+      const errors = writeOutputs(result, files, base, false, io.stdout, io.cwd);
+      await tui.runTui(result, { sources, stdin: io.stdin as NodeJS.ReadStream, stdout: io.stdout as NodeJS.WriteStream });
+      return errors;
+    }
+    io.stderr.write(`palisade: not starting the interactive UI: ${avail.reason}; printing the report instead\n`);
+  }
+  return writeOutputs(result, outputs, base, color, io.stdout, io.cwd);
+}
+
+export async function runScan(args: string[], opts: Record<string, unknown>, io: CommandIO, mode: ScanMode): Promise<number> {
+  const { settings, errors: settingErrors } = resolveSettings(opts, io.env, io.cwd);
+  if (settingErrors.length) return usage(io, settingErrors);
+  const { outputs, errors: outputErrors } = parseOutputs(settings.output);
+  if (outputErrors.length) return usage(io, outputErrors);
+
+  const userPaths = settings.policy ?? [];
+  const inputs = readPolicyInputs(userPaths, settings.data ?? [], io.cwd);
+  if (inputs.errors.length) return usage(io, inputs.errors);
+  if (userPaths.length && inputs.policyFiles === 0) {
+    return usage(io, [`no policies (.rego files) found in ${userPaths.join(', ')}`]);
+  }
+
+  const progress = new Progress(io.stderr, progressEnabled(io.env, io.stderr) && !mode.interactive);
+  progress.message('reading inputs…');
+  const { files, errors: discoveryErrors } = await readInputs(args, settings, io);
+  const loaded = loadFiles(files, settings.parser ? { parser: settings.parser } : {});
+  const loadErrors: LoadError[] = [...discoveryErrors, ...loaded.errors];
+  const sources = new Map(files.map((f) => [f.path, f.text]));
+
+  const base = { ...scanOptionsOf(settings, io.cwd), policies: inputs.policies, data: inputs.data };
+  const { scanner, errors: compileErrors } = createScanner({ ...base, sources });
+  if (!scanner) {
+    progress.done();
+    return printDiagnostics(compileErrors, io);
+  }
+
+  const documents: InputDocument[] = loaded.documents;
+  const fileCount = files.length + discoveryErrors.length;
+  const jobs = settings.jobs ?? (documents.length > PARALLEL_THRESHOLD ? availableParallelism() : 1);
+  let result: ScanResult | undefined;
+  if (jobs > 1 && documents.length > 1) {
+    const parts = Math.min(jobs, documents.length);
+    progress.message(`scanning ${documents.length} documents with ${parts} workers…`);
+    const task = { files, options: base, ...(settings.parser ? { parser: settings.parser } : {}) };
+    const par = await scanInWorkers(task, parts, (done, total) => progress.update(done, total, 'workers'));
+    if (par.failures.length === 0) {
+      result = assembleResult(par.findings, [...loadErrors, ...par.errors], {
+        files: fileCount,
+        documents: documents.length,
+        policies: scanner.policies.length,
+        waivers: settings.waivers ?? [],
+      });
+    } else {
+      io.stderr.write(`\r\x1b[2Kpalisade: parallel scan failed (${par.failures[0]}); scanning in one thread\n`);
+    }
+  }
+  result ??= scanner.scan(documents, { loadErrors, files: fileCount, onProgress: (d, t) => progress.update(d, t) });
+  progress.done();
+
+  const writeErrors = await showResult(result, outputs, sources, settings, io, mode);
+  for (const e of writeErrors) io.stderr.write(`error: ${e}\n`);
+  if (writeErrors.length || result.errors.length) return EXIT.error;
+  if (!settings.noFail && findingsFail(result, { failOn: settings.failOn, failOnWarn: settings.failOnWarn })) return EXIT.findings;
+  return EXIT.ok;
+}
+
+export const scanCommand: CliCommand = {
+  name: 'scan',
+  args: '[paths...]',
+  summary: 'Scan Dockerfiles, Kubernetes manifests, compose files and reports with the policies',
+  examples: SCAN_EXAMPLES,
+  options: [...SCAN_OPTIONS, { flags: '-i, --interactive', description: 'browse the findings in the terminal UI (falls back to the text report)' }],
+  run: (args, opts, io) => runScan(args, opts, io, { interactive: opts['interactive'] === true }),
+};

@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { Engine } from '@palisade/engine';
+import { stdlibData, stdlibPolicySources } from '../src/policies.js';
+import { stdlibBuiltins } from '../src/result-builtin.js';
+const engine = new Engine({ builtins: stdlibBuiltins });
+for (const p of stdlibPolicySources()) if (/^policies\/(lib|scanreport|supplychain)\//.test(p.file)) engine.addModule(p.file, p.source);
+for (const d of stdlibData()) engine.addData(d);
+engine.addModule('q.rego', readFileSync('/tmp/q.rego', 'utf8'));
+console.log(engine.compile());
+const q = engine.prepare('x = data.q.x').query!;
+const input = JSON.parse(process.argv[2]);
+console.log(JSON.stringify(q.evaluate(input), (k, v) => (typeof v === 'bigint' ? v.toString() : v)));
