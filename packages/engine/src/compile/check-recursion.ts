@@ -48,11 +48,9 @@ function dependencies(tree: TreeNode, t: IRTerm, out: Set<RuleSet>): void {
   let node: TreeNode | undefined = tree;
   for (const seg of t.path) {
     if (node.ruleSet) break;
-    if (seg.t === 'const' && typeof seg.v !== 'string') return;
-    if (seg.t !== 'const') {
-      addSubtree(node, out);
-      return;
-    }
+    // A non-constant segment selects documents only at run time; like OPA, the static check
+    // follows constant paths only (the evaluator's in-progress guard stops dynamic cycles).
+    if (seg.t !== 'const' || typeof seg.v !== 'string') return;
     const next: TreeNode | undefined = node.children.get(seg.v as string);
     if (!next) return;
     node = next;

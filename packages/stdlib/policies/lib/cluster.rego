@@ -179,8 +179,10 @@ policy_types(np) := {t | some t in string_items(np, ["spec", "policyTypes"])} if
 	count(get_array(np, ["spec", "egress"])) > 0
 } else := {"Ingress"}
 
-# Field holding the rules of a policy type.
+# Field holding the rules of a policy type, and the peers field of such a rule.
 rule_field := {"Ingress": "ingress", "Egress": "egress"}
+
+peer_field := {"Ingress": "from", "Egress": "to"}
 
 policy_rules(np, type) := get_array(np, ["spec", rule_field[type]])
 
@@ -204,8 +206,7 @@ policies_selecting(ns, labels) := [np | some np in objects_in("NetworkPolicy", n
 
 # A rule with no peers and no ports admits all traffic on all ports.
 allow_all_rule(rule, type) if {
-	peers := {"Ingress": "from", "Egress": "to"}[type]
-	count(get_array(rule, peers)) == 0
+	count(get_array(rule, peer_field[type])) == 0
 	count(get_array(rule, "ports")) == 0
 }
 

@@ -1,0 +1,26 @@
+# METADATA
+# title: Base image is pinned by digest
+# description: FROM references the base image by tag only; a tag can be moved to different content, a `@sha256:` digest cannot.
+# custom:
+#   id: DF-002
+#   severity: LOW
+#   input: [dockerfile]
+#   remediation: Append the image digest (`FROM python:3.12-slim@sha256:…`) and let a bot such as Renovate or Dependabot update it.
+#   references:
+#     - https://docs.docker.com/build/building/best-practices/#pin-base-image-versions
+#     - https://docs.docker.com/reference/dockerfile/#from
+#   related: [require-image-checksum, CKV_K8S_43]
+#   profiles: [cis-docker]
+package palisade.dockerfile.image_digest_pinned
+
+import rego.v1
+
+import data.palisade.lib.docker
+import data.palisade.lib.images
+
+deny contains res if {
+	some img in docker.external_images
+	not images.is_digest_pinned(img.image)
+	msg := sprintf("%s uses base image %q without a digest", [docker.stage_label(img.index), img.image])
+	res := result.new(msg, img.from)
+}

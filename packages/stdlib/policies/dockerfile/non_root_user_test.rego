@@ -1,0 +1,65 @@
+package palisade.dockerfile.non_root_user_test
+
+import rego.v1
+
+import data.palisade.dockerfile.non_root_user as policy
+import data.palisade.lib.testing.dockerfile as df
+
+test_no_user_denied if {
+	some r in policy.deny with input as df.dockerfile(["FROM alpine:3.20", "RUN id"])
+	r.msg == "final stage 0 (alpine:3.20) has no USER instruction, so the container runs as root"
+	r.cause.Cmd == "from"
+}
+
+test_root_user_denied if {
+	some r in policy.deny with input as df.dockerfile(["FROM alpine:3.20", "USER app", "USER root"])
+	r.cause.StartLine == 3
+	contains(r.msg, `"root"`)
+}
+
+test_uid_zero_with_group_denied if {
+	count(policy.deny) == 1 with input as df.dockerfile(["FROM alpine:3.20", "USER 0:0"])
+}
+
+test_non_root_user_passes if {
+	count(policy.deny) == 0 with input as df.dockerfile(["FROM alpine:3.20", "USER 10001:10001"])
+}
+
+test_user_only_in_build_stage_denied if {
+	inp := df.dockerfile(["FROM golang:1.22 AS build", "USER builder", "FROM alpine:3.20"])
+	some r in policy.deny with input as inp
+	contains(r.msg, "has no USER")
+}
+
+test_user_inherited_from_parent_stage_passes if {
+	inp := df.dockerfile(["FROM alpine:3.20 AS base", "USER app", "FROM base", "RUN id"])
+	count(policy.deny) == 0 with input as inp
+}
+
+test_root_in_final_after_nonroot_parent_denied if {
+	inp := df.dockerfile(["FROM alpine:3.20 AS base", "USER app", "FROM base", "USER root"])
+	count(policy.deny) == 1 with input as inp
+}
+
+test_distroless_nonroot_base_passes if {
+	inp := df.dockerfile(["ARG BASE=gcr.io/distroless/static-debian12:nonroot", "FROM ${BASE}"])
+	count(policy.deny) == 0 with input as inp
+}
+
+test_configured_nonroot_images if {
+	inp := df.dockerfile(["FROM cgr.dev/chainguard/static:latest"])
+	count(policy.deny) == 0 with input as inp with data.palisade.config as {"dockerfile_nonroot_base_images": ["cgr.dev/chainguard/*"]}
+	count(policy.deny) == 1 with input as inp
+}
+
+test_variable_user_not_flagged if {
+	count(policy.deny) == 0 with input as df.dockerfile(["FROM alpine:3.20", "USER ${APP_USER}"])
+}
+
+test_scratch_without_user_denied if {
+	count(policy.deny) == 1 with input as df.dockerfile(["FROM scratch", "COPY app /app"])
+}
+
+test_empty_input if {
+	count(policy.deny) == 0 with input as {}
+}
