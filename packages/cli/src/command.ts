@@ -4,6 +4,11 @@ export interface OptionSpec {
   flags: string;
   description: string;
   default?: unknown;
+  /**
+   * Repeatable single-value option (`-d a -d b`): values collect into an array. Prefer this to
+   * variadic `<x...>`, which would swallow positional arguments that follow.
+   */
+  repeatable?: boolean;
 }
 
 export interface CommandIO {

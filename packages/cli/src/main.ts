@@ -16,7 +16,10 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
   for (const cmd of commands) {
     const c = program.command(cmd.name).description(cmd.summary).exitOverride();
     if (cmd.args) c.arguments(cmd.args);
-    for (const o of cmd.options) c.option(o.flags, o.description, o.default as string | undefined);
+    for (const o of cmd.options) {
+      if (o.repeatable) c.option(o.flags, o.description, (v: string, prev: string[] | undefined) => [...(prev ?? []), v]);
+      else c.option(o.flags, o.description, o.default as string | undefined);
+    }
     if (cmd.examples.length) c.addHelpText('after', '\nExamples:\n' + cmd.examples.map((e) => `  $ ${e}`).join('\n'));
     c.action(async (...params: unknown[]) => {
       const command = params[params.length - 1] as Command;

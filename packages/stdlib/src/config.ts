@@ -172,7 +172,7 @@ export function validateConfig(value: unknown): { config: PalisadeConfig; issues
 export function parseConfig(text: string): { config: PalisadeConfig; issues: ConfigIssue[] } {
   let value: unknown;
   try {
-    value = parseYaml(text, { maxAliasCount: 100, prettyErrors: false });
+    value = parseYaml(text, { maxAliasCount: 100 });
   } catch (e) {
     const line = e instanceof YAMLParseError ? e.linePos?.[0]?.line : undefined;
     const issue: ConfigIssue = { path: '', message: `not valid YAML: ${(e as Error).message.split('\n')[0]}` };

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { formatDiagnostic, toJSONText, toJSONValue, type Diagnostic } from '@palisade/engine';
+import { formatDiagnostic, parseQuery, toJSONText, toJSONValue, type Diagnostic } from '@palisade/engine';
+
+const VALUE_VAR = '__palisade_value__';
 import { EXIT, type CliCommand } from '../command.js';
 import { loadPolicies, readInput } from '../load-policies.js';
 import { printDiagnostics } from '../diagnostics.js';
@@ -13,7 +15,7 @@ export const evalCommand: CliCommand = {
     "cat pod.yaml | palisade eval -d k8s.rego -i - 'data.k8s.violation' --format values",
   ],
   options: [
-    { flags: '-d, --data <path...>', description: 'policy (.rego) or data (.json/.yaml) files or directories' },
+    { flags: '-d, --data <path>', description: 'policy (.rego) or data (.json/.yaml) file or directory (repeatable)', repeatable: true },
     { flags: '-i, --input <file>', description: 'input document (JSON or YAML; - for stdin)' },
     { flags: '--query-file <file>', description: 'read the query from a file' },
     { flags: '-f, --format <format>', description: 'output format: json, pretty, values, bindings, raw', default: 'json' },
@@ -30,7 +32,10 @@ export const evalCommand: CliCommand = {
     }
     const { engine, errors } = loadPolicies((opts.data as string[]) ?? [], io.cwd);
     if (errors.length) return printDiagnostics(errors, io, engine);
-    const prepared = engine.prepare(query);
+    // A query that is a single term (`data.main.deny`) reports that term's value, as `opa eval` does.
+    const parsed = parseQuery(query, 'query');
+    const single = parsed.body?.length === 1 && parsed.body[0].node.kind === 'term' && !parsed.body[0].negated && parsed.body[0].with.length === 0;
+    const prepared = engine.prepare(single ? `${VALUE_VAR} = (${query})` : query);
     if (!prepared.query) return printDiagnostics(prepared.errors, io, engine);
     let input: unknown;
     if (opts.input) {
@@ -48,8 +53,9 @@ export const evalCommand: CliCommand = {
     });
     if (res.error) return printDiagnostics([res.error as Diagnostic], io, engine);
     const format = String(opts.format ?? 'json');
-    const vars = prepared.query.variables;
-    const exprValues = res.rows.map((r) => (vars.length === 0 ? true : vars.length === 1 ? r[vars[0]] : r));
+    const vars = prepared.query.variables.filter((v) => v !== VALUE_VAR);
+    const rows = single ? res.rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => k !== VALUE_VAR))) : res.rows;
+    const exprValues = single ? res.rows.map((r) => r[VALUE_VAR]) : rows.map((r) => (vars.length === 0 ? true : vars.length === 1 ? r[vars[0]] : r));
     switch (format) {
       case 'values':
         for (const v of exprValues) io.stdout.write(toJSONText(toJSONValue(v)) + '\n');
@@ -58,13 +64,18 @@ export const evalCommand: CliCommand = {
         for (const v of exprValues) io.stdout.write((typeof v === 'string' ? v : toJSONText(toJSONValue(v))) + '\n');
         break;
       case 'bindings':
-        io.stdout.write(toJSONText(res.rows.map((r) => toJSONValue(r)), '  ') + '\n');
+        io.stdout.write(toJSONText(rows.map((r) => toJSONValue(r)), '  ') + '\n');
         break;
       case 'pretty':
         io.stdout.write(toJSONText(exprValues.map((v) => toJSONValue(v)), '  ') + '\n');
         break;
       case 'json':
-        io.stdout.write(toJSONText({ result: res.rows.map((r) => ({ bindings: toJSONValue(r) })) } as never, '  ') + '\n');
+        io.stdout.write(
+          toJSONText(
+            { result: res.rows.map((r, i) => ({ ...(single ? { value: toJSONValue(exprValues[i]) } : {}), bindings: toJSONValue(rows[i]) })) } as never,
+            '  ',
+          ) + '\n',
+        );
         break;
       default:
         io.stderr.write(`error: unknown format ${format} (json, pretty, values, bindings, raw)\n`);

@@ -113,3 +113,14 @@ describe('limits', () => {
     expect(r.error?.code).toBe('eval_cancel_error');
   });
 });
+
+describe('print', () => {
+  it('prints undefined arguments as <undefined> and never fails the expression', () => {
+    const e = new Engine();
+    e.addModule('t.rego', 'package t\np if { print("v:", input.nope, [1, "a"]) }');
+    const out: string[] = [];
+    const r = e.prepare('x = data.t.p').query!.evaluate({}, { print: (m) => out.push(m) });
+    expect(r.rows).toEqual([{ x: true }]);
+    expect(out).toEqual(['v: <undefined> [1, "a"]']);
+  });
+});

@@ -389,6 +389,7 @@ export class Planner {
   call(t: Extract<IRTerm, { t: 'call' }>): TermFn {
     const args = t.args.map((a) => this.term(a));
     const n = args.length;
+    if (t.fn.kind === 'builtin' && t.fn.name === 'print') return this.printCall(args, t);
     // Arguments holding refs with variable segments run first: they bind variables that other
     // arguments read (`foo == input.foos[foo]`).
     const order = t.args.map((a, i) => [hasGenerator(a) ? 0 : 1, i]).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map((x) => x[1]);
@@ -404,6 +405,25 @@ export class Planner {
         });
       };
       return step(0);
+    };
+  }
+
+  /**
+   * `print` never makes its expression undefined: an undefined argument prints as `<undefined>`
+   * and an argument with several values prints each of them, space-separated (as OPA).
+   */
+  private printCall(args: TermFn[], t: Extract<IRTerm, { t: 'call' }>): TermFn {
+    const invoke = this.invoker(t.fn, t.loc);
+    return (c, f, k) => {
+      const vals = args.map((a) => {
+        const out: Value[] = [];
+        a(c, f, (v) => {
+          out.push(v);
+          return false;
+        });
+        return out.length === 0 ? '<undefined>' : out.length === 1 ? out[0] : toRegoText(new RSet(out));
+      });
+      return invoke(c, vals, () => k(true));
     };
   }
 

@@ -97,6 +97,10 @@ get_array(obj, path) := x if {
 # The string items of the array at path in obj.
 string_items(obj, path) := [s | some s in get_array(obj, path); is_string(s)]
 
+# A finding on a scalar field of the resource under evaluation: scalars cannot be traced back to
+# their lines by identity, so the result also carries the field's JSON path.
+result_at(msg, path) := object.union(result.new(msg, object.get(kubernetes.object, path, null)), {"path": array.concat(kubernetes.object_path, path)})
+
 # --- workloads ----------------------------------------------------------------------------------
 
 template_kinds := {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job"}

@@ -177,3 +177,15 @@ test_allow_all_rule if {
 	not cluster.allow_all_rule({"ports": [{"port": 80}]}, "Ingress")
 	not cluster.allow_all_rule({"from": [{"podSelector": {}}]}, "Ingress")
 }
+
+test_result_at if {
+	r := cluster.result_at("m", ["spec", "type"]) with input as {"kind": "Service", "spec": {"type": "NodePort"}}
+	r == {"msg": "m", "cause": "NodePort", "path": ["spec", "type"]}
+}
+
+test_result_at_admission_review if {
+	inp := {"kind": "AdmissionReview", "request": {"object": {"kind": "Service", "spec": {"type": "NodePort"}}}}
+	r := cluster.result_at("m", ["spec", "type"]) with input as inp
+	r.path == ["request", "object", "spec", "type"]
+	r.cause == "NodePort"
+}

@@ -381,3 +381,53 @@ list(obj, key) := l if {
 	l := obj[key]
 	is_array(l)
 } else := []
+
+# --- packages and licenses ---------------------------------------------------------------
+
+# Packages the report lists, as [{name, version, cause}] (repeats possible): Trivy `Packages`
+# (with --list-all-pkgs) and vulnerable packages; Grype matched artifacts.
+package_entries := array.concat(trivy_packages, grype_packages)
+
+trivy_packages := array.concat(
+	[{"name": p.Name, "version": str(p, "Version", ""), "cause": p} |
+		report_kind == "trivy"
+		some r in input.Results
+		some p in object.get(r, "Packages", [])
+		is_string(p.Name)
+	],
+	[{"name": v.PkgName, "version": str(v, "InstalledVersion", ""), "cause": v} |
+		report_kind == "trivy"
+		some r in input.Results
+		some v in object.get(r, "Vulnerabilities", [])
+		is_string(v.PkgName)
+	],
+)
+
+grype_packages := [{"name": a.name, "version": str(a, "version", ""), "cause": a} |
+	report_kind == "grype"
+	some m in input.matches
+	a := m.artifact
+	is_string(a.name)
+]
+
+# License names of a Grype artifact (plain strings or {value, spdxExpression} objects).
+grype_licenses(a) := [l |
+	some x in object.get(a, "licenses", [])
+	l := license_name(x)
+]
+
+license_name(x) := x if is_string(x)
+
+license_name(x) := n if {
+	is_object(x)
+	n := str(x, "spdxExpression", str(x, "value", ""))
+	n != ""
+}
+
+# Whether a license name or SPDX expression names one of the denied identifiers (any case).
+license_denied(name, denied) if {
+	some d in denied
+	is_string(d)
+	some token in regex.split(`[\s()]+`, upper(name))
+	token == upper(d)
+}
