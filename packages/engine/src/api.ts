@@ -15,8 +15,12 @@ import { Ctx, DEFAULT_LIMITS, Run, type Limits } from './eval/context.js';
 import { Planner, type ExprFn } from './eval/plan.js';
 import { RuleEvaluator } from './eval/rules.js';
 import { fromJS } from './value/json.js';
+import { annotationSetFor, bindAnnotationModules, metadataChainValue, metadataRuleValue, modulesOfTree } from './annotations/chain.js';
+import { buildAnnotationSet, type AnnotationSet } from './annotations/scopes.js';
+import { parseModuleValue } from './builtins/rego-parse-module.js';
 import { isObject, objectEntries, objectGet, type ObjectValue, type PlainObject, type Value } from './value/types.js';
 
+/** Options of `new Engine(options)`. */
 export interface EngineOptions {
   /** Extra builtins (same declaration format as the built-in catalog); they may replace built-ins. */
   builtins?: BuiltinDecl[];
@@ -24,6 +28,7 @@ export interface EngineOptions {
   experimentalLogic?: boolean;
 }
 
+/** Per-evaluation options of `PreparedQuery.evaluate` (limits, cancellation, time, capabilities…). */
 export interface EvalOptions {
   /** Return builtin errors instead of treating the failing call as undefined. */
   strictBuiltinErrors?: boolean;
@@ -33,11 +38,13 @@ export interface EvalOptions {
   maxSteps?: number;
   /** Maximum nesting of rule and function evaluations (default 5000). */
   maxDepth?: number;
+  /** Cancels the evaluation (it then fails with `eval_cancel_error`). */
   signal?: AbortSignal;
   /** Overrides `time.now_ns` (nanoseconds since the epoch). */
   nowNs?: bigint;
   /** Opt-in capabilities; everything is off by default. */
   capabilities?: Partial<Capabilities>;
+  /** Platform services (DNS, HTTP) used by network builtins when the `network` capability is on. */
   platform?: Platform;
   /** Receives `print` output (default: discarded). */
   print?: (message: string) => void;
@@ -53,6 +60,7 @@ export interface EvalOptions {
 /** One solution of a query: variable name → value. */
 export type Row = Record<string, Value>;
 
+/** The outcome of one evaluation: the rows, an evaluation error if any, and non-strict builtin errors. */
 export interface EvalResult {
   rows: Row[];
   /** Set when evaluation failed (conflict, cancellation, strict builtin error). */
@@ -82,6 +90,10 @@ function failure(e: unknown): Diagnostic {
   return { code: ErrorCodes.evalInternal, message: `internal error: ${e instanceof Error ? e.message : String(e)}` };
 }
 
+/**
+ * A policy engine: add modules and data, compile (errors as diagnostics), then `prepare` queries
+ * once and evaluate them many times.
+ */
 export class Engine {
   private readonly registry: BuiltinRegistry;
   private readonly entries = new Map<string, ModuleEntry>();
@@ -116,6 +128,7 @@ export class Engine {
     return errors;
   }
 
+  /** Removes a module by file name (invalidates the compiled policy). */
   removeModule(file: string): void {
     this.entries.delete(file);
     this.policy = undefined;
@@ -150,7 +163,13 @@ export class Engine {
     this.planner = new Planner();
     this.evaluator = new RuleEvaluator(this.planner, policy.tree);
     this.planner.rules = this.evaluator;
+    bindAnnotationModules(this.evaluator, policy.modules);
     return [];
+  }
+
+  /** METADATA annotations of all modules, by scope, with their parse and attachment errors. */
+  annotations(): AnnotationSet {
+    return buildAnnotationSet(this.modules());
   }
 
   /** Compiles a query against the current policy (compiling the policy first if needed). */
@@ -173,6 +192,7 @@ export class Engine {
   }
 }
 
+/** A compiled, planned query; `evaluate` reuses it for any number of inputs without recompiling. */
 export class PreparedQuery {
   constructor(
     private readonly cq: CompiledQuery,
@@ -196,10 +216,12 @@ export class PreparedQuery {
       maxDepth: options.maxDepth ?? DEFAULT_LIMITS.maxDepth,
       signal: options.signal,
     };
+    // `run` is created below; the host is only called during evaluation, when it exists.
+    const annotations = () => annotationSetFor(this.evaluator, () => modulesOfTree(this.evaluator.tree));
     const host: BuiltinHost = {
-      metadataChain: () => [],
-      metadataRule: () => ({}),
-      parseModule: () => null,
+      metadataChain: (): Value => (run.currentRule ? metadataChainValue(annotations(), run.currentRule.module, run.currentRule.rule) : []),
+      metadataRule: (): Value => (run.currentRule ? metadataRuleValue(annotations(), run.currentRule.module, run.currentRule.rule) : {}),
+      parseModule: (file, source) => parseModuleValue(file, source),
       runtime: (): Value => (options.capabilities?.env ? { env: { ...options.capabilities.env } } : {}),
     };
     const bctx: BuiltinContext = {

@@ -17,6 +17,7 @@ export const ErrorCodes = {
   input: 'palisade_input_error',
 } as const;
 
+/** One of the stable error codes of `ErrorCodes` (OPA's code where one exists). */
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
 
 /** An error as a value: stable code, human message, optional location and code frame. */

@@ -12,8 +12,10 @@ import { PROFILES, type Profile } from './policy-set.js';
 import type { DockerfileShape } from './conftest.js';
 import type { ConfigWaiver } from './waivers.js';
 
+/** File names of the configuration file looked up in a scan root, in order. */
 export const CONFIG_FILE_NAMES = ['palisade.yaml', 'palisade.yml'] as const;
 
+/** A validated `palisade.yaml`: the same settings as the scan flags (flags win), plus config overrides and waivers. */
 export interface PalisadeConfig {
   policy?: string[];
   stdlib?: boolean;
@@ -38,6 +40,7 @@ export interface PalisadeConfig {
   waivers?: ConfigWaiver[];
 }
 
+/** A problem found while validating a configuration file, with its location. */
 export interface ConfigIssue {
   /** JSON-path-like location in the file, e.g. `waivers[2].expires`. */
   path: string;
@@ -71,6 +74,7 @@ const KEYS: Record<string, [keyof PalisadeConfig, Kind]> = {
   waivers: ['waivers', 'waivers'],
 };
 
+/** The top-level keys a `palisade.yaml` may contain. */
 export const CONFIG_KEYS: readonly string[] = Object.keys(KEYS);
 
 const WAIVER_KEYS = new Set(['id', 'path', 'resource', 'reason', 'expires']);

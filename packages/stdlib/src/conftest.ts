@@ -5,6 +5,7 @@
 import { dockerfileConftestInput } from './loaders/dockerfile.js';
 import type { InputDocument } from './model.js';
 
+/** The kind of a policy rule, from its name prefix: `deny*`, `violation*` (failures) or `warn*` (warnings). */
 export type RuleKind = 'deny' | 'violation' | 'warn';
 
 /** `deny`, `violation`, `warn`, optionally suffixed: `deny_run_as_root`. */
@@ -49,6 +50,7 @@ export function conftestFile(path: string, root?: string): { name: string; dir: 
   return { name, dir: dir || '.' };
 }
 
+/** Which Dockerfile document shape user policies receive: Trivy's, conftest's, or chosen per policy (`auto`). */
 export type DockerfileShape = 'trivy' | 'conftest' | 'auto';
 
 /** Whether a policy gets Trivy's Dockerfile shape (the stdlib always does). */

@@ -203,6 +203,7 @@ export function splitLines(source: string): string[] {
   return lines;
 }
 
+/** The snippet of a finding: its lines plus a little context, or undefined when the range is outside the file. */
 export function snippetOf(lines: readonly string[], range: LineRange): Snippet | undefined {
   if (!(range.startLine >= 1) || range.startLine > lines.length) return undefined;
   const hiStart = range.startLine;

@@ -15,6 +15,7 @@ export type DocumentKind =
   | 'json'
   | 'yaml';
 
+/** An inclusive range of 1-based line numbers. */
 export interface LineRange {
   startLine: number;
   endLine: number;
@@ -36,6 +37,7 @@ export interface SourceMap {
   pathOfValue(value: unknown): JsonPath | undefined;
 }
 
+/** One document produced by a loader: its kind, file, position in the file, value and source map. */
 export interface InputDocument {
   kind: DocumentKind;
   /** File path as given (relative to the scan root when discovered). */
@@ -58,15 +60,19 @@ export interface LoadError {
   code: string;
 }
 
+/** The documents loaded from one or more files, and the files that failed. */
 export interface LoadResult {
   documents: InputDocument[];
   errors: LoadError[];
 }
 
+/** Severity of a finding, highest first. */
 export type Severity = 'CRITICAL' | 'HIGH' | 'MEDIUM' | 'LOW' | 'INFO';
 
+/** Every severity, highest first. */
 export const SEVERITIES: readonly Severity[] = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFO'];
 
+/** The resource a finding is about: Kubernetes kind/namespace/name or a Dockerfile stage. */
 export interface Resource {
   kind?: string;
   namespace?: string;
@@ -75,6 +81,7 @@ export interface Resource {
   stage?: string;
 }
 
+/** Source lines around a finding, with the offending lines marked. */
 export interface Snippet {
   /** Line number of `lines[0]`. */
   startLine: number;
@@ -84,12 +91,14 @@ export interface Snippet {
   highlightEnd: number;
 }
 
+/** Why a finding was waived: an inline comment or a configured waiver, with reason and expiry. */
 export interface Waiver {
   source: 'inline' | 'config';
   reason?: string;
   expires?: string;
 }
 
+/** One result of a policy rule on a document, located in its source file. */
 export interface Finding {
   policyId: string;
   title: string;
@@ -113,6 +122,7 @@ export interface Finding {
   waiver?: Waiver;
 }
 
+/** Counts of a scan: files, documents, policies, findings by status and severity, errors. */
 export interface ScanSummary {
   files: number;
   documents: number;
@@ -124,6 +134,7 @@ export interface ScanSummary {
   bySeverity: Record<Severity, number>;
 }
 
+/** A configured waiver whose expiry date has passed (reported so it can be renewed or removed). */
 export interface ExpiredWaiver {
   id: string;
   path?: string;

@@ -12,6 +12,7 @@ import { stdlibBuiltins } from './result-builtin.js';
 /** Root of the @palisade/stdlib package (works from src/ and dist/). */
 export const STDLIB_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
+/** A policy file given as text: its file name (used in diagnostics) and Rego source. */
 export interface PolicySource {
   /** Path relative to the stdlib package root, e.g. `policies/dockerfile/user.rego`. */
   file: string;

@@ -9,12 +9,15 @@ import { SEVERITIES } from './model.js';
 import { RULE_NAME, ruleKind, type RuleKind } from './conftest.js';
 import { matchesAny } from './scan-glob.js';
 
+/** A named selection of stdlib policies (`recommended` by default; Pod Security Standards and CIS profiles). */
 export type Profile = 'recommended' | 'all' | 'pss-baseline' | 'pss-restricted' | 'cis-docker';
+/** Every profile name. */
 export const PROFILES: readonly Profile[] = ['recommended', 'all', 'pss-baseline', 'pss-restricted', 'cis-docker'];
 
 /** Severity of policies without METADATA, by rule kind (documented in docs/cli.md). */
 export const DEFAULT_SEVERITY: Record<RuleKind, Severity> = { deny: 'HIGH', violation: 'HIGH', warn: 'MEDIUM' };
 
+/** A policy's METADATA (Palisade's `custom` block or Trivy's), normalised. */
 export interface PolicyMetadata {
   /** Stable id; for policies without METADATA `<package>.<rule>` (see `policyIdFor`). */
   id?: string;
@@ -31,11 +34,13 @@ export interface PolicyMetadata {
   trivyStyle: boolean;
 }
 
+/** A `deny*`/`violation*`/`warn*` rule of a policy. */
 export interface PolicyRule {
   name: string;
   kind: RuleKind;
 }
 
+/** A Rego package with `deny`/`violation`/`warn` rules, its files, METADATA and rules. */
 export interface Policy {
   /** Rego package without `data.`, e.g. `palisade.dockerfile.image_tag_pinned` or `main`. */
   namespace: string;
@@ -46,6 +51,8 @@ export interface Policy {
   rules: PolicyRule[];
   /** The package has conftest `exception` rules. */
   hasException: boolean;
+  /** A METADATA block above the package that is not valid YAML (the policy runs without it). */
+  metadataError?: string;
 }
 
 /**
@@ -53,18 +60,24 @@ export interface Policy {
  * place that reads annotation text: swap it for the engine's parsed annotations when exposed.
  */
 export function packageAnnotation(module: Module): Record<string, unknown> | undefined {
+  return readPackageAnnotation(module).value;
+}
+
+function readPackageAnnotation(module: Module): { value?: Record<string, unknown>; error?: string } {
+  let error: string | undefined;
   for (const a of module.annotations) {
     let doc: unknown;
     try {
       doc = parseYaml(a.yaml, { maxAliasCount: 100 });
-    } catch {
+    } catch (e) {
+      error ??= `${module.file}:${a.loc.row}: METADATA is not valid YAML: ${(e as Error).message.split('\n')[0]}`;
       continue;
     }
     if (!isRecord(doc)) continue;
     const scope = doc['scope'];
-    if (scope === undefined || scope === 'package' || scope === 'subpackages') return doc;
+    if (scope === undefined || scope === 'package' || scope === 'subpackages') return { value: doc };
   }
-  return undefined;
+  return error ? { error } : {};
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -175,8 +188,11 @@ export function discoverPolicies(modules: readonly Module[], stdlibFiles: Readon
     }
     p.files.push(m.file);
     if (!p.metadata) {
-      const raw = packageAnnotation(m);
-      if (raw) p.metadata = policyMetadata(raw, p.stdlib);
+      const { value, error } = readPackageAnnotation(m);
+      if (value) {
+        p.metadata = policyMetadata(value, p.stdlib);
+        delete p.metadataError;
+      } else if (error) p.metadataError ??= error;
     }
     for (const r of m.rules) {
       const name = ruleName(r);

@@ -5,6 +5,7 @@
  */
 import { T, operandError, type BuiltinDecl } from '@palisade/engine';
 
+/** The declaration of the `result.new(msg, cause)` builtin. */
 export const resultNew: BuiltinDecl = {
   name: 'result.new',
   params: [

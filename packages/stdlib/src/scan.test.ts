@@ -106,6 +106,14 @@ deny contains "privileged" if input.spec.containers[_].securityContext.privilege
     });
   });
 
+  it('runs a policy whose METADATA is not valid YAML without it, and says why', () => {
+    const bad = '# METADATA\n# custom:\n#   remediation: set it: now\npackage main\nimport rego.v1\ndeny contains "x" if true\n';
+    const { scanner } = createScanner(user(bad));
+    expect(scanner!.policies[0]!.metadataError).toMatch(/^policy\/main\.rego:1: METADATA is not valid YAML/);
+    const { documents } = loadFiles([{ path: 'pod.yaml', text: POD }]);
+    expect(scanner!.scan(documents).findings[0]!.policyId).toBe('main.deny');
+  });
+
   it('honours a severity field in an object result', () => {
     const r = run([{ path: 'pod.yaml', text: POD }], user('package main\nimport rego.v1\ndeny contains {"msg": "x", "severity": "low"} if true\n'));
     expect(r.findings[0]!.severity).toBe('LOW');

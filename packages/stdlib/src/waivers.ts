@@ -5,6 +5,7 @@
 import type { ExpiredWaiver, Finding, Resource, Waiver } from './model.js';
 import { matchGlob } from './scan-glob.js';
 
+/** A waiver from the configuration file: which findings (policy id, path, resource) it covers, why, and until when. */
 export interface ConfigWaiver {
   /** Policy id or glob (`PAL-K8S-*`); case-insensitive. */
   id: string;
@@ -98,6 +99,7 @@ export function configWaiverFor(f: Finding, waivers: readonly ConfigWaiver[], to
   return undefined;
 }
 
+/** The configured waivers whose expiry date (YYYY-MM-DD) lies before `today`. */
 export function expiredWaivers(waivers: readonly ConfigWaiver[], today: string): ExpiredWaiver[] {
   return waivers
     .filter((w) => isExpired(w, today))

@@ -143,6 +143,8 @@ export async function runScan(args: string[], opts: Record<string, unknown>, io:
     return printDiagnostics(compileErrors, io);
   }
 
+  for (const p of scanner.policies) if (p.metadataError) io.stderr.write(`warning: ${p.metadataError}\n`);
+
   const documents: InputDocument[] = loaded.documents;
   const fileCount = files.length + discoveryErrors.length;
   const jobs = settings.jobs ?? (documents.length > PARALLEL_THRESHOLD ? availableParallelism() : 1);

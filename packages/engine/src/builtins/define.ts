@@ -11,6 +11,7 @@ import type { Value } from '../value/types.js';
 import { typeName } from '../value/types.js';
 import type { BType } from './signature.js';
 
+/** A declared builtin parameter: name, type (see `T`) and an optional description for the reference docs. */
 export interface BuiltinParam {
   name: string;
   type: BType;
@@ -33,6 +34,7 @@ export interface Platform {
   httpSend?: (request: Record<string, Value>) => Value;
 }
 
+/** What a builtin implementation may use besides its arguments: fixed time, capabilities, platform services, print. */
 export interface BuiltinContext {
   /** Nanoseconds since the epoch, fixed for the whole query (`time.now_ns`). */
   readonly nowNs: bigint;
@@ -56,6 +58,10 @@ export interface BuiltinHost {
   runtime(): Value;
 }
 
+/**
+ * The declaration of a builtin (the built-in catalog and custom builtins use the same format):
+ * name, typed parameters and result, category, description and implementation.
+ */
 export interface BuiltinDecl {
   /** Full dotted name, e.g. `strings.replace_n`. */
   name: string;

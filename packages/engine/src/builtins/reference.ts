@@ -7,6 +7,7 @@ function signature(d: BuiltinDecl): string {
   return `${d.name}(${params}) → ${typeText(d.result)}`;
 }
 
+/** Renders the Markdown builtin reference (docs/reference/builtins.md) from builtin declarations. */
 export function renderBuiltinReference(decls: BuiltinDecl[]): string {
   const visible = decls.filter((d) => !d.name.startsWith('internal.'));
   const byCat = new Map<string, BuiltinDecl[]>();

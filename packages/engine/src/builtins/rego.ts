@@ -1,6 +1,7 @@
 /** Language-level builtins served by the evaluator host: `opa.runtime`, `rego.metadata.*`. */
 import type { BuiltinDecl } from './define.js';
 import { T } from './signature.js';
+import { regoParseModule } from './rego-parse-module.js';
 
 export const regoBuiltins: BuiltinDecl[] = [
   {
@@ -28,4 +29,5 @@ export const regoBuiltins: BuiltinDecl[] = [
     description: 'Returns the METADATA annotations of the active rule (an empty object when it has none).',
     impl: (_args, ctx) => ctx.host.metadataRule(),
   },
+  regoParseModule,
 ];

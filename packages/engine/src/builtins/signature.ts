@@ -13,6 +13,7 @@ export type BType =
   | { k: 'object'; key: BType; value: BType }
   | { k: 'union'; of: BType[] };
 
+/** Constructors of builtin parameter and result types (`T.string`, `T.array(T.number)`, `T.union(…)`). */
 export const T = {
   any: { k: 'any' } as BType,
   null: { k: 'null' } as BType,

@@ -124,3 +124,10 @@ describe('print', () => {
     expect(out).toEqual(['v: <undefined> [1, "a"]']);
   });
 });
+
+describe('else chains', () => {
+  it('falls through to else when the head value is undefined', () => {
+    expect(one('package t\nf(s) := to_number(s) if { true } else := 0\np := f("x")')).toEqual([0]);
+    expect(one('package t\nh(s) := s.a if { true } else := 0\np := h({})')).toEqual([0]);
+  });
+});

@@ -301,18 +301,25 @@ export class RuleEvaluator {
     let found = false;
     bindArgs(0, () =>
       cd.body(c, f, () => {
-        found = true;
         coverHead(c, def);
-        return cd.value ? cd.value(c, f, k) : k(true);
+        // The head value is part of the rule: when it is undefined (a failing call in the head),
+        // the body did not produce a value and the else chain is tried, as OPA does.
+        const emit = (v: Value) => {
+          found = true;
+          return k(v);
+        };
+        return cd.value ? cd.value(c, f, emit) : emit(true);
       }),
     );
     if (found) return;
     for (const e of cd.elses) {
       bindArgs(0, () =>
-        e.body(c, f, () => {
-          found = true;
-          return e.value(c, f, k);
-        }),
+        e.body(c, f, () =>
+          e.value(c, f, (v) => {
+            found = true;
+            return k(v);
+          }),
+        ),
       );
       if (found) return;
     }

@@ -17,6 +17,7 @@
 import type { Location } from './location.js';
 import type { Num } from '../value/number.js';
 
+/** A term of the Rego AST: scalar, variable, reference, composite, comprehension or call, with its location. */
 export type Term =
   | NullTerm
   | BooleanTerm
@@ -116,6 +117,7 @@ export interface ObjectComprehension {
   loc: Location;
 }
 
+/** A rule or query body: expressions that must all hold, in order. */
 export type Body = Expr[];
 
 /** `with target as value`. */
@@ -125,6 +127,7 @@ export interface WithModifier {
   loc: Location;
 }
 
+/** One expression of a body (a term, `not`, `some`, `every`, with `with` modifiers), with its location. */
 export interface Expr {
   node: ExprNode;
   negated: boolean;
@@ -190,6 +193,7 @@ export interface ElseClause {
   loc: Location;
 }
 
+/** A parsed rule: head (reference, key/value, function arguments) and body, with `else` chains and annotations. */
 export interface Rule {
   head: RuleHead;
   /** Empty for rules without a body (`p := 1`). */
@@ -211,6 +215,7 @@ export interface Annotation {
   loc: Location;
 }
 
+/** A parsed Rego module: package, imports, rules, comments and METADATA annotations of one file. */
 export interface Module {
   file: string;
   source: string;

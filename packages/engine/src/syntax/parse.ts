@@ -114,6 +114,7 @@ function collectComments(lex: LexResult, file: string): Comment[] {
   return lex.comments.map((c) => ({ text: c.image.slice(1), loc: tokenLocation(file, '', c) }));
 }
 
+/** Parses one Rego module; syntax errors come back as diagnostics (several per file when possible), never thrown. */
 export function parseModule(file: string, source: string, opts: ParseOptions = {}): { module?: Module; errors: Diagnostic[] } {
   try {
     const rep = new Reporter(file, source);
@@ -171,6 +172,7 @@ function parseWith<R>(
   }
 }
 
+/** Parses a query (a body such as `x := data.p.allow; x == true`); errors come back as diagnostics. */
 export function parseQuery(source: string, file = '', opts: ParseOptions = {}): { body?: Body; errors: Diagnostic[] } {
   const r = parseWith(source, file, opts.experimentalLogic === true, 'queryEntry', (b, cst) => b.query(cst.children.query[0] as CstNode));
   return r.value ? { body: r.value, errors: r.errors } : { errors: r.errors };

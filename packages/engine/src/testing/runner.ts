@@ -6,6 +6,7 @@
 import type { Engine, EvalOptions } from '../api.js';
 import { ErrorCodes, type Diagnostic } from '../errors.js';
 
+/** A `test_*` (or `todo_test_*`) rule found in the compiled policy. */
 export interface TestCase {
   /** Package path, e.g. `palisade.dockerfile.user_test`. */
   pkg: string;
@@ -15,6 +16,7 @@ export interface TestCase {
   todo: boolean;
 }
 
+/** The outcome of one test rule: status, duration, error and captured `print` output. */
 export interface TestResult extends TestCase {
   status: 'pass' | 'fail' | 'error' | 'skip';
   durationMs: number;
@@ -24,6 +26,7 @@ export interface TestResult extends TestCase {
   output: string[];
 }
 
+/** Options of `runTests`: name filter, per-test timeout, progress callback and evaluation options. */
 export interface TestOptions {
   /** Only tests whose `pkg.name` matches. */
   filter?: RegExp;
@@ -33,6 +36,7 @@ export interface TestOptions {
   evalOptions?: EvalOptions;
 }
 
+/** Lists the test rules of the engine's compiled policy (empty when it is not compiled). */
 export function discoverTests(engine: Engine): TestCase[] {
   const policy = engine.compiled();
   if (!policy) return [];
@@ -52,6 +56,7 @@ function refText(pkg: string, name: string): string {
   return 'data' + [...pkg.split('.'), ...name.split('.')].map((s) => `[${JSON.stringify(s)}]`).join('');
 }
 
+/** Runs the test rules of the engine's compiled policy and returns one result per test. */
 export function runTests(engine: Engine, opts: TestOptions = {}): TestResult[] {
   const results: TestResult[] = [];
   for (const t of discoverTests(engine)) {

@@ -11,10 +11,12 @@
  */
 export type Value = null | boolean | number | bigint | string | Value[] | PlainObject | RObject | RSet;
 
+/** A Rego object whose keys are all strings, kept as a plain (possibly null-prototype) JS object. */
 export interface PlainObject {
   [key: string]: Value;
 }
 
+/** Any Rego object: a plain object (string keys) or an `RObject` (keys of any type). */
 export type ObjectValue = PlainObject | RObject;
 
 /** Rank of each type in Rego's total order. */

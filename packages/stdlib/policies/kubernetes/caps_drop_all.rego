@@ -7,7 +7,8 @@
 #   id: KW-012
 #   severity: LOW
 #   input: [kubernetes]
-#   remediation: Set `securityContext.capabilities.drop: ["ALL"]` and add back only NET_BIND_SERVICE if needed.
+#   remediation: >-
+#     Set `securityContext.capabilities.drop: ["ALL"]` and add back only NET_BIND_SERVICE if needed.
 #   references:
 #     - https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted
 #     - https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#set-capabilities-for-a-container

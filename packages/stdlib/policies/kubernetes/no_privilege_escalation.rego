@@ -7,7 +7,8 @@
 #   id: KW-002
 #   severity: MEDIUM
 #   input: [kubernetes]
-#   remediation: Set `securityContext.allowPrivilegeEscalation: false` on every container.
+#   remediation: >-
+#     Set `securityContext.allowPrivilegeEscalation: false` on every container.
 #   references:
 #     - https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted
 #     - https://kubernetes.io/docs/tasks/configure-pod-container/security-context/

@@ -7,7 +7,8 @@
 #   id: KW-001
 #   severity: HIGH
 #   input: [kubernetes]
-#   remediation: Remove `privileged: true` (or set it to false) and grant only the capabilities the process needs.
+#   remediation: >-
+#     Remove `privileged: true` (or set it to false) and grant only the capabilities the process needs.
 #   references:
 #     - https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline
 #     - https://kubernetes.io/docs/tasks/configure-pod-container/security-context/

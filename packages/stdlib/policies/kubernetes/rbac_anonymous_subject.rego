@@ -15,7 +15,7 @@
 #   references:
 #     - https://kubernetes.io/docs/reference/access-authn-authz/authentication/#anonymous-requests
 #     - https://kubernetes.io/docs/concepts/security/rbac-good-practices/
-#     - https://avd.aquasec.com/misconfig/ksv122
+#     - https://avd.aquasec.com/misconfig/ksv0122
 #   related: [KSV-0122, KSEC BindingsToSystemAnonymous, GK disallowanonymous]
 #   profiles: [recommended]
 package palisade.kubernetes.rbac_anonymous_subject

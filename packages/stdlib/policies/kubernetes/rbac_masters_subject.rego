@@ -15,7 +15,7 @@
 #   references:
 #     - https://kubernetes.io/docs/concepts/security/rbac-good-practices/#least-privilege
 #     - https://kubernetes.io/docs/reference/access-authn-authz/rbac/#user-facing-roles
-#     - https://avd.aquasec.com/misconfig/ksv123
+#     - https://avd.aquasec.com/misconfig/ksv0123
 #   related: [KSV-0123, KYV restrict-binding-system-groups]
 #   profiles: [recommended]
 package palisade.kubernetes.rbac_masters_subject

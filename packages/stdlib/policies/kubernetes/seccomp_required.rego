@@ -7,7 +7,8 @@
 #   id: KW-020
 #   severity: LOW
 #   input: [kubernetes]
-#   remediation: Set `securityContext.seccompProfile.type: RuntimeDefault` at pod level (or Localhost with a reviewed profile).
+#   remediation: >-
+#     Set `securityContext.seccompProfile.type: RuntimeDefault` at pod level (or Localhost with a reviewed profile).
 #   references:
 #     - https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted
 #     - https://kubernetes.io/docs/tutorials/security/seccomp/

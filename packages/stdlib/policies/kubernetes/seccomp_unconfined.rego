@@ -7,7 +7,8 @@
 #   id: KW-021
 #   severity: MEDIUM
 #   input: [kubernetes]
-#   remediation: Remove the Unconfined profile and use `seccompProfile.type: RuntimeDefault` or a Localhost profile.
+#   remediation: >-
+#     Remove the Unconfined profile and use `seccompProfile.type: RuntimeDefault` or a Localhost profile.
 #   references:
 #     - https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline
 #     - https://kubernetes.io/docs/tutorials/security/seccomp/

@@ -7,7 +7,8 @@
 #   id: KW-031
 #   severity: INFO
 #   input: [kubernetes]
-#   remediation: Set `spec.hostUsers: false` where the node and runtime support user namespaces (Kubernetes 1.33+ enables them by default).
+#   remediation: >-
+#     Set `spec.hostUsers: false` where the node and runtime support user namespaces (Kubernetes 1.33+ enables them by default).
 #   references:
 #     - https://kubernetes.io/docs/concepts/workloads/pods/user-namespaces/
 #   related: [kubesec:HostUsers]

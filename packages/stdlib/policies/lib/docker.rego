@@ -24,6 +24,9 @@
 #   - exposed_ports: [{cmd, stage, raw, port, low, high, protocol}] (low/high absent when not numeric).
 #   - run_script(cmd): RUN text to hand to palisade.lib.shell (exec form joined; `sh -c X` → X).
 #   - run_commands(cmd): shell.commands(run_script(cmd)). runs: [{index, cmd, commands}] for every RUN.
+#   - cache_mount_targets(cmd): set of targets of `RUN --mount=type=cache,target=…` flags.
+#   - is_truthy(v): an ENV value that a tool reads as "on" (not "", 0, false, no, off).
+#   - env_before(cmds, cmd): [[key, value]] of ENV pairs among cmds that come before cmd (by line).
 #   - flag_value(cmd, name): value of `--name=value` in cmd.Flags; env_pairs(cmd): [[key, value]] of ENV/LABEL.
 #   - unquote(s): strips one pair of surrounding quotes.
 package palisade.lib.docker
@@ -266,4 +269,23 @@ env_pairs(cmd) := [[cmd.Value[k], unquote(cmd.Value[k + 1])] |
 	some k in numbers.range(0, count(cmd.Value) - 1)
 	k % 3 == 0
 	k + 1 < count(cmd.Value)
+]
+
+cache_mount_targets(cmd) := {t |
+	some f in cmd.Flags
+	startswith(f, "--mount=")
+	spec := trim(substring(f, 8, -1), `"'`)
+	contains(spec, "type=cache")
+	some kv in split(spec, ",")
+	[k, t] := split(kv, "=")
+	k in {"target", "dst", "destination"}
+}
+
+is_truthy(v) if not lower(v) in {"", "0", "false", "no", "off"}
+
+env_before(cmds, cmd) := [p |
+	some c in cmds
+	c.Cmd == "env"
+	c.StartLine < cmd.StartLine
+	some p in env_pairs(c)
 ]

@@ -148,3 +148,23 @@ test_empty_input if {
 	docker.stages == [] with input as {}
 	docker.external_images == [] with input as {"Stages": null}
 }
+
+test_cache_mount_targets if {
+	cmd := {"Flags": ["--mount=type=cache,target=/var/cache/apt", `--mount="type=cache,dst=/root/.cache"`, "--mount=type=secret,id=x,target=/run/x", "--network=none"]}
+	docker.cache_mount_targets(cmd) == {"/var/cache/apt", "/root/.cache"}
+	docker.cache_mount_targets({"Flags": null}) == set()
+}
+
+test_is_truthy if {
+	docker.is_truthy("1")
+	docker.is_truthy("yes")
+	not docker.is_truthy("0")
+	not docker.is_truthy("False")
+	not docker.is_truthy("")
+}
+
+test_env_before if {
+	inp := df.dockerfile(["FROM a", "ENV A=1", "RUN x", "ENV B=2"])
+	run := docker.stages[0].Commands[2] with input as inp
+	docker.env_before(docker.stages[0].Commands, run) == [["A", "1"]] with input as inp
+}

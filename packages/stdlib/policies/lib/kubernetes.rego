@@ -266,3 +266,21 @@ path_within(p, dir) if {
 	dir != "/"
 	startswith(p, concat("", [dir, "/"]))
 }
+
+# The service account the pods run as: serviceAccountName, the deprecated serviceAccount, or "default".
+service_account := sa if {
+	sa := pod_spec.serviceAccountName
+	is_string(sa)
+	sa != ""
+} else := sa if {
+	sa := pod_spec.serviceAccount
+	is_string(sa)
+	sa != ""
+} else := "default"
+
+# Container c declares resources[section][name] (e.g. "limits", "memory") with a non-empty value.
+has_resource(c, section, name) if {
+	v := c.resources[section][name]
+	v != null
+	v != ""
+}

@@ -161,3 +161,9 @@ test_path_within if {
 	not k8s.path_within("/etcd", "/etc")
 	k8s.path_within("/anything", "/")
 }
+
+test_service_account if {
+	k8s.service_account == "default" with input as {"kind": "Pod", "spec": {}}
+	k8s.service_account == "a" with input as {"kind": "Pod", "spec": {"serviceAccountName": "a", "serviceAccount": "b"}}
+	k8s.service_account == "b" with input as {"kind": "Pod", "spec": {"serviceAccount": "b"}}
+}

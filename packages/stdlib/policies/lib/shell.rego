@@ -12,6 +12,7 @@
 #       skipped; `program` is the basename of argv[0]; `args` is argv without it; `pos` is the
 #       segment number (adjacent segments of a pipe have consecutive pos); `op_before`/`op_after`
 #       are the operators around the command ("" at the ends).
+#   - segments(script) → [{pos, words, op_before, op_after}]: like commands but words unquoted only (nothing stripped).
 #   - raw_words(script): every word of every command with quotes removed, wrappers included (to see sudo).
 #   - package_manager(cmd) → {manager, tool, args}: manager is one of apt, rpm (yum/dnf/microdnf), zypper,
 #       apk, pip, npm, yarn, gem, go; `python -m pip` counts as pip.
@@ -45,7 +46,7 @@ basename(path) := p if {
 	p := parts[count(parts) - 1]
 }
 
-_segments(script) := [seg |
+segments(script) := [seg |
 	toks := tokens(script)
 	seps := [i | some i, t in toks; operators[t]]
 	bounds := array.concat(array.concat([-1], seps), [count(toks)])
@@ -65,7 +66,7 @@ _op_at(toks, i) := toks[i] if {
 } else := ""
 
 commands(script) := [cmd |
-	some seg in _segments(script)
+	some seg in segments(script)
 	argv := _strip_prefix(seg.words)
 	count(argv) > 0
 	cmd := {
@@ -78,7 +79,7 @@ commands(script) := [cmd |
 	}
 ]
 
-raw_words(script) := [w | some seg in _segments(script); some w in seg.words]
+raw_words(script) := [w | some seg in segments(script); some w in seg.words]
 
 _strip_prefix(words) := array.slice(words, start, count(words)) if {
 	start := min({j | some j, _ in words; not _prefix_word(words, j)})

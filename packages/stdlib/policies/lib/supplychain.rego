@@ -251,10 +251,11 @@ verified_records(ref, type) := [r |
 	record_matches(ref, r)
 ]
 
-# Whether the scan holds any verification result about ref (the user verifies that image).
+# Whether the scan holds any verification result about ref's repository (the user verifies
+# that image, so a missing or mismatching result is a finding).
 has_evidence(ref) if {
 	some r in inventory_records
-	record_matches(ref, r)
+	same_repository(ref, r.image)
 }
 
 # --- small helpers -----------------------------------------------------------------------
@@ -283,3 +284,90 @@ join_digest(ref, digest) := sprintf("%s@%s", [ref, digest]) if {
 	digest != ""
 	not contains(ref, "@")
 }
+
+# --- attestations ------------------------------------------------------------------------
+
+# Predicate-type prefixes (in-toto URIs, and cosign's short `--type` names) per attestation kind.
+predicate_prefixes := {
+	"provenance": ["https://slsa.dev/provenance/", "slsaprovenance"],
+	"sbom": ["https://cyclonedx.org/bom", "https://spdx.dev/Document", "cyclonedx", "spdx"],
+	"vuln": ["https://cosign.sigstore.dev/attestation/vuln/", "vuln"],
+}
+
+is_attestation_kind(r, kind) if {
+	r.type == "attestation"
+	some prefix in predicate_prefixes[kind]
+	startswith(r.predicate_type, prefix)
+}
+
+# Verified attestations of a kind about ref, from the whole scan.
+attestations(ref, kind) := [r |
+	some r in verified_records(ref, "attestation")
+	is_attestation_kind(r, kind)
+]
+
+# Attestation records of a kind in the current document.
+attestations_here(kind) := [r |
+	some r in records_here
+	is_attestation_kind(r, kind)
+]
+
+# --- image configuration -----------------------------------------------------------------
+
+# The image the current document describes: a `docker image inspect` object, or the image config
+# a Trivy image report embeds. {name, labels, created, size (bytes or null), cause}.
+image_config := {
+	"name": inspect_image_name,
+	"labels": object_or_empty(object.get(object.get(input, "Config", {}), "Labels", {})),
+	"created": str(input, "Created", ""),
+	"size": number_or_null(object.get(input, "Size", null)),
+	"cause": input,
+} if {
+	is_inspect_image
+} else := {
+	"name": str(input, "ArtifactName", "the scanned image"),
+	"labels": object_or_empty(object.get(object.get(cfg, "config", {}), "Labels", {})),
+	"created": str(cfg, "created", ""),
+	"size": null,
+	"cause": cfg,
+} if {
+	data.palisade.document.kind == "trivy"
+	cfg := input.Metadata.ImageConfig
+	is_object(cfg)
+} else := {
+	"name": str(input, "ArtifactName", "the scanned image"),
+	"labels": object_or_empty(object.get(object.get(cfg, "config", {}), "Labels", {})),
+	"created": str(cfg, "created", ""),
+	"size": null,
+	"cause": cfg,
+} if {
+	not data.palisade.document.kind
+	is_number(input.SchemaVersion)
+	cfg := input.Metadata.ImageConfig
+	is_object(cfg)
+}
+
+# An image (not a container) object of `docker inspect`: containers carry State.
+is_inspect_image if {
+	inspect_document
+	is_string(input.Id)
+	not input.State
+	is_object(input.Config)
+}
+
+inspect_document if data.palisade.document.kind == "docker-inspect"
+
+inspect_document if not data.palisade.document.kind
+
+inspect_image_name := t if {
+	t := input.RepoTags[0]
+	is_string(t)
+} else := input.Id
+
+object_or_empty(x) := x if is_object(x)
+
+else := {}
+
+number_or_null(x) := x if is_number(x)
+
+else := null

@@ -41,7 +41,7 @@ command(line, n, stage) := object.union(_base(line, n, stage), {"Cmd": "onbuild"
 	sub := _rest(line)
 	inner := _body(sub)
 	inner.Cmd != ""
-} else := object.union(_base(line, n, stage), _body(line))
+} else := object.union(object.union(_base(line, n, stage), _body(line)), {"SubCmd": ""})
 
 _base(line, n, stage) := {"Original": line, "Stage": stage, "Path": "Dockerfile", "StartLine": n, "EndLine": n, "SubCmd": ""}
 

@@ -293,9 +293,14 @@ opt_str(obj, key) := str(obj, key, null)
 
 # Nanoseconds since the epoch of an RFC 3339 timestamp or a plain YYYY-MM-DD date.
 # (Values are bound in the bodies: a failing head call would not fall through to `else` here.)
+# Shapes are checked first so no builtin error is raised (they abort under strict builtin errors).
 to_ns(s) := ns if {
+	is_string(s)
+	regex.match(`^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}`, s)
 	ns := time.parse_rfc3339_ns(s)
 } else := ns if {
+	is_string(s)
+	regex.match(`^\d{4}-\d{2}-\d{2}$`, s)
 	ns := time.parse_ns("2006-01-02", s)
 }
 

@@ -1,0 +1,186 @@
+# METADATA
+# title: No secrets baked into the image
+# description: |
+#   Build arguments and ENV variables with secret-like names or values (passwords, tokens, keys) and
+#   COPY/ADD of secret files (.env, private keys, .npmrc…) end up in the image layers and history.
+#   Copying the whole build context without a `.dockerignore` that excludes such files is reported as a warning.
+# custom:
+#   id: DF-032
+#   severity: CRITICAL
+#   input: [dockerfile]
+#   remediation: Pass secrets with `RUN --mount=type=secret` (BuildKit) or at runtime, never through ARG/ENV/COPY; exclude secret files in `.dockerignore`.
+#   references:
+#     - https://docs.docker.com/build/building/secrets/
+#     - https://docs.docker.com/build/concepts/context/#dockerignore-files
+#     - https://github.com/hadolint/hadolint/wiki/DL3064
+#     - https://avd.aquasec.com/misconfig/ds031
+#     - https://www.cisecurity.org/benchmark/docker
+#   related: [DS-0031, DL3064, CIS-4.10, CIS-DI-0010]
+#   profiles: [recommended, cis-docker]
+package palisade.dockerfile.no_build_secrets
+
+import rego.v1
+
+import data.palisade.lib.docker
+
+# --- names and values ---------------------------------------------------------------------------
+
+_secret_word := `(?i)(^|[_.-])(password|passwd|pass|passphrase|secret|secrets|token|apikey|api_key|access_key|secret_key|private_key|client_secret|credential|credentials|auth_token)([_.-]|$)`
+
+_secret_anywhere := `(?i)(password|passwd|passphrase|secret|apikey|privatekey|accesskey)`
+
+# Names that point at a secret instead of holding it.
+_reference_suffix := `(?i)[_.-](file|path|dir|filename|location|name)$`
+
+_secret_name(name) if {
+	regex.match(_secret_word, name)
+	not regex.match(_reference_suffix, name)
+}
+
+_secret_name(name) if {
+	regex.match(_secret_anywhere, name)
+	not regex.match(_reference_suffix, name)
+}
+
+# Well-known credential formats, whatever the variable is called.
+_secret_value_patterns := {
+	"AWS access key ID": `\b(AKIA|ASIA)[0-9A-Z]{16}\b`,
+	"GitHub token": `\b(ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}\b|\bgithub_pat_[A-Za-z0-9_]{22,}`,
+	"GitLab token": `\bglpat-[A-Za-z0-9_-]{20,}`,
+	"Slack token": `\bxox[baprs]-[A-Za-z0-9-]{10,}`,
+	"private key": `-----BEGIN ([A-Z]+ )?PRIVATE KEY-----`,
+	"Google API key": `\bAIza[0-9A-Za-z_-]{35}\b`,
+	"Stripe secret key": `\b[sr]k_live_[0-9A-Za-z]{16,}`,
+	"npm token": `\bnpm_[A-Za-z0-9]{36}\b`,
+}
+
+_secret_value(v) := kind if {
+	some kind, pattern in _secret_value_patterns
+	regex.match(pattern, v)
+}
+
+_arg_pairs(cmd) := [[name, value] |
+	some a in cmd.Value
+	parts := split(a, "=")
+	name := parts[0]
+	value := docker.unquote(concat("=", array.slice(parts, 1, count(parts))))
+]
+
+deny contains res if {
+	some cmd in docker.commands_named("arg")
+	some pair in _arg_pairs(cmd)
+	_secret_name(pair[0])
+	msg := sprintf("ARG %s looks like a secret; build arguments are stored in the image history", [pair[0]])
+	res := result.new(msg, cmd)
+}
+
+deny contains res if {
+	some cmd in docker.commands_named("env")
+	some pair in docker.env_pairs(cmd)
+	_secret_name(pair[0])
+	pair[1] != ""
+	msg := sprintf("ENV %s looks like a secret and is baked into the image", [pair[0]])
+	res := result.new(msg, cmd)
+}
+
+deny contains res if {
+	some cmd in array.concat(docker.commands_named("env"), docker.commands_named("arg"))
+	some pair in _pairs(cmd)
+	not _secret_name(pair[0])
+	kind := _secret_value(pair[1])
+	msg := sprintf("%s %s holds a literal %s", [upper(cmd.Cmd), pair[0], kind])
+	res := result.new(msg, cmd)
+}
+
+_pairs(cmd) := docker.env_pairs(cmd) if cmd.Cmd == "env"
+
+_pairs(cmd) := _arg_pairs(cmd) if cmd.Cmd == "arg"
+
+# --- secret files -------------------------------------------------------------------------------
+
+_secret_file_patterns := [
+	`(^|/)\.env(\.[^/]+)?$`,
+	`(^|/)id_(rsa|dsa|ecdsa|ed25519)$`,
+	`\.(pem|key|p12|pfx|jks|keystore|kdbx|tfstate)$`,
+	`(^|/)\.(npmrc|netrc|pypirc|git-credentials|pgpass|htpasswd)$`,
+	`(^|/)\.(ssh|aws|gnupg)(/|$)`,
+	`(^|/)\.docker/config\.json$`,
+	`(^|/)\.kube/config$`,
+	`(^|/)credentials(\.json)?$`,
+]
+
+# Example files are templates, not secrets.
+_example_file := `(?i)\.(example|sample|template|dist|defaults)$`
+
+_secret_file(src) if {
+	some pattern in _secret_file_patterns
+	regex.match(pattern, src)
+	not regex.match(_example_file, src)
+}
+
+deny contains res if {
+	some i, stage in docker.stages
+	some cmd in stage.Commands
+	cmd.Cmd in {"copy", "add"}
+	count(cmd.Value) >= 2
+	some src in array.slice(cmd.Value, 0, count(cmd.Value) - 1)
+	_secret_file(trim_right(src, "/"))
+	msg := sprintf("%s %s copies secret file %q into the image", [docker.stage_label(i), upper(cmd.Cmd), src])
+	res := result.new(msg, cmd)
+}
+
+# --- whole build context and .dockerignore --------------------------------------------------------
+
+_context_roots := {".", "./", "*", "./*", "/"}
+
+_whole_context_copies := [[i, cmd] |
+	some i in docker.final_chain
+	some cmd in docker.stages[i].Commands
+	cmd.Cmd in {"copy", "add"}
+	not docker.flag_value(cmd, "from")
+	count(cmd.Value) >= 2
+	some src in array.slice(cmd.Value, 0, count(cmd.Value) - 1)
+	src in _context_roots
+]
+
+_dir(path) := regex.replace(replace(path, "\\", "/"), `[^/]*$`, "")
+
+_base(path) := regex.replace(replace(path, "\\", "/"), `^.*/`, "")
+
+_ignore_docs := [d |
+	some d in data.palisade.inventory
+	d.kind == "dockerignore"
+	_dir(d.path) == _dir(data.palisade.document.path)
+]
+
+# BuildKit reads <Dockerfile name>.dockerignore first, then .dockerignore; a `<x>.dockerignore`
+# next to `Dockerfile.<x>` is accepted as well.
+_dockerignore := d if {
+	some d in _ignore_docs
+	_base(d.path) == concat("", [_base(data.palisade.document.path), ".dockerignore"])
+} else := d if {
+	some d in _ignore_docs
+	_base(d.path) == ".dockerignore"
+} else := d if {
+	some d in _ignore_docs
+	stem := trim_suffix(_base(d.path), ".dockerignore")
+	stem != ""
+	stem in split(_base(data.palisade.document.path), ".")
+}
+
+warn contains res if {
+	data.palisade.document.path
+	not _dockerignore
+	some pair in _whole_context_copies
+	msg := sprintf("%s copies the whole build context but no .dockerignore was found next to %s", [docker.stage_label(pair[0]), data.palisade.document.path])
+	res := result.new(msg, pair[1])
+}
+
+warn contains res if {
+	ignore := _dockerignore
+	missing := sort([p | some p, excluded in ignore.value.excluded; excluded == false])
+	count(missing) > 0
+	some pair in _whole_context_copies
+	msg := sprintf("%s copies the whole build context and %s does not exclude %s", [docker.stage_label(pair[0]), ignore.path, concat(", ", missing)])
+	res := result.new(msg, pair[1])
+}

@@ -1,0 +1,29 @@
+package palisade.kubernetes.image_tag_pinned_test
+
+import rego.v1
+
+import data.palisade.kubernetes.image_tag_pinned as check
+
+pod(image) := {"kind": "Pod", "metadata": {"name": "p"}, "spec": {"containers": [{"name": "a", "image": image}]}}
+
+test_latest_denied if {
+	some r in check.deny with input as pod("nginx:latest")
+	r.msg == `Pod "p": container "a" uses image nginx:latest without a version tag (latest)`
+	count(check.deny) == 1 with input as pod("nginx")
+	count(check.deny) == 1 with input as pod("registry.example.com:5000/team/app")
+}
+
+test_pinned_allowed if {
+	count(check.deny) == 0 with input as pod("nginx:1.27")
+	count(check.deny) == 0 with input as pod("registry.example.com:5000/team/app:2.0")
+	count(check.deny) == 0 with input as pod("nginx@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")
+}
+
+test_missing_image_ignored if {
+	count(check.deny) == 0 with input as {"kind": "Pod", "metadata": {"name": "p"}, "spec": {"containers": [{"name": "a"}]}}
+}
+
+test_init_and_ephemeral if {
+	p := {"kind": "Pod", "metadata": {"name": "p"}, "spec": {"initContainers": [{"name": "i", "image": "busybox"}], "ephemeralContainers": [{"name": "e", "image": "busybox:latest"}]}}
+	count(check.deny) == 2 with input as p
+}

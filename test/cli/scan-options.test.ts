@@ -1,0 +1,157 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { parseConfig, type ScanResult } from '@palisade/stdlib';
+import { copyFixture, ensureBuilt, FIXTURES, palisade, ROOT } from './scan-helpers.js';
+
+const PROJECT = join(FIXTURES, 'project');
+const POLICY_DIR = join(FIXTURES, 'policy');
+const POLICY = ['-p', POLICY_DIR, '--all-namespaces'];
+
+beforeAll(() => ensureBuilt(), 300_000);
+
+function json(args: string[], opts: Parameters<typeof palisade>[1] = {}): { code: number; result: ScanResult; stderr: string } {
+  const r = palisade(['scan', ...args, '-o', 'json'], { cwd: PROJECT, ...opts });
+  return { code: r.code, result: JSON.parse(r.stdout) as ScanResult, stderr: r.stderr };
+}
+
+describe('file discovery', () => {
+  it('honours .gitignore, .palisadeignore and --ignore, and skips node_modules and unknown files', () => {
+    const dir = copyFixture('project');
+    for (const sub of ['ignored', 'vendor', 'node_modules/pkg', 'nested/deep', 'extra']) mkdirSync(join(dir, sub), { recursive: true });
+    const deploy = readFileSync(join(PROJECT, 'k8s/deploy.yaml'), 'utf8');
+    for (const p of ['ignored/deploy.yaml', 'vendor/deploy.yaml', 'node_modules/pkg/deploy.yaml', 'nested/deep/deploy.yaml', 'extra/deploy.yaml']) writeFileSync(join(dir, p), deploy);
+    writeFileSync(join(dir, 'nested/.gitignore'), 'deep/\n');
+    const { result } = json([...POLICY, '.'], { cwd: dir });
+    expect([...new Set(result.findings.map((f) => f.file))].sort()).toEqual(['Dockerfile', 'compose.yaml', 'extra/deploy.yaml', 'k8s/deploy.yaml']);
+    const ignored = json([...POLICY, '--ignore', 'extra', '--ignore', '*.yaml', '.'], { cwd: dir });
+    expect([...new Set(ignored.result.findings.map((f) => f.file))]).toEqual(['Dockerfile']);
+  });
+
+  it('reads standard input with --parser', () => {
+    const text = readFileSync(join(PROJECT, 'k8s/deploy.yaml'), 'utf8');
+    const { code, result } = json([...POLICY, '--parser', 'kubernetes', '-'], { input: text });
+    expect(code).toBe(1);
+    expect(result.findings.map((f) => [f.file, f.policyId, f.startLine])).toEqual([['stdin', 'FX-001', 12]]);
+  });
+});
+
+describe('configuration', () => {
+  function project(config: string): string {
+    const dir = copyFixture('project');
+    writeFileSync(join(dir, 'palisade.yaml'), config);
+    return dir;
+  }
+
+  it('reads palisade.yaml: policies, namespaces, waivers (expired ones reported)', () => {
+    const dir = project(`policy: [${JSON.stringify(POLICY_DIR)}]
+all-namespaces: true
+waivers:
+  - id: FX-001
+    path: k8s/*.yaml
+    resource: Deployment/prod/*
+    reason: tracked in JIRA-1
+    expires: 2999-12-31
+  - id: main.*
+    reason: stale
+    expires: 2000-01-01
+`);
+    const { code, result } = json(['.'], { cwd: dir });
+    expect(code).toBe(1);
+    const fx1 = result.findings.find((f) => f.policyId === 'FX-001')!;
+    expect(fx1).toMatchObject({ status: 'waived', waiver: { source: 'config', reason: 'tracked in JIRA-1', expires: '2999-12-31' } });
+    expect(result.findings.find((f) => f.policyId === 'main.deny_compose_privileged')!.status).toBe('fail');
+    expect(result.expiredWaivers).toEqual([{ id: 'main.*', reason: 'stale', expires: '2000-01-01' }]);
+  });
+
+  it('flags beat PALISADE_* variables, which beat the file', () => {
+    const dir = project(`policy: ${JSON.stringify(POLICY_DIR)}\nall-namespaces: true\nfail-on: LOW\n`);
+    expect(palisade(['scan', '.'], { cwd: dir }).code).toBe(1);
+    expect(palisade(['scan', '.'], { cwd: dir, env: { PALISADE_NO_FAIL: 'true' } }).code).toBe(0);
+    expect(palisade(['scan', '--fail-on', 'CRITICAL', 'Dockerfile'], { cwd: dir, env: { PALISADE_FAIL_ON: 'HIGH' } }).code).toBe(0);
+    expect(palisade(['scan', 'Dockerfile'], { cwd: dir, env: { PALISADE_FAIL_ON: 'HIGH' } }).code).toBe(1);
+  });
+
+  it('rejects an invalid configuration with exit 2 and says where', () => {
+    const dir = project('profile: strictest\nwaivers:\n  - reason: no id\n');
+    const r = palisade(['scan', '.'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/palisade\.yaml.*profile: must be one of/);
+    expect(r.stderr).toMatch(/waivers\[0\]\.id/);
+    const env = palisade(['scan', '.'], { cwd: PROJECT, env: { PALISADE_JOBS: 'many' } });
+    expect(env.code).toBe(2);
+    expect(env.stderr).toMatch(/PALISADE_JOBS/);
+  });
+
+  it('the published JSON Schema and the built-in validator agree', () => {
+    const schema = JSON.parse(readFileSync(join(ROOT, 'docs/schemas/palisade-config.schema.json'), 'utf8')) as object;
+    const check = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+    const samples = [
+      'policy: p/\nfail-on: HIGH\nwaivers: [{id: X, expires: "2030-01-01"}]\n',
+      'output: [text, json=out.json]\njobs: 2\ncolor: false\nconfig: {a: 1}\n',
+      'unknown: 1\n',
+      'jobs: 0\n',
+      'waivers: [{reason: x}]\n',
+      'dockerfile-shape: docker\n',
+      'namespace: []\n',
+    ];
+    for (const text of samples) {
+      const { issues } = parseConfig(text);
+      expect([text, check(parseYaml(text))]).toEqual([text, issues.length === 0]);
+    }
+  });
+});
+
+describe('evaluation options', () => {
+  it('--jobs gives the same result as one thread', () => {
+    const dir = copyFixture('project');
+    const deploy = readFileSync(join(PROJECT, 'k8s/deploy.yaml'), 'utf8');
+    mkdirSync(join(dir, 'many'));
+    for (let i = 0; i < 30; i++) writeFileSync(join(dir, `many/d${String(i).padStart(2, '0')}.yaml`), deploy);
+    const one = palisade(['scan', ...POLICY, '-j', '1', '-o', 'json', '.'], { cwd: dir });
+    const four = palisade(['scan', ...POLICY, '-j', '4', '-o', 'json', '.'], { cwd: dir });
+    expect(four.code).toBe(one.code);
+    expect(four.stdout).toBe(one.stdout);
+    expect((JSON.parse(four.stdout) as ScanResult).summary.documents).toBe(64);
+    expect(four.stderr).not.toMatch(/parallel scan failed/);
+  });
+
+  it('--combine gives user policies every file at once', () => {
+    const dir = copyFixture('project');
+    mkdirSync(join(dir, 'combine'));
+    writeFileSync(
+      join(dir, 'combine/count.rego'),
+      'package main\nimport rego.v1\ndeny contains sprintf("%d files, first %s", [count(input), input[0].path]) if true\n',
+    );
+    const r = json(['-p', 'combine', '--combine', '.'], { cwd: dir });
+    expect(r.result.findings.map((f) => f.message)).toEqual(['3 files, first Dockerfile']);
+  });
+});
+
+describe('terminal behaviour', () => {
+  const ESC = '\u001b[';
+  it('colour: --color / --no-color > NO_COLOR > FORCE_COLOR > TTY', () => {
+    const args = ['scan', ...POLICY, 'k8s'];
+    expect(palisade(args).stdout).not.toContain(ESC);
+    expect(palisade(args, { env: { FORCE_COLOR: '1' } }).stdout).toContain(ESC);
+    expect(palisade(args, { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toContain(ESC);
+    expect(palisade([...args, '--color'], { env: { NO_COLOR: '1' } }).stdout).toContain(ESC);
+    expect(palisade([...args, '--no-color'], { env: { FORCE_COLOR: '1' } }).stdout).not.toContain(ESC);
+  });
+
+  it('prints no progress when stderr is not a terminal', () => {
+    const r = palisade(['scan', ...POLICY, '.'], { cwd: PROJECT });
+    expect(r.stderr).toBe('');
+  });
+
+  it('ui and --interactive fall back to the text report without a terminal', () => {
+    for (const args of [['ui', ...POLICY, '.'], ['scan', '--interactive', ...POLICY, '.']]) {
+      const r = palisade(args, { cwd: PROJECT });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/not starting the interactive UI: .*not a terminal/);
+      expect(r.stdout).toContain('FX-001 [CRITICAL] Privileged container');
+    }
+  });
+});
