@@ -18,6 +18,7 @@ import { fromJS } from './value/json.js';
 import { annotationSetFor, bindAnnotationModules, metadataChainValue, metadataRuleValue, modulesOfTree } from './annotations/chain.js';
 import { buildAnnotationSet, type AnnotationSet } from './annotations/scopes.js';
 import { parseModuleValue } from './builtins/rego-parse-module.js';
+import type { Tracer } from './eval/trace.js';
 import { isObject, objectEntries, objectGet, type ObjectValue, type PlainObject, type Value } from './value/types.js';
 
 /** Options of `new Engine(options)`. */
@@ -55,6 +56,8 @@ export interface EvalOptions {
   dataOverrides?: { path: string[]; value: unknown }[];
   /** Collects `file:row` of every evaluated expression and every rule head that produced a value. */
   coverage?: Set<string>;
+  /** Receives trace events (`enter` rule, `eval` / `fail` expression); see eval/trace.ts. */
+  tracer?: Tracer;
 }
 
 /** One solution of a query: variable name → value. */
@@ -234,6 +237,7 @@ export class PreparedQuery {
     };
     const run = new Run(limits, options.strictBuiltinErrors ?? false, bctx, this.data);
     run.coverage = options.coverage;
+    run.tracer = options.tracer;
     const overlays = (options.dataOverrides ?? []).map((o) => ({ path: o.path, value: o.value as Value }));
     const ctx = new Ctx(run, inputValue, overlays.length ? overlays : null, null);
     const rows: Row[] = [];

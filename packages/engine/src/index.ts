@@ -19,3 +19,12 @@ export type { TestCase, TestResult, TestOptions } from './testing/runner.js';
 /** OPA's test-harness builtin `test.sleep` (not in the default catalog; register it explicitly). */
 export { testSleepBuiltin } from './builtins/time.js';
 export { renderBuiltinReference } from './builtins/reference.js';
+export { formatSource, formatModule } from './syntax/format.js';
+export type { FormatResult } from './syntax/format.js';
+export { buildAnnotationSet, annotationChain, rulePath, packagePath } from './annotations/scopes.js';
+export type { AnnotationSet, AnnotationEntry, AnnotationTarget } from './annotations/scopes.js';
+export { annotationObject } from './annotations/chain.js';
+export type { AnnotationFields, AuthorAnnotation, RelatedResource, SchemaAnnotation } from './annotations/parse.js';
+export { coverageReport, rangesText } from './testing/coverage.js';
+export type { CoverageReport, FileCoverage, LineRange } from './testing/coverage.js';
+export type { Tracer, TraceOp } from './eval/trace.js';

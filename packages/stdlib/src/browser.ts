@@ -27,6 +27,7 @@ export { assembleResult, compareFindings, findingsFail, severityRank } from './s
 export type { VerdictOptions } from './scan-result.js';
 export { PROFILES, DEFAULT_SEVERITY, discoverPolicies, selectPolicies, packageAnnotation, policyMetadata } from './policy-set.js';
 export type { Policy, PolicyMetadata, PolicyRule, Profile } from './policy-set.js';
+export { CATALOG_ID, DECLARABLE_PROFILES, checkPolicyMeta, readPolicyMeta, type PolicyMetaRead, type StdlibPolicyMeta } from './policy-meta.js';
 export { RULE_NAME, combinedInput, conftestFile } from './conftest.js';
 export type { DockerfileShape, RuleKind } from './conftest.js';
 export { locate, resultMessage, resourceOf, snippetOf, parseJsonPath } from './findings.js';

@@ -151,8 +151,11 @@ export function parseBlock(block: Annotation): { block?: ParsedBlock; error?: Di
   const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
   if (doc.errors.length) {
     const e = doc.errors[0];
-    const line = e.linePos?.[0]?.line;
-    return fail(`invalid METADATA block: ${e.message.split('\n')[0]}`, line === undefined ? undefined : line - 1);
+    let line = 0;
+    while (line + 1 < lineStarts.length && lineStarts[line + 1] <= e.pos[0]) line++;
+    // An error at the end of the block belongs to its last line (as OPA reports it).
+    line = Math.min(line, Math.max(0, lineStarts.length - 2));
+    return fail(`invalid METADATA block: ${e.message.split('\n')[0]}`, line);
   }
   const root = doc.contents as YamlNode | null;
   if (!root || (isScalar(root) && root.value === null)) return { block: { fields: { scope: '' }, loc, yaml: text, unknownKeys: [] } };

@@ -1,7 +1,7 @@
 /** Stage `collect-rules`: places every rule in the rule tree and checks rule-kind consistency. */
 import { ErrorCodes, PalisadeError } from '../errors.js';
 import type { Module } from '../syntax/ast.js';
-import { childNode, headSplit, ruleKindOf, type RuleDef, type RuleSet } from './rule-tree.js';
+import { childNode, headSplit, ruleKindOf, type RuleDef } from './rule-tree.js';
 import type { CompileState } from './state.js';
 
 export function packagePath(m: Module): string[] {

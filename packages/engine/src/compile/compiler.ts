@@ -37,7 +37,7 @@ export interface CompiledQuery {
 }
 
 export function compileQuery(body: Body, policy: CompiledPolicy, file = 'query'): { query?: CompiledQuery; errors: PalisadeError[] } {
-  const L = new Lowerer({ tree: policy.tree, builtins: policy.builtins, ruleNames: policy.ruleNames }, [], [], file);
+  const L = new Lowerer({ tree: policy.tree, builtins: policy.builtins, ruleNames: policy.ruleNames }, [], []);
   L.pushScope(occursIn(body));
   const ir = L.bodyInScope(body);
   const top = L.topLevelSlots();

@@ -12,7 +12,7 @@ export function resolveAndLower(st: CompileState): void {
 
 function lowerDef(st: CompileState, def: RuleDef): void {
   const env = { tree: st.tree, builtins: st.builtins, ruleNames: st.ruleNames };
-  const L = new Lowerer(env, def.pkg, def.module.imports, def.module.file);
+  const L = new Lowerer(env, def.pkg, def.module.imports);
   const rule = def.rule;
   const head = rule.head;
   const headNames: string[] = [];

@@ -41,9 +41,8 @@ export class Lowerer {
 
   constructor(
     private readonly env: LowerEnv,
-    private readonly pkg: string[],
+    pkg: string[],
     imports: Import[],
-    private readonly file: string,
   ) {
     for (const name of env.ruleNames.get(pkg.join('.')) ?? []) this.globals.set(name, { root: 'data', path: [...pkg, name] });
     for (const imp of imports) this.addImport(imp);
@@ -85,9 +84,6 @@ export class Lowerer {
     const scope = this.scopes[this.scopes.length - 1];
     if (kind === 'assign' && scope.declared.has(v.name)) {
       this.error(ErrorCodes.compile, `var ${v.name} assigned above`, v.loc);
-    }
-    if (kind === 'assign' && this.globals.has(v.name) && this.scopes.length === 1 && false) {
-      // Shadowing a rule name with := is allowed by OPA; kept for documentation.
     }
     const slot = this.newSlot(v.name);
     scope.declared.set(v.name, slot);

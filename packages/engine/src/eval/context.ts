@@ -8,6 +8,7 @@ import type { BuiltinContext } from '../builtins/define.js';
 import type { RuleDef, RuleSet } from '../compile/rule-tree.js';
 import type { CallTarget } from '../compile/ir.js';
 import type { Value } from '../value/types.js';
+import type { Tracer } from './trace.js';
 
 export interface Limits {
   /** Wall-clock budget in ms (0 = none). */
@@ -33,6 +34,8 @@ export class Run {
    * produced a value (test coverage).
    */
   coverage: Set<string> | undefined;
+  /** When set, receives trace events (see eval/trace.ts). */
+  tracer: Tracer | undefined;
   private nextCheck = 1024;
 
   constructor(

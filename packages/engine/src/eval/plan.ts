@@ -8,11 +8,13 @@
 import { ErrorCodes, PalisadeError } from '../errors.js';
 import type { CallTarget, IRBody, IRExpr, IRTerm, IRWith } from '../compile/ir.js';
 import { isOutputCall, unifyPairs } from '../compile/safety.js';
-import { ObjectBuilder, RSet, equals, isObject, objectGet, objectSize, objectEntries, type Value } from '../value/types.js';
+import { ObjectBuilder, RSet, equals, isObject, objectGet, objectSize, type Value } from '../value/types.js';
 import { toRegoText } from '../value/json.js';
 import { Ctx, type DataOverlay, type Mock } from './context.js';
-import { iterate, lookup, setPath } from './values.js';
+import { iterate, setPath } from './values.js';
+import { allBound, firstValue, hasGenerator, needs, startsWith, templateText, walkValue, type Segment } from './refs.js';
 import type { RuleEvaluator } from './rules.js';
+import { tracedExpr } from './trace.js';
 
 export type Frame = (Value | undefined)[];
 export type K = () => boolean;
@@ -37,12 +39,16 @@ export class Planner {
       return (c, f, k) => {
         c.run.step();
         if (c.run.coverage !== undefined) c.run.coverage.add(locs[0]);
+        if (c.run.tracer !== undefined) return tracedExpr(c.run.tracer, c.run.depth, body[0].loc, (k2) => a(c, f, k2), k);
         return a(c, f, k);
       };
     }
     const run = (i: number, c: Ctx, f: Frame, k: K): boolean => {
       c.run.step();
       if (c.run.coverage !== undefined) c.run.coverage.add(locs[i]);
+      if (c.run.tracer !== undefined) {
+        return tracedExpr(c.run.tracer, c.run.depth, body[i].loc, (k2) => fns[i](c, f, k2), i === n - 1 ? k : () => run(i + 1, c, f, k));
+      }
       if (i === n - 1) return fns[i](c, f, k);
       return fns[i](c, f, () => run(i + 1, c, f, k));
     };
@@ -449,121 +455,3 @@ export class Planner {
   }
 }
 
-export type Segment =
-  | { kind: 'const'; value: Value }
-  | { kind: 'var'; slot: number }
-  | { kind: 'term'; fn: TermFn; pat: PatFn };
-
-/** Walks `v` along `segs[i..]`, binding unbound variable segments by iteration. */
-export function walkValue(segs: Segment[], c: Ctx, f: Frame, v: Value, i: number, k: VK, storage = false): boolean {
-  if (i === segs.length) return k(v);
-  const s = segs[i];
-  if (s.kind === 'const' || (s.kind === 'var' && f[s.slot] !== undefined)) {
-    let key = s.kind === 'const' ? s.value : f[s.slot]!;
-    // Base documents are addressed like OPA's storage: integer keys read string keys of objects.
-    if (storage && typeof key === 'number' && !Array.isArray(v)) key = String(key);
-    const x = lookup(v, key);
-    return x === undefined ? false : walkValue(segs, c, f, x, i + 1, k, storage);
-  }
-  if (s.kind === 'var') {
-    const slot = s.slot;
-    return iterate(v, (key, child) => {
-      c.run.step();
-      f[slot] = key;
-      const stop = walkValue(segs, c, f, child, i + 1, k, storage);
-      f[slot] = undefined;
-      return stop;
-    });
-  }
-  // A composite segment: try it as a value; if it has unbound parts, unify with each key.
-  let evaluated = false;
-  const r = s.fn(c, f, (key) => {
-    evaluated = true;
-    const x = lookup(v, key);
-    return x === undefined ? false : walkValue(segs, c, f, x, i + 1, k, storage);
-  });
-  if (evaluated) return r;
-  return iterate(v, (key, child) => s.pat(c, f, key, () => walkValue(segs, c, f, child, i + 1, k, storage)));
-}
-
-/** Slots a term reads as a value (ref segments and closures' locals excluded). */
-export function needs(t: IRTerm, out: number[] = []): number[] {
-  switch (t.t) {
-    case 'var':
-      out.push(t.slot);
-      break;
-    case 'ref':
-      if (t.root.kind === 'term') needs(t.root.term, out);
-      for (const s of t.path) if (s.t !== 'var') needs(s, out);
-      break;
-    case 'call':
-      t.args.forEach((a) => needs(a, out));
-      break;
-    case 'array':
-    case 'set':
-      t.items.forEach((x) => needs(x, out));
-      break;
-    case 'object':
-      t.entries.forEach(([a, b]) => {
-        needs(a, out);
-        needs(b, out);
-      });
-      break;
-    case 'template':
-      t.parts.forEach((p) => typeof p !== 'string' && needs(p, out));
-      break;
-    case 'arraycomp':
-    case 'setcomp':
-    case 'objectcomp':
-      out.push(...t.captured);
-      break;
-  }
-  return out;
-}
-
-/** True when `t` contains a ref with a variable segment (which can bind that variable). */
-function hasGenerator(t: IRTerm): boolean {
-  switch (t.t) {
-    case 'ref':
-      return t.path.some((s) => s.t === 'var' || hasGenerator(s)) || (t.root.kind === 'term' && hasGenerator(t.root.term));
-    case 'call':
-      return t.args.some(hasGenerator);
-    case 'array':
-    case 'set':
-      return t.items.some(hasGenerator);
-    case 'object':
-      return t.entries.some(([k, v]) => hasGenerator(k) || hasGenerator(v));
-    default:
-      return false;
-  }
-}
-
-function allBound(f: Frame, slots: number[]): boolean {
-  for (let i = 0; i < slots.length; i++) if (f[slots[i]] === undefined) return false;
-  return true;
-}
-
-export function firstValue(t: TermFn, c: Ctx, f: Frame): Value | undefined {
-  let out: Value | undefined;
-  t(c, f, (v) => {
-    out = v;
-    return true;
-  });
-  return out;
-}
-
-function startsWith(a: string[], prefix: string[]): boolean {
-  if (a.length < prefix.length) return false;
-  for (let i = 0; i < prefix.length; i++) if (a[i] !== prefix[i]) return false;
-  return true;
-}
-
-/** Text of a template-string expression: one value as text, several as a set, none `<undefined>`. */
-function templateText(vals: Value[]): string {
-  if (vals.length === 0) return '<undefined>';
-  if (vals.length > 1) return toRegoText(new RSet(vals));
-  const v = vals[0];
-  return typeof v === 'string' ? v : toRegoText(v);
-}
-
-export { objectEntries };

@@ -7,10 +7,13 @@ import type { BuiltinDecl } from '../builtins/define.js';
 import type { RuleDef, RuleSet, TreeNode } from '../compile/rule-tree.js';
 import { findNode } from '../compile/rule-tree.js';
 import type { Location } from '../syntax/location.js';
-import { ObjectBuilder, RSet, equals, isObject, keyOf, objectEntries, objectGet, type ObjectValue, type Value } from '../value/types.js';
+import { ObjectBuilder, RSet, equals, isObject, keyOf, objectEntries, objectGet, type Value } from '../value/types.js';
 import { Ctx, IN_PROGRESS, UNDEF } from './context.js';
-import { iterate, setPath } from './values.js';
-import { walkValue, type ExprFn, type Frame, type PatFn, type Planner, type Segment, type TermFn, type VK } from './plan.js';
+import { setPath } from './values.js';
+import { finishTree, insertPath, mergeInto, objectIsEmpty } from './object-tree.js';
+import { COVERED, applyOverlays, hasOverlayBelow, overlayAt, startsWith } from './overlays.js';
+import { type ExprFn, type Frame, type PatFn, type Planner, type TermFn, type VK } from './plan.js';
+import { walkValue, type Segment } from './refs.js';
 
 interface CompiledDef {
   def: RuleDef;
@@ -281,6 +284,7 @@ export class RuleEvaluator {
   private inRule<T>(c: Ctx, def: RuleDef, fn: () => T): T {
     const prev = c.run.currentRule;
     c.run.currentRule = def;
+    if (c.run.tracer !== undefined) c.run.tracer('enter', def.loc, c.run.depth);
     try {
       return fn();
     } finally {
@@ -398,108 +402,3 @@ function argsKey(args: Value[]): string {
   return s;
 }
 
-/** Sets `key` in `b`, merging objects and raising a conflict on differing non-object values. */
-function mergeInto(b: ObjectBuilder, key: Value, v: Value, depth: number, loc: Location | undefined): void {
-  const prev = b.get(key);
-  if (prev === undefined) {
-    b.set(key, v);
-    return;
-  }
-  if (prev instanceof RSet && v instanceof RSet) {
-    b.set(key, new RSet([...prev, ...v]));
-    return;
-  }
-  if (depth > 0 && isObject(prev) && isObject(v)) {
-    const m = new ObjectBuilder();
-    for (const [k, x] of objectEntries(prev)) m.set(k, x);
-    for (const [k, x] of objectEntries(v)) mergeInto(m, k, x, depth - 1, loc);
-    b.set(key, m.build());
-    return;
-  }
-  if (!equals(prev, v)) throw new PalisadeError(ErrorCodes.evalConflict, 'object keys must be unique', loc);
-}
-
-// ---- nested object building for ref-head rules ------------------------------------------------
-
-/** Inserts `v` at `keys` in a tree of ObjectBuilders, raising a conflict on differing leaves. */
-function insertPath(root: ObjectBuilder, keys: Value[], v: Value, loc: Location, multi = false): boolean {
-  let node = root;
-  for (let i = 0; i < keys.length - 1; i++) {
-    let next = node.get(keys[i]);
-    if (next === undefined) {
-      const b = new ObjectBuilder();
-      node.set(keys[i], b as unknown as Value);
-      next = b as unknown as Value;
-    }
-    if (!(next instanceof ObjectBuilder)) {
-      throw new PalisadeError(ErrorCodes.evalConflict, 'object keys must be unique', loc);
-    }
-    node = next;
-  }
-  const last = keys[keys.length - 1];
-  const prev = node.get(last);
-  if (multi) {
-    if (prev === undefined) node.set(last, new RSet([v]));
-    else if (prev instanceof RSet) prev.add(v);
-    else throw new PalisadeError(ErrorCodes.evalConflict, 'object keys must be unique', loc);
-    return false;
-  }
-  if (prev !== undefined && (prev instanceof ObjectBuilder || !equals(prev, v))) {
-    throw new PalisadeError(ErrorCodes.evalConflict, 'object keys must be unique', loc);
-  }
-  node.set(last, v);
-  return false;
-}
-
-function finishTree(b: ObjectBuilder): Value {
-  const o = b.build();
-  const entries = objectEntries(o as ObjectValue);
-  if (!entries.some(([, v]) => v instanceof ObjectBuilder)) return o;
-  const out = new ObjectBuilder();
-  for (const [k, v] of entries) out.set(k, v instanceof ObjectBuilder ? finishTree(v) : v);
-  return out.build();
-}
-
-function objectIsEmpty(b: ObjectBuilder): boolean {
-  return objectEntries(b.build() as ObjectValue).length === 0;
-}
-
-function overlayAt(c: Ctx, path: string[]): Value | typeof COVERED | undefined {
-  for (const o of c.overlays!) if (o.path.length === path.length && startsWith(o.path, path)) return o.value;
-  // An overlay above this node replaces the whole subtree.
-  for (const o of c.overlays!) {
-    if (o.path.length < path.length && startsWith(path, o.path)) {
-      let v: Value | undefined = o.value;
-      for (let i = o.path.length; i < path.length && v !== undefined; i++) v = isObject(v) ? objectGet(v, path[i]) : undefined;
-      return v === undefined ? COVERED : v;
-    }
-  }
-  return undefined;
-}
-
-/** Marker for "an overlay covers this path but has no value here". */
-const COVERED = Symbol('covered');
-
-/** The base value at `path` with every `with data…` overlay at, above or below it applied. */
-function applyOverlays(c: Ctx, path: string[], base: Value | undefined): Value | undefined | typeof COVERED {
-  const ov = overlayAt(c, path);
-  if (ov !== undefined) return ov;
-  let out = base;
-  for (const o of c.overlays!) {
-    if (o.path.length > path.length && startsWith(o.path, path)) out = setPath(out, o.path.slice(path.length), o.value);
-  }
-  return out;
-}
-
-function hasOverlayBelow(c: Ctx, path: string[]): boolean {
-  for (const o of c.overlays!) if (o.path.length > path.length && startsWith(o.path, path)) return true;
-  return false;
-}
-
-function startsWith(a: readonly string[], prefix: readonly string[]): boolean {
-  if (a.length < prefix.length) return false;
-  for (let i = 0; i < prefix.length; i++) if (a[i] !== prefix[i]) return false;
-  return true;
-}
-
-export { iterate };

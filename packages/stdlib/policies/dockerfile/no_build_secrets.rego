@@ -12,7 +12,6 @@
 #   references:
 #     - https://docs.docker.com/build/building/secrets/
 #     - https://docs.docker.com/build/concepts/context/#dockerignore-files
-#     - https://github.com/hadolint/hadolint/wiki/DL3064
 #     - https://avd.aquasec.com/misconfig/ds031
 #     - https://www.cisecurity.org/benchmark/docker
 #   related: [DS-0031, DL3064, CIS-4.10, CIS-DI-0010]

@@ -19,51 +19,51 @@ import rego.v1
 import data.palisade.lib.docker
 import data.palisade.lib.shell
 
-# How a command turns verification off; one entry per tool.
-_insecure(c) := "curl -k/--insecure" if {
+# How a command turns verification off. Boolean functions keyed by a label, so that several
+# matches on one command never conflict.
+_labels := [
+	"curl -k/--insecure", "wget --no-check-certificate", "pip --trusted-host", "npm/yarn strict-ssl off",
+	"git http.sslVerify off", "yum/dnf sslverify off", "apt Verify-Peer off",
+]
+
+_insecure("curl -k/--insecure", c) if {
 	c.program == "curl"
 	some f in ["-k", "--insecure"]
 	shell.has_flag(c.args, f)
 }
 
-_insecure(c) := "wget --no-check-certificate" if {
+_insecure("wget --no-check-certificate", c) if {
 	c.program == "wget"
 	shell.has_flag(c.args, "--no-check-certificate")
 }
 
-_insecure(c) := "pip --trusted-host" if {
+_insecure("pip --trusted-host", c) if {
 	pm := shell.package_manager(c)
 	pm.manager == "pip"
 	shell.has_flag(pm.args, "--trusted-host")
 }
 
-_insecure(c) := concat(" ", [c.program, "strict-ssl off"]) if {
+_insecure("npm/yarn strict-ssl off", c) if {
 	c.program in {"npm", "yarn", "pnpm"}
 	regex.match(`(?i)strict-ssl(\s|=)+(false|0)\b`, concat(" ", c.args))
 }
 
-_insecure(c) := "git sslVerify off" if {
+_insecure("git http.sslVerify off", c) if {
 	c.program == "git"
 	regex.match(`(?i)http\.sslverify(\s|=)+(false|0|no)\b`, concat(" ", c.args))
 }
 
-_insecure(c) := "git GIT_SSL_NO_VERIFY" if {
-	some w in c.argv
-	regex.match(`^GIT_SSL_NO_VERIFY=.+`, w)
-}
+_insecure("yum/dnf sslverify off", c) if regex.match(`(?i)sslverify\s*=\s*(false|0|no)\b`, concat(" ", c.argv))
 
-_insecure(c) := concat(" ", [c.program, "sslverify off"]) if {
-	regex.match(`(?i)sslverify\s*=\s*(false|0|no)\b`, concat(" ", c.argv))
-}
-
-_insecure(c) := "apt Verify-Peer off" if {
+_insecure("apt Verify-Peer off", c) if {
 	regex.match(`(?i)Acquire::https?::(\S+::)?Verify-(Peer|Host)\s*=?\s*"?false`, concat(" ", c.args))
 }
 
 deny contains res if {
 	some run in docker.runs
-	some c in shell.commands(docker.run_script(run.cmd))
-	how := _insecure(c)
+	some c in run.commands
+	some how in _labels
+	_insecure(how, c)
 	msg := sprintf("%s disables TLS verification (%s)", [docker.stage_label(run.index), how])
 	res := result.new(msg, run.cmd)
 }
@@ -99,7 +99,3 @@ _insecure_env(name, v) := concat("=", [name, v]) if {
 	upper(name) in {"NPM_CONFIG_STRICT_SSL", "YARN_STRICT_SSL"}
 	lower(v) in {"false", "0", "no"}
 }
-
-_insecure_env("CURL_INSECURE", v) := "CURL_INSECURE" if docker.is_truthy(v)
-
-_insecure_env("REQUESTS_CA_BUNDLE", "") := "REQUESTS_CA_BUNDLE empty"

@@ -1,9 +1,9 @@
 # METADATA
 # title: Secret in environment variables
 # description: >-
-#   A Config.Env entry whose name names a credential (password, token, API key…) with a non-
-#   placeholder value, or whose value matches a credential format (private key, cloud access key,
-#   token formats, URL with a password). Environment variables of images and containers are
+#   A Config.Env entry whose name names a credential (password, token, API key…) with a
+#   non-placeholder value, or whose value matches a credential format (private key, cloud access
+#   key, token formats, URL with a password). Environment variables of images and containers are
 #   visible to anyone who can inspect them, and image ENV values ship with every copy of the
 #   image.
 # custom:
@@ -26,6 +26,7 @@ import rego.v1
 
 import data.palisade.lib.config
 import data.palisade.lib.inspect
+import data.palisade.lib.secret_patterns
 
 deny contains res if {
 	some i, entry in inspect.config.Env

@@ -27,7 +27,8 @@ deny contains res if {
 	inspect.is_container
 	not inspect.host_config.Privileged == true
 	some field in ["MaskedPaths", "ReadonlyPaths"]
-	object.get(inspect.host_config, field, "absent") in {null, []}
+	value := inspect.host_config[field]
+	value in {null, []}
 	msg := sprintf("%s has no %s: /proc and /sys are exposed", [inspect.describe, field])
 	res := inspect.result_at(msg, ["HostConfig", field])
 }

@@ -21,5 +21,5 @@ import data.palisade.lib.kubernetes as k8s
 deny contains res if {
 	k8s.in_scope
 	k8s.pod_spec.hostIPC == true
-	res := result.new(sprintf("%s shares the host IPC namespace (hostIPC: true)", [k8s.resource_label]), k8s.pod_spec)
+	res := k8s.pod_field_result(sprintf("%s shares the host IPC namespace (hostIPC: true)", [k8s.resource_label]), "hostIPC")
 }

@@ -15,6 +15,13 @@ test_false_or_missing_allowed if {
 	count(check.deny) == 0 with input as {"kind": "Pod", "metadata": {"name": "p"}, "spec": {}}
 }
 
+test_located_by_path if {
+	some r in check.deny with input as {"kind": "DaemonSet", "metadata": {"name": "d"}, "spec": {"template": {"spec": {"hostIPC": true}}}}
+	r.path == ["spec", "template", "spec", "hostIPC"]
+	some r2 in check.deny with input as {"kind": "AdmissionReview", "request": {"object": {"kind": "Pod", "metadata": {"name": "p"}, "spec": {"hostIPC": true}}}}
+	r2.path == ["request", "object", "spec", "hostIPC"]
+}
+
 test_daemonset_denied if {
 	count(check.deny) == 1 with input as {"kind": "DaemonSet", "metadata": {"name": "d"}, "spec": {"template": {"spec": {"hostIPC": true}}}}
 }

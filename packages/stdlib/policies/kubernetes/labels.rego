@@ -31,6 +31,11 @@ valid_value(v) if {
 	regex.match(`^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$`, v)
 }
 
+# A Pod's template is the Pod itself: its labels are checked once.
+label_sets := [["", k8s.labels]] if {
+	k8s.kind == "Pod"
+} else := [["", k8s.labels], [" pod template", k8s.pod_labels]]
+
 # required_labels: labels every workload must carry on its metadata.
 deny contains res if {
 	k8s.in_scope
@@ -41,7 +46,7 @@ deny contains res if {
 
 deny contains res if {
 	k8s.in_scope
-	some [where, labels] in [["", k8s.labels], [" pod template", k8s.pod_labels]]
+	some [where, labels] in label_sets
 	some key, value in labels
 	not valid_value(value)
 	res := result.new(sprintf("%s%s label %s has an invalid value %v", [k8s.resource_label, where, key, value]), labels)

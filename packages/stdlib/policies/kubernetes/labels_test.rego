@@ -32,3 +32,7 @@ test_good_labels_allowed if {
 	l := {"app.kubernetes.io/name": "orders-api", "app.kubernetes.io/instance": "orders-api", "empty": ""}
 	count(check.deny) == 0 with input as deploy(l, l)
 }
+
+test_pod_labels_checked_once if {
+	count(check.deny) == 1 with input as {"kind": "Pod", "metadata": {"name": "p", "labels": {"app.kubernetes.io/name": "p", "v": "-x"}}, "spec": {}}
+}

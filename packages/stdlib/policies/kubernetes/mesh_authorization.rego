@@ -3,9 +3,9 @@
 # description: >-
 #   A Namespace enrolled in Istio with no Istio AuthorizationPolicy in the namespace or in the
 #   Istio root namespace (istio_root_namespace, default istio-system), or enrolled in Linkerd with
-#   no Server plus AuthorizationPolicy/ServerAuthorization in the namespace and no default-
-#   inbound-policy of deny, in the same scan. mTLS then authenticates callers but any meshed
-#   workload may call any other.
+#   no Server plus AuthorizationPolicy/ServerAuthorization in the namespace and no
+#   default-inbound-policy of deny, in the same scan. mTLS then authenticates callers but any
+#   meshed workload may call any other.
 # custom:
 #   id: KC-062
 #   severity: MEDIUM

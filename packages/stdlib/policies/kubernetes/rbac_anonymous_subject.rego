@@ -3,8 +3,8 @@
 # description: >-
 #   A RoleBinding or ClusterRoleBinding has the subject system:anonymous or
 #   system:unauthenticated, so anyone who can reach the API server gets the role without
-#   credentials. Bindings to roles in rbac_anonymous_allowed_roles (default: system:public-info-
-#   viewer, bound this way by Kubernetes itself) are allowed.
+#   credentials. Bindings to roles in rbac_anonymous_allowed_roles (default:
+#   system:public-info-viewer, bound this way by Kubernetes itself) are allowed.
 # custom:
 #   id: KC-007
 #   severity: CRITICAL

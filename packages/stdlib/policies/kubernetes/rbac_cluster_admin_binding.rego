@@ -10,8 +10,8 @@
 #   severity: HIGH
 #   input: [kubernetes]
 #   remediation: >-
-#     Bind a role listing only the permissions the subjects need; keep cluster-admin for break-
-#     glass accounts.
+#     Bind a role listing only the permissions the subjects need; keep cluster-admin for
+#     break-glass accounts.
 #   references:
 #     - https://kubernetes.io/docs/reference/access-authn-authz/rbac/#user-facing-roles
 #     - https://kubernetes.io/docs/concepts/security/rbac-good-practices/#least-privilege

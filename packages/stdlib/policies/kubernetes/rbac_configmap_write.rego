@@ -12,8 +12,8 @@
 #   input: [kubernetes]
 #   remediation: >-
 #     Grant ConfigMap write access only to the owners of specific ConfigMaps (resourceNames);
-#     never to aws-auth outside the cluster administrators. On EKS prefer access entries over aws-
-#     auth.
+#     never to aws-auth outside the cluster administrators. On EKS prefer access entries over
+#     aws-auth.
 #   references:
 #     - https://kubernetes.io/docs/concepts/security/rbac-good-practices/
 #     - https://docs.aws.amazon.com/eks/latest/userguide/auth-configmap.html

@@ -31,13 +31,14 @@ default_sockets := [
 	"/run/k3s/containerd/containerd.sock", "/var/run/podman/podman.sock", "/run/podman/podman.sock",
 ]
 
+# One finding per volume, naming every socket it exposes.
 deny contains res if {
 	k8s.in_scope
 	some v in k8s.volumes
 	raw := v.hostPath.path
 	is_string(raw)
 	path := k8s.clean_path(raw)
-	some sock in config.get("runtime_sockets", default_sockets)
-	k8s.path_within(sock, path)
-	res := result.new(sprintf("%s mounts the container runtime socket %s (hostPath %s, volume \"%s\")", [k8s.resource_label, sock, raw, object.get(v, "name", "")]), v)
+	exposed := [sock | some sock in config.get("runtime_sockets", default_sockets); k8s.path_within(sock, path)]
+	count(exposed) > 0
+	res := result.new(sprintf("%s exposes the container runtime socket %s through hostPath %s (volume \"%s\")", [k8s.resource_label, concat(", ", exposed), raw, object.get(v, "name", "")]), v)
 }

@@ -138,7 +138,9 @@ is_workload if {
 	pod_spec
 }
 
-# exempt_namespaces: workloads in these namespaces are skipped by every KW check.
+# exempt_namespaces: resources in these namespaces are skipped by every KW check. The default is
+# empty, as in Pod Security Admission: exempting kube-system silently would also hide an
+# attacker's workload placed there (and KW-053, which reports such workloads).
 exempt if {
 	namespace in config.get("exempt_namespaces", [])
 }
@@ -247,10 +249,6 @@ pss_minor := m if {
 
 pss_at_least(minor) if pss_minor >= minor
 
-# --- misc ----------------------------------------------------------------------------------
-
-# Whether a pod-level or container-level boolean field is literally true.
-is_true(x) if x == true
 
 # A hostPath path with repeated and trailing slashes removed ("//var/run/" → "/var/run").
 clean_path(p) := "/" if {
@@ -284,3 +282,6 @@ has_resource(c, section, name) if {
 	v != null
 	v != ""
 }
+
+# A finding on a scalar field of the pod spec, located by JSON path (a scalar has no identity).
+pod_field_result(msg, field) := {"msg": msg, "path": array.concat(pod_spec_path, [field])}

@@ -167,3 +167,8 @@ test_service_account if {
 	k8s.service_account == "a" with input as {"kind": "Pod", "spec": {"serviceAccountName": "a", "serviceAccount": "b"}}
 	k8s.service_account == "b" with input as {"kind": "Pod", "spec": {"serviceAccount": "b"}}
 }
+
+test_pod_field_result if {
+	r := k8s.pod_field_result("m", "hostPID") with input as {"kind": "CronJob", "spec": {"jobTemplate": {"spec": {"template": {"spec": {}}}}}}
+	r == {"msg": "m", "path": ["spec", "jobTemplate", "spec", "template", "spec", "hostPID"]}
+}

@@ -78,7 +78,7 @@ _parse("healthcheck", rest) := {"flags": f.flags, "value": v, "json": j} if {
 	[v, j] := _healthcheck(f.rest)
 }
 
-_parse(cmd, rest) := {"flags": [], "value": [rest], "json": false} if cmd in {"user", "workdir", "maintainer", "stopsignal"}
+_parse(cmd, rest) := {"flags": [], "value": [rest], "json": false} if cmd in {"user", "workdir", "maintainer", "stopsignal", "onbuild"}
 
 _healthcheck(r) := [["NONE"], false] if upper(trim_space(r)) == "NONE"
 

@@ -1,0 +1,96 @@
+/**
+ * Finds and reads the Rego and data files of the policy-author commands (`test`, `check`, `fmt`,
+ * `inspect`). Directories are searched with fast-glob; `node_modules`, `.git` and package
+ * manifests (`package.json`, `tsconfig*.json`, lock files) are skipped, as they are never policy
+ * data. Names are shown relative to the working directory.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
+import fg from 'fast-glob';
+import { parse as parseYaml } from 'yaml';
+import { ErrorCodes, parseJSONExact, type Diagnostic, type Engine } from '@palisade/engine';
+
+export interface FoundFile {
+  /** Name shown to people (relative to cwd). */
+  name: string;
+  path: string;
+}
+
+export interface Found {
+  rego: FoundFile[];
+  data: FoundFile[];
+  errors: Diagnostic[];
+}
+
+const DEFAULT_IGNORE = ['**/node_modules/**', '**/.git/**'];
+const NOT_DATA = /(^|\/)(package(-lock)?\.json|tsconfig[^/]*\.json|pnpm-lock\.yaml|pnpm-workspace\.yaml|\.[^/]*rc\.(json|ya?ml))$/;
+
+export function displayName(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
+/** Expands `paths` (files or directories) into Rego files and, when `withData`, JSON/YAML files. */
+export function findFiles(paths: string[], cwd: string, opts: { withData: boolean; ignore?: string[] }): Found {
+  const found: Found = { rego: [], data: [], errors: [] };
+  const seen = new Set<string>();
+  const add = (path: string) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    const f = { name: displayName(path, cwd), path };
+    if (path.endsWith('.rego')) found.rego.push(f);
+    else if (opts.withData && /\.(json|ya?ml)$/.test(path) && !NOT_DATA.test(path)) found.data.push(f);
+  };
+  for (const p of paths.length ? paths : ['.']) {
+    const abs = resolve(cwd, p);
+    let isDir: boolean;
+    try {
+      isDir = statSync(abs).isDirectory();
+    } catch {
+      found.errors.push({ code: ErrorCodes.input, message: `${p}: no such file or directory` });
+      continue;
+    }
+    if (!isDir) {
+      if (!/\.(rego|json|ya?ml)$/.test(abs)) found.errors.push({ code: ErrorCodes.input, message: `${p}: not a .rego, .json or .yaml file` });
+      else add(abs);
+      continue;
+    }
+    const patterns = opts.withData ? ['**/*.rego', '**/*.json', '**/*.yaml', '**/*.yml'] : ['**/*.rego'];
+    const ignore = [...DEFAULT_IGNORE, ...(opts.ignore ?? [])];
+    for (const f of fg.sync(patterns, { cwd: abs, absolute: true, ignore, dot: false, onlyFiles: true }).sort()) add(f);
+  }
+  return found;
+}
+
+export function readText(f: FoundFile): { text?: string; error?: Diagnostic } {
+  try {
+    return { text: readFileSync(f.path, 'utf8') };
+  } catch (e) {
+    return { error: { code: ErrorCodes.input, message: `${f.name}: cannot read file: ${(e as Error).message}` } };
+  }
+}
+
+/** Adds Rego modules and merges data files into `engine`; returns every read/parse/data error. */
+export function loadInto(engine: Engine, found: Found): Diagnostic[] {
+  const errors = [...found.errors];
+  for (const f of found.rego) {
+    const { text, error } = readText(f);
+    if (error) errors.push(error);
+    else errors.push(...engine.addModule(f.name, text!));
+  }
+  for (const f of found.data) {
+    const { text, error } = readText(f);
+    if (error) {
+      errors.push(error);
+      continue;
+    }
+    try {
+      const value = f.path.endsWith('.json') ? parseJSONExact(text!) : parseYaml(text!, { maxAliasCount: 100 });
+      if (value === null || value === undefined) continue;
+      for (const d of engine.addData(value)) errors.push({ ...d, message: `${f.name}: ${d.message}` });
+    } catch (e) {
+      errors.push({ code: ErrorCodes.input, message: `${f.name}: invalid ${f.path.endsWith('.json') ? 'JSON' : 'YAML'}: ${(e as Error).message.split('\n')[0]}` });
+    }
+  }
+  return errors;
+}

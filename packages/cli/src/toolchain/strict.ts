@@ -1,0 +1,162 @@
+/**
+ * `palisade check --strict`: the extra checks of OPA's strict mode that concern authors — unused
+ * imports, local variables assigned with `:=` but never used, calls to deprecated builtins — plus
+ * METADATA keys OPA does not know (OPA ignores them silently; a typo such as `titel` is reported).
+ */
+import { ErrorCodes, type AnnotationSet, type BuiltinDecl, type Diagnostic, type Expr, type Module, type Rule, type Term } from '@palisade/engine';
+import type { Location } from '@palisade/engine';
+
+type Visit = { term?: (t: Term) => void; expr?: (e: Expr) => void };
+
+function walkTerm(t: Term, v: Visit): void {
+  v.term?.(t);
+  switch (t.type) {
+    case 'ref':
+      walkTerm(t.head, v);
+      t.path.forEach((p) => walkTerm(p, v));
+      break;
+    case 'call':
+      walkTerm(t.fn, v);
+      t.args.forEach((a) => walkTerm(a, v));
+      break;
+    case 'array':
+    case 'set':
+      t.items.forEach((i) => walkTerm(i, v));
+      break;
+    case 'object':
+      t.entries.forEach(([k, x]) => {
+        walkTerm(k, v);
+        walkTerm(x, v);
+      });
+      break;
+    case 'arraycomp':
+    case 'setcomp':
+      walkTerm(t.term, v);
+      walkBody(t.body, v);
+      break;
+    case 'objectcomp':
+      walkTerm(t.key, v);
+      walkTerm(t.value, v);
+      walkBody(t.body, v);
+      break;
+    case 'template':
+      t.parts.forEach((p) => typeof p !== 'string' && walkTerm(p, v));
+      break;
+    default:
+      break;
+  }
+}
+
+function walkBody(b: Expr[], v: Visit): void {
+  for (const e of b) {
+    v.expr?.(e);
+    const n = e.node;
+    switch (n.kind) {
+      case 'term':
+        walkTerm(n.term, v);
+        break;
+      case 'unify':
+      case 'assign':
+        walkTerm(n.left, v);
+        walkTerm(n.right, v);
+        break;
+      case 'some':
+        n.vars.forEach((x) => walkTerm(x, v));
+        break;
+      case 'somein':
+        if (n.key) walkTerm(n.key, v);
+        walkTerm(n.value, v);
+        walkTerm(n.collection, v);
+        break;
+      case 'every':
+        if (n.key) walkTerm(n.key, v);
+        walkTerm(n.value, v);
+        walkTerm(n.domain, v);
+        walkBody(n.body, v);
+        break;
+      case 'logic':
+        walkBody(n.left, v);
+        walkBody(n.right, v);
+        break;
+    }
+    for (const w of e.with) {
+      walkTerm(w.target, v);
+      walkTerm(w.value, v);
+    }
+  }
+}
+
+function walkRule(r: Rule, v: Visit): void {
+  const h = r.head;
+  walkTerm(h.ref, v);
+  for (const t of [...(h.args ?? []), h.key, h.value]) if (t) walkTerm(t, v);
+  walkBody(r.body, v);
+  for (const e of r.else) {
+    if (e.value) walkTerm(e.value, v);
+    walkBody(e.body, v);
+  }
+}
+
+const err = (message: string, location: Location): Diagnostic => ({ code: ErrorCodes.compile, message, location });
+
+function unusedImports(mod: Module): Diagnostic[] {
+  const used = new Set<string>();
+  for (const r of mod.rules) walkRule(r, { term: (t) => t.type === 'var' && used.add(t.name) });
+  const out: Diagnostic[] = [];
+  for (const imp of mod.imports) {
+    const p = imp.path;
+    const root = p.type === 'var' ? p.name : p.head.type === 'var' ? p.head.name : '';
+    if (root === 'future' || root === 'rego' || p.type === 'var') continue;
+    const last = p.path[p.path.length - 1];
+    const name = imp.alias ?? (last.type === 'string' ? last.value : '');
+    if (name && !used.has(name)) out.push(err(`import ${root}.${p.path.map((s) => (s.type === 'string' ? s.value : '?')).join('.')}${imp.alias ? ` as ${imp.alias}` : ''} unused`, imp.loc));
+  }
+  return out;
+}
+
+/** Variables bound with `:=` in a rule that no other term of the rule mentions. */
+function unusedAssignments(r: Rule): Diagnostic[] {
+  const counts = new Map<string, number>();
+  walkRule(r, { term: (t) => t.type === 'var' && counts.set(t.name, (counts.get(t.name) ?? 0) + 1) });
+  const out: Diagnostic[] = [];
+  const declared = (t: Term, e: Expr) =>
+    walkTerm(t, {
+      term: (x) => {
+        if (x.type === 'var' && x.name !== '_' && !x.name.startsWith('$') && counts.get(x.name) === 1) out.push(err(`assigned var ${x.name} unused`, x.loc ?? e.loc));
+      },
+    });
+  const visit: Visit = {
+    expr: (e) => {
+      if (e.node.kind === 'assign') declared(e.node.left, e);
+    },
+  };
+  walkBody(r.body, visit);
+  for (const e of r.else) walkBody(e.body, visit);
+  return out;
+}
+
+function deprecatedCalls(r: Rule, deprecated: Set<string>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  walkRule(r, {
+    term: (t) => {
+      if (t.type !== 'call') return;
+      const f = t.fn;
+      const name = f.type === 'var' ? f.name : f.head.type === 'var' ? [f.head.name, ...f.path.map((p) => (p.type === 'string' ? p.value : '?'))].join('.') : '';
+      if (deprecated.has(name)) out.push(err(`deprecated built-in function calls in expression: ${name}`, t.loc));
+    },
+  });
+  return out;
+}
+
+export function strictChecks(modules: Module[], builtins: BuiltinDecl[], annotations: AnnotationSet): Diagnostic[] {
+  const deprecated = new Set(builtins.filter((b) => b.deprecated).map((b) => b.name));
+  const out: Diagnostic[] = [];
+  for (const m of modules) {
+    out.push(...unusedImports(m));
+    for (const r of m.rules) out.push(...unusedAssignments(r), ...deprecatedCalls(r, deprecated));
+  }
+  for (const a of annotations.entries) {
+    for (const k of a.unknownKeys) out.push({ code: ErrorCodes.parse, message: `unknown METADATA key \`${k.key}\` (OPA ignores it; known keys: scope, title, description, entrypoint, organizations, related_resources, authors, schemas, custom)`, location: k.loc });
+  }
+  return out.sort((a, b) => (a.location!.file === b.location!.file ? a.location!.row - b.location!.row : a.location!.file < b.location!.file ? -1 : 1));
+}

@@ -1,0 +1,127 @@
+/**
+ * Test coverage from the evaluator's `coverage` set (`file:row` of every evaluated expression and
+ * of every rule head that produced a value). Only lines that hold a rule head or an expression
+ * count; `default` rules (which have no body to exercise) are left out.
+ */
+import type { Body, Module, Term } from '../syntax/ast.js';
+
+export interface LineRange {
+  start: number;
+  end: number;
+}
+
+export interface FileCoverage {
+  file: string;
+  /** Sorted line numbers that were evaluated. */
+  covered: number[];
+  /** Sorted coverable line numbers that were never evaluated. */
+  notCovered: number[];
+  /** 0–100, one decimal. */
+  percentage: number;
+  /** `notCovered` as contiguous ranges. */
+  uncoveredRanges: LineRange[];
+}
+
+export interface CoverageReport {
+  files: FileCoverage[];
+  coveredLines: number;
+  notCoveredLines: number;
+  percentage: number;
+}
+
+function termBodies(t: Term, add: (b: Body) => void): void {
+  switch (t.type) {
+    case 'arraycomp':
+    case 'setcomp':
+      termBodies(t.term, add);
+      add(t.body);
+      return;
+    case 'objectcomp':
+      termBodies(t.key, add);
+      termBodies(t.value, add);
+      add(t.body);
+      return;
+    case 'ref':
+      termBodies(t.head, add);
+      t.path.forEach((p) => termBodies(p, add));
+      return;
+    case 'call':
+      t.args.forEach((a) => termBodies(a, add));
+      return;
+    case 'array':
+    case 'set':
+      t.items.forEach((i) => termBodies(i, add));
+      return;
+    case 'object':
+      t.entries.forEach(([k, v]) => {
+        termBodies(k, add);
+        termBodies(v, add);
+      });
+      return;
+    case 'template':
+      t.parts.forEach((p) => typeof p !== 'string' && termBodies(p, add));
+      return;
+    default:
+      return;
+  }
+}
+
+/** Lines of `mod` that can be covered: rule heads and the first line of every expression. */
+export function coverableLines(mod: Module): Set<number> {
+  const rows = new Set<number>();
+  const body = (b: Body): void => {
+    for (const e of b) {
+      rows.add(e.loc.row);
+      const n = e.node;
+      const terms: Term[] =
+        n.kind === 'term' ? [n.term] : n.kind === 'unify' || n.kind === 'assign' ? [n.left, n.right] : n.kind === 'somein' ? [n.value, n.collection] : n.kind === 'every' ? [n.domain] : [];
+      for (const t of terms) termBodies(t, body);
+      if (n.kind === 'every') body(n.body);
+      if (n.kind === 'logic') {
+        body(n.left);
+        body(n.right);
+      }
+    }
+  };
+  for (const r of mod.rules) {
+    if (r.default) continue;
+    rows.add(r.loc.row);
+    for (const t of [r.head.value, r.head.key].filter((x): x is Term => !!x)) termBodies(t, body);
+    body(r.body);
+    for (const e of r.else) body(e.body);
+  }
+  return rows;
+}
+
+export function ranges(lines: number[]): LineRange[] {
+  const out: LineRange[] = [];
+  for (const l of lines) {
+    const last = out[out.length - 1];
+    if (last && l === last.end + 1) last.end = l;
+    else out.push({ start: l, end: l });
+  }
+  return out;
+}
+
+const pct = (covered: number, total: number): number => (total === 0 ? 100 : Math.round((covered / total) * 1000) / 10);
+
+/** Builds the report for `modules` from the collected `hits` (`file:row`). */
+export function coverageReport(modules: Module[], hits: Set<string>): CoverageReport {
+  const files: FileCoverage[] = [];
+  let c = 0;
+  let n = 0;
+  for (const mod of [...modules].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
+    const lines = [...coverableLines(mod)].sort((a, b) => a - b);
+    const covered = lines.filter((l) => hits.has(`${mod.file}:${l}`));
+    const notCovered = lines.filter((l) => !hits.has(`${mod.file}:${l}`));
+    c += covered.length;
+    n += notCovered.length;
+    files.push({ file: mod.file, covered, notCovered, percentage: pct(covered.length, lines.length), uncoveredRanges: ranges(notCovered) });
+  }
+  return { files, coveredLines: c, notCoveredLines: n, percentage: pct(c, c + n) };
+}
+
+/** `3-5, 9` */
+export function rangesText(rs: LineRange[]): string {
+  return rs.map((r) => (r.start === r.end ? String(r.start) : `${r.start}-${r.end}`)).join(', ');
+}
