@@ -42,6 +42,13 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
 
 const isEntry = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
 if (isEntry || process.argv[1]?.endsWith('/palisade') || process.argv[1]?.endsWith('main.js')) {
+  // A closed pipe (`palisade scan | head`) is a normal way for a reader to stop: exit quietly.
+  for (const s of [process.stdout, process.stderr]) {
+    s.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() }).then(
     (code) => {
       process.exitCode = code;

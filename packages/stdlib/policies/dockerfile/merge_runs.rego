@@ -10,14 +10,14 @@
 #     - https://github.com/hadolint/hadolint/wiki/DL3059
 #     - https://docs.docker.com/build/building/best-practices/#run
 #   related: [DL3059]
-#   profiles: [all]
+#   profiles: [recommended]
 package palisade.dockerfile.merge_runs
 
 import rego.v1
 
 import data.palisade.lib.docker
 
-deny contains res if {
+warn contains res if {
 	some i, stage in docker.stages
 	some k, cmd in stage.Commands
 	k > 0

@@ -22,7 +22,7 @@ _useless_commands := {"ssh", "vim", "vi", "nano", "shutdown", "reboot", "halt", 
 
 _useless_packages := {"openssh-server", "openssh", "ssh", "dropbear", "vim", "vim-tiny", "nano", "emacs", "emacs-nox", "telnet", "telnetd"}
 
-deny contains res if {
+warn contains res if {
 	some run in docker.runs
 	run.index in docker.final_chain
 	some c in run.commands
@@ -31,7 +31,7 @@ deny contains res if {
 	res := result.new(msg, run.cmd)
 }
 
-deny contains res if {
+warn contains res if {
 	some run in docker.runs
 	run.index in docker.final_chain
 	some c in run.commands

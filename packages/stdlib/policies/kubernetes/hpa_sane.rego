@@ -32,18 +32,18 @@ min_replicas(hpa) := m if {
 deny contains res if {
 	hpa := kubernetes.object
 	hpa.kind == "HorizontalPodAutoscaler"
-	min := min_replicas(hpa)
-	min < config.get("hpa_min_replicas", 2)
-	msg := sprintf("HorizontalPodAutoscaler \"%s\" may scale down to %d replica(s)", [cluster.name_of(hpa), min])
+	lowest := min_replicas(hpa)
+	lowest < config.get("hpa_min_replicas", 2)
+	msg := sprintf("HorizontalPodAutoscaler \"%s\" may scale down to %d replica(s)", [cluster.name_of(hpa), lowest])
 	res := cluster.result_at(msg, ["spec", "minReplicas"])
 }
 
 deny contains res if {
 	hpa := kubernetes.object
 	hpa.kind == "HorizontalPodAutoscaler"
-	max := hpa.spec.maxReplicas
-	is_number(max)
-	max <= min_replicas(hpa)
-	msg := sprintf("HorizontalPodAutoscaler \"%s\" has maxReplicas %d, not above minReplicas %d: it cannot scale", [cluster.name_of(hpa), max, min_replicas(hpa)])
+	highest := hpa.spec.maxReplicas
+	is_number(highest)
+	highest <= min_replicas(hpa)
+	msg := sprintf("HorizontalPodAutoscaler \"%s\" has maxReplicas %d, not above minReplicas %d: it cannot scale", [cluster.name_of(hpa), highest, min_replicas(hpa)])
 	res := cluster.result_at(msg, ["spec", "maxReplicas"])
 }

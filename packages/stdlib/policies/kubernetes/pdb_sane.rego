@@ -52,15 +52,15 @@ deny contains res if {
 deny contains res if {
 	pdb := kubernetes.object
 	pdb.kind == "PodDisruptionBudget"
-	min := pdb.spec.minAvailable
-	is_number(min)
+	min_available := pdb.spec.minAvailable
+	is_number(min_available)
 	sel := cluster.get_object(pdb, ["spec", "selector"])
 	some w in cluster.workloads_in(cluster.namespace_of(pdb))
 	w.kind in {"Deployment", "StatefulSet", "ReplicaSet"}
 	is_number(w.spec.replicas)
-	min >= w.spec.replicas
+	min_available >= w.spec.replicas
 	cluster.selector_matches(sel, cluster.pod_labels_of(w))
-	msg := sprintf("PodDisruptionBudget \"%s\" requires %d available pods but %s runs only %d, blocking all evictions", [cluster.name_of(pdb), min, cluster.describe(w), w.spec.replicas])
+	msg := sprintf("PodDisruptionBudget \"%s\" requires %d available pods but %s runs only %d, blocking all evictions", [cluster.name_of(pdb), min_available, cluster.describe(w), w.spec.replicas])
 	res := cluster.result_at(msg, ["spec", "minAvailable"])
 }
 

@@ -14,7 +14,7 @@
 #     and the controllers that own specific webhooks (use resourceNames).
 #   references:
 #     - https://kubernetes.io/docs/reference/access-authn-authz/extensible-admission-controllers/
-#     - https://kubernetes.io/docs/concepts/security/rbac-good-practices/
+#     - https://kubernetes.io/docs/concepts/security/rbac-good-practices/#control-admission-webhooks
 #     - https://avd.aquasec.com/misconfig/ksv114
 #   related: [KSV-0114, CKV_K8S_155, KYV restrict-clusterrole-mutating-validating-admission-webhooks]
 #   profiles: [recommended]

@@ -14,7 +14,7 @@
 #     resourceNames).
 #   references:
 #     - https://kubernetes.io/docs/reference/access-authn-authz/certificate-signing-requests/#authorization
-#     - https://kubernetes.io/docs/concepts/security/rbac-good-practices/
+#     - https://kubernetes.io/docs/concepts/security/rbac-good-practices/#csrs-and-certificate-issuing
 #   related: [CKV_K8S_156, KYV restrict-clusterrole-csr]
 #   profiles: [recommended]
 package palisade.kubernetes.rbac_csr_approval

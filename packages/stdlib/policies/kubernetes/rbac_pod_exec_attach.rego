@@ -12,7 +12,8 @@
 #     Remove pods/exec and pods/attach from roles used by applications and CI; give interactive
 #     access through short-lived, audited break-glass roles.
 #   references:
-#     - https://kubernetes.io/docs/concepts/security/rbac-good-practices/#exec-on-pods
+#     - https://kubernetes.io/docs/concepts/security/rbac-good-practices/
+#     - https://kubernetes.io/docs/reference/access-authn-authz/rbac/#referring-to-resources
 #     - https://avd.aquasec.com/misconfig/ksv053
 #     - https://avd.aquasec.com/misconfig/ksv054
 #   related: [KSV-0053, KSV-0054, POL clusterrolePodExecAttach, POL rolePodExecAttach, CKV2_K8S_2]
