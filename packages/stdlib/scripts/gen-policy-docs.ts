@@ -154,7 +154,7 @@ function exampleBlock(p: PolicyInfo, side: 'failing' | 'passing', ex: TestExampl
 }
 
 /** The page of one check. */
-export function renderPage(p: PolicyInfo): string {
+export function renderPage(p: PolicyInfo, narrowed: ReadonlySet<string> = new Set()): string {
   const m = p.meta;
   const src = `packages/stdlib/${p.file}`;
   const title = m.title ?? p.slug;
@@ -169,6 +169,7 @@ export function renderPage(p: PolicyInfo): string {
   if (p.test) lines.push(`| Tests | [packages/stdlib/${p.test.file}](../../packages/stdlib/${p.test.file}) |`);
   if (p.module) lines.push(`| Package | \`${packageName(p.module)}\` |`);
   lines.push('');
+  if (m.id && narrowed.has(m.id)) lines.push(`Parts of the catalog row are deliberately left out; see [excluded.md](excluded.md).`, '');
   const problems = checkPolicyMeta(p.read);
   if (problems.length) lines.push(`> METADATA problems: ${cell(problems.join('; '))}`, '');
   lines.push('## Description', '', m.description ?? '(missing)', '');
@@ -188,16 +189,33 @@ function packageName(module: Module): string {
   return module.package.path.path.map((t) => (t.type === 'string' ? t.value : '?')).join('.');
 }
 
-/** IDs and concepts listed in docs/policies/excluded.md (table rows starting with an id). */
-export function excludedChecks(): { id: string; concept: string }[] {
+/** Rows of the tables in docs/policies/excluded.md: the ids of the first cell and the second cell. */
+export function excludedRows(): { ids: string[]; text: string }[] {
   const file = join(DOCS_DIR, 'excluded.md');
   if (!existsSync(file)) return [];
-  const out: { id: string; concept: string }[] = [];
+  const out: { ids: string[]; text: string }[] = [];
   for (const line of readFileSync(file, 'utf8').split('\n')) {
-    const m = /^\|\s*([A-Z]{2}-[0-9x]{3})\s*\|\s*([^|]*)\|/.exec(line);
-    if (m) out.push({ id: m[1], concept: m[2].trim() });
+    const m = /^\|\s*([A-Z]{2}-[0-9x]{3}(?:\s*,\s*[A-Z]{2}-[0-9x]{3})*)\s*\|\s*([^|]*)\|/.exec(line);
+    if (m) out.push({ ids: m[1].split(/\s*,\s*/), text: m[2].trim() });
   }
-  return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return out;
+}
+
+/** Catalog ids in excluded.md that no shipped policy carries (`notShipped`), and shipped ids with scope notes there (`narrowed`). */
+export function excludedChecks(policies: readonly PolicyInfo[]): { notShipped: { id: string; concept: string }[]; narrowed: string[] } {
+  const shipped = new Set(policies.map((p) => p.meta.id).filter((x): x is string => !!x));
+  const notShipped = new Map<string, string>();
+  const narrowed = new Set<string>();
+  for (const row of excludedRows()) {
+    for (const id of row.ids) {
+      if (shipped.has(id)) narrowed.add(id);
+      else if (!notShipped.has(id)) notShipped.set(id, row.text);
+    }
+  }
+  return {
+    notShipped: [...notShipped].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([id, concept]) => ({ id, concept })),
+    narrowed: [...narrowed].sort(),
+  };
 }
 
 /** docs/policies/index.md. */
@@ -218,12 +236,14 @@ export function renderIndex(policies: readonly PolicyInfo[]): string {
     lines.push(`| [${m.id ?? p.file}](${p.page}) | ${cell(m.title ?? '')} | ${m.severity ?? ''} | ${cell(list(m.input))} | ${cell(list(m.profiles))} | ${cell(list(m.related))} |`);
   }
   lines.push('');
-  const excluded = excludedChecks();
-  if (excluded.length) {
-    lines.push('## Not shipped', '', 'Catalog checks left out on purpose; the reasons are in [excluded.md](excluded.md).', '');
-    for (const e of excluded) lines.push(`- ${e.id} (${cell(e.concept)})`);
+  const { notShipped, narrowed } = excludedChecks(policies);
+  if (notShipped.length || narrowed.length) lines.push('## Not shipped', '');
+  if (notShipped.length) {
+    lines.push('Catalog checks left out on purpose; the reasons are in [excluded.md](excluded.md).', '');
+    for (const e of notShipped) lines.push(`- ${e.id} (${cell(e.concept)})`);
     lines.push('');
   }
+  if (narrowed.length) lines.push(`Shipped checks narrower than their catalog row (details in [excluded.md](excluded.md)): ${narrowed.join(', ')}.`, '');
   const broken = policies.filter((p) => p.parseErrors.length || checkPolicyMeta(p.read).length);
   if (broken.length) {
     lines.push('## Incomplete', '', 'Policies whose source or METADATA does not meet docs/policies/authoring.md:', '');
@@ -243,7 +263,8 @@ export function renderIndex(policies: readonly PolicyInfo[]): string {
 export function renderPolicyDocs(policies: readonly PolicyInfo[] = collectPolicies()): Map<string, string> {
   const out = new Map<string, string>();
   out.set('index.md', renderIndex(policies));
-  for (const p of policies) out.set(p.page, renderPage(p));
+  const narrowed = new Set(excludedChecks(policies).narrowed);
+  for (const p of policies) out.set(p.page, renderPage(p, narrowed));
   const readmeFile = join(DOCS_DIR, 'README.md');
   if (existsSync(readmeFile)) out.set('README.md', renderReadme(readFileSync(readmeFile, 'utf8'), policies));
   return out;

@@ -5,6 +5,7 @@ const VALUE_VAR = '__palisade_value__';
 import { EXIT, type CliCommand } from '../command.js';
 import { loadPolicies, readInput } from '../load-policies.js';
 import { printDiagnostics } from '../diagnostics.js';
+import { collectTrace, renderProfile, renderTrace } from '../toolchain/explain.js';
 
 export const evalCommand: CliCommand = {
   name: 'eval',
@@ -13,6 +14,8 @@ export const evalCommand: CliCommand = {
   examples: [
     "palisade eval -d policy/ -i input.json 'data.main.deny'",
     "cat pod.yaml | palisade eval -d k8s.rego -i - 'data.k8s.violation' --format values",
+    "palisade eval -d policy/ -i input.json --explain fails 'data.main.allow'",
+    "palisade eval -d policy/ -i input.json --profile 'data.main.deny'",
   ],
   options: [
     { flags: '-d, --data <path>', description: 'policy (.rego) or data (.json/.yaml) file or directory (repeatable)', repeatable: true },
@@ -23,6 +26,8 @@ export const evalCommand: CliCommand = {
     { flags: '--fail-defined', description: 'exit 1 when the result is defined' },
     { flags: '--strict-builtin-errors', description: 'treat builtin errors as fatal' },
     { flags: '--timeout <ms>', description: 'evaluation timeout in milliseconds' },
+    { flags: '--explain <mode>', description: 'print an evaluation trace to stderr: fails (expressions without a solution) or full' },
+    { flags: '--profile', description: 'print the most evaluated rules and expressions (evaluation counts) to stderr' },
   ],
   async run(args, opts, io) {
     const query = (opts.queryFile ? readFileSync(String(opts.queryFile), 'utf8') : args[0])?.trim();
@@ -46,11 +51,24 @@ export const evalCommand: CliCommand = {
         return EXIT.error;
       }
     }
+    const explain = opts.explain === undefined ? undefined : String(opts.explain);
+    if (explain !== undefined && explain !== 'fails' && explain !== 'full') {
+      io.stderr.write(`error: --explain must be "fails" or "full", got "${explain}"\n`);
+      return EXIT.error;
+    }
+    const trace = explain || opts.profile ? collectTrace() : undefined;
     const res = prepared.query.evaluate(input, {
       strictBuiltinErrors: Boolean(opts.strictBuiltinErrors),
       timeoutMs: opts.timeout ? Number(opts.timeout) : 0,
       print: (m) => io.stderr.write(m + '\n'),
+      tracer: trace?.tracer,
     });
+    if (trace) {
+      const sources = new Map([...engine.modules().map((m): [string, string] => [m.file, m.source]), ['query', query]]);
+      const lines = [...(explain ? renderTrace(trace.events, sources, explain as 'fails' | 'full') : []), ...(opts.profile ? renderProfile(trace.events, sources) : [])];
+      if (trace.truncated()) lines.push(`(trace truncated after ${trace.events.length} events)`);
+      if (lines.length) io.stderr.write(lines.join('\n') + '\n');
+    }
     if (res.error) return printDiagnostics([res.error as Diagnostic], io, engine);
     const format = String(opts.format ?? 'json');
     const vars = prepared.query.variables.filter((v) => v !== VALUE_VAR);

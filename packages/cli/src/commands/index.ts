@@ -4,5 +4,9 @@ import { evalCommand } from './eval.js';
 import { parseCommand } from './parse.js';
 import { scanCommand } from './scan.js';
 import { uiCommand } from './ui.js';
+import { testCommand } from './test.js';
+import { fmtCommand } from './fmt.js';
+import { checkCommand } from './check.js';
+import { inspectCommand } from './inspect.js';
 
-export const commands: CliCommand[] = [evalCommand, parseCommand, scanCommand, uiCommand];
+export const commands: CliCommand[] = [evalCommand, parseCommand, scanCommand, uiCommand, testCommand, fmtCommand, checkCommand, inspectCommand];

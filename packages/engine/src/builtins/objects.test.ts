@@ -95,3 +95,14 @@ describe('object.subset', () => {
     expect(fails('object.subset', new RSet([1]), [1])).toBe('eval_type_error: both arguments object.subset must be of the same type or array and set');
   });
 });
+
+describe('object.get with null values', () => {
+  const get = objectsBuiltins.find((d) => d.name === 'object.get')!;
+  const ctx = {} as never;
+  it('returns a present null instead of the default', () => {
+    expect(get.impl([{ a: null }, 'a', 'x'], ctx)).toBe(null);
+    expect(get.impl([{ a: null }, ['a'], 'x'], ctx)).toBe(null);
+    expect(get.impl([{ a: { b: null } }, ['a', 'b'], 'x'], ctx)).toBe(null);
+    expect(get.impl([{}, 'a', 'x'], ctx)).toBe('x');
+  });
+});

@@ -127,9 +127,9 @@ const objectBuiltins: BuiltinDecl[] = [
     impl(args) {
       const obj = argObject(args, 0);
       const key = args[1];
-      if (!Array.isArray(key)) return objectGet(obj, key) ?? args[2];
-      if (key.length === 0) return obj;
-      return findPath(obj, key) ?? args[2];
+      // A present key holding null is a value, not a miss: compare with undefined only.
+      const found = !Array.isArray(key) ? objectGet(obj, key) : key.length === 0 ? obj : findPath(obj, key);
+      return found === undefined ? args[2] : found;
     },
   },
   {

@@ -90,3 +90,12 @@ describe('compiler robustness (property)', () => {
     );
   });
 });
+
+describe('operator calls are not shadowed by rule names', () => {
+  it('keeps `in` working in a package with a rule named internal', () => {
+    const e = new Engine();
+    e.addModule('m.rego', 'package r\ninternal := 1\np if 1 in {1}');
+    expect(e.compile()).toEqual([]);
+    expect(e.prepare('x = data.r.p').query!.evaluate().rows).toEqual([{ x: true }]);
+  });
+});

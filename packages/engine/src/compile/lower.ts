@@ -289,6 +289,8 @@ export class Lowerer {
     if (!name) return undefined;
     const segs = name.split('.');
     const first = segs[0];
+    // Operators lowered by the parser (`in` → internal.member_2) are never shadowed by rule names.
+    if (first === 'internal' && this.env.builtins.has(name)) return { kind: 'builtin', name, decl: this.env.builtins.get(name)! };
     if (this.lookupLocal(first) !== undefined) return undefined;
     let path: string[] | undefined;
     if (first === 'data') path = segs.slice(1);

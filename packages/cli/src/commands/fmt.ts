@@ -1,0 +1,78 @@
+import { writeFileSync } from 'node:fs';
+import { formatSource, type Diagnostic } from '@palisade/engine';
+import { EXIT, type CliCommand } from '../command.js';
+import { printDiagnostics } from '../diagnostics.js';
+import { unifiedDiff } from '../toolchain/diff.js';
+import { findFiles, readText } from '../toolchain/files.js';
+
+async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of stdin) chunks.push(Buffer.from(c as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export const fmtCommand: CliCommand = {
+  name: 'fmt',
+  args: '[paths...]',
+  summary: 'Format Rego files in the canonical (OPA) style',
+  examples: [
+    'palisade fmt policy/deny.rego            # print the formatted file',
+    'palisade fmt -w policy/                  # rewrite files in place',
+    'palisade fmt --check policy/             # CI: exit 1 when a file is not formatted',
+    'palisade fmt -d policy/                  # show what would change as a diff',
+    'cat deny.rego | palisade fmt             # format stdin',
+  ],
+  options: [
+    { flags: '-w, --write', description: 'write the result back to the files (only those that change)' },
+    { flags: '-l, --list', description: 'list the files whose formatting differs' },
+    { flags: '-d, --diff', description: 'print a unified diff of the changes' },
+    { flags: '--check', description: 'exit 1 when any file would change (writes nothing)' },
+  ],
+  async run(args, opts, io) {
+    const write = Boolean(opts.write);
+    const list = Boolean(opts.list);
+    const diff = Boolean(opts.diff);
+    const check = Boolean(opts.check);
+    if (args.length === 0 && !(io.stdin.isTTY ?? false) && !write) {
+      const input = await readStdin(io.stdin);
+      const res = formatSource('stdin', input);
+      if (!res.text) return printDiagnostics(res.errors, io);
+      if (diff) io.stdout.write(unifiedDiff(input, res.text, 'stdin', 'stdin'));
+      if (!check && !list && !diff) io.stdout.write(res.text);
+      if (list && res.changed) io.stdout.write('stdin\n');
+      return check && res.changed ? EXIT.findings : EXIT.ok;
+    }
+    const found = findFiles(args, io.cwd, { withData: false });
+    const errors: Diagnostic[] = [...found.errors];
+    let changedCount = 0;
+    for (const f of found.rego) {
+      const { text, error } = readText(f);
+      if (error) {
+        errors.push(error);
+        continue;
+      }
+      const res = formatSource(f.name, text!);
+      if (!res.text) {
+        errors.push(...res.errors);
+        continue;
+      }
+      if (res.changed) changedCount++;
+      if (list && res.changed) io.stdout.write(f.name + '\n');
+      if (diff && res.changed) io.stdout.write(unifiedDiff(text!, res.text, `a/${f.name}`, `b/${f.name}`));
+      if (write && res.changed && !check) {
+        try {
+          writeFileSync(f.path, res.text);
+        } catch (e) {
+          errors.push({ code: 'palisade_input_error', message: `${f.name}: cannot write file: ${(e as Error).message}` });
+        }
+      }
+      if (!write && !list && !diff && !check) io.stdout.write(res.text);
+    }
+    if (errors.length) return printDiagnostics(errors, io);
+    if (check && changedCount > 0) {
+      io.stderr.write(`${changedCount} file${changedCount === 1 ? '' : 's'} would be reformatted (run \`palisade fmt -w\`)\n`);
+      return EXIT.findings;
+    }
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,207 @@
+import {
+  Engine,
+  codeFrame,
+  coverageReport,
+  formatDiagnostic,
+  rangesText,
+  runTests,
+  testSleepBuiltin,
+  type CoverageReport,
+  type Diagnostic,
+  type Location,
+  type TestResult,
+} from '@palisade/engine';
+import { stdlibBuiltins } from '@palisade/stdlib';
+import { EXIT, type CliCommand, type CommandIO } from '../command.js';
+import { printDiagnostics } from '../diagnostics.js';
+import { collectTrace, sourceLine } from '../toolchain/explain.js';
+import { findFiles, loadInto } from '../toolchain/files.js';
+
+interface Failure {
+  /** The test-body expression that had no solution. */
+  location: Location;
+  source: string;
+}
+
+type Reported = TestResult & { failure?: Failure };
+
+/** `--run` matches the qualified name `data.pkg.test_x`, as in `opa test` (the runner passes `pkg.test_x`). */
+class QualifiedName extends RegExp {
+  override test(name: string): boolean {
+    return super.test(`data.${name}`);
+  }
+}
+
+function ms(d: number): string {
+  return d < 1 ? `${Math.round(d * 1000)}µs` : d < 1000 ? `${d.toFixed(1)}ms` : `${(d / 1000).toFixed(2)}s`;
+}
+
+/** Re-runs a failing test with the tracer to find the last expression of its body that failed. */
+function locateFailure(engine: Engine, t: TestResult, sources: Map<string, string>): Failure | undefined {
+  const mod = engine.modules().find((m) => m.file === t.file);
+  const rule = mod?.rules.find((r) => r.loc.row === t.row);
+  if (!rule) return undefined;
+  const trace = collectTrace(50_000);
+  const ref = 'data' + [...t.pkg.split('.'), ...t.name.split('.')].map((s) => `[${JSON.stringify(s)}]`).join('');
+  const q = engine.prepare(`__t__ = ${ref}`).query;
+  if (!q) return undefined;
+  q.evaluate(undefined, { tracer: trace.tracer, timeoutMs: 5000 });
+  const inRule = trace.events.filter((e) => e.op === 'fail' && e.loc.file === t.file && e.loc.offset >= rule.loc.offset && e.loc.endOffset <= rule.loc.endOffset);
+  const last = inRule[inRule.length - 1];
+  return last ? { location: last.loc, source: sourceLine(sources, last.loc, 200) } : undefined;
+}
+
+function printText(results: Reported[], verbose: boolean, io: CommandIO, sources: Map<string, string>): void {
+  const w = (s: string) => io.stdout.write(s + '\n');
+  const bad = results.filter((r) => r.status === 'fail' || r.status === 'error');
+  if (!verbose && bad.length) {
+    w('FAILURES');
+    w('-'.repeat(80));
+    for (const r of bad) {
+      w(`data.${r.pkg}.${r.name}: ${r.status.toUpperCase()} (${ms(r.durationMs)})`);
+      if (r.error) w(`  ${formatDiagnostic(r.error)}`);
+      if (r.failure) {
+        w(`  ${r.failure.location.file}:${r.failure.location.row}:${r.failure.location.col}: this expression was not satisfied:`);
+        const src = sources.get(r.failure.location.file);
+        if (src) w(codeFrame(src, r.failure.location, 0).replace(/^/gm, '  '));
+      } else if (!r.error) w(`  ${r.file}:${r.row}: the test rule is undefined or false`);
+      for (const line of r.output) w(`  ${line}`);
+      w('');
+    }
+    w('SUMMARY');
+    w('-'.repeat(80));
+  }
+  let file = '';
+  for (const r of results) {
+    if (!verbose && r.status !== 'fail' && r.status !== 'error') continue;
+    if (r.file !== file) {
+      if (file) w('');
+      file = r.file;
+      w(`${file}:`);
+    }
+    const status = r.status === 'skip' ? 'SKIPPED' : r.status.toUpperCase();
+    w(`data.${r.pkg}.${r.name}: ${status}${r.status === 'skip' ? '' : ` (${ms(r.durationMs)})`}`);
+    if (verbose) {
+      if (r.error) w(`  ${formatDiagnostic(r.error)}`);
+      if (r.failure) w(`  ${r.failure.location.file}:${r.failure.location.row}: not satisfied: ${r.failure.source}`);
+      if (r.output.length) {
+        w('');
+        for (const line of r.output) w(`  ${line}`);
+        w('');
+      }
+    }
+  }
+  if (file) w('-'.repeat(80));
+  const n = results.length;
+  const count = (s: TestResult['status']) => results.filter((r) => r.status === s).length;
+  const parts: [string, number][] = [['PASS', count('pass')], ['FAIL', count('fail')], ['ERROR', count('error')], ['SKIPPED', count('skip')]];
+  for (const [label, k] of parts) if (k > 0 || label === 'PASS') w(`${label}: ${k}/${n}`);
+}
+
+function printCoverage(report: CoverageReport, io: CommandIO): void {
+  const w = (s: string) => io.stdout.write(s + '\n');
+  w('');
+  w('COVERAGE');
+  w('-'.repeat(80));
+  const width = Math.max(...report.files.map((f) => f.file.length), 4);
+  for (const f of report.files) {
+    const uncovered = f.uncoveredRanges.length ? `  not covered: ${rangesText(f.uncoveredRanges)}` : '';
+    w(`${f.file.padEnd(width)}  ${f.percentage.toFixed(1).padStart(5)}%${uncovered}`);
+  }
+  w('-'.repeat(80));
+  w(`${'total'.padEnd(width)}  ${report.percentage.toFixed(1).padStart(5)}%  (${report.coveredLines}/${report.coveredLines + report.notCoveredLines} lines)`);
+}
+
+export const testCommand: CliCommand = {
+  name: 'test',
+  args: '[paths...]',
+  summary: 'Run Rego policy unit tests (rules named test_*)',
+  examples: [
+    'palisade test policy/',
+    'palisade test -v --run "deny_root" policy/ data.yaml',
+    'palisade test --coverage --format json policy/ > coverage.json',
+    'palisade test packages/stdlib',
+  ],
+  options: [
+    { flags: '-v, --verbose', description: 'list every test with its timing and print() output' },
+    { flags: '-r, --run <regex>', description: 'only run tests whose name (data.pkg.test_x) matches the regular expression' },
+    { flags: '-t, --timeout <ms>', description: 'time limit per test in milliseconds', default: '5000' },
+    { flags: '-c, --coverage', description: 'report which policy lines the tests evaluate' },
+    { flags: '--threshold <percent>', description: 'with --coverage: fail when total coverage is below this percentage' },
+    { flags: '-f, --format <format>', description: 'output format: text or json', default: 'text' },
+    { flags: '--fail-on-empty', description: 'exit 1 when no tests are found' },
+    { flags: '--ignore <glob...>', description: 'skip files and directories matching these globs' },
+  ],
+  async run(args, opts, io) {
+    const format = String(opts.format ?? 'text');
+    if (format !== 'text' && format !== 'json') {
+      io.stderr.write(`error: unknown format "${format}" (use text or json)\n`);
+      return EXIT.error;
+    }
+    let filter: RegExp | undefined;
+    if (opts.run !== undefined) {
+      try {
+        filter = new RegExp(String(opts.run));
+      } catch (e) {
+        io.stderr.write(`error: --run: invalid regular expression: ${(e as Error).message}\n`);
+        return EXIT.error;
+      }
+    }
+    const timeoutMs = Number(opts.timeout ?? 5000);
+    if (!Number.isFinite(timeoutMs) || timeoutMs < 0) {
+      io.stderr.write(`error: --timeout must be a number of milliseconds, got "${String(opts.timeout)}"\n`);
+      return EXIT.error;
+    }
+    const found = findFiles(args, io.cwd, { withData: true, ignore: opts.ignore as string[] | undefined });
+    const engine = new Engine({ builtins: [...stdlibBuiltins, testSleepBuiltin] });
+    const loadErrors = loadInto(engine, found);
+    const compileErrors: Diagnostic[] = loadErrors.length ? loadErrors : [...engine.compile(), ...engine.annotations().errors];
+    if (compileErrors.length) return printDiagnostics(compileErrors, io, engine);
+
+    const sources = new Map(engine.modules().map((m) => [m.file, m.source]));
+    const hits = opts.coverage ? new Set<string>() : undefined;
+    const verbose = Boolean(opts.verbose);
+    const results: Reported[] = runTests(engine, {
+      filter: filter ? new QualifiedName(filter) : undefined,
+      timeoutMs,
+      evalOptions: { coverage: hits },
+    });
+    for (const r of results) if (r.status === 'fail') r.failure = locateFailure(engine, r, sources);
+
+    if (results.length === 0) {
+      if (format === 'json') io.stdout.write(JSON.stringify({ results: [], summary: { total: 0, pass: 0, fail: 0, error: 0, skip: 0 } }, null, 2) + '\n');
+      else io.stderr.write(`no tests found${filter ? ` matching ${filter}` : ''} (tests are rules named test_*)\n`);
+      return opts.failOnEmpty ? EXIT.findings : EXIT.ok;
+    }
+
+    const report = hits ? coverageReport(engine.modules().filter((m) => !m.file.endsWith('_test.rego')), hits) : undefined;
+    const count = (s: TestResult['status']) => results.filter((r) => r.status === s).length;
+    if (format === 'json') {
+      const out = {
+        results: results.map((r) => ({
+          package: `data.${r.pkg}`,
+          name: r.name,
+          file: r.file,
+          row: r.row,
+          status: r.status,
+          durationMs: Math.round(r.durationMs * 1000) / 1000,
+          output: r.output,
+          ...(r.error ? { error: { code: r.error.code, message: r.error.message, location: r.error.location } } : {}),
+          ...(r.failure ? { failure: { file: r.failure.location.file, row: r.failure.location.row, col: r.failure.location.col, expression: r.failure.source } } : {}),
+        })),
+        summary: { total: results.length, pass: count('pass'), fail: count('fail'), error: count('error'), skip: count('skip') },
+        ...(report ? { coverage: report } : {}),
+      };
+      io.stdout.write(JSON.stringify(out, null, 2) + '\n');
+    } else {
+      printText(results, verbose, io, sources);
+      if (report) printCoverage(report, io);
+    }
+    if (count('fail') + count('error') > 0) return EXIT.error;
+    if (report && opts.threshold !== undefined && report.percentage < Number(opts.threshold)) {
+      io.stderr.write(`coverage ${report.percentage.toFixed(1)}% is below the threshold of ${Number(opts.threshold)}%\n`);
+      return EXIT.error;
+    }
+    return EXIT.ok;
+  },
+};
