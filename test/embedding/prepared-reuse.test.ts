@@ -85,6 +85,7 @@ describe('prepared query reuse', () => {
     const before = snapshot();
     expect(before.compileModules).toBe(1);
     expect(before.compileQuery).toBe(1);
+    expect(before.parseModule + before.parseQuery, 'the parser spies see addModule and prepare').toBe(2);
     expect(before.planned, 'the planner spy sees prepare and the first evaluation').toBeGreaterThan(0);
 
     let denies = 0;

@@ -239,7 +239,8 @@ export class PreparedQuery {
     run.coverage = options.coverage;
     run.tracer = options.tracer;
     const overlays = (options.dataOverrides ?? []).map((o) => ({ path: o.path, value: o.value as Value }));
-    const ctx = new Ctx(run, inputValue, overlays.length ? overlays : null, null);
+    run.overridePaths = overlays.map((o) => o.path);
+    const ctx = new Ctx(run, inputValue, overlays.length ? overlays : null, null, true);
     const rows: Row[] = [];
     const frame: (Value | undefined)[] = new Array(this.cq.nslots);
     const outputs = this.cq.outputs;

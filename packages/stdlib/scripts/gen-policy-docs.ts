@@ -96,7 +96,7 @@ function comparePolicies(a: PolicyInfo, b: PolicyInfo): number {
 
 // ---- test examples ----------------------------------------------------------------------------
 
-const FAIL_WORDS = new Set(['deny', 'denies', 'denied', 'fail', 'fails', 'failing', 'failed', 'bad', 'violation', 'violations']);
+const FAIL_WORDS = new Set(['deny', 'denies', 'denied', 'fail', 'fails', 'failing', 'failed', 'bad', 'violation', 'violations', 'reported', 'flagged']);
 const PASS_WORDS = new Set(['pass', 'passes', 'passing', 'passed', 'ok', 'good', 'allow', 'allows', 'allowed', 'compliant']);
 const NEGATIONS = new Set(['not', 'no', 'never']);
 
@@ -112,24 +112,62 @@ export function testSide(name: string): 'fail' | 'pass' | undefined {
   return sides.size === 1 ? [...sides][0] : undefined;
 }
 
+/*
+ * Assertions that findings exist / that there are none, recognised in Rego test text (comments
+ * removed). Used to classify a test by its body when its name says nothing, and by the quality
+ * test to require both sides in every test file:
+ *   findings exist: `count(…) > 0`, `count(…) >= N` (N >= 1), `count(…) == N` (N >= 1),
+ *                   `some r in ….deny|warn|violation…`, `… in ….deny…`, `r.msg == …`,
+ *                   `contains|startswith|endswith(r.msg, …)`, `regex.match(…, r.msg)`,
+ *                   `r == {{"msg": …}}` (equality with a set of result objects);
+ *   no findings:    `count(…) == 0`, `count(…) < 1`, `not ….deny|warn|violation…`, `… == set()`.
+ */
+const COUNT = String.raw`\bcount\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)`;
+const FINDINGS_EXIST = [
+  new RegExp(`${COUNT}\\s*(?:>\\s*0|>=\\s*[1-9]|==\\s*[1-9]\\d*)`),
+  /\bin\s+[\w.]*\b(?:deny|warn|violation)\w*/,
+  /\.msg\s*==|\b(?:contains|startswith|endswith)\(\s*[\w.[\]"]*\.msg\b|\bregex\.match\([^\n]*\.msg\s*\)/,
+  /==\s*\{\s*\{/,
+];
+const NO_FINDINGS = [new RegExp(`${COUNT}\\s*(?:==\\s*0\\b|<\\s*1\\b)`), /\bnot\s+[\w.]*\b(?:deny|warn|violation)\w*/, /==\s*set\(\)|\bset\(\)\s*==/];
+
+function stripComments(source: string): string {
+  return source.replace(/^\s*#.*$/gm, '').replace(/\s#[^"`\n]*$/gm, '');
+}
+
+/** Which sides a piece of Rego test text asserts (see the patterns above). */
+export function assertedSides(source: string): { fail: boolean; pass: boolean } {
+  const text = stripComments(source);
+  return { fail: FINDINGS_EXIST.some((r) => r.test(text)), pass: NO_FINDINGS.some((r) => r.test(text)) };
+}
+
 function testRuleName(rule: Rule): string | undefined {
   const ref = rule.head.ref;
   const name = ref.type === 'var' ? ref.name : undefined;
   return name && name.startsWith('test_') && !rule.head.args ? name : undefined;
 }
 
-/** The first test (in file order) whose name says it fails, and the first that says it passes. */
+/**
+ * The failing and the passing example of a test module: the first test (in file order) whose
+ * name says so; failing that, the first whose body asserts only that side.
+ */
 export function pickExamples(module: Module): { failing?: TestExample; passing?: TestExample } {
-  const out: { failing?: TestExample; passing?: TestExample } = {};
+  const byName: { failing?: TestExample; passing?: TestExample } = {};
+  const byBody: { failing?: TestExample; passing?: TestExample } = {};
   for (const rule of module.rules) {
     const name = testRuleName(rule);
     if (!name) continue;
+    const text = module.source.slice(rule.loc.offset, rule.loc.endOffset);
     const side = testSide(name);
-    const example = { name, text: module.source.slice(rule.loc.offset, rule.loc.endOffset) };
-    if (side === 'fail') out.failing ??= example;
-    else if (side === 'pass') out.passing ??= example;
+    if (side === 'fail') byName.failing ??= { name, text };
+    else if (side === 'pass') byName.passing ??= { name, text };
+    else {
+      const a = assertedSides(text);
+      if (a.fail && !a.pass) byBody.failing ??= { name, text };
+      else if (a.pass && !a.fail) byBody.passing ??= { name, text };
+    }
   }
-  return out;
+  return { failing: byName.failing ?? byBody.failing, passing: byName.passing ?? byBody.passing };
 }
 
 // ---- rendering --------------------------------------------------------------------------------
@@ -149,7 +187,7 @@ function exampleBlock(p: PolicyInfo, side: 'failing' | 'passing', ex: TestExampl
   const words = side === 'failing' ? 'deny, fail, bad or denied' : 'pass, ok, good, allowed or compliant';
   if (!p.test) return [`No ${side} example: the policy has no \`_test.rego\`.`, ''];
   if (!p.test.module) return [`No ${side} example: \`${p.test.file}\` does not parse.`, ''];
-  if (!ex) return [`No test in \`${p.test.file}\` is named as a ${side} case (${words}); see the test file for the cases it covers.`, ''];
+  if (!ex) return [`No test in \`${p.test.file}\` is named as a ${side} case (${words}) or asserts only that side; see the test file for the cases it covers.`, ''];
   return [`\`${ex.name}\` in \`${p.test.file}\`:`, '', `${FENCE}rego`, ex.text.replace(/\t/g, '    '), FENCE, ''];
 }
 

@@ -153,8 +153,8 @@ const PROFILE_NAMES = ['recommended', 'pss-baseline', 'pss-restricted', 'cis-doc
 function renderProfiles(policies: readonly PolicyInfo[]): string[] {
   const lines = ['| Profile | Checks |', '|---|---:|'];
   for (const name of PROFILE_NAMES) {
-    // Same rule as the scanner (policy-set.ts inProfile): no `profiles` means `recommended`.
-    const n = policies.filter((p) => name === 'all' || (p.meta.profiles?.length ? p.meta.profiles : ['recommended']).includes(name)).length;
+    // A policy without `custom.profiles` counts as `recommended`; `profiles: []` means `all` only.
+    const n = policies.filter((p) => name === 'all' || (p.meta.profiles ?? ['recommended']).includes(name)).length;
     lines.push(`| \`${name}\` | ${n} |`);
   }
   return lines;

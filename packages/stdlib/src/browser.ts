@@ -6,7 +6,8 @@
  * export condition. Nothing here imports a Node built-in (test/embedding/browser.test.ts).
  */
 import type { Diagnostic, Engine, EngineOptions } from '@palisade/engine';
-import { bundledStdlib, describePolicies, engineFromBundle, type ListPoliciesOptions } from './bundle.js';
+import { describePolicies, engineFromBundle, type ListPoliciesOptions } from './bundle.js';
+import { bundledStdlib } from './bundled-stdlib.js';
 import type { Policy } from './policy-set.js';
 import { setDefaultStdlib, type StdlibBundle } from './scan.js';
 
@@ -19,7 +20,7 @@ export { loadDocuments, isDocumentOf } from './documents.js';
 export type { DocumentFile, DocumentValueMap, LoadedDocuments, TypedDocument } from './documents.js';
 export { stdlibBuiltins, resultNew } from './result-builtin.js';
 export type { PolicySource } from './policies.js';
-export { bundledStdlib, describePolicies, engineFromBundle } from './bundle.js';
+export { describePolicies, engineFromBundle } from './bundle.js';
 export type { ListPoliciesOptions } from './bundle.js';
 export { scan, createScanner, setDefaultStdlib, diagnosticAsError } from './scan.js';
 export type { ScanOptions, ScanRunOptions, Scanner, StdlibBundle } from './scan.js';

@@ -1,22 +1,13 @@
 /**
- * The standard library without a file system: policies and default data from the generated
- * bundle (src/generated/policy-bundle.ts, written by scripts/gen-bundle.mjs before every build),
- * and the helpers both package entries share to build engines and policy lists from a bundle.
+ * Helpers both package entries share to build engines and policy lists from a `StdlibBundle`
+ * (policy sources + data as values). No file system and no generated bundle here: the Node entry
+ * feeds them the package's files, the browser entry the generated bundle (bundled-stdlib.ts).
  */
 import { Engine, parseModule, type Diagnostic, type EngineOptions, type Module } from '@palisade/engine';
-import { DEFAULT_DATA, POLICY_SOURCES } from './generated/policy-bundle.js';
 import type { PolicySource } from './policies.js';
 import { discoverPolicies, type Policy } from './policy-set.js';
 import { stdlibBuiltins } from './result-builtin.js';
 import type { StdlibBundle } from './scan.js';
-
-/** The stdlib's non-test policies and default data as bundled at build time (fresh arrays each call). */
-export function bundledStdlib(): StdlibBundle {
-  return {
-    policies: POLICY_SOURCES.map((p) => ({ file: p.file, source: p.source })),
-    data: [...DEFAULT_DATA],
-  };
-}
 
 /** An engine with the stdlib builtins and the given bundle's policies and data loaded (not yet compiled). */
 export function engineFromBundle(bundle: StdlibBundle, options: { engine?: EngineOptions } = {}): { engine: Engine; errors: Diagnostic[] } {

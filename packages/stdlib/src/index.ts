@@ -8,7 +8,7 @@ export { stdlibBuiltins, resultNew } from './result-builtin.js';
 export { STDLIB_ROOT, createStdlibEngine, stdlibData, stdlibPolicySources } from './policies.js';
 export type { PolicySource } from './policies.js';
 export { listPolicies, stdlibBundle } from './stdlib-files.js';
-export { bundledStdlib, describePolicies, engineFromBundle } from './bundle.js';
+export { describePolicies, engineFromBundle } from './bundle.js';
 export type { ListPoliciesOptions } from './bundle.js';
 export { loadDocuments, isDocumentOf } from './documents.js';
 export type { DocumentFile, DocumentValueMap, LoadedDocuments, TypedDocument } from './documents.js';

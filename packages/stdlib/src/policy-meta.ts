@@ -59,11 +59,11 @@ export function readPolicyMeta(module: Pick<Module, 'annotations'>): PolicyMetaR
     try {
       doc = parseYaml(a.yaml, { maxAliasCount: 100 });
     } catch (e) {
-      error ??= `line ${a.loc.row}: METADATA is not valid YAML: ${(e as Error).message.split('\n')[0]}`;
+      error ??= `METADATA block at line ${a.loc.row} is not valid YAML (positions relative to the block): ${(e as Error).message.split('\n')[0]}`;
       continue;
     }
     if (!isRecord(doc)) {
-      error ??= `line ${a.loc.row}: METADATA is not a YAML mapping`;
+      error ??= `METADATA block at line ${a.loc.row} is not a YAML mapping`;
       continue;
     }
     const scope = doc['scope'];

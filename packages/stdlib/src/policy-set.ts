@@ -157,7 +157,8 @@ export function policyMetadata(raw: Record<string, unknown>, stdlib: boolean): P
     references: [...new Set(references)],
     related: [...new Set(related)],
     inputKinds: kinds,
-    profiles: strList(custom['profiles']),
+    // Absent `profiles` means `recommended`; an explicit empty list means "only with `all`".
+    profiles: custom['profiles'] === undefined ? ['recommended'] : strList(custom['profiles']),
     // The stdlib reads Trivy's Dockerfile shape by convention (docs/policies/authoring.md).
     trivyStyle: trivy || stdlib,
   };
@@ -222,11 +223,13 @@ export interface SelectOptions {
   profile?: Profile;
 }
 
-/** Whether a stdlib policy belongs to a profile (policies without `profiles` count as `recommended`). */
+/**
+ * Whether a stdlib policy belongs to a profile. Policies without METADATA or without a `profiles`
+ * key count as `recommended`; `profiles: []` selects a policy only under `all`.
+ */
 export function inProfile(policy: Policy, profile: Profile): boolean {
   if (profile === 'all') return true;
-  const profiles = policy.metadata?.profiles.length ? policy.metadata.profiles : ['recommended'];
-  return profiles.includes(profile);
+  return (policy.metadata?.profiles ?? ['recommended']).includes(profile);
 }
 
 /**

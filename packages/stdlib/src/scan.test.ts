@@ -283,6 +283,7 @@ deny contains "${id}" if true
       { file: 'policies/kubernetes/a.rego', source: meta('S-A', '[recommended, pss-baseline]') },
       { file: 'policies/kubernetes/b.rego', source: meta('S-B', '[pss-restricted]') },
       { file: 'policies/kubernetes/c.rego', source: meta('S-C', '[cis-docker]', '[dockerfile]') },
+      { file: 'policies/kubernetes/d.rego', source: meta('S-D', '[]') },
       { file: 'policies/lib/x.rego', source: 'package palisade.lib.x\nimport rego.v1\nhelper := 1\n' },
     ],
     data: [{ palisade: { config: { limit: 1 } } }],
@@ -293,7 +294,12 @@ deny contains "${id}" if true
     expect(ids({})).toEqual(['S-A']);
     expect(ids({ profile: 'pss-restricted' })).toEqual(['S-B']);
     expect(ids({ profile: 'cis-docker' })).toEqual(['S-C']);
-    expect(ids({ profile: 'all' })).toEqual(['S-A', 'S-B', 'S-C']);
+    expect(ids({ profile: 'all' })).toEqual(['S-A', 'S-B', 'S-C', 'S-D']);
+  });
+
+  it('runs policies declaring `profiles: []` only under `all`', () => {
+    expect(ids({})).not.toContain('S-D');
+    expect(ids({ profile: 'all' })).toContain('S-D');
   });
 
   it('runs only user policies with -p, both with stdlib: true', () => {
@@ -311,11 +317,11 @@ deny contains "${id}" if true
 
   it('prepares each rule once, however many documents are scanned', () => {
     const { scanner } = createScanner({ stdlibBundle: bundle, profile: 'all' });
-    expect(scanner!.preparedQueries).toBe(3);
+    expect(scanner!.preparedQueries).toBe(4);
     const many = Array.from({ length: 50 }, (_, i) => ({ path: `m/${i}.yaml`, text: POD }));
     const { documents } = loadFiles(many);
     const r = scanner!.scan(documents);
-    expect(r.findings).toHaveLength(100);
-    expect(r.summary.policies).toBe(3);
+    expect(r.findings).toHaveLength(150);
+    expect(r.summary.policies).toBe(4);
   });
 });

@@ -25,8 +25,9 @@ function ops(a: string[], b: string[]): Op[] {
   let j = 0;
   while (i < a.length || j < b.length) {
     if (i < a.length && j < b.length && a[i] === b[j]) out.push({ kind: ' ', line: a[i], ai: i++, bi: j++ });
-    else if (j < b.length && (i === a.length || t[i * w + j + 1] >= t[(i + 1) * w + j])) out.push({ kind: '+', line: b[j], ai: i, bi: j++ });
-    else out.push({ kind: '-', line: a[i], ai: i++, bi: j });
+    // Removals before additions, as diff(1) prints them.
+    else if (i < a.length && (j === b.length || t[(i + 1) * w + j] >= t[i * w + j + 1])) out.push({ kind: '-', line: a[i], ai: i++, bi: j });
+    else out.push({ kind: '+', line: b[j], ai: i, bi: j++ });
   }
   return out;
 }

@@ -6,6 +6,7 @@
 import type { Module, Rule, Term } from '../syntax/ast.js';
 import type { Location } from '../syntax/location.js';
 import type { IRBody, IRTerm } from './ir.js';
+import type { RuleDependencies } from './dependencies.js';
 
 export type RuleKind = 'complete' | 'set' | 'object' | 'function';
 
@@ -48,6 +49,8 @@ export interface RuleSet {
   defaultDef?: RuleDef;
   arity: number;
   id: number;
+  /** Filled by the `analyze-dependencies` stage. */
+  dependencies?: RuleDependencies;
 }
 
 export interface TreeNode {

@@ -6,6 +6,7 @@
  *   check-safety       bound-before-use + body reordering                    (needs: IR)
  *   check-calls        arity of builtin and function calls                   (needs: IR)
  *   check-recursion    cycles between rules/functions                        (needs: IR)
+ *   analyze-dependencies  what each rule reads (input, data, nondeterminism)  (needs: IR, no cycles)
  * Planning to closures happens in eval/ on first use of each rule (once per compiled policy).
  */
 import type { CompileState } from './state.js';
@@ -14,6 +15,7 @@ import { resolveAndLower } from './lower-rules.js';
 import { checkSafety } from './check-safety.js';
 import { checkCalls } from './check-calls.js';
 import { checkRecursion } from './check-recursion.js';
+import { analyzeDependencies } from './dependencies.js';
 
 export interface Stage {
   name: string;
@@ -26,4 +28,5 @@ export const stages: readonly Stage[] = [
   { name: 'check-safety', run: checkSafety },
   { name: 'check-calls', run: checkCalls },
   { name: 'check-recursion', run: checkRecursion },
+  { name: 'analyze-dependencies', run: analyzeDependencies },
 ];

@@ -36,6 +36,8 @@ export class Run {
   coverage: Set<string> | undefined;
   /** When set, receives trace events (see eval/trace.ts). */
   tracer: Tracer | undefined;
+  /** Paths of `EvalOptions.dataOverrides` (rules reading them are not shared across evaluations). */
+  overridePaths: string[][] = [];
   private nextCheck = 1024;
 
   constructor(
@@ -90,5 +92,7 @@ export class Ctx {
     readonly input: Value | undefined,
     readonly overlays: DataOverlay[] | null,
     readonly mocks: Map<string, Mock> | null,
+    /** True for the evaluation's outermost context (no `with` in effect). */
+    readonly root = false,
   ) {}
 }

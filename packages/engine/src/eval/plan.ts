@@ -14,7 +14,30 @@ import { Ctx, type DataOverlay, type Mock } from './context.js';
 import { iterate, setPath } from './values.js';
 import { allBound, firstValue, hasGenerator, needs, startsWith, templateText, walkValue, type Segment } from './refs.js';
 import type { RuleEvaluator } from './rules.js';
+import type { TreeNode } from '../compile/rule-tree.js';
 import { tracedExpr } from './trace.js';
+
+/** The first rule-set node along `prefix` and the number of segments leading to it, or null. */
+function resolveRuleNode(tree: TreeNode, prefix: string[]): { node: TreeNode; depth: number } | null {
+  let node: TreeNode | undefined = tree;
+  for (let i = 0; i < prefix.length; i++) {
+    node = node.children.get(prefix[i]);
+    if (!node) return null;
+    if (node.ruleSet) return { node, depth: i + 1 };
+  }
+  return null;
+}
+
+/** True when base data holds something at `path` or at one of its prefixes that is not an object. */
+function hasBaseAt(base: Value, path: string[]): boolean {
+  let cur: Value | undefined = base;
+  for (const p of path) {
+    if (cur === undefined) return false;
+    if (!isObject(cur)) return true;
+    cur = objectGet(cur, p);
+  }
+  return cur !== undefined;
+}
 
 export type Frame = (Value | undefined)[];
 export type K = () => boolean;
@@ -379,11 +402,41 @@ export class Planner {
     if (root.kind === 'input') {
       return (c, f, k) => (c.input === undefined ? false : walk(c, f, c.input, 0, k));
     }
-    if (root.kind === 'data') {
-      return (c, f, k) => this.rules.walkData(c, f, segs, k);
-    }
+    if (root.kind === 'data') return this.dataRef(segs);
     const head = this.term(root.term);
     return (c, f, k) => head(c, f, (v) => walk(c, f, v, 0, k));
+  }
+
+  /**
+   * A `data` ref. When its constant prefix leads to a rule set, the tree walk is resolved once and
+   * later evaluations jump straight to the rule (unless base data or a `with`/override covers it).
+   */
+  private dataRef(segs: Segment[]): TermFn {
+    const prefix: string[] = [];
+    for (const s of segs) {
+      if (s.kind !== 'const' || typeof s.value !== 'string') break;
+      prefix.push(s.value);
+    }
+    let resolved: { node: TreeNode; depth: number } | null | undefined;
+    let baseFor: Value | undefined;
+    let baseFree = false;
+    return (c, f, k) => {
+      if (resolved === undefined) resolved = resolveRuleNode(this.rules.tree, prefix);
+      if (resolved === null) return this.rules.walkData(c, f, segs, k);
+      const { node, depth } = resolved;
+      const path = node.path;
+      if (c.overlays) {
+        for (const o of c.overlays) if (startsWith(o.path, path) || startsWith(path, o.path)) return this.rules.walkData(c, f, segs, k);
+      }
+      const base = c.run.baseData;
+      if (base !== baseFor) {
+        baseFor = base;
+        baseFree = !hasBaseAt(base, path);
+      }
+      if (!baseFree) return this.rules.walkData(c, f, segs, k);
+      const v = this.rules.nodeValue(c, node, undefined);
+      return v === undefined ? false : walkValue(segs, c, f, v, depth, k);
+    };
   }
 
   private segment(s: IRTerm): Segment {

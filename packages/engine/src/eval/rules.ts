@@ -25,8 +25,18 @@ interface CompiledDef {
   elses: { body: ExprFn; value: TermFn }[];
 }
 
+/** Per-function cap of the cross-evaluation cache (distinct argument lists). */
+const SHARED_FN_CACHE_LIMIT = 10_000;
+
 export class RuleEvaluator {
   private compiled = new Map<RuleDef, CompiledDef>();
+  /**
+   * Values shared across evaluations of this compiled policy, for rule sets that read neither
+   * input, nor per-evaluation data overrides, nor nondeterministic builtins (see dependencies.ts).
+   */
+  private shared = new Map<RuleSet, { key: string; value: Value | typeof UNDEF }>();
+  private sharedFns = new Map<RuleSet, { key: string; cache: Map<string, Value | typeof UNDEF> }>();
+  private shareable = new Map<RuleSet, { sig: string; overlapping: number[] }>();
 
   constructor(
     private readonly planner: Planner,
@@ -118,7 +128,8 @@ export class RuleEvaluator {
   }
 
   /** The value at a node with a rule set, merged with values of rules below it (ref heads). */
-  private nodeValue(c: Ctx, node: TreeNode, base: Value | undefined): Value | undefined {
+  /** The value at a node holding a rule set (merged with rule values below it). */
+  nodeValue(c: Ctx, node: TreeNode, base: Value | undefined): Value | undefined {
     const rs = node.ruleSet!;
     if (rs.kind === 'function') return undefined;
     const v = this.ruleSetValue(c, rs);
@@ -176,11 +187,49 @@ export class RuleEvaluator {
 
   // ---- rule sets -----------------------------------------------------------------------------
 
+  /**
+   * The sharing key of `rs` in this run, or undefined when its value must not be shared with other
+   * evaluations. Rules reading input or a per-evaluation data override are shared only while those
+   * hold the very same values (object identity): e.g. the inventory of one scan, or one document
+   * evaluated by many policies. Inputs are never mutated (see value/types.ts), so identity is safe.
+   */
+  private shareKey(c: Ctx, rs: RuleSet): string | undefined {
+    if (!c.root || c.run.strict || c.run.coverage || c.run.tracer) return undefined;
+    const d = rs.dependencies;
+    if (!d || d.volatile) return undefined;
+    // Input-dependent rules are shared between evaluations over the very same input object (a scan
+    // evaluates every policy against one document in a row, and their helpers are computed once).
+    const inputKey = d.input ? (c.input === undefined ? 'u;' : identityOf(c.input) + ';') : '';
+    const overlays = c.overlays;
+    if (!overlays) return inputKey;
+    const pathsSig = overlays.map((o) => o.path.join('\u0000')).join('\u0001');
+    let memo = this.shareable.get(rs);
+    if (!memo || memo.sig !== pathsSig) {
+      const idx: number[] = [];
+      overlays.forEach((o, i) => {
+        if (d.dataReads.some((r) => startsWith(r, o.path) || startsWith(o.path, r))) idx.push(i);
+      });
+      memo = { sig: pathsSig, overlapping: idx };
+      this.shareable.set(rs, memo);
+    }
+    let key = inputKey;
+    for (const i of memo.overlapping) key += identityOf(overlays[i].value) + ';';
+    return key;
+  }
+
   ruleSetValue(c: Ctx, rs: RuleSet): Value | undefined {
     const cached = c.cache.get(rs);
     if (cached !== undefined) {
       if (cached === UNDEF || cached === IN_PROGRESS) return undefined;
       return cached;
+    }
+    const share = this.shareKey(c, rs);
+    if (share !== undefined) {
+      const hit = this.shared.get(rs);
+      if (hit !== undefined && hit.key === share) {
+        c.cache.set(rs, hit.value);
+        return hit.value === UNDEF ? undefined : hit.value;
+      }
     }
     c.cache.set(rs, IN_PROGRESS);
     c.run.enter();
@@ -191,6 +240,7 @@ export class RuleEvaluator {
       c.run.leave();
     }
     c.cache.set(rs, v === undefined ? UNDEF : v);
+    if (share !== undefined) this.shared.set(rs, { key: share, value: v === undefined ? UNDEF : v });
     return v;
   }
 
@@ -335,8 +385,19 @@ export class RuleEvaluator {
     const node = findNode(this.tree, path);
     const rs = node?.ruleSet;
     if (!rs || rs.kind !== 'function') return false;
-    let cache = c.fnCache.get(rs);
-    if (!cache) c.fnCache.set(rs, (cache = new Map()));
+    const share = this.shareKey(c, rs);
+    let cache: Map<string, Value | typeof UNDEF> | undefined;
+    if (share !== undefined) {
+      let entry = this.sharedFns.get(rs);
+      if (!entry || entry.key !== share || entry.cache.size >= SHARED_FN_CACHE_LIMIT) {
+        entry = { key: share, cache: new Map() };
+        this.sharedFns.set(rs, entry);
+      }
+      cache = entry.cache;
+    } else {
+      cache = c.fnCache.get(rs);
+      if (!cache) c.fnCache.set(rs, (cache = new Map()));
+    }
     const ck = argsKey(args);
     const hit = cache.get(ck);
     if (hit !== undefined) return hit === UNDEF ? false : k(hit);
@@ -390,6 +451,19 @@ function builtinFailure(name: string, e: unknown, loc: Location): PalisadeError 
   if (e instanceof RangeError && /call stack/.test(e.message)) throw e;
   const msg = e instanceof Error ? e.message : String(e);
   return new PalisadeError(ErrorCodes.evalBuiltin, `${name}: ${msg}`, loc);
+}
+
+const identities = new WeakMap<object, number>();
+let nextIdentity = 1;
+
+/** A key that is equal for the same object (identity) or the same primitive value. */
+function identityOf(v: Value): string {
+  if (v !== null && typeof v === 'object') {
+    let id = identities.get(v);
+    if (id === undefined) identities.set(v, (id = nextIdentity++));
+    return '#' + id;
+  }
+  return keyOf(v);
 }
 
 function coverHead(c: Ctx, def: RuleDef): void {

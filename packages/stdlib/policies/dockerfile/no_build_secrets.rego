@@ -21,42 +21,9 @@ package palisade.dockerfile.no_build_secrets
 import rego.v1
 
 import data.palisade.lib.docker
+import data.palisade.lib.secret_names
 
 # --- names and values ---------------------------------------------------------------------------
-
-_secret_word := `(?i)(^|[_.-])(password|passwd|pass|passphrase|secret|secrets|token|apikey|api_key|access_key|secret_key|private_key|client_secret|credential|credentials|auth_token)([_.-]|$)`
-
-_secret_anywhere := `(?i)(password|passwd|passphrase|secret|apikey|privatekey|accesskey)`
-
-# Names that point at a secret instead of holding it.
-_reference_suffix := `(?i)[_.-](file|path|dir|filename|location|name)$`
-
-_secret_name(name) if {
-	regex.match(_secret_word, name)
-	not regex.match(_reference_suffix, name)
-}
-
-_secret_name(name) if {
-	regex.match(_secret_anywhere, name)
-	not regex.match(_reference_suffix, name)
-}
-
-# Well-known credential formats, whatever the variable is called.
-_secret_value_patterns := {
-	"AWS access key ID": `\b(AKIA|ASIA)[0-9A-Z]{16}\b`,
-	"GitHub token": `\b(ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}\b|\bgithub_pat_[A-Za-z0-9_]{22,}`,
-	"GitLab token": `\bglpat-[A-Za-z0-9_-]{20,}`,
-	"Slack token": `\bxox[baprs]-[A-Za-z0-9-]{10,}`,
-	"private key": `-----BEGIN ([A-Z]+ )?PRIVATE KEY-----`,
-	"Google API key": `\bAIza[0-9A-Za-z_-]{35}\b`,
-	"Stripe secret key": `\b[sr]k_live_[0-9A-Za-z]{16,}`,
-	"npm token": `\bnpm_[A-Za-z0-9]{36}\b`,
-}
-
-_secret_value(v) := kind if {
-	some kind, pattern in _secret_value_patterns
-	regex.match(pattern, v)
-}
 
 _arg_pairs(cmd) := [[name, value] |
 	some a in cmd.Value
@@ -68,7 +35,7 @@ _arg_pairs(cmd) := [[name, value] |
 deny contains res if {
 	some cmd in docker.commands_named("arg")
 	some pair in _arg_pairs(cmd)
-	_secret_name(pair[0])
+	secret_names.is_secret_name(pair[0])
 	msg := sprintf("ARG %s looks like a secret; build arguments are stored in the image history", [pair[0]])
 	res := result.new(msg, cmd)
 }
@@ -76,7 +43,7 @@ deny contains res if {
 deny contains res if {
 	some cmd in docker.commands_named("env")
 	some pair in docker.env_pairs(cmd)
-	_secret_name(pair[0])
+	secret_names.is_secret_name(pair[0])
 	pair[1] != ""
 	msg := sprintf("ENV %s looks like a secret and is baked into the image", [pair[0]])
 	res := result.new(msg, cmd)
@@ -85,8 +52,8 @@ deny contains res if {
 deny contains res if {
 	some cmd in array.concat(docker.commands_named("env"), docker.commands_named("arg"))
 	some pair in _pairs(cmd)
-	not _secret_name(pair[0])
-	kind := _secret_value(pair[1])
+	not secret_names.is_secret_name(pair[0])
+	kind := secret_names.secret_value_kind(pair[1])
 	msg := sprintf("%s %s holds a literal %s", [upper(cmd.Cmd), pair[0], kind])
 	res := result.new(msg, cmd)
 }

@@ -48,6 +48,6 @@ deny contains res if {
 _nonroot_base if {
 	first := docker.final_chain[0]
 	image := docker.stage_infos[first].image
-	some pattern in config.get("dockerfile_nonroot_base_images", _default_nonroot_images)
+	some pattern in config.get("nonroot_images", _default_nonroot_images)
 	glob.match(pattern, null, image)
 }

@@ -48,7 +48,7 @@ test_distroless_nonroot_base_passes if {
 
 test_configured_nonroot_images if {
 	inp := df.dockerfile(["FROM cgr.dev/chainguard/static:latest"])
-	count(policy.deny) == 0 with input as inp with data.palisade.config as {"dockerfile_nonroot_base_images": ["cgr.dev/chainguard/*"]}
+	count(policy.deny) == 0 with input as inp with data.palisade.config as {"nonroot_images": ["cgr.dev/chainguard/*"]}
 	count(policy.deny) == 1 with input as inp
 }
 

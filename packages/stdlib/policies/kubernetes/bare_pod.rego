@@ -22,6 +22,13 @@ import data.palisade.lib.kubernetes as k8s
 deny contains res if {
 	k8s.in_scope
 	k8s.kind == "Pod"
-	count(object.get(k8s.metadata, "ownerReferences", [])) == 0
+	not has_owner
 	res := result.new(sprintf("%s is not managed by a controller", [k8s.resource_label]), k8s.metadata)
+}
+
+# ownerReferences may be absent, null or empty: all mean "no controller".
+has_owner if {
+	refs := k8s.metadata.ownerReferences
+	is_array(refs)
+	count(refs) > 0
 }

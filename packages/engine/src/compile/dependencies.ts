@@ -1,0 +1,93 @@
+/**
+ * Stage `analyze-dependencies`: what each rule set's value depends on, transitively: other rule
+ * sets, `input`, base-data paths, and nondeterministic builtins (or `print`). The evaluator uses it
+ * to keep values of rules that depend on none of the per-evaluation parts (input, per-evaluation
+ * data overrides, nondeterminism) across evaluations of the same compiled policy — e.g. helper
+ * rules over `data.palisade.inventory` are computed once per scan, not once per document.
+ */
+import type { IRTerm } from './ir.js';
+import { type RuleSet, type TreeNode } from './rule-tree.js';
+import type { CompileState } from './state.js';
+import { defTerms } from './walk-ir.js';
+
+export interface RuleDependencies {
+  /** Rule sets this one reads directly. */
+  rules: Set<RuleSet>;
+  /** Reads `input` (transitively, once closed). */
+  input: boolean;
+  /** Calls a nondeterministic builtin or `print` (transitively, once closed). */
+  volatile: boolean;
+  /** Base-data path prefixes read (transitively, once closed). */
+  dataReads: string[][];
+}
+
+export function analyzeDependencies(st: CompileState): void {
+  const direct = new Map<RuleSet, RuleDependencies>();
+  for (const rs of st.ruleSets) {
+    const d: RuleDependencies = { rules: new Set(), input: false, volatile: false, dataReads: [] };
+    for (const def of [...rs.defs, ...(rs.defaultDef ? [rs.defaultDef] : [])]) defTerms(def, (t) => visit(st.tree, t, d));
+    direct.set(rs, d);
+  }
+  // Transitive closure; cycles (only possible through dynamic refs) are cut conservatively.
+  const done = new Map<RuleSet, RuleDependencies>();
+  const onStack = new Set<RuleSet>();
+  const close = (rs: RuleSet): RuleDependencies => {
+    const hit = done.get(rs);
+    if (hit) return hit;
+    const d = direct.get(rs)!;
+    const out: RuleDependencies = { rules: d.rules, input: d.input, volatile: d.volatile, dataReads: [...d.dataReads] };
+    if (onStack.has(rs)) return { ...out, input: true };
+    onStack.add(rs);
+    for (const dep of d.rules) {
+      const c = close(dep);
+      out.input ||= c.input;
+      out.volatile ||= c.volatile;
+      out.dataReads.push(...c.dataReads);
+    }
+    onStack.delete(rs);
+    done.set(rs, out);
+    return out;
+  };
+  for (const rs of st.ruleSets) rs.dependencies = close(rs);
+}
+
+function visit(tree: TreeNode, t: IRTerm, d: RuleDependencies): void {
+  if (t.t === 'call') {
+    if (t.fn.kind === 'builtin') {
+      if (t.fn.decl.nondeterministic || t.fn.name === 'print') d.volatile = true;
+    } else {
+      const rs = nodeAt(tree, t.fn.path)?.ruleSet;
+      if (rs) d.rules.add(rs);
+      else d.input = true; // unknown target: be conservative
+    }
+    return;
+  }
+  if (t.t !== 'ref') return;
+  if (t.root.kind === 'input') {
+    d.input = true;
+    return;
+  }
+  if (t.root.kind !== 'data') return;
+  // Follow the constant prefix through the rule tree: rules met are dependencies, the rest is base data.
+  const prefix: string[] = [];
+  let node: TreeNode | undefined = tree;
+  for (const seg of t.path) {
+    if (seg.t !== 'const' || typeof seg.v !== 'string') break;
+    prefix.push(seg.v);
+    node = node?.children.get(seg.v);
+    if (node?.ruleSet) break;
+  }
+  d.dataReads.push(prefix);
+  if (node) addSubtree(node, d.rules);
+}
+
+function nodeAt(tree: TreeNode, path: string[]): TreeNode | undefined {
+  let n: TreeNode | undefined = tree;
+  for (const p of path) n = n?.children.get(p);
+  return n;
+}
+
+function addSubtree(node: TreeNode, out: Set<RuleSet>): void {
+  if (node.ruleSet) out.add(node.ruleSet);
+  for (const c of node.children.values()) addSubtree(c, out);
+}

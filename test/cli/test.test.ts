@@ -1,0 +1,100 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, palisade } from './toolchain-helpers.js';
+
+beforeAll(() => ensureBuilt(), 300_000);
+
+describe('palisade test', () => {
+  it('runs passing tests with data files and function/data mocks, exit 0', () => {
+    const r = palisade(['test', 'passing']);
+    expect(r.stdout).toBe('PASS: 5/6\nSKIPPED: 1/6\n');
+    expect(r.code).toBe(0);
+  });
+
+  it('-v/--verbose lists every test with timing and print() output', () => {
+    const r = palisade(['test', '--verbose', 'passing']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^passing\/authz_test\.rego:\n/);
+    expect(r.stdout).toMatch(/data\.authz_test\.test_admin_allowed: PASS \([0-9.]+(µs|ms|s)\)/);
+    expect(r.stdout).toContain('data.authz_test.test_public_get: PASS');
+    expect(r.stdout).toContain('\n  checking public GET\n');
+    expect(r.stdout).toContain('data.authz_test.todo_test_later: SKIPPED\n');
+  });
+
+  it('reports failures with the unsatisfied expression and its code frame, exit 2', () => {
+    const r = palisade(['test', 'failing']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('FAILURES');
+    expect(r.stdout).toMatch(/data\.math_test\.test_double_wrong: FAIL/);
+    expect(r.stdout).toContain('failing/math_test.rego:11:2: this expression was not satisfied:');
+    expect(r.stdout).toContain('> 11 |     x == 7');
+    expect(r.stdout).toContain('PASS: 1/3\nFAIL: 2/3\n');
+    expect(r.stdout).not.toContain('test_double: PASS');
+  });
+
+  it('--run filters by qualified name; --fail-on-empty exits 1 when nothing matches', () => {
+    const one = palisade(['test', '--run', 'data\\.math_test\\.test_double$', 'failing']);
+    expect(one.code).toBe(0);
+    expect(one.stdout).toBe('PASS: 1/1\n');
+    const none = palisade(['test', '--run', 'nothing_matches', '--fail-on-empty', 'failing']);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('no tests found');
+    expect(palisade(['test', '--run', 'nothing_matches', 'failing']).code).toBe(0);
+  });
+
+  it('--format json gives results, summary and (with --coverage) the full coverage report', () => {
+    const r = palisade(['test', '--format', 'json', '--coverage', 'passing']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.summary).toEqual({ total: 6, pass: 5, fail: 0, error: 0, skip: 1 });
+    expect(out.results.find((x: { name: string }) => x.name === 'test_public_get').output).toEqual(['checking public GET']);
+    const file = out.coverage.files.find((f: { file: string }) => f.file === 'passing/authz.rego');
+    expect(file.covered).toContain(16);
+    expect(file.notCovered).toEqual([]);
+    expect(out.coverage.files.some((f: { file: string }) => f.file.endsWith('_test.rego'))).toBe(false);
+  });
+
+  it('--coverage text shows percentages and uncovered line ranges', () => {
+    const r = palisade(['test', '--coverage', '--run', 'test_double$', 'failing']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('COVERAGE');
+    expect(r.stdout).toMatch(/failing\/math\.rego\s+25\.0%\s+not covered: 5-7/);
+    const low = palisade(['test', '--coverage', '--threshold', '90', '--run', 'test_double$', 'failing']);
+    expect(low.code).toBe(2);
+    expect(low.stderr).toContain('below the threshold of 90%');
+  });
+
+  it('parse errors stop the run with frames and fix suggestions, exit 2', () => {
+    const r = palisade(['test', 'broken']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('broken/bad.rego:7:3: rego_parse_error: `if` is required before a rule body in Rego v1');
+    expect(r.stderr).toContain('> 7 | q {');
+    expect(r.stderr).toContain('did you mean');
+  });
+
+  it('runs the stdlib policy tests with its extra builtins (result.new)', () => {
+    // The kubernetes policies, their helper libraries and the default data (the whole package is
+    // `palisade test packages/stdlib`; a subset keeps this test independent of policies in progress).
+    const dirs = ['packages/stdlib/policies/kubernetes', 'packages/stdlib/policies/lib', 'packages/stdlib/data'];
+    const r = palisade(['test', '--format', 'json', '--run', 'privileged', ...dirs], { cwd: new URL('../..', import.meta.url).pathname });
+    const out = JSON.parse(r.stdout);
+    expect(out.summary.total).toBeGreaterThan(0);
+    expect(out.summary.error).toBe(0);
+    expect(out.summary.fail).toBe(0);
+  });
+
+  it('rejects unknown flags and bad values with exit 2', () => {
+    const r = palisade(['test', '--bogus', 'passing']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unknown option '--bogus'");
+    expect(palisade(['test', '--run', '(', 'passing']).stderr).toContain('invalid regular expression');
+    expect(palisade(['test', '--format', 'xml', 'passing']).code).toBe(2);
+  });
+
+  it('--help shows examples', () => {
+    const r = palisade(['test', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Examples:');
+    expect(r.stdout).toContain('--coverage');
+  });
+});
