@@ -8,7 +8,9 @@ import { VERSION } from './version.js';
 export async function main(argv: string[], io: CommandIO): Promise<number> {
   const program = new Command('palisade')
     .description('Policy-as-code for container security (Rego-compatible)')
-    .version(VERSION, '-v, --version')
+    .version(VERSION, '-V, --version')
+    // Subcommands own their flags (`palisade test -v` is verbose, not the version).
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .showSuggestionAfterError(true);

@@ -157,10 +157,12 @@ export class Engine {
     const sources = new Map([...this.entries.values()].map((e) => [e.file, e.source]));
     const parseErrors = [...this.entries.values()].flatMap((e) => e.errors);
     if (parseErrors.length) return parseErrors;
+    // Malformed METADATA is a parse error, as in OPA; it is reported with the compile errors.
+    const annotationErrors = buildAnnotationSet(this.modules()).errors;
     const { policy, errors } = compileModules(this.modules(), this.registry);
-    if (errors.length) {
+    if (errors.length || annotationErrors.length) {
       this.policy = undefined;
-      return errors.map((e) => toDiag(e, sources));
+      return [...annotationErrors, ...errors.map((e) => toDiag(e, sources))];
     }
     this.policy = policy;
     this.planner = new Planner();

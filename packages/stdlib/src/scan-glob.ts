@@ -41,6 +41,7 @@ function translate(glob: string, kind: GlobKind): string {
   return out + ')'.repeat(inGroup);
 }
 
+/** Compiles a glob (`*`, `**`, `?`, `{a,b}`) of the given kind to an anchored RegExp (cached). */
 export function globToRegExp(glob: string, kind: GlobKind, ignoreCase = false): RegExp {
   const key = `${kind}\u0000${ignoreCase ? 'i' : ''}\u0000${glob}`;
   let re = cache.get(key);
@@ -59,6 +60,7 @@ export function normalizePath(p: string): string {
   return s;
 }
 
+/** Whether `value` matches the glob (`path` kind: `*` stays within one path segment; `name` kind: `*` matches anything). */
 export function matchGlob(glob: string, value: string, kind: GlobKind, ignoreCase = false): boolean {
   if (kind === 'name') return globToRegExp(glob, 'name', ignoreCase).test(value);
   const g = normalizePath(glob);

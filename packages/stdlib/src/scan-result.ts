@@ -72,6 +72,7 @@ export function assembleResult(findings: Finding[], errors: LoadError[], opts: A
   };
 }
 
+/** When findings fail a scan (`findingsFail`): severity threshold and whether warnings count. */
 export interface VerdictOptions {
   /** Lowest severity that fails the scan; default: any failing finding. */
   failOn?: Severity;
@@ -79,6 +80,7 @@ export interface VerdictOptions {
   failOnWarn?: boolean;
 }
 
+/** A number that orders severities: higher is more severe. */
 export function severityRank(s: Severity): number {
   return SEVERITIES.length - SEVERITIES.indexOf(s);
 }

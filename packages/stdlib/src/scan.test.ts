@@ -106,12 +106,11 @@ deny contains "privileged" if input.spec.containers[_].securityContext.privilege
     });
   });
 
-  it('runs a policy whose METADATA is not valid YAML without it, and says why', () => {
+  it('rejects a policy whose METADATA is not valid YAML, with its location (as OPA does)', () => {
     const bad = '# METADATA\n# custom:\n#   remediation: set it: now\npackage main\nimport rego.v1\ndeny contains "x" if true\n';
-    const { scanner } = createScanner(user(bad));
-    expect(scanner!.policies[0]!.metadataError).toMatch(/^policy\/main\.rego:1: METADATA is not valid YAML/);
-    const { documents } = loadFiles([{ path: 'pod.yaml', text: POD }]);
-    expect(scanner!.scan(documents).findings[0]!.policyId).toBe('main.deny');
+    const { scanner, errors } = createScanner(user(bad));
+    expect(scanner).toBeUndefined();
+    expect(errors[0]).toMatchObject({ code: 'rego_parse_error', location: { file: 'policy/main.rego' } });
   });
 
   it('honours a severity field in an object result', () => {

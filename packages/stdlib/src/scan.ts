@@ -33,6 +33,7 @@ export function setDefaultStdlib(provider: () => StdlibBundle): void {
   defaultStdlibCache = undefined;
 }
 
+/** Options of `scan()` / `createScanner()`: which policies and data, selection, waivers, limits and file texts. */
 export interface ScanOptions {
   /** User policies (`-p`). When given, only they run unless `stdlib` is true. */
   policies?: PolicySource[];
@@ -65,6 +66,7 @@ export interface ScanOptions {
   engine?: EngineOptions;
 }
 
+/** Options of one run of a prepared scanner over a set of documents. */
 export interface ScanRunOptions {
   /** Files that failed to load; reported in `errors`. */
   loadErrors?: LoadError[];
@@ -77,6 +79,7 @@ export interface ScanRunOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** A compiled policy set with its queries prepared once; `scan` runs it over any number of documents. */
 export interface Scanner {
   /** The selected policies (after namespace and profile selection). */
   readonly policies: readonly Policy[];

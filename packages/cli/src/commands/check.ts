@@ -39,8 +39,9 @@ export const checkCommand: CliCommand = {
       }
     }
     if (engine.modules().length) errors.push(...engine.compile());
+    // compile() already reports METADATA errors; only add them when nothing was compiled.
     const annotations = engine.annotations();
-    errors.push(...annotations.errors);
+    if (!engine.modules().length) errors.push(...annotations.errors);
     if (opts.strict) errors.push(...strictChecks(engine.modules(), engine.builtins(), annotations));
     for (const d of errors) {
       const src = d.location ? sources.get(d.location.file) : undefined;

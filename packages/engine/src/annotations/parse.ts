@@ -11,16 +11,19 @@ import type { Annotation, Term } from '../syntax/ast.js';
 import type { Location } from '../syntax/location.js';
 import { parseTerm } from '../syntax/parse.js';
 
+/** An entry of METADATA `authors`: a name and an optional e-mail address. */
 export interface AuthorAnnotation {
   name: string;
   email?: string;
 }
 
+/** An entry of METADATA `related_resources`: a reference (usually a URL) and an optional description. */
 export interface RelatedResource {
   ref: string;
   description?: string;
 }
 
+/** An entry of METADATA `schemas`: the document path it types and a schema reference or inline definition. */
 export interface SchemaAnnotation {
   /** Document path, e.g. `["input", "spec"]`. */
   path: string[];

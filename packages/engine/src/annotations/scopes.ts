@@ -11,6 +11,7 @@ import type { Import, Module, Rule, Term } from '../syntax/ast.js';
 import { metadataBlocks } from '../syntax/annotations.js';
 import { parseBlock, type AnnotationFields, type ParsedBlock } from './parse.js';
 
+/** The statement a METADATA block is attached to: a package clause, a rule or an import. */
 export type AnnotationTarget =
   | { kind: 'package'; module: Module }
   | { kind: 'rule'; module: Module; rule: Rule }
@@ -23,6 +24,7 @@ export interface AnnotationEntry extends ParsedBlock {
   path: string[];
 }
 
+/** All METADATA blocks of a set of modules, indexed by scope (rule, document, package, subpackages), with attachment errors. */
 export interface AnnotationSet {
   entries: AnnotationEntry[];
   errors: Diagnostic[];
@@ -32,6 +34,7 @@ export interface AnnotationSet {
   bySubpackages: Map<string, AnnotationEntry>;
 }
 
+/** The package path of a module below `data` (`package a.b` → `["a", "b"]`). */
 export function packagePath(mod: Module): string[] {
   return mod.package.path.path.map((t) => (t.type === 'string' ? t.value : '?'));
 }
@@ -48,6 +51,7 @@ export function ruleHeadPrefix(rule: Rule): string[] {
   return out;
 }
 
+/** The path of a rule below `data`: package path plus the ground prefix of the rule head. */
 export function rulePath(mod: Module, rule: Rule): string[] {
   return [...packagePath(mod), ...ruleHeadPrefix(rule)];
 }

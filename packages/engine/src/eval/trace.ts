@@ -5,6 +5,7 @@
  */
 import type { Location } from '../syntax/location.js';
 
+/** A trace event: a rule definition entered, a body expression started, or one that produced no solution. */
 export type TraceOp = 'enter' | 'eval' | 'fail';
 
 /** Receives trace events; `depth` is the rule/function nesting depth. */

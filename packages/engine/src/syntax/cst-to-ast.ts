@@ -136,7 +136,9 @@ export class AstBuilder {
       const brace = lbrace(v0Body);
       if (isV0PartialSet(head)) {
         const key = head.ref.type === 'ref' ? head.ref.path[0] : undefined;
-        const hint = key?.type === 'var' ? ` \`${refName(head)} contains ${key.name} if { … }\`` : ' `contains`';
+        // Suggest the set itself (`p contains x`), not the v0 ref (`p[x]`).
+        const setName = head.ref.type === 'ref' && head.ref.head.type === 'var' ? head.ref.head.name : refName(head);
+        const hint = key?.type === 'var' ? ` \`${setName} contains ${key.name} if { … }\`` : ' `contains`';
         this.error(`did you mean${hint}? v0-style partial set rules \`p[x] { … }\` are not allowed in Rego v1`, this.loc(brace));
       } else {
         this.error('`if` is required before a rule body in Rego v1', this.loc(brace));

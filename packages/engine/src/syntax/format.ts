@@ -10,6 +10,7 @@ import { parseModule, type ParseOptions } from './parse.js';
 import { ErrorCodes, type Diagnostic } from '../errors.js';
 import { TAB, TermPrinter } from './format-terms.js';
 
+/** Prints a parsed module in the canonical layout (comments kept). */
 export function formatModule(mod: Module): string {
   const comments = [...mod.comments].sort((a, b) => a.loc.offset - b.loc.offset);
   const tp = new TermPrinter(mod.source, comments);
@@ -139,6 +140,7 @@ function replacer(key: string, value: unknown): unknown {
   return value;
 }
 
+/** What `formatSource` returns: the formatted text, whether it changed, and parse errors. */
 export interface FormatResult {
   /** The formatted text (absent when the source does not parse). */
   text?: string;

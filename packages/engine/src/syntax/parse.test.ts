@@ -20,7 +20,7 @@ function errorsOf(src: string): string[] {
 describe('parse errors', () => {
   it('explains v0 syntax', () => {
     expect(errorsOf('package a\np { true }')).toEqual(['2:3 `if` is required before a rule body in Rego v1']);
-    expect(errorsOf('package a\np[x] { x := 1 }')[0]).toMatch(/^2:6 did you mean `p\[x\] contains x if \{ … \}`\? v0-style partial set rules/);
+    expect(errorsOf('package a\np[x] { x := 1 }')[0]).toMatch(/^2:6 did you mean `p contains x if \{ … \}`\? v0-style partial set rules/);
     expect(errorsOf('package a\np[x]')).toEqual(['2:1 `contains` is required for multi-value rules in Rego v1: write `p[x] contains …`']);
     expect(errorsOf('package a\np := 1 else := 2 { true }')).toEqual(['2:18 `if` is required before an else body in Rego v1']);
   });

@@ -5,11 +5,13 @@
  */
 import type { Body, Module, Term } from '../syntax/ast.js';
 
+/** An inclusive range of line numbers (`start`–`end`). */
 export interface LineRange {
   start: number;
   end: number;
 }
 
+/** Test coverage of one file: covered and uncovered lines and the percentage. */
 export interface FileCoverage {
   file: string;
   /** Sorted line numbers that were evaluated. */
@@ -22,6 +24,7 @@ export interface FileCoverage {
   uncoveredRanges: LineRange[];
 }
 
+/** Test coverage of all files, with totals. */
 export interface CoverageReport {
   files: FileCoverage[];
   coveredLines: number;
