@@ -470,9 +470,13 @@ function coverHead(c: Ctx, def: RuleDef): void {
   if (c.run.coverage !== undefined) c.run.coverage.add(`${def.loc.file}:${def.loc.row}`);
 }
 
+/**
+ * Cache key of a function call. Composite arguments are keyed by identity (cheap, and exact: the
+ * same object always has the same value); equal copies simply miss the cache.
+ */
 function argsKey(args: Value[]): string {
   let s = '';
-  for (const a of args) s += keyOf(a) + '\u0000';
+  for (const a of args) s += identityOf(a) + '\u0000';
   return s;
 }
 
