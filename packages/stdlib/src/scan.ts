@@ -7,7 +7,7 @@
  * once; each document then costs one evaluation per applicable rule (plus one per package with
  * `exception` rules). Per-document facts travel as `dataOverrides`, never as recompiled data.
  */
-import { Engine, RSet, type Diagnostic, type EngineOptions, type PreparedQuery } from '@palisade/engine';
+import { Engine, RSet, type Capabilities, type Diagnostic, type EngineOptions, type Platform, type PreparedQuery } from '@palisade/engine';
 import { combinedInput, conftestFile, documentInput, exceptionName, exceptionNames, wantsTrivyShape, type DockerfileShape } from './conftest.js';
 import { field, locate, resourceOf, resultMessage, snippetOf, splitLines, type Location } from './findings.js';
 import type { Finding, InputDocument, LoadError, ScanResult, Severity } from './model.js';
@@ -56,6 +56,10 @@ export interface ScanOptions {
   strictBuiltinErrors?: boolean;
   /** Budget per evaluation (one rule on one document), in ms; 0 = none. */
   timeoutMs?: number;
+  /** Opt-in capabilities for policies (network for `http.send`, environment for `opa.runtime`); all off by default. */
+  capabilities?: Partial<Capabilities>;
+  /** Platform services behind the capabilities (e.g. an HTTP client); required for network access. */
+  platform?: Platform;
   dockerfileShape?: DockerfileShape;
   /** File path → text: snippets and inline waivers. */
   sources?: ReadonlyMap<string, string> | Readonly<Record<string, string>>;
@@ -230,7 +234,12 @@ function runScan(prepared: PreparedPolicy[], options: ScanOptions, documents: re
   const sources = new Sources(options.sources);
   const today = isoDay(options.now ?? new Date());
   const inventory = documents.map((d) => ({ path: d.path, kind: d.kind, index: d.index, value: d.value }));
-  const evalOpts = { strictBuiltinErrors: options.strictBuiltinErrors ?? false, timeoutMs: options.timeoutMs ?? 0 };
+  const evalOpts = {
+    strictBuiltinErrors: options.strictBuiltinErrors ?? false,
+    timeoutMs: options.timeoutMs ?? 0,
+    ...(options.capabilities ? { capabilities: options.capabilities } : {}),
+    ...(options.platform ? { platform: options.platform } : {}),
+  };
   const inventoryOverride = { path: ['palisade', 'inventory'], value: inventory };
   const combine = options.combine === true;
 
@@ -289,7 +298,7 @@ function runCombined(
   prepared: PreparedPolicy[],
   documents: readonly InputDocument[],
   inventoryOverride: { path: string[]; value: unknown },
-  evalOpts: { strictBuiltinErrors: boolean; timeoutMs: number },
+  evalOpts: { strictBuiltinErrors: boolean; timeoutMs: number; capabilities?: Partial<Capabilities>; platform?: Platform },
   emit: (pp: PreparedPolicy, pr: PreparedRule, result: unknown, doc: InputDocument, loc: Location) => void,
   evalError: (pp: PreparedPolicy, pr: PreparedRule | undefined, path: string, d: Diagnostic) => void,
 ): void {

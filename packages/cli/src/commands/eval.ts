@@ -5,6 +5,7 @@ const VALUE_VAR = '__palisade_value__';
 import { EXIT, type CliCommand } from '../command.js';
 import { loadPolicies, readInput } from '../load-policies.js';
 import { printDiagnostics } from '../diagnostics.js';
+import { capabilityOptions } from '../platform-node.js';
 import { collectTrace, renderProfile, renderTrace } from '../toolchain/explain.js';
 
 export const evalCommand: CliCommand = {
@@ -25,6 +26,8 @@ export const evalCommand: CliCommand = {
     { flags: '--fail', description: 'exit 1 when the result is undefined or empty' },
     { flags: '--fail-defined', description: 'exit 1 when the result is defined' },
     { flags: '--strict-builtin-errors', description: 'treat builtin errors as fatal' },
+    { flags: '--allow-network', description: 'let policies use the network (http.send, net.lookup_ip_addr); off by default' },
+    { flags: '--allow-env', description: 'expose environment variables through opa.runtime().env; off by default' },
     { flags: '--timeout <ms>', description: 'evaluation timeout in milliseconds' },
     { flags: '--explain <mode>', description: 'print an evaluation trace to stderr: fails (expressions without a solution) or full' },
     { flags: '--profile', description: 'print the most evaluated rules and expressions (evaluation counts) to stderr' },
@@ -59,6 +62,7 @@ export const evalCommand: CliCommand = {
     const trace = explain || opts.profile ? collectTrace() : undefined;
     const res = prepared.query.evaluate(input, {
       strictBuiltinErrors: Boolean(opts.strictBuiltinErrors),
+      ...capabilityOptions(opts, io.env),
       timeoutMs: opts.timeout ? Number(opts.timeout) : 0,
       print: (m) => io.stderr.write(m + '\n'),
       tracer: trace?.tracer,

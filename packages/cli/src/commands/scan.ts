@@ -3,6 +3,7 @@
  * render reports, and turn the result into an exit code (docs/cli.md).
  */
 import { availableParallelism } from 'node:os';
+import { capabilityOptions } from '../platform-node.js';
 import {
   assembleResult,
   createScanner,
@@ -51,6 +52,8 @@ export const SCAN_OPTIONS: OptionSpec[] = [
   { flags: '--color', description: 'force colour on' },
   { flags: '--no-color', description: 'force colour off' },
   { flags: '--strict-builtin-errors', description: 'report builtin errors instead of treating the call as undefined' },
+  { flags: '--allow-network', description: 'let policies use the network (http.send, net.lookup_ip_addr); off by default' },
+  { flags: '--allow-env', description: 'expose environment variables to policies through opa.runtime().env; off by default' },
   { flags: '--timeout <ms>', description: 'time budget of one rule on one document, in milliseconds (0 = none)' },
 ];
 
@@ -136,8 +139,9 @@ export async function runScan(args: string[], opts: Record<string, unknown>, io:
   const loadErrors: LoadError[] = [...discoveryErrors, ...loaded.errors];
   const sources = new Map(files.map((f) => [f.path, f.text]));
 
-  const base = { ...scanOptionsOf(settings, io.cwd), policies: inputs.policies, data: inputs.data };
-  const { scanner, errors: compileErrors } = createScanner({ ...base, sources });
+  const { capabilities, platform } = capabilityOptions(opts, io.env);
+  const base = { ...scanOptionsOf(settings, io.cwd), policies: inputs.policies, data: inputs.data, ...(capabilities ? { capabilities } : {}) };
+  const { scanner, errors: compileErrors } = createScanner({ ...base, sources, ...(platform ? { platform } : {}) });
   if (!scanner) {
     progress.done();
     return printDiagnostics(compileErrors, io);

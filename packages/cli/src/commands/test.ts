@@ -13,6 +13,7 @@ import {
 } from '@palisade/engine';
 import { stdlibBuiltins } from '@palisade/stdlib';
 import { EXIT, type CliCommand, type CommandIO } from '../command.js';
+import { capabilityOptions } from '../platform-node.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { collectTrace, sourceLine } from '../toolchain/explain.js';
 import { findFiles, loadInto } from '../toolchain/files.js';
@@ -126,6 +127,8 @@ export const testCommand: CliCommand = {
     { flags: '-v, --verbose', description: 'list every test with its timing and print() output' },
     { flags: '-r, --run <regex>', description: 'only run tests whose name (data.pkg.test_x) matches the regular expression' },
     { flags: '-t, --timeout <ms>', description: 'time limit per test in milliseconds', default: '5000' },
+    { flags: '--allow-network', description: 'let tests use the network (http.send, net.lookup_ip_addr); off by default' },
+    { flags: '--allow-env', description: 'expose environment variables through opa.runtime().env; off by default' },
     { flags: '-c, --coverage', description: 'report which policy lines the tests evaluate' },
     { flags: '--threshold <percent>', description: 'with --coverage: fail when total coverage is below this percentage' },
     { flags: '-f, --format <format>', description: 'output format: text or json', default: 'text' },
@@ -164,7 +167,7 @@ export const testCommand: CliCommand = {
     const results: Reported[] = runTests(engine, {
       filter: filter ? new QualifiedName(filter) : undefined,
       timeoutMs,
-      evalOptions: { coverage: hits },
+      evalOptions: { coverage: hits, ...capabilityOptions(opts, io.env) },
     });
     for (const r of results) if (r.status === 'fail') r.failure = locateFailure(engine, r, sources);
 
