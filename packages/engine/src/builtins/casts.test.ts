@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { BuiltinContext, BuiltinDecl } from './define.js';
 import type { Value } from '../value/types.js';
 
-const ctx = { queryCache: new Map() } as unknown as BuiltinContext;
-const caller = (decls: BuiltinDecl[]) => (name: string, ...args: Value[]) => decls.find((d) => d.name === name)!.impl(args, ctx);
-const failure = (decls: BuiltinDecl[]) => (name: string, ...args: Value[]) => {
-  try {
-    caller(decls)(name, ...args);
-  } catch (e) {
-    return `${(e as { code: string }).code}: ${(e as Error).message}`;
-  }
-  return 'no error';
-};
+import { caller, failure, testContext as ctx } from './test-support.js';
 import { castsBuiltins } from './casts.js';
 import { RSet } from '../value/types.js';
 

@@ -163,23 +163,28 @@ class JsonParser {
         this.ws();
         setOwn(obj, k, this.value(obj, k));
         this.map.addChild(obj, k, { startLine: keyLine, endLine: this.line });
-        this.ws();
-        const c = this.text[this.pos];
-        if (c === ',') {
-          this.pos++;
-          this.ws();
-          continue;
-        }
-        if (c === '}') {
-          this.pos++;
-          break;
-        }
-        this.error("expected ',' or '}' in object");
+        if (this.closes('}', 'object')) break;
       }
     }
     slot.endLine = this.line;
     this.depth--;
     return obj;
+  }
+
+  /** After an item: consumes `,` (false: another item follows) or the closing bracket (true). */
+  private closes(close: '}' | ']', what: string): boolean {
+    this.ws();
+    const c = this.text[this.pos];
+    if (c === ',') {
+      this.pos++;
+      this.ws();
+      return false;
+    }
+    if (c === close) {
+      this.pos++;
+      return true;
+    }
+    return this.error(`expected ',' or '${close}' in ${what}`);
   }
 
   private array(parent: object | undefined, key: string | number | undefined): unknown[] {
@@ -198,18 +203,7 @@ class JsonParser {
         const i = arr.length;
         arr.push(this.value(arr, i));
         this.map.addChild(arr, i, { startLine: itemLine, endLine: this.line });
-        this.ws();
-        const c = this.text[this.pos];
-        if (c === ',') {
-          this.pos++;
-          this.ws();
-          continue;
-        }
-        if (c === ']') {
-          this.pos++;
-          break;
-        }
-        this.error("expected ',' or ']' in array");
+        if (this.closes(']', 'array')) break;
       }
     }
     slot.endLine = this.line;
