@@ -144,24 +144,6 @@ export class SafetyChecker {
       }
       return pending.length === 0;
     }
-    if (this.evaluable(l, bound) && this.evaluable(r, bound)) return true;
-    if (l.t === 'array' && r.t === 'array' && l.items.length === r.items.length) {
-      const b = new Set(bound);
-      const pending = l.items.map((x, i) => [x, r.items[i]] as [IRTerm, IRTerm]);
-      let progress = true;
-      while (pending.length && progress) {
-        progress = false;
-        for (let i = 0; i < pending.length; i++) {
-          if (this.unifiable(pending[i][0], pending[i][1], b)) {
-            collectVars(pending[i][0], b);
-            collectVars(pending[i][1], b);
-            pending.splice(i--, 1);
-            progress = true;
-          }
-        }
-      }
-      return pending.length === 0;
-    }
     if (l.t === 'const' && r.t === 'array') return r.items.every((x) => isPattern(x) || this.evaluable(x, bound));
     if (r.t === 'const' && l.t === 'array') return l.items.every((x) => isPattern(x) || this.evaluable(x, bound));
     return false;
