@@ -56,6 +56,13 @@ export interface EvalOptions {
   dataOverrides?: { path: string[]; value: unknown }[];
   /** Collects `file:row` of every evaluated expression and every rule head that produced a value. */
   coverage?: Set<string>;
+  /**
+   * Promise that this input object is not mutated between evaluations. Then rule values that depend
+   * on the input are reused by later evaluations over the very same object (a scanner evaluating
+   * many policies against one document computes shared helpers once). Default false: only rules
+   * that do not read the input are reused.
+   */
+  immutableInput?: boolean;
   /** Receives trace events (`enter` rule, `eval` / `fail` expression); see eval/trace.ts. */
   tracer?: Tracer;
 }
@@ -242,6 +249,7 @@ export class PreparedQuery {
     run.tracer = options.tracer;
     const overlays = (options.dataOverrides ?? []).map((o) => ({ path: o.path, value: o.value as Value }));
     run.overridePaths = overlays.map((o) => o.path);
+    run.immutableInput = options.immutableInput ?? false;
     const ctx = new Ctx(run, inputValue, overlays.length ? overlays : null, null, true);
     const rows: Row[] = [];
     const frame: (Value | undefined)[] = new Array(this.cq.nslots);

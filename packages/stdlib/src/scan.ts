@@ -237,6 +237,8 @@ function runScan(prepared: PreparedPolicy[], options: ScanOptions, documents: re
   const evalOpts = {
     strictBuiltinErrors: options.strictBuiltinErrors ?? false,
     timeoutMs: options.timeoutMs ?? 0,
+    // Documents are never mutated during a scan: helper rules are computed once per document.
+    immutableInput: true,
     ...(options.capabilities ? { capabilities: options.capabilities } : {}),
     ...(options.platform ? { platform: options.platform } : {}),
   };
@@ -298,7 +300,7 @@ function runCombined(
   prepared: PreparedPolicy[],
   documents: readonly InputDocument[],
   inventoryOverride: { path: string[]; value: unknown },
-  evalOpts: { strictBuiltinErrors: boolean; timeoutMs: number; capabilities?: Partial<Capabilities>; platform?: Platform },
+  evalOpts: { strictBuiltinErrors: boolean; timeoutMs: number; immutableInput: boolean; capabilities?: Partial<Capabilities>; platform?: Platform },
   emit: (pp: PreparedPolicy, pr: PreparedRule, result: unknown, doc: InputDocument, loc: Location) => void,
   evalError: (pp: PreparedPolicy, pr: PreparedRule | undefined, path: string, d: Diagnostic) => void,
 ): void {

@@ -38,6 +38,8 @@ export class Run {
   tracer: Tracer | undefined;
   /** Paths of `EvalOptions.dataOverrides` (rules reading them are not shared across evaluations). */
   overridePaths: string[][] = [];
+  /** The caller promised not to mutate the input (EvalOptions.immutableInput). */
+  immutableInput = false;
   private nextCheck = 1024;
 
   constructor(

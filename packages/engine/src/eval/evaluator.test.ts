@@ -131,3 +131,26 @@ describe('else chains', () => {
     expect(one('package t\nh(s) := s.a if { true } else := 0\np := h({})')).toEqual([0]);
   });
 });
+
+describe('reuse across evaluations', () => {
+  const src = 'package t\nimport rego.v1\nn := count(input.items)\np := n';
+  it('recomputes input-dependent rules for a mutated input unless immutableInput is promised', () => {
+    const e = new Engine();
+    e.addModule('t.rego', src);
+    const q = e.prepare('x = data.t.p').query!;
+    const input = { items: [1, 2] };
+    expect(q.evaluate(input).rows).toEqual([{ x: 2 }]);
+    input.items.push(3);
+    expect(q.evaluate(input).rows).toEqual([{ x: 3 }]);
+    // With the promise, the same object is a cache key: a fresh object gets a fresh value.
+    expect(q.evaluate(input, { immutableInput: true }).rows).toEqual([{ x: 3 }]);
+    expect(q.evaluate({ items: [1] }, { immutableInput: true }).rows).toEqual([{ x: 1 }]);
+  });
+  it('shares input-independent rules between evaluations but not across data overrides', () => {
+    const e = new Engine();
+    e.addModule('t.rego', 'package t\nimport rego.v1\ncfg := data.cfg.v\np := [cfg, input.a]');
+    const q = e.prepare('x = data.t.p').query!;
+    expect(q.evaluate({ a: 1 }, { dataOverrides: [{ path: ['cfg'], value: { v: 'one' } }] }).rows).toEqual([{ x: ['one', 1] }]);
+    expect(q.evaluate({ a: 2 }, { dataOverrides: [{ path: ['cfg'], value: { v: 'two' } }] }).rows).toEqual([{ x: ['two', 2] }]);
+  });
+});

@@ -196,7 +196,7 @@ export class RuleEvaluator {
   private shareKey(c: Ctx, rs: RuleSet): string | undefined {
     if (!c.root || c.run.strict || c.run.coverage || c.run.tracer) return undefined;
     const d = rs.dependencies;
-    if (!d || d.volatile) return undefined;
+    if (!d || d.volatile || (d.input && !c.run.immutableInput)) return undefined;
     // Input-dependent rules are shared between evaluations over the very same input object (a scan
     // evaluates every policy against one document in a row, and their helpers are computed once).
     const inputKey = d.input ? (c.input === undefined ? 'u;' : identityOf(c.input) + ';') : '';
