@@ -109,6 +109,7 @@ export class Engine {
   private readonly entries = new Map<string, ModuleEntry>();
   private data: Value = Object.create(null) as PlainObject;
   private policy: CompiledPolicy | undefined;
+  private annotationCache: AnnotationSet | undefined;
   private planner: Planner | undefined;
   private evaluator: RuleEvaluator | undefined;
   private readonly options: EngineOptions;
@@ -135,6 +136,7 @@ export class Engine {
     const { module, errors } = parseModule(file, source, { experimentalLogic: this.options.experimentalLogic });
     this.entries.set(file, { file, source, module, errors });
     this.policy = undefined;
+    this.annotationCache = undefined;
     return errors;
   }
 
@@ -142,6 +144,7 @@ export class Engine {
   removeModule(file: string): void {
     this.entries.delete(file);
     this.policy = undefined;
+    this.annotationCache = undefined;
   }
 
   /** Parsed modules, in the order they were added. */
@@ -165,7 +168,7 @@ export class Engine {
     const parseErrors = [...this.entries.values()].flatMap((e) => e.errors);
     if (parseErrors.length) return parseErrors;
     // Malformed METADATA is a parse error, as in OPA; it is reported with the compile errors.
-    const annotationErrors = buildAnnotationSet(this.modules()).errors;
+    const annotationErrors = this.annotations().errors;
     const { policy, errors } = compileModules(this.modules(), this.registry);
     if (errors.length || annotationErrors.length) {
       this.policy = undefined;
@@ -181,7 +184,9 @@ export class Engine {
 
   /** METADATA annotations of all modules, by scope, with their parse and attachment errors. */
   annotations(): AnnotationSet {
-    return buildAnnotationSet(this.modules());
+    // Parsed once per set of modules (the YAML of every METADATA block is not free).
+    this.annotationCache ??= buildAnnotationSet(this.modules());
+    return this.annotationCache;
   }
 
   /** Compiles a query against the current policy (compiling the policy first if needed). */

@@ -2,7 +2,7 @@
  * The METADATA of a stdlib policy module as written (docs/policies/authoring.md): read from the
  * package-scope `# METADATA` block and checked field by field. Used by the docs generator and the
  * stdlib quality test, which need exact field names in their messages; `policyMetadata` in
- * policy-set.ts is the lenient reader the scanner uses (it also accepts Trivy's layout).
+ * policy-set.ts reads the same block through `readPolicyMeta` and maps it leniently (it also accepts Trivy's layout).
  */
 import { parse as parseYaml } from 'yaml';
 import type { Module } from '@palisade/engine';

@@ -2,12 +2,12 @@
  * Policy discovery: which packages of the compiled modules are policies, their rules, and their
  * METADATA (Palisade's `custom` block or Trivy's), then selection by namespace and profile.
  */
-import { parse as parseYaml } from 'yaml';
 import type { Module } from '@palisade/engine';
 import type { DocumentKind, Severity } from './model.js';
 import { SEVERITIES } from './model.js';
 import { RULE_NAME, ruleKind, type RuleKind } from './conftest.js';
 import { matchesAny } from './scan-glob.js';
+import { readPolicyMeta } from './policy-meta.js';
 
 /** A named selection of stdlib policies (`recommended` by default; Pod Security Standards and CIS profiles). */
 export type Profile = 'recommended' | 'all' | 'pss-baseline' | 'pss-restricted' | 'cis-docker';
@@ -56,28 +56,17 @@ export interface Policy {
 }
 
 /**
- * METADATA YAML of a module's package-scope annotation (raw object), or undefined. The only
- * place that reads annotation text: swap it for the engine's parsed annotations when exposed.
+ * METADATA YAML of a module's package-scope annotation (raw object), or undefined (read by
+ * `readPolicyMeta`, shared with the docs generator and the quality checks).
  */
 export function packageAnnotation(module: Module): Record<string, unknown> | undefined {
   return readPackageAnnotation(module).value;
 }
 
 function readPackageAnnotation(module: Module): { value?: Record<string, unknown>; error?: string } {
-  let error: string | undefined;
-  for (const a of module.annotations) {
-    let doc: unknown;
-    try {
-      doc = parseYaml(a.yaml, { maxAliasCount: 100 });
-    } catch (e) {
-      error ??= `${module.file}:${a.loc.row}: METADATA is not valid YAML: ${(e as Error).message.split('\n')[0]}`;
-      continue;
-    }
-    if (!isRecord(doc)) continue;
-    const scope = doc['scope'];
-    if (scope === undefined || scope === 'package' || scope === 'subpackages') return { value: doc };
-  }
-  return error ? { error } : {};
+  const r = readPolicyMeta(module);
+  if (r.raw) return { value: r.raw };
+  return r.error ? { error: `${module.file}: ${r.error}` } : {};
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
