@@ -18,7 +18,11 @@ export type IRTerm =
   | { t: 'arraycomp'; term: IRTerm; body: IRBody; captured: number[]; loc: Location }
   | { t: 'setcomp'; term: IRTerm; body: IRBody; captured: number[]; loc: Location }
   | { t: 'objectcomp'; key: IRTerm; value: IRTerm; body: IRBody; captured: number[]; loc: Location }
-  | { t: 'template'; parts: (string | IRTerm)[]; loc: Location };
+  /**
+   * Template string. A part marked in `spread` is an array comprehension collecting the values of
+   * an embedded expression that carries `with` modifiers; its elements are the part's values.
+   */
+  | { t: 'template'; parts: (string | IRTerm)[]; spread?: boolean[]; loc: Location };
 
 export type RefRoot =
   | { kind: 'input' }

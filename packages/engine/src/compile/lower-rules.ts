@@ -1,5 +1,6 @@
 /** Stage `resolve-and-lower`: lowers every rule definition to IR (see lower.ts). */
 import type { Term } from '../syntax/ast.js';
+import type { IRTerm } from './ir.js';
 import { Lowerer, constTerm, occursAndDeclared, occursIn, termVarNames } from './lower.js';
 import type { RuleDef } from './rule-tree.js';
 import type { CompileState } from './state.js';
@@ -24,8 +25,22 @@ function lowerDef(st: CompileState, def: RuleDef): void {
   const { occurs, declared } = occursAndDeclared(rule.body);
   for (const n of headNames) if (!declared.has(n)) occurs.add(n);
   L.pushScope(occurs);
-  if (head.args) def.args = head.args.map((a) => lowerArg(L, a));
+  // Template-string arguments are computed from body variables: they match the argument value
+  // through an equality checked with the body (as OPA rewrites them), not as a pattern up front.
+  const deferred: { slot: number; term: Term }[] = [];
+  if (head.args) {
+    def.args = head.args.map((a) => {
+      if (a.type !== 'template') return lowerArg(L, a);
+      const slot = L.freshSlot('$arg');
+      deferred.push({ slot, term: a });
+      return { t: 'var', slot, name: '$arg', loc: a.loc } as IRTerm;
+    });
+  }
   def.body = L.bodyInScope(rule.body);
+  for (const d of deferred) {
+    const left: IRTerm = { t: 'var', slot: d.slot, name: '$arg', loc: d.term.loc };
+    def.body.push({ node: { kind: 'unify', left, right: L.term(d.term) }, negated: false, with: [], loc: d.term.loc });
+  }
   def.keyPath = def.keyTerms.map((t) => L.term(t));
   if (head.key) def.key = L.term(head.key);
   def.value = head.value ? L.term(head.value) : constTerm(true, head.loc);

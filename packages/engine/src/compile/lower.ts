@@ -90,6 +90,11 @@ export class Lowerer {
     return slot;
   }
 
+  /** A new anonymous slot (compiler-generated variables such as deferred arguments). */
+  freshSlot(name: string): number {
+    return this.newSlot(name);
+  }
+
   /** Declares an argument variable, reusing it when the same name appeared in an earlier argument. */
   declareOrGet(v: VarTerm): IRTerm {
     const scope = this.scopes[this.scopes.length - 1];
@@ -323,8 +328,12 @@ export class Lowerer {
         return constTerm(t.value, loc);
       case 'string':
         return constTerm(t.value, loc);
-      case 'template':
-        return { t: 'template', parts: t.parts.map((p) => (typeof p === 'string' ? p : this.term(p))), loc };
+      case 'template': {
+        if (!t.withs) return { t: 'template', parts: t.parts.map((p) => (typeof p === 'string' ? p : this.term(p))), loc };
+        const spread = t.parts.map((_, i) => t.withs![i] !== undefined);
+        const parts = t.parts.map((p, i) => (typeof p === 'string' ? p : spread[i] ? this.collectWith(p, t.withs![i]!) : this.term(p)));
+        return { t: 'template', parts, spread, loc };
+      }
       case 'var':
         return this.resolveVar(t);
       case 'ref': {
@@ -365,6 +374,18 @@ export class Lowerer {
         return { t: 'objectcomp', key, value, body, captured, loc };
       }
     }
+  }
+
+  /** `[v | v = term with mods]`: the values of an embedded template expression under its modifiers. */
+  private collectWith(term: Term, mods: WithModifier[]): IRTerm {
+    const names = termVarNames(term);
+    this.pushScope(new Set(names), true);
+    const slot = this.newSlot('$tpl');
+    const v: IRTerm = { t: 'var', slot, name: '$tpl', loc: term.loc };
+    const expr: IRExpr = { node: { kind: 'unify', left: v, right: this.term(term) }, negated: false, with: mods.map((m) => this.withMod(m)), loc: term.loc };
+    const captured = [...this.scopes[this.scopes.length - 1].captured!];
+    this.popScope();
+    return { t: 'arraycomp', term: v, body: [expr], captured, loc: term.loc };
   }
 
   /** Lowers a comprehension body and its head in the same scope. */
@@ -443,6 +464,7 @@ export function termVarNames(t: Term, out: string[] = []): string[] {
       break;
     case 'template':
       t.parts.forEach((p) => typeof p !== 'string' && termVarNames(p, out));
+      for (const mods of t.withs ?? []) for (const m of mods ?? []) termVarNames(m.value, out);
       break;
   }
   return out;

@@ -154,3 +154,15 @@ describe('reuse across evaluations', () => {
     expect(q.evaluate({ a: 2 }, { dataOverrides: [{ path: ['cfg'], value: { v: 'two' } }] }).rows).toEqual([{ x: ['two', 2] }]);
   });
 });
+
+describe('template strings', () => {
+  it('evaluates embedded expressions with `with` modifiers', () => {
+    expect(one('package t\na := input.a\np := $"v={a with input as {"a": 42}} n={count([1, 2])}"')).toEqual(['v=42 n=2']);
+  });
+});
+
+describe('function arguments', () => {
+  it('matches a template-string argument computed from body variables', () => {
+    expect(one('package t\np := f("foo bar")\nf($"{x} {input.y}") := 42 if {\n\tx = "foo"\n}', 'x = data.t.p', { y: 'bar' })).toEqual([42]);
+  });
+});

@@ -376,14 +376,17 @@ export class Planner {
       }
       case 'template': {
         const parts = t.parts.map((p) => (typeof p === 'string' ? p : this.term(p)));
+        const spread = t.spread;
         return (c, f, k) => {
           let s = '';
-          for (const p of parts) {
+          for (let i = 0; i < parts.length; i++) {
+            const p = parts[i];
             if (typeof p === 'string') s += p;
             else {
-              const vals: Value[] = [];
+              let vals: Value[] = [];
               p(c, f, (v) => {
-                vals.push(v);
+                if (spread?.[i] && Array.isArray(v)) vals = v;
+                else vals.push(v);
                 return false;
               });
               s += templateText(vals);

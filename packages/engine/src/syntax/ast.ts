@@ -61,6 +61,11 @@ export interface StringTerm {
 export interface TemplateStringTerm {
   type: 'template';
   parts: (string | Term)[];
+  /**
+   * `with` modifiers of embedded expressions (`$"{x with input as 1}"`), by part index; absent
+   * when no part has any.
+   */
+  withs?: (WithModifier[] | undefined)[];
   raw: boolean;
   loc: Location;
 }

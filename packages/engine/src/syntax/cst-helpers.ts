@@ -85,6 +85,5 @@ export function templateExprProblem(e: Expr): string | undefined {
     case 'logic': return `unexpected '${e.node.op}' in template-string expression`;
     default: break;
   }
-  if (e.with.length) return '`with` modifiers inside template-string expressions are not supported';
   return undefined;
 }

@@ -478,6 +478,7 @@ export class AstBuilder {
   private template(cst: CstNode): TemplateStringTerm {
     const raw = toks(cst, 'RawTplStart').length > 0;
     const parts: (string | Term)[] = [];
+    let withs: (WithModifier[] | undefined)[] | undefined;
     for (const part of nodes(cst, 'tplPart')) {
       const text = toks(part, 'TplText')[0];
       const rawText = toks(part, 'RawTplText')[0];
@@ -491,10 +492,13 @@ export class AstBuilder {
         const e = this.literal(nodes(part, 'literal')[0]);
         const bad = templateExprProblem(e);
         if (bad) this.error(bad, e.loc);
-        if (e.node.kind === 'term') parts.push(e.node.term);
+        if (e.node.kind === 'term') {
+          if (e.with.length) (withs ??= [])[parts.length] = e.with;
+          parts.push(e.node.term);
+        }
       }
     }
-    return { type: 'template', parts, raw, loc: this.nodeLoc(cst) };
+    return withs ? { type: 'template', parts, withs, raw, loc: this.nodeLoc(cst) } : { type: 'template', parts, raw, loc: this.nodeLoc(cst) };
   }
 
   private arrayTerm(cst: CstNode): Term {

@@ -214,10 +214,14 @@ export class TermPrinter {
 
   private template(t: Extract<Term, { type: 'template' }>, ind: string): string {
     let s = t.raw ? '$`' : '$"';
-    for (const p of t.parts) {
+    t.parts.forEach((p, i) => {
       if (typeof p === 'string') s += t.raw ? p.replace(/\{/g, '\\{') : quote(p).slice(1, -1).replace(/\{/g, '\\{');
-      else s += `{${this.term(p, ind)}}`;
-    }
+      else {
+        let w = '';
+        for (const m of t.withs?.[i] ?? []) w += ` with ${this.term(m.target, ind)} as ${this.term(m.value, ind)}`;
+        s += `{${this.term(p, ind)}${w}}`;
+      }
+    });
     return s + (t.raw ? '`' : '"');
   }
 
