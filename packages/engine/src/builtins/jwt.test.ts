@@ -73,7 +73,7 @@ describe('io.jwt.encode_sign and decode_verify', () => {
       const token = call('io.jwt.encode_sign', { alg }, { iss: 'me', exp: 1_800_000_000 }, jwk) as string;
       const pub = { ...jwk };
       delete pub.d;
-      const constraint = alg === 'HS256' ? { secret: 'secret' } : { cert: JSON.stringify(pub) };
+      const constraint: Record<string, Value> = alg === 'HS256' ? { secret: 'secret' } : { cert: JSON.stringify(pub) };
       const [valid, header, payload] = call('io.jwt.decode_verify', token, { ...constraint, iss: 'me' }) as Value[];
       expect([alg, valid]).toEqual([alg, true]);
       expect(header).toEqual({ alg });
