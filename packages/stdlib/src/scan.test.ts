@@ -296,6 +296,13 @@ deny contains "${id}" if true
     expect(ids({ profile: 'all' })).toEqual(['S-A', 'S-B', 'S-C', 'S-D']);
   });
 
+  it('skips stdlib policies for document kinds the scan does not contain', () => {
+    const { scanner } = createScanner({ stdlibBundle: bundle, profile: 'all', documentKinds: ['dockerfile'] });
+    expect(scanner!.policies.map((p) => p.metadata?.id).sort()).toEqual(['S-C']);
+    const all = createScanner({ stdlibBundle: bundle, profile: 'all' }).scanner!;
+    expect(all.policies.length).toBe(4);
+  });
+
   it('runs policies declaring `profiles: []` only under `all`', () => {
     expect(ids({})).not.toContain('S-D');
     expect(ids({ profile: 'all' })).toContain('S-D');

@@ -10,7 +10,7 @@
 import { Engine, RSet, type Capabilities, type Diagnostic, type EngineOptions, type Platform, type PreparedQuery } from '@palisade/engine';
 import { combinedInput, conftestFile, documentInput, exceptionName, exceptionNames, wantsTrivyShape, type DockerfileShape } from './conftest.js';
 import { field, locate, resourceOf, resultMessage, snippetOf, splitLines, type Location } from './findings.js';
-import type { Finding, InputDocument, LoadError, ScanResult, Severity } from './model.js';
+import type { DocumentKind, Finding, InputDocument, LoadError, ScanResult, Severity } from './model.js';
 import { SEVERITIES } from './model.js';
 import type { PolicySource } from './policies.js';
 import { appliesTo, DEFAULT_SEVERITY, discoverPolicies, policyIdFor, selectPolicies, type Policy, type PolicyRule, type Profile } from './policy-set.js';
@@ -56,6 +56,11 @@ export interface ScanOptions {
   strictBuiltinErrors?: boolean;
   /** Budget per evaluation (one rule on one document), in ms; 0 = none. */
   timeoutMs?: number;
+  /**
+   * Kinds of the documents that will be scanned, when known up front: stdlib policies for other
+   * kinds are skipped at compile time (helper libraries are always loaded). Undefined: all.
+   */
+  documentKinds?: readonly DocumentKind[];
   /** Opt-in capabilities for policies (network for `http.send`, environment for `opa.runtime`); all off by default. */
   capabilities?: Partial<Capabilities>;
   /** Platform services behind the capabilities (e.g. an HTTP client); required for network access. */
@@ -126,7 +131,10 @@ export function createScanner(options: ScanOptions = {}): { scanner?: Scanner; e
   if (useStdlib) {
     const bundle = stdlibBundleOf(options);
     if (!bundle) return { errors: [{ code: 'palisade_input_error', message: 'the standard library is not available here; pass stdlibBundle' }] };
+    const kinds = options.documentKinds ? new Set<string>(options.documentKinds) : undefined;
     for (const p of bundle.policies) {
+      // Policies for document kinds the scan does not contain are neither parsed nor compiled.
+      if (kinds && !appliesToKinds(p, kinds)) continue;
       const file = STDLIB_PREFIX + p.file;
       stdlibFiles.add(file);
       errors.push(...engine.addModule(file, p.source));
@@ -166,6 +174,19 @@ export function createScanner(options: ScanOptions = {}): { scanner?: Scanner; e
     scan: (documents, run = {}) => runScan(prepared, options, documents, run),
   };
   return { scanner, errors: [] };
+}
+
+const INPUT_LINE = /^#\s+input:\s*\[([^\]]*)\]/m;
+
+/**
+ * Whether a stdlib policy file may apply to one of `kinds`, from its METADATA `custom.input` line
+ * (stdlib convention: `#   input: [kind, …]`). Libraries and files without that line are kept.
+ */
+function appliesToKinds(p: PolicySource, kinds: Set<string>): boolean {
+  if (p.file.startsWith('policies/lib/')) return true;
+  const m = INPUT_LINE.exec(p.source);
+  if (!m) return true;
+  return m[1].split(',').some((k) => kinds.has(k.trim()));
 }
 
 /** Scans documents; compile errors of the policies are reported as errors of their files. */

@@ -140,7 +140,8 @@ export async function runScan(args: string[], opts: Record<string, unknown>, io:
   const sources = new Map(files.map((f) => [f.path, f.text]));
 
   const { capabilities, platform } = capabilityOptions(opts, io.env);
-  const base = { ...scanOptionsOf(settings, io.cwd), policies: inputs.policies, data: inputs.data, ...(capabilities ? { capabilities } : {}) };
+  const documentKinds = [...new Set(loaded.documents.map((d) => d.kind))];
+  const base = { ...scanOptionsOf(settings, io.cwd), policies: inputs.policies, data: inputs.data, documentKinds, ...(capabilities ? { capabilities } : {}) };
   const { scanner, errors: compileErrors } = createScanner({ ...base, sources, ...(platform ? { platform } : {}) });
   if (!scanner) {
     progress.done();
