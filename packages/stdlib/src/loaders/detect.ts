@@ -13,7 +13,12 @@ import { guessSyntax, parseTree, type ParsedTree } from './tree-docs.js';
  */
 export type NameVerdict = DocumentKind | 'tree' | 'unknown';
 
-const NOT_A_DOCKERFILE = /\.(json|ya?ml|md|txt|sh|rego|toml|lock)$/i;
+/**
+ * Extensions that make a `Dockerfile.*` / `dockerfile-*` name something else: data, docs and source
+ * code (e.g. a `dockerfile.ts` parser module is not a Dockerfile).
+ */
+const NOT_A_DOCKERFILE =
+  /\.(json|ya?ml|md|txt|sh|bash|ps1|rego|toml|lock|ini|cfg|conf|xml|html?|css|ts|tsx|mts|cts|js|jsx|mjs|cjs|map|py|rb|go|rs|java|kt|scala|c|h|cc|cpp|hpp|cs|php|swift|pl|lua|r|sql|rst|adoc|csv|svg|png|jpe?g|gif|zip|tgz|gz)$/i;
 
 export function detectByName(path: string): NameVerdict {
   const name = baseName(path);

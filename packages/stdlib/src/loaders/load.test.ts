@@ -18,6 +18,12 @@ describe('detection', () => {
       ['Dockerfile.yaml', 'tree'],
       ['report.json', 'tree'],
       ['README', 'unknown'],
+      // Source files named after Dockerfiles are code, not Dockerfiles.
+      ['src/loaders/dockerfile.ts', 'unknown'],
+      ['src/dockerfile-scan.test.ts', 'unknown'],
+      ['Dockerfile.md', 'unknown'],
+      ['Dockerfile.dev', 'dockerfile'],
+      ['Dockerfile_arm64', 'dockerfile'],
     ];
     for (const [path, kind] of cases) expect(detectByName(path), path).toBe(kind);
   });
