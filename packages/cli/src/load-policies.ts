@@ -8,6 +8,7 @@ import { relative } from 'node:path';
 import fg from 'fast-glob';
 import { parse as parseYaml } from 'yaml';
 import { Engine, parseJSONExact, type Diagnostic } from '@palisade/engine';
+import { stdlibBuiltins } from '@palisade/stdlib';
 
 export interface LoadedPolicies {
   engine: Engine;
@@ -34,7 +35,11 @@ export function expandPaths(paths: string[], cwd: string, exts: string[]): strin
   return out;
 }
 
-export function loadPolicies(paths: string[], cwd: string, engine = new Engine()): LoadedPolicies {
+/**
+ * The engine comes with the stdlib's extra builtins (`result.new`), so Trivy-style policies and
+ * the stdlib itself evaluate under `eval` as they do under `scan` and `test`.
+ */
+export function loadPolicies(paths: string[], cwd: string, engine = new Engine({ builtins: stdlibBuiltins })): LoadedPolicies {
   const errors: Diagnostic[] = [];
   const files = expandPaths(paths, cwd, ['rego', 'json', 'yaml', 'yml']);
   for (const file of files) {

@@ -32,7 +32,7 @@ function checkTerm(t: IRTerm, st: Pick<CompileState, 'errors'>): void {
     for (let i = 0; i < Math.min(n, want); i++) {
       const a = t.args[i];
       const p = d.variadic ? d.params[Math.min(i, want - 1)] : d.params[i];
-      if (a.t !== 'const' || !p || matches(p.type, a.v)) continue;
+      if (a.t !== 'const' || a.poisoned || !p || matches(p.type, a.v)) continue;
       st.errors.push(
         new PalisadeError(
           ErrorCodes.type,

@@ -99,3 +99,10 @@ describe('operator calls are not shadowed by rule names', () => {
     expect(e.prepare('x = data.r.p').query!.evaluate().rows).toEqual([{ x: true }]);
   });
 });
+
+describe('error reporting', () => {
+  it('reports an unknown function once, without follow-on type errors', () => {
+    const errs = compileErrors('package t\np := object.union(nope.new("x"), {"a": 1})');
+    expect(errs.map((e) => e.message)).toEqual(['undefined function nope.new']);
+  });
+});

@@ -8,7 +8,8 @@ import type { Value } from '../value/types.js';
 import type { BuiltinDecl } from '../builtins/define.js';
 
 export type IRTerm =
-  | { t: 'const'; v: Value; loc: Location }
+  /** `poisoned`: stands for a term that already failed to compile (no further errors about it). */
+  | { t: 'const'; v: Value; loc: Location; poisoned?: true }
   | { t: 'var'; slot: number; name: string; loc: Location }
   | { t: 'ref'; root: RefRoot; path: IRTerm[]; loc: Location }
   | { t: 'call'; fn: CallTarget; args: IRTerm[]; loc: Location }

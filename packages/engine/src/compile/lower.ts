@@ -346,7 +346,7 @@ export class Lowerer {
       case 'call': {
         const fn = this.functionTarget(t.fn, true);
         const args = t.args.map((a) => this.term(a));
-        if (!fn) return constTerm(null, loc); // error already recorded
+        if (!fn) return { t: 'const', v: null, loc, poisoned: true }; // error already recorded
         return { t: 'call', fn, args, loc };
       }
       case 'array':
