@@ -27,6 +27,7 @@ describe('palisade test', () => {
     expect(r.stdout).toMatch(/data\.math_test\.test_double_wrong: FAIL/);
     expect(r.stdout).toContain('failing/math_test.rego:11:2: this expression was not satisfied:');
     expect(r.stdout).toContain('> 11 |     x == 7');
+    expect(r.stdout).toContain('compared: 6 == 7 (false)');
     expect(r.stdout).toContain('PASS: 1/3\nFAIL: 2/3\n');
     expect(r.stdout).not.toContain('test_double: PASS');
   });

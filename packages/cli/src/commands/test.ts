@@ -6,10 +6,12 @@ import {
   rangesText,
   runTests,
   testSleepBuiltin,
+  toRegoText,
   type CoverageReport,
   type Diagnostic,
   type Location,
   type TestResult,
+  type Value,
 } from '@palisade/engine';
 import { stdlibBuiltins } from '@palisade/stdlib';
 import { EXIT, type CliCommand, type CommandIO } from '../command.js';
@@ -22,7 +24,11 @@ interface Failure {
   /** The test-body expression that had no solution. */
   location: Location;
   source: string;
+  /** `1 == 5`: operands of the last false comparison inside that expression, when there is one. */
+  compared?: string;
 }
+
+const OPERATORS: Record<string, string> = { equal: '==', neq: '!=', lt: '<', lte: '<=', gt: '>', gte: '>=' };
 
 type Reported = TestResult & { failure?: Failure };
 
@@ -49,7 +55,20 @@ function locateFailure(engine: Engine, t: TestResult, sources: Map<string, strin
   q.evaluate(undefined, { tracer: trace.tracer, timeoutMs: 5000 });
   const inRule = trace.events.filter((e) => e.op === 'fail' && e.loc.file === t.file && e.loc.offset >= rule.loc.offset && e.loc.endOffset <= rule.loc.endOffset);
   const last = inRule[inRule.length - 1];
-  return last ? { location: last.loc, source: sourceLine(sources, last.loc, 200) } : undefined;
+  if (!last) return undefined;
+  const failure: Failure = { location: last.loc, source: sourceLine(sources, last.loc, 200) };
+  const inside = trace.events.filter(
+    (e) => e.op === 'compare' && e.detail && e.loc.file === last.loc.file && e.loc.offset >= last.loc.offset && e.loc.endOffset <= last.loc.endOffset,
+  );
+  const cmp = inside[inside.length - 1]?.detail;
+  if (cmp && cmp.args.length === 2) {
+    const text = (v: Value) => {
+      const s = toRegoText(v);
+      return s.length > 200 ? s.slice(0, 199) + '…' : s;
+    };
+    failure.compared = `${text(cmp.args[0])} ${OPERATORS[cmp.op] ?? cmp.op} ${text(cmp.args[1])}`;
+  }
+  return failure;
 }
 
 function printText(results: Reported[], verbose: boolean, io: CommandIO, sources: Map<string, string>): void {
@@ -65,6 +84,7 @@ function printText(results: Reported[], verbose: boolean, io: CommandIO, sources
         w(`  ${r.failure.location.file}:${r.failure.location.row}:${r.failure.location.col}: this expression was not satisfied:`);
         const src = sources.get(r.failure.location.file);
         if (src) w(codeFrame(src, r.failure.location, 0).replace(/^/gm, '  '));
+        if (r.failure.compared) w(`  compared: ${r.failure.compared} (false)`);
       } else if (!r.error) w(`  ${r.file}:${r.row}: the test rule is undefined or false`);
       for (const line of r.output) w(`  ${line}`);
       w('');
@@ -190,7 +210,9 @@ export const testCommand: CliCommand = {
           durationMs: Math.round(r.durationMs * 1000) / 1000,
           output: r.output,
           ...(r.error ? { error: { code: r.error.code, message: r.error.message, location: r.error.location } } : {}),
-          ...(r.failure ? { failure: { file: r.failure.location.file, row: r.failure.location.row, col: r.failure.location.col, expression: r.failure.source } } : {}),
+          ...(r.failure
+            ? { failure: { file: r.failure.location.file, row: r.failure.location.row, col: r.failure.location.col, expression: r.failure.source, ...(r.failure.compared ? { compared: r.failure.compared } : {}) } }
+            : {}),
         })),
         summary: { total: results.length, pass: count('pass'), fail: count('fail'), error: count('error'), skip: count('skip') },
         ...(report ? { coverage: report } : {}),

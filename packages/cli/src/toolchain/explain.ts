@@ -2,20 +2,21 @@
  * Readable traces for `palisade eval --explain fails|full` and `--profile`, built from the
  * engine's tracer events (rule entered, expression evaluated, expression without a solution).
  */
-import type { Location, TraceOp, Tracer } from '@palisade/engine';
+import type { Location, TraceDetail, TraceOp, Tracer } from '@palisade/engine';
 
 export interface TraceEvent {
   op: TraceOp;
   loc: Location;
   depth: number;
+  detail?: TraceDetail;
 }
 
 /** A tracer that keeps at most `limit` events (a runaway trace must not exhaust memory). */
 export function collectTrace(limit = 200_000): { tracer: Tracer; events: TraceEvent[]; truncated: () => boolean } {
   const events: TraceEvent[] = [];
   let dropped = false;
-  const tracer: Tracer = (op, loc, depth) => {
-    if (events.length < limit) events.push({ op, loc, depth });
+  const tracer: Tracer = (op, loc, depth, detail) => {
+    if (events.length < limit) events.push(detail ? { op, loc, depth, detail } : { op, loc, depth });
     else dropped = true;
   };
   return { tracer, events, truncated: () => dropped };
@@ -29,10 +30,10 @@ export function sourceLine(sources: Map<string, string>, loc: Location, max = 10
   return line.length > max ? line.slice(0, max - 1) + '…' : line;
 }
 
-const LABEL: Record<TraceOp, string> = { enter: 'Enter', eval: 'Eval ', fail: 'Fail ' };
+const LABEL: Record<TraceOp, string> = { enter: 'Enter', eval: 'Eval ', fail: 'Fail ', compare: 'False' };
 
 export function renderTrace(events: TraceEvent[], sources: Map<string, string>, mode: 'full' | 'fails'): string[] {
-  const shown = mode === 'full' ? events : events.filter((e) => e.op === 'fail');
+  const shown = mode === 'full' ? events.filter((e) => e.op !== 'compare') : events.filter((e) => e.op === 'fail');
   if (!shown.length) return [];
   const base = Math.min(...shown.map((e) => e.depth));
   const where = shown.map((e) => `${e.loc.file}:${e.loc.row}`);

@@ -434,6 +434,9 @@ export class RuleEvaluator {
       return false;
     }
     if (result === undefined) return false;
+    if (result === false && c.run.tracer !== undefined && decl.category === 'comparison') {
+      c.run.tracer('compare', loc, c.run.depth, { op: decl.name, args });
+    }
     if (decl.relation) {
       for (const r of result as Value[]) if (k(r)) return true;
       return false;

@@ -8,16 +8,28 @@ describe('tracer hook', () => {
     e.addModule('p.rego', 'package p\n\nallow if {\n\tinput.a == 1\n\tinput.b == 2\n}\n');
     const q = e.prepare('data.p.allow').query!;
     const events: [TraceOp, string, number][] = [];
-    const r = q.evaluate({ a: 1, b: 3 }, { tracer: (op, loc, depth) => events.push([op, `${loc.file}:${loc.row}`, depth]) });
+    const compared: unknown[] = [];
+    const r = q.evaluate(
+      { a: 1, b: 3 },
+      {
+        tracer: (op, loc, depth, detail) => {
+          events.push([op, `${loc.file}:${loc.row}`, depth]);
+          if (detail) compared.push(detail);
+        },
+      },
+    );
     expect(r.rows).toEqual([]);
     expect(events).toEqual([
       ['eval', 'query:1', 0],
       ['enter', 'p.rego:3', 1],
       ['eval', 'p.rego:4', 1],
       ['eval', 'p.rego:5', 1],
+      ['compare', 'p.rego:5', 1],
       ['fail', 'p.rego:5', 1],
       ['fail', 'query:1', 0],
     ]);
+    // The false comparison carries its operands (shown by `palisade test` for failing tests).
+    expect(compared).toEqual([{ op: 'equal', args: [3, 2] }]);
   });
 
   it('does not change results', () => {

@@ -4,12 +4,23 @@
  * (`eval`), each one that produced no solution (`fail`) and each rule definition it enters.
  */
 import type { Location } from '../syntax/location.js';
+import type { Value } from '../value/types.js';
 
-/** A trace event: a rule definition entered, a body expression started, or one that produced no solution. */
-export type TraceOp = 'enter' | 'eval' | 'fail';
+/**
+ * A trace event: a rule definition entered, a body expression started, one that produced no
+ * solution, or a comparison (`==`, `<`, …) that came out false (with its operands in `detail`).
+ */
+export type TraceOp = 'enter' | 'eval' | 'fail' | 'compare';
+
+/** Operands of a false comparison (`compare` events). */
+export interface TraceDetail {
+  /** Builtin name: equal, neq, lt, lte, gt, gte. */
+  op: string;
+  args: Value[];
+}
 
 /** Receives trace events; `depth` is the rule/function nesting depth. */
-export type Tracer = (op: TraceOp, loc: Location, depth: number) => void;
+export type Tracer = (op: TraceOp, loc: Location, depth: number, detail?: TraceDetail) => void;
 
 /** Runs one expression (`run` with a continuation) under `tracer`. */
 export function tracedExpr(tracer: Tracer, depth: number, loc: Location, run: (k: () => boolean) => boolean, k: () => boolean): boolean {
