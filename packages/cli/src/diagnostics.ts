@@ -1,4 +1,4 @@
-import { codeFrame, formatDiagnostic, type Diagnostic, type Engine } from '@palisade/engine';
+import { codeFrame, type Diagnostic, type Engine } from '@palisade/engine';
 import { EXIT, type CommandIO } from './command.js';
 
 /** Prints diagnostics OPA-style with a code frame; returns the error exit code. */
@@ -13,6 +13,5 @@ export function printDiagnostics(diags: Diagnostic[], io: CommandIO, engine?: En
     const frame = d.frame ?? (loc && sources.has(loc.file) ? codeFrame(sources.get(loc.file)!, loc) : '');
     if (frame) io.stderr.write(frame + '\n');
   }
-  void formatDiagnostic;
   return EXIT.error;
 }

@@ -16,7 +16,8 @@ export interface LoadedPolicies {
   files: string[];
 }
 
-export function expandPaths(paths: string[], cwd: string, exts: string[]): string[] {
+/** Files with one of `exts` under each path (directories recursively, sorted); plain files as given. */
+export function expandPaths(paths: string[], exts: string[]): string[] {
   const out: string[] = [];
   for (const p of paths) {
     let st;
@@ -31,7 +32,6 @@ export function expandPaths(paths: string[], cwd: string, exts: string[]): strin
       out.push(...found.sort());
     } else out.push(p);
   }
-  void cwd;
   return out;
 }
 
@@ -41,7 +41,7 @@ export function expandPaths(paths: string[], cwd: string, exts: string[]): strin
  */
 export function loadPolicies(paths: string[], cwd: string, engine = new Engine({ builtins: stdlibBuiltins })): LoadedPolicies {
   const errors: Diagnostic[] = [];
-  const files = expandPaths(paths, cwd, ['rego', 'json', 'yaml', 'yml']);
+  const files = expandPaths(paths, ['rego', 'json', 'yaml', 'yml']);
   for (const file of files) {
     const name = relative(cwd, file) || file;
     let text: string;

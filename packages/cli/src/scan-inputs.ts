@@ -38,13 +38,13 @@ function readText(file: string, cwd: string, errors: string[]): string | undefin
  */
 export function readPolicyInputs(policyPaths: readonly string[], dataPaths: readonly string[], cwd: string): PolicyInputs {
   const out: PolicyInputs = { policies: [], policyFiles: 0, data: [], errors: [] };
-  for (const file of expandPaths([...policyPaths], cwd, ['rego'])) {
+  for (const file of expandPaths([...policyPaths], ['rego'])) {
     if (file.endsWith('_test.rego')) continue;
     const text = readText(file, cwd, out.errors);
     if (text !== undefined) out.policies.push({ file: shown(file, cwd), source: text });
   }
   out.policyFiles = out.policies.length;
-  for (const file of expandPaths([...dataPaths], cwd, ['rego', 'json', 'yaml', 'yml'])) {
+  for (const file of expandPaths([...dataPaths], ['rego', 'json', 'yaml', 'yml'])) {
     const text = readText(file, cwd, out.errors);
     if (text === undefined) continue;
     if (file.endsWith('.rego')) {

@@ -273,7 +273,6 @@ export class PreparedQuery {
     } catch (e) {
       return { rows, error: failure(e), builtinErrors: run.builtinErrors.map((x) => x.toDiagnostic()) };
     }
-    void this.evaluator;
     return { rows, builtinErrors: run.builtinErrors.map((x) => x.toDiagnostic()) };
   }
 }

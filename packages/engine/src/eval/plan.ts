@@ -495,7 +495,7 @@ export class Planner {
     const direct =
       fn.kind === 'builtin'
         ? (c: Ctx, args: Value[], k: VK) => this.rules.callBuiltin(c, fn.decl, args, loc, k)
-        : (c: Ctx, args: Value[], k: VK) => this.rules.callFunction(c, fn.path, args, loc, k);
+        : (c: Ctx, args: Value[], k: VK) => this.rules.callFunction(c, fn.path, args, k);
     return (c, args, k) => {
       const mock = c.mocks?.get(mockKey);
       if (mock) {
@@ -504,7 +504,7 @@ export class Planner {
         // The replacement runs without function mocks, so it may call the originals (as OPA does).
         const c2 = new Ctx(c.run, c.input, c.overlays, null);
         if (inner.kind === 'builtin') return this.rules.callBuiltin(c2, inner.decl, args, loc, k);
-        return this.rules.callFunction(c2, inner.path, args, loc, k);
+        return this.rules.callFunction(c2, inner.path, args, k);
       }
       return direct(c, args, k);
     };

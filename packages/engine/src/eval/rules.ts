@@ -248,18 +248,15 @@ export class RuleEvaluator {
     switch (rs.kind) {
       case 'complete': {
         let value: Value | undefined;
-        let loc: Location | undefined;
         for (const def of rs.defs) {
           this.eachValue(c, def, [], (v) => {
             if (value !== undefined && !equals(value, v)) {
               throw new PalisadeError(ErrorCodes.evalConflict, 'complete rules must not produce multiple outputs', def.loc);
             }
             value = v;
-            loc = def.loc;
             return false;
           });
         }
-        void loc;
         if (value === undefined && rs.defaultDef) value = this.defaultValue(c, rs.defaultDef);
         return value;
       }
@@ -381,7 +378,7 @@ export class RuleEvaluator {
 
   // ---- calls ---------------------------------------------------------------------------------
 
-  callFunction(c: Ctx, path: string[], args: Value[], loc: Location, k: VK): boolean {
+  callFunction(c: Ctx, path: string[], args: Value[], k: VK): boolean {
     const node = findNode(this.tree, path);
     const rs = node?.ruleSet;
     if (!rs || rs.kind !== 'function') return false;
@@ -417,7 +414,6 @@ export class RuleEvaluator {
     } finally {
       c.run.leave();
     }
-    void loc;
     cache.set(ck, value === undefined ? UNDEF : value);
     return value === undefined ? false : k(value);
   }
