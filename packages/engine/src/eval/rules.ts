@@ -11,6 +11,7 @@ import { ObjectBuilder, RSet, equals, isObject, keyOf, objectEntries, objectGet,
 import { Ctx, IN_PROGRESS, UNDEF } from './context.js';
 import { setPath } from './values.js';
 import { finishTree, insertPath, mergeInto, objectIsEmpty } from './object-tree.js';
+import { guardsHold, inputGuards, type InputGuard } from './rule-index.js';
 import { COVERED, applyOverlays, hasOverlayBelow, overlayAt, startsWith } from './overlays.js';
 import { type ExprFn, type Frame, type PatFn, type Planner, type TermFn, type VK } from './plan.js';
 import { walkValue, type Segment } from './refs.js';
@@ -23,6 +24,8 @@ interface CompiledDef {
   keyPath: TermFn[];
   args: PatFn[];
   elses: { body: ExprFn; value: TermFn }[];
+  /** `input` equality tests of the main body (rule indexing; empty when the def has else clauses). */
+  guards: InputGuard[];
 }
 
 /** Per-function cap of the cross-evaluation cache (distinct argument lists). */
@@ -55,6 +58,8 @@ export class RuleEvaluator {
         keyPath: def.keyPath.map((t) => p.term(t)),
         args: (def.args ?? []).map((t) => p.pattern(t)),
         elses: def.elses.map((e) => ({ body: p.body(e.body), value: p.term(e.value) })),
+        // Else clauses run exactly when the main body fails, so a def with them is never skipped.
+        guards: def.elses.length ? [] : inputGuards(def.body),
       };
       this.compiled.set(def, cd);
     }
@@ -244,11 +249,20 @@ export class RuleEvaluator {
     return v;
   }
 
+  /** Rule indexing: whether `def` can be skipped for this input (never while tracing or measuring coverage). */
+  private skip(c: Ctx, def: RuleDef): boolean {
+    const g = this.compiledDef(def).guards;
+    // Under `with … as` mocks, `==` itself may be replaced: no indexing then.
+    if (g.length === 0 || c.mocks !== null || c.run.tracer !== undefined || c.run.coverage !== undefined) return false;
+    return !guardsHold(c.input, g);
+  }
+
   private evalRuleSet(c: Ctx, rs: RuleSet): Value | undefined {
     switch (rs.kind) {
       case 'complete': {
         let value: Value | undefined;
         for (const def of rs.defs) {
+          if (this.skip(c, def)) continue;
           this.eachValue(c, def, [], (v) => {
             if (value !== undefined && !equals(value, v)) {
               throw new PalisadeError(ErrorCodes.evalConflict, 'complete rules must not produce multiple outputs', def.loc);
@@ -263,6 +277,7 @@ export class RuleEvaluator {
       case 'set': {
         const out = new RSet();
         for (const def of rs.defs) {
+          if (this.skip(c, def)) continue;
           const cd = this.compiledDef(def);
           const f: Frame = new Array(def.nslots);
           this.inRule(c, def, () =>
@@ -280,6 +295,7 @@ export class RuleEvaluator {
       case 'object': {
         const root = new ObjectBuilder();
         for (const def of rs.defs) {
+          if (this.skip(c, def)) continue;
           const cd = this.compiledDef(def);
           const f: Frame = new Array(def.nslots);
           const leaf = def.multi
