@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { aggregatesBuiltins } from './aggregates.js';
 import { RSet, makeObject, type Value } from '../value/types.js';
-import type { BuiltinContext } from './define.js';
+import { caller, failure } from './test-support.js';
 
-const ctx = { queryCache: new Map() } as unknown as BuiltinContext;
-const call = (name: string, ...args: Value[]) => aggregatesBuiltins.find((d) => d.name === name)!.impl(args, ctx);
-const fails = (name: string, ...args: Value[]) => {
-  try {
-    call(name, ...args);
-  } catch (e) {
-    return `${(e as { code: string }).code}: ${(e as Error).message}`;
-  }
-  return 'no error';
-};
+const call = caller(aggregatesBuiltins);
+const fails = failure(aggregatesBuiltins);
 
 describe('count', () => {
   it('counts collections and code points', () => {

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { BuiltinContext } from './define.js';
+import { caller, failure } from './test-support.js';
 import { regexBuiltins } from './regex.js';
 import { LruCache } from './regex-engine.js';
 import type { Value } from '../value/types.js';
 
-const ctx = { queryCache: new Map() } as unknown as BuiltinContext;
-const call = (name: string, ...args: Value[]) => regexBuiltins.find((d) => d.name === name)!.impl(args, ctx);
-const fails = (name: string, ...args: Value[]) => {
-  try {
-    call(name, ...args);
-  } catch (e) {
-    return `${(e as { code: string }).code}: ${(e as Error).message}`;
-  }
-  return 'no error';
-};
+const call = caller(regexBuiltins);
+const fails = failure(regexBuiltins);
 
 describe('regex builtins', () => {
   it('regex.match / re_match search anywhere', () => {

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { BuiltinContext } from './define.js';
+import { caller, failure } from './test-support.js';
 import { stringsBuiltins } from './strings.js';
 import { RSet, RObject, type Value } from '../value/types.js';
 
-const ctx = { queryCache: new Map() } as unknown as BuiltinContext;
-const call = (name: string, ...args: Value[]) => stringsBuiltins.find((d) => d.name === name)!.impl(args, ctx);
-const fails = (name: string, ...args: Value[]) => {
-  try {
-    call(name, ...args);
-  } catch (e) {
-    return `${(e as { code: string }).code}: ${(e as Error).message}`;
-  }
-  return 'no error';
-};
+const call = caller(stringsBuiltins);
+const fails = failure(stringsBuiltins);
 
 describe('basic string builtins', () => {
   it('concat joins arrays and sets (sets in sorted order)', () => {
