@@ -174,8 +174,14 @@ describe('runTui', () => {
       },
     });
     const done = runTui(fixtureResult(), { stdin: stdin as never, stdout: stdout as never });
-    await vi.waitFor(() => expect(out).toContain('PAL-DF-001'), { timeout: 15_000, interval: 20 });
+    // Ink reads keys once it listens on stdin. Waiting for the output instead would hang under CI=true,
+    // where Ink (is-in-ci) writes only the last frame, at unmount.
+    await vi.waitFor(() => expect(stdin.listenerCount('readable')).toBeGreaterThan(0), {
+      timeout: 15_000,
+      interval: 20,
+    });
     stdin.send('q');
     await expect(done).resolves.toBeUndefined();
+    expect(out).toContain('PAL-DF-001');
   });
 });
