@@ -30,6 +30,23 @@ describe('file discovery', () => {
     expect([...new Set(ignored.result.findings.map((f) => f.file))]).toEqual(['Dockerfile']);
   });
 
+  it('skips unrendered Helm templates with a notice, and scans the rest of the chart', () => {
+    const dir = copyFixture('project');
+    mkdirSync(join(dir, 'charts/web/templates'), { recursive: true });
+    writeFileSync(join(dir, 'charts/web/Chart.yaml'), 'apiVersion: v2\nname: web\nversion: 0.1.0\n');
+    const deploy = readFileSync(join(PROJECT, 'k8s/deploy.yaml'), 'utf8');
+    writeFileSync(join(dir, 'charts/web/templates/plain.yaml'), deploy);
+    writeFileSync(join(dir, 'charts/web/templates/deploy.yaml'), deploy.replace(/name: .*/, 'name: {{ .Release.Name }}\n  {{- with .Values.labels }}\n  labels: {{ toYaml . | nindent 4 }}\n  {{- end }}'));
+    const { result, stderr } = json([...POLICY, '.'], { cwd: dir });
+    expect(result.errors).toEqual([]);
+    expect([...new Set(result.findings.map((f) => f.file))].sort()).toEqual(['Dockerfile', 'charts/web/templates/plain.yaml', 'compose.yaml', 'k8s/deploy.yaml']);
+    expect(stderr).toContain('skipped 1 unrendered Helm template of chart charts/web; scan the rendered manifests with: helm template charts/web | palisade scan --parser kubernetes -');
+    // Named explicitly, a template is read like any file and its syntax errors are reported once per document.
+    const explicit = json([...POLICY, 'charts/web/templates/deploy.yaml'], { cwd: dir });
+    expect(explicit.result.errors).toHaveLength(1);
+    expect(explicit.result.errors[0]).toMatchObject({ path: 'charts/web/templates/deploy.yaml', code: 'syntax_error' });
+  });
+
   it('reads standard input with --parser', () => {
     const text = readFileSync(join(PROJECT, 'k8s/deploy.yaml'), 'utf8');
     const { code, result } = json([...POLICY, '--parser', 'kubernetes', '-'], { input: text });

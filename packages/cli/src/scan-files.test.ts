@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCandidate, isIgnored, parseIgnoreFile } from './scan-files.js';
+import { helmTemplateOf, isCandidate, isIgnored, parseIgnoreFile } from './scan-files.js';
 import { colorEnabled, progressEnabled } from './scan-terminal.js';
 import { envSettings, flagSettings, mergeSettings } from './scan-settings.js';
 import { parseOutputs } from './scan-output.js';
@@ -36,6 +36,20 @@ describe('ignore files', () => {
       'x.json',
       '.dockerignore',
     ]);
+  });
+});
+
+describe('Helm templates', () => {
+  const walked = new Set(['Chart.yaml', 'templates/a.yaml', 'sub/Chart.yaml', 'sub/templates/x/b.yaml', 'other/templates/c.yaml']);
+  const tpl = 'name: {{ .Release.Name }}\n';
+  it.each([
+    ['templates/a.yaml', tpl, ''],
+    ['sub/templates/x/b.yaml', tpl, 'sub'],
+    ['templates/a.yaml', 'name: plain\n', undefined],
+    ['other/templates/c.yaml', tpl, undefined],
+    ['a.yaml', tpl, undefined],
+  ])('%s (%j) belongs to chart %j', (rel, text, chart) => {
+    expect(helmTemplateOf(rel, text, walked)).toBe(chart);
   });
 });
 

@@ -21,9 +21,18 @@ export interface DiscoveryError {
   code: string;
 }
 
+/** A Helm chart whose unrendered templates discovery left out (see `helmTemplateOf`). */
+export interface SkippedChart {
+  /** Chart directory as shown in reports ('.' for the walk root). */
+  chart: string;
+  files: string[];
+}
+
 export interface Discovery {
   files: InputFile[];
   errors: DiscoveryError[];
+  /** Unrendered Helm templates found while walking directories; not loaded. */
+  skippedCharts: SkippedChart[];
 }
 
 /** Tool files that match the loaders' name rules but are never container configuration. */
@@ -127,19 +136,52 @@ export function isCandidate(name: string): boolean {
   return loaders.detectByName(name) !== 'unknown';
 }
 
+const TEMPLATE_ACTION = /\{\{/;
+
+/**
+ * The chart directory (relative to the walk root) when `rel` is a Go-templated file of a Helm chart:
+ * it sits under `<chart>/templates/` next to `<chart>/Chart.yaml` and contains a `{{ … }}` action.
+ * Such files are not YAML until `helm template` renders them, so parsing them only yields
+ * cascading syntax errors; plain manifests in `templates/` are still scanned.
+ */
+export function helmTemplateOf(rel: string, text: string, walked: ReadonlySet<string>): string | undefined {
+  const parts = rel.split('/');
+  for (let i = parts.length - 2; i >= 0; i--) {
+    if (parts[i] !== 'templates') continue;
+    const chart = parts.slice(0, i).join('/');
+    if (!walked.has(chart === '' ? 'Chart.yaml' : `${chart}/Chart.yaml`)) continue;
+    return TEMPLATE_ACTION.test(text) ? chart : undefined;
+  }
+  return undefined;
+}
+
 /** Walks the given paths (files or directories) in a deterministic order. */
 export function discoverFiles(paths: readonly string[], cwd: string, ignore: readonly string[] = []): Discovery {
-  const out: Discovery = { files: [], errors: [] };
+  const out: Discovery = { files: [], errors: [], skippedCharts: [] };
   const seen = new Set<string>();
-  const add = (abs: string): void => {
+  const charts = new Map<string, SkippedChart>();
+  /** Reads `abs`; a file found by walking (`walk` set) may instead be skipped as a Helm template. */
+  const add = (abs: string, walk?: { root: string; rel: string; found: ReadonlySet<string> }): void => {
     if (seen.has(abs)) return;
     seen.add(abs);
     const path = displayPath(abs, cwd);
+    let text: string;
     try {
-      out.files.push({ path, text: readFileSync(abs, 'utf8') });
+      text = readFileSync(abs, 'utf8');
     } catch (e) {
       out.errors.push({ path, code: 'read_error', message: `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+      return;
     }
+    const chart = walk && helmTemplateOf(walk.rel, text, walk.found);
+    if (chart === undefined) {
+      out.files.push({ path, text });
+      return;
+    }
+    const chartAbs = resolve(walk!.root, chart);
+    const chartPath = chartAbs === resolve(cwd) ? '.' : displayPath(chartAbs, cwd);
+    let entry = charts.get(chartPath);
+    if (!entry) charts.set(chartPath, (entry = { chart: chartPath, files: [] }));
+    entry.files.push(path);
   };
   for (const p of paths.length ? paths : ['.']) {
     const abs = resolve(cwd, p);
@@ -163,11 +205,13 @@ export function discoverFiles(paths: readonly string[], cwd: string, ignore: rea
       ignore: [...ALWAYS_IGNORED, ...ignorePatterns(ignore)],
     });
     found.sort();
+    const walked = new Set(found);
     for (const rel of found) {
       if (!isCandidate(rel) || isIgnored(rel, rules)) continue;
-      add(resolve(abs, rel));
+      add(resolve(abs, rel), { root: abs, rel, found: walked });
     }
   }
+  out.skippedCharts = [...charts.values()];
   return out;
 }
 

@@ -44,4 +44,9 @@ export class Progress {
   done(): void {
     if (this.enabled) this.stream.write('\r\x1b[2K');
   }
+
+  /** A line of its own on the same stream, clearing the progress line first. */
+  note(line: string): void {
+    this.stream.write(`${this.enabled ? '\r\x1b[2K' : ''}${line}\n`);
+  }
 }

@@ -17,7 +17,7 @@ import {
 } from '@palisade/stdlib';
 import { EXIT, type CliCommand, type CommandIO, type OptionSpec } from '../command.js';
 import { printDiagnostics } from '../diagnostics.js';
-import { discoverFiles, readStdin, type InputFile } from '../scan-files.js';
+import { discoverFiles, readStdin, type InputFile, type SkippedChart } from '../scan-files.js';
 import { readPolicyInputs } from '../scan-inputs.js';
 import { parseOutputs, writeOutputs, type OutputSpec } from '../scan-output.js';
 import { PARALLEL_THRESHOLD, scanInWorkers } from '../scan-parallel.js';
@@ -74,17 +74,27 @@ function usage(io: CommandIO, errors: string[]): number {
   return EXIT.error;
 }
 
-async function readInputs(args: string[], settings: PalisadeConfig, io: CommandIO): Promise<{ files: InputFile[]; errors: LoadError[] }> {
+function helmNotice(c: SkippedChart): string {
+  const n = c.files.length;
+  return (
+    `palisade: skipped ${n} unrendered Helm template${n === 1 ? '' : 's'} of chart ${c.chart}; ` +
+    `scan the rendered manifests with: helm template ${c.chart} | palisade scan --parser kubernetes -`
+  );
+}
+
+async function readInputs(args: string[], settings: PalisadeConfig, io: CommandIO): Promise<{ files: InputFile[]; errors: LoadError[]; notes: string[] }> {
   const files: InputFile[] = [];
   const errors: LoadError[] = [];
+  const notes: string[] = [];
   const paths = args.filter((a) => a !== '-');
   if (args.includes('-')) files.push({ path: 'stdin', text: await readStdin(io.stdin) });
   if (paths.length || !args.includes('-')) {
     const found = discoverFiles(paths, io.cwd, settings.ignore ?? []);
     files.push(...found.files);
     errors.push(...found.errors);
+    notes.push(...found.skippedCharts.map(helmNotice));
   }
-  return { files, errors };
+  return { files, errors, notes };
 }
 
 function scanOptionsOf(settings: PalisadeConfig, cwd: string): Omit<ScanOptions, 'policies' | 'data' | 'sources'> {
@@ -134,7 +144,8 @@ export async function runScan(args: string[], opts: Record<string, unknown>, io:
 
   const progress = new Progress(io.stderr, progressEnabled(io.env, io.stderr) && !mode.interactive);
   progress.message('reading inputs…');
-  const { files, errors: discoveryErrors } = await readInputs(args, settings, io);
+  const { files, errors: discoveryErrors, notes } = await readInputs(args, settings, io);
+  for (const n of notes) progress.note(n);
   const loaded = loadFiles(files, settings.parser ? { parser: settings.parser } : {});
   const loadErrors: LoadError[] = [...discoveryErrors, ...loaded.errors];
   const sources = new Map(files.map((f) => [f.path, f.text]));
@@ -148,7 +159,7 @@ export async function runScan(args: string[], opts: Record<string, unknown>, io:
     return printDiagnostics(compileErrors, io);
   }
 
-  for (const p of scanner.policies) if (p.metadataError) io.stderr.write(`warning: ${p.metadataError}\n`);
+  for (const p of scanner.policies) if (p.metadataError) progress.note(`warning: ${p.metadataError}`);
 
   const documents: InputDocument[] = loaded.documents;
   const fileCount = files.length + discoveryErrors.length;

@@ -83,6 +83,16 @@ describe('YAML errors', () => {
     for (const e of r.errors) expect(e.line).toBe(3);
   });
 
+  it('reports the earliest error of a broken document once, counting the rest', () => {
+    // An unrendered Helm line makes the parser report several cascading errors on the same line.
+    const text = 'a: 1\nb:\n  {{- if .Values.x }}\n  c: {{ toYaml .Values.c | nindent 4 }}\n---\nd: [1\n';
+    const r = parseYamlText('t.yaml', text);
+    expect(r.errors).toHaveLength(2);
+    expect(r.errors[0]).toMatchObject({ code: 'syntax_error', line: 3 });
+    expect(r.errors[0]!.message).toMatch(/\(and \d+ more errors? after it\)$/);
+    expect(r.errors[1]!.line).toBeGreaterThanOrEqual(6);
+  });
+
   it('an alias bomb ends with a clear error', () => {
     const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     for (const [p, c] of [['a', 'b'], ['b', 'c'], ['c', 'd'], ['d', 'e'], ['e', 'f'], ['f', 'g'], ['g', 'h']]) {

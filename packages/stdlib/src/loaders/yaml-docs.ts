@@ -81,14 +81,14 @@ export function parseYamlText(path: string, text: string, opts: YamlOptions = {}
   const out: ParsedFile = { docs: [], errors: [] };
   if ('empty' in all && all.empty) {
     // A stream of only comments/directives: `parseAllDocuments` returns an EmptyStream.
-    for (const e of all.errors) out.errors.push(yamlError(path, e, lineCounter));
+    if (all.errors.length) out.errors.push(firstYamlError(path, all.errors, lineCounter));
     return out;
   }
   const docs = all as Document[];
   for (let i = 0; i < docs.length; i++) {
     const doc = docs[i]!;
     if (doc.errors.length > 0) {
-      for (const e of doc.errors) out.errors.push(yamlError(path, e, lineCounter));
+      out.errors.push(firstYamlError(path, doc.errors, lineCounter));
       continue;
     }
     if (doc.contents === null) continue;
@@ -110,10 +110,19 @@ export function parseYamlText(path: string, text: string, opts: YamlOptions = {}
   return out;
 }
 
-function yamlError(path: string, e: { message: string; pos: [number, number]; code?: string }, lc: LineCounter): LoadError {
+type YamlErr = { message: string; pos: [number, number]; code?: string };
+
+/**
+ * One error per document: the earliest. After the first syntax error the parser's further errors
+ * are mostly its consequences (an unrendered template line yields four or five), so they are only
+ * counted, not listed.
+ */
+function firstYamlError(path: string, errors: readonly YamlErr[], lc: LineCounter): LoadError {
+  const e = errors.reduce((a, b) => (b.pos[0] < a.pos[0] ? b : a));
   const pos = lc.linePos(e.pos[0]);
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more error${errors.length > 2 ? 's' : ''} after it)` : '';
   const message = e.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '');
-  return loadError(path, LoadErrorCode.Syntax, `YAML: ${message}`, pos.line, pos.col);
+  return loadError(path, LoadErrorCode.Syntax, `YAML: ${message}${more}`, pos.line, pos.col);
 }
 
 interface ConvError {
