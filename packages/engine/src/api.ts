@@ -140,6 +140,18 @@ export class Engine {
     return errors;
   }
 
+  /**
+   * Adds (or replaces) a module that `parseModule` produced earlier, possibly in another process and
+   * sent through JSON, so a fixed policy set can skip parsing at start-up. The caller vouches that
+   * it is `parseModule(module.file, module.source)`'s result with this engine's parse options; it is
+   * keyed by `module.file`.
+   */
+  addParsedModule(module: Module): void {
+    this.entries.set(module.file, { file: module.file, source: module.source, module, errors: [] });
+    this.policy = undefined;
+    this.annotationCache = undefined;
+  }
+
   /** Removes a module by file name (invalidates the compiled policy). */
   removeModule(file: string): void {
     this.entries.delete(file);

@@ -7,7 +7,7 @@
  * once; each document then costs one evaluation per applicable rule (plus one per package with
  * `exception` rules). Per-document facts travel as `dataOverrides`, never as recompiled data.
  */
-import { Engine, RSet, type Capabilities, type Diagnostic, type EngineOptions, type Platform, type PreparedQuery } from '@palisade/engine';
+import { Engine, RSet, type Capabilities, type Diagnostic, type EngineOptions, type Module, type Platform, type PreparedQuery } from '@palisade/engine';
 import { combinedInput, conftestFile, documentInput, exceptionName, exceptionNames, wantsTrivyShape, type DockerfileShape } from './conftest.js';
 import { field, locate, resourceOf, resultMessage, snippetOf, splitLines, type Location } from './findings.js';
 import type { DocumentKind, Finding, InputDocument, LoadError, ScanResult, Severity } from './model.js';
@@ -22,6 +22,11 @@ import { configWaiverFor, inlineWaiverFor, isoDay, parseInlineWaivers, type Conf
 export interface StdlibBundle {
   policies: PolicySource[];
   data: unknown[];
+  /**
+   * Ahead-of-time parses of `policies` (the Node entry reads the build's cache), given the file
+   * name the scanner adds the policy under; a policy without one is parsed from its source.
+   */
+  parsed?: (policy: PolicySource, file: string) => Module | undefined;
 }
 
 let defaultStdlib: (() => StdlibBundle) | undefined;
@@ -137,7 +142,9 @@ export function createScanner(options: ScanOptions = {}): { scanner?: Scanner; e
       if (kinds && !appliesToKinds(p, kinds)) continue;
       const file = STDLIB_PREFIX + p.file;
       stdlibFiles.add(file);
-      errors.push(...engine.addModule(file, p.source));
+      const parsed = bundle.parsed?.(p, file);
+      if (parsed) engine.addParsedModule(parsed);
+      else errors.push(...engine.addModule(file, p.source));
     }
     for (const d of bundle.data) errors.push(...engine.addData(d));
   }

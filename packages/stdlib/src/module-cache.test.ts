@@ -1,0 +1,74 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseModule } from '@palisade/engine';
+import { loadFiles } from './loaders/index.js';
+import { moduleCacheLookup } from './module-cache.js';
+import { STDLIB_ROOT, stdlibPolicySources } from './policies.js';
+import { createScanner } from './scan.js';
+import { stdlibBundle } from './stdlib-files.js';
+
+const PREFIX = '@palisade/stdlib/';
+
+function cacheRoot(content: string): string {
+  const root = mkdtempSync(join(tmpdir(), 'palisade-module-cache-'));
+  mkdirSync(join(root, 'dist'));
+  writeFileSync(join(root, 'dist', 'policy-modules.ndjson'), content);
+  return root;
+}
+
+describe('module cache lookup', () => {
+  const a = { file: 'policies/a.rego', source: 'package a\np := 1\n' };
+  const b = { file: 'policies/b.rego', source: 'package b\nq := 2\n' };
+  const lines = [JSON.stringify([a.file, b.file]), JSON.stringify(parseModule(PREFIX + a.file, a.source).module), 'null'];
+  const lookup = moduleCacheLookup(cacheRoot(lines.join('\n') + '\n'));
+
+  it('returns the parsed module when file name and source match', () => {
+    expect(lookup(a, PREFIX + a.file)).toEqual(parseModule(PREFIX + a.file, a.source).module);
+  });
+
+  it('returns nothing for an edited source, another file name, a file without entry or an unknown file', () => {
+    expect(lookup({ ...a, source: a.source + 'r := 3\n' }, PREFIX + a.file)).toBeUndefined();
+    expect(lookup(a, a.file)).toBeUndefined();
+    expect(lookup(b, PREFIX + b.file)).toBeUndefined();
+    expect(lookup({ file: 'policies/c.rego', source: '' }, PREFIX + 'policies/c.rego')).toBeUndefined();
+  });
+
+  it('treats a missing or damaged cache as empty', () => {
+    expect(moduleCacheLookup(mkdtempSync(join(tmpdir(), 'palisade-no-cache-')))(a, PREFIX + a.file)).toBeUndefined();
+    expect(moduleCacheLookup(cacheRoot('{not json\n'))(a, PREFIX + a.file)).toBeUndefined();
+    expect(moduleCacheLookup(cacheRoot(`${JSON.stringify([a.file])}\n{"broken":\n`))(a, PREFIX + a.file)).toBeUndefined();
+  });
+});
+
+describe("the build's cache of the stdlib (pnpm build writes dist/policy-modules.ndjson)", () => {
+  it('holds, for every stdlib policy, exactly what parsing its source gives', () => {
+    const text = readFileSync(join(STDLIB_ROOT, 'dist', 'policy-modules.ndjson'), 'utf8');
+    const lookup = moduleCacheLookup(STDLIB_ROOT);
+    const sources = stdlibPolicySources();
+    expect(JSON.parse(text.slice(0, text.indexOf('\n')))).toEqual(sources.map((p) => p.file));
+    for (const p of sources) {
+      const cached = lookup(p, PREFIX + p.file);
+      expect(cached, p.file).toBeDefined();
+      expect(cached).toStrictEqual(parseModule(PREFIX + p.file, p.source).module);
+    }
+  });
+
+  it('gives the scanner the same policies and findings as parsing', () => {
+    const bundle = stdlibBundle();
+    let used = 0;
+    const counting = { ...bundle, parsed: (p: (typeof bundle.policies)[number], file: string) => (used++, bundle.parsed!(p, file)) };
+    const withCache = createScanner({ stdlibBundle: counting, profile: 'all' }).scanner!;
+    const without = createScanner({ stdlibBundle: { policies: bundle.policies, data: bundle.data }, profile: 'all' }).scanner!;
+    expect(used).toBe(bundle.policies.length);
+    expect(withCache.policies).toEqual(without.policies);
+    const { documents } = loadFiles([
+      { path: 'Dockerfile', text: 'FROM ubuntu\nUSER root\n' },
+      { path: 'pod.yaml', text: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: c\n    image: nginx\n' },
+    ]);
+    const found = withCache.scan(documents);
+    expect(found.findings.length).toBeGreaterThan(10);
+    expect(found).toEqual(without.scan(documents));
+  });
+});
