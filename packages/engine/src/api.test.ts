@@ -43,3 +43,28 @@ describe('Engine.addParsedModule', () => {
     expect(e.prepare('x = data.t.p').query!.evaluate().rows).toEqual([{ x: 2 }]);
   });
 });
+
+describe('Engine.prepareRef', () => {
+  const e = new Engine();
+  e.addModule('t.rego', 'package a.b\nimport rego.v1\ndeny contains msg if { msg := sprintf("no %v", [input.x]) }\np["odd key"] := 3\n');
+
+  it('gives the same rows as the equivalent query text', () => {
+    for (const path of [['a', 'b', 'deny'], ['a', 'b', 'p', 'odd key'], ['a', 'b'], ['a', 'missing']]) {
+      const text = `x := data${path.map((s) => `[${JSON.stringify(s)}]`).join('')}`;
+      const byRef = e.prepareRef(path).query!;
+      const byText = e.prepare(text).query!;
+      expect(byRef.variables).toEqual(['x']);
+      expect(byRef.evaluate({ x: 1 })).toEqual(byText.evaluate({ x: 1 }));
+    }
+    expect(e.prepareRef(['a', 'b', 'deny'], 'found').query!.evaluate({ x: 2 })).toEqual(e.prepare('found := data.a.b.deny').query!.evaluate({ x: 2 }));
+    expect(e.prepareRef(['a', 'b', 'p', 'odd key']).query!.evaluate().rows).toEqual([{ x: 3 }]);
+  });
+
+  it('reports compile errors of the policy like prepare', () => {
+    const bad = new Engine();
+    bad.addModule('bad.rego', 'package p\nq := y\n');
+    const r = bad.prepareRef(['p', 'q']);
+    expect(r.query).toBeUndefined();
+    expect(r.errors[0]!.code).toBe('rego_unsafe_var_error');
+  });
+});

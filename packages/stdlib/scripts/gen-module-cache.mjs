@@ -4,16 +4,16 @@
  * compiles the standard library without parsing ~250 files at every start (see
  * src/module-cache.ts, which reads it, and docs/performance.md for the gain).
  *
- * Runs after the engine is built (root and package `build` scripts). Format: line 1 is the JSON
- * array of policy files (`policies/…`, the order of collectBundle()); line i + 1 is the parsed
- * Module of file i as JSON, parsed under the file name the scanner gives stdlib modules. The
- * reader uses a line only when its `source` equals the file on disk, so a stale cache only costs
- * the parse it would have saved.
+ * Runs after `tsc -b` (root and package `build` scripts): it uses the built engine and
+ * dist/module-cache.js, where the format is described. Each module is parsed under the file name
+ * the scanner gives stdlib modules; the reader uses it only when its `source` equals the file on
+ * disk, so a stale cache only costs the parse it would have saved.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseModule } from '@palisade/engine';
+import { encodeModuleCache } from '../dist/module-cache.js';
 import { collectBundle } from './gen-bundle.mjs';
 
 const pkg = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,18 +22,12 @@ export const CACHE_PATH = join(pkg, 'dist', 'policy-modules.ndjson');
 const STDLIB_PREFIX = '@palisade/stdlib/';
 
 const { policies } = collectBundle();
-const lines = [JSON.stringify(policies.map((p) => p.file))];
-let failed = 0;
+const entries = [];
 for (const p of policies) {
   const { module, errors } = parseModule(STDLIB_PREFIX + p.file, p.source);
-  if (!module || errors.length) {
-    // The scan reports the parse error itself; the cache just has no entry for the file.
-    failed++;
-    lines.push('null');
-    continue;
-  }
-  lines.push(JSON.stringify(module));
+  // A file that does not parse has no entry: the scan parses it and reports the error itself.
+  if (module && errors.length === 0) entries.push({ file: p.file, module });
 }
 mkdirSync(dirname(CACHE_PATH), { recursive: true });
-writeFileSync(CACHE_PATH, lines.join('\n') + '\n');
-console.log(`gen-module-cache: wrote ${relative(process.cwd(), CACHE_PATH) || CACHE_PATH} (${policies.length - failed} modules)`);
+writeFileSync(CACHE_PATH, encodeModuleCache(entries));
+console.log(`gen-module-cache: wrote ${relative(process.cwd(), CACHE_PATH) || CACHE_PATH} (${entries.length} of ${policies.length} modules)`);

@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseModule } from '@palisade/engine';
 import { loadFiles } from './loaders/index.js';
-import { moduleCacheLookup } from './module-cache.js';
+import { encodeModuleCache, moduleCacheLookup } from './module-cache.js';
 import { STDLIB_ROOT, stdlibPolicySources } from './policies.js';
 import { createScanner } from './scan.js';
 import { stdlibBundle } from './stdlib-files.js';
 
 const PREFIX = '@palisade/stdlib/';
 
-function cacheRoot(content: string): string {
+function cacheRoot(content: string | Buffer): string {
   const root = mkdtempSync(join(tmpdir(), 'palisade-module-cache-'));
   mkdirSync(join(root, 'dist'));
   writeFileSync(join(root, 'dist', 'policy-modules.ndjson'), content);
@@ -21,24 +21,29 @@ function cacheRoot(content: string): string {
 describe('module cache lookup', () => {
   const a = { file: 'policies/a.rego', source: 'package a\np := 1\n' };
   const b = { file: 'policies/b.rego', source: 'package b\nq := 2\n' };
-  const lines = [JSON.stringify([a.file, b.file]), JSON.stringify(parseModule(PREFIX + a.file, a.source).module), 'null'];
-  const lookup = moduleCacheLookup(cacheRoot(lines.join('\n') + '\n'));
+  // b has no entry (as for a file that failed to parse at build time); é checks byte offsets.
+  const c = { file: 'policies/c.rego', source: 'package c\n# é\nr := 1\n' };
+  const lookup = moduleCacheLookup(
+    cacheRoot(encodeModuleCache([a, c].map((p) => ({ file: p.file, module: parseModule(PREFIX + p.file, p.source).module! })))),
+  );
 
   it('returns the parsed module when file name and source match', () => {
-    expect(lookup(a, PREFIX + a.file)).toEqual(parseModule(PREFIX + a.file, a.source).module);
+    expect(lookup(a, PREFIX + a.file)).toStrictEqual(parseModule(PREFIX + a.file, a.source).module);
+    expect(lookup(c, PREFIX + c.file)).toStrictEqual(parseModule(PREFIX + c.file, c.source).module);
   });
 
   it('returns nothing for an edited source, another file name, a file without entry or an unknown file', () => {
     expect(lookup({ ...a, source: a.source + 'r := 3\n' }, PREFIX + a.file)).toBeUndefined();
     expect(lookup(a, a.file)).toBeUndefined();
     expect(lookup(b, PREFIX + b.file)).toBeUndefined();
-    expect(lookup({ file: 'policies/c.rego', source: '' }, PREFIX + 'policies/c.rego')).toBeUndefined();
+    expect(lookup({ file: 'policies/d.rego', source: '' }, PREFIX + 'policies/d.rego')).toBeUndefined();
   });
 
   it('treats a missing or damaged cache as empty', () => {
     expect(moduleCacheLookup(mkdtempSync(join(tmpdir(), 'palisade-no-cache-')))(a, PREFIX + a.file)).toBeUndefined();
     expect(moduleCacheLookup(cacheRoot('{not json\n'))(a, PREFIX + a.file)).toBeUndefined();
-    expect(moduleCacheLookup(cacheRoot(`${JSON.stringify([a.file])}\n{"broken":\n`))(a, PREFIX + a.file)).toBeUndefined();
+    expect(moduleCacheLookup(cacheRoot(`${JSON.stringify([[a.file, 0, 10]])}\n{"broken":\n`))(a, PREFIX + a.file)).toBeUndefined();
+    expect(moduleCacheLookup(cacheRoot(`${JSON.stringify([[a.file, 0, 10]])}`))(a, PREFIX + a.file)).toBeUndefined();
   });
 });
 
@@ -47,7 +52,7 @@ describe("the build's cache of the stdlib (pnpm build writes dist/policy-modules
     const text = readFileSync(join(STDLIB_ROOT, 'dist', 'policy-modules.ndjson'), 'utf8');
     const lookup = moduleCacheLookup(STDLIB_ROOT);
     const sources = stdlibPolicySources();
-    expect(JSON.parse(text.slice(0, text.indexOf('\n')))).toEqual(sources.map((p) => p.file));
+    expect((JSON.parse(text.slice(0, text.indexOf('\n'))) as [string][]).map((e) => e[0])).toEqual(sources.map((p) => p.file));
     for (const p of sources) {
       const cached = lookup(p, PREFIX + p.file);
       expect(cached, p.file).toBeDefined();

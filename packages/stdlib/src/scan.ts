@@ -116,10 +116,6 @@ interface PreparedPolicy {
 
 const STDLIB_PREFIX = '@palisade/stdlib/';
 
-function dataRef(segments: string[]): string {
-  return 'data' + segments.map((s) => `[${JSON.stringify(s)}]`).join('');
-}
-
 function stdlibBundleOf(opts: ScanOptions): StdlibBundle | undefined {
   if (opts.stdlibBundle) return opts.stdlibBundle;
   if (!defaultStdlib) return undefined;
@@ -163,13 +159,13 @@ export function createScanner(options: ScanOptions = {}): { scanner?: Scanner; e
     const segs = policy.namespace.split('.');
     const pp: PreparedPolicy = { policy, rules: [], trivy: wantsTrivyShape(policy.stdlib, policy.metadata?.trivyStyle ?? false, shape) };
     for (const rule of policy.rules) {
-      const q = engine.prepare(`x := ${dataRef([...segs, rule.name])}`);
+      const q = engine.prepareRef([...segs, rule.name]);
       if (!q.query) return { errors: q.errors };
       pp.rules.push({ rule, query: q.query });
       count++;
     }
     if (policy.hasException) {
-      const q = engine.prepare(`x := ${dataRef([...segs, 'exception'])}`);
+      const q = engine.prepareRef([...segs, 'exception']);
       if (!q.query) return { errors: q.errors };
       pp.exception = q.query;
     }

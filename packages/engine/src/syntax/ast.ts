@@ -249,6 +249,18 @@ export function refFromPath(path: string[], loc: Location): VarTerm | RefTerm {
   return { type: 'ref', head, path: path.slice(1).map((s) => stringTerm(s, loc)), loc };
 }
 
+/**
+ * The query `<variable> := data["a"]["b"]…` as a parsed body, with its text: what `parseQuery`
+ * returns for that text, except that every node is located at the whole query. Lets callers that
+ * only read documents by path (the scanner) skip building the parser.
+ */
+export function dataRefQuery(path: readonly string[], variable: string, file: string): { body: Body; text: string } {
+  const text = `${variable} := data${path.map((s) => `[${JSON.stringify(s)}]`).join('')}`;
+  const loc: Location = { file, row: 1, col: 1, endRow: 1, endCol: text.length + 1, offset: 0, endOffset: text.length };
+  const expr: Expr = { node: { kind: 'assign', left: varTerm(variable, loc), right: refFromPath(['data', ...path], loc) }, negated: false, with: [], loc };
+  return { body: [expr], text };
+}
+
 export function callOp(name: string, args: Term[], loc: Location): CallTerm {
   return { type: 'call', fn: refFromPath(name.split('.'), loc), args, loc };
 }
