@@ -2,7 +2,7 @@
  * Policy discovery: which packages of the compiled modules are policies, their rules, and their
  * METADATA (Palisade's `custom` block or Trivy's), then selection by namespace and profile.
  */
-import type { Module } from '@palisade/engine';
+import type { AnnotationSet, Module } from '@palisade/engine';
 import type { DocumentKind, Severity } from './model.js';
 import { SEVERITIES } from './model.js';
 import { RULE_NAME, ruleKind, type RuleKind } from './conftest.js';
@@ -163,11 +163,24 @@ function ruleName(rule: Module['rules'][number]): string | undefined {
   return undefined;
 }
 
+/** Package-scope METADATA per module, from an engine's parsed annotations (first block wins, as in readPolicyMeta). */
+function packageMetadataOf(annotations: AnnotationSet): Map<Module, Record<string, unknown>> {
+  const out = new Map<Module, Record<string, unknown>>();
+  for (const e of annotations.entries) {
+    if (e.target?.kind !== 'package' || (e.fields.scope !== 'package' && e.fields.scope !== 'subpackages')) continue;
+    if (!out.has(e.target.module)) out.set(e.target.module, e.value);
+  }
+  return out;
+}
+
 /**
  * Every package that has `deny*`/`violation*`/`warn*` rules, in package order. `stdlibFiles`
- * names the modules that belong to the standard library.
+ * names the modules that belong to the standard library. `annotations`, when given, is the
+ * compiled engine's `annotations()` for these very modules: METADATA is then taken from it
+ * instead of parsing each block's YAML again.
  */
-export function discoverPolicies(modules: readonly Module[], stdlibFiles: ReadonlySet<string>): Policy[] {
+export function discoverPolicies(modules: readonly Module[], stdlibFiles: ReadonlySet<string>, annotations?: AnnotationSet): Policy[] {
+  const parsedMeta = annotations && packageMetadataOf(annotations);
   const byPkg = new Map<string, Policy & { ruleSet: Set<string> }>();
   for (const m of modules) {
     const ns = packageName(m);
@@ -178,7 +191,7 @@ export function discoverPolicies(modules: readonly Module[], stdlibFiles: Readon
     }
     p.files.push(m.file);
     if (!p.metadata) {
-      const { value, error } = readPackageAnnotation(m);
+      const { value, error } = parsedMeta ? { value: parsedMeta.get(m), error: undefined } : readPackageAnnotation(m);
       if (value) {
         p.metadata = policyMetadata(value, p.stdlib);
         delete p.metadataError;

@@ -151,7 +151,7 @@ export function createScanner(options: ScanOptions = {}): { scanner?: Scanner; e
   errors.push(...engine.compile());
   if (errors.length) return { errors };
 
-  const selected = selectPolicies(discoverPolicies(engine.modules(), stdlibFiles), options);
+  const selected = selectPolicies(discoverPolicies(engine.modules(), stdlibFiles, engine.annotations()), options);
   const shape = options.dockerfileShape ?? 'auto';
   const prepared: PreparedPolicy[] = [];
   let count = 0;

@@ -71,6 +71,20 @@ p := 1
     expect(set.entries[0].unknownKeys.map((k) => [k.key, k.loc.row])).toEqual([['titel', 4]]);
   });
 
+  it('keeps the whole block as plain data, unknown keys included', () => {
+    const set = buildAnnotationSet([mod('a.rego', '# METADATA\n# title: T\n# custom:\n#   id: X-1\n#   tags: [a, b]\n# extra: {n: 1}\npackage a\n')]);
+    expect(set.entries[0].value).toEqual({ title: 'T', custom: { id: 'X-1', tags: ['a', 'b'] }, extra: { n: 1 } });
+  });
+
+  it('rejects a block whose aliases would expand without bound', () => {
+    const lines = ['# METADATA', '# custom:', '#   a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 12; i++) lines.push(`#   a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    const set = buildAnnotationSet([mod('a.rego', [...lines, 'package a', ''].join('\n'))]);
+    expect(set.entries).toEqual([]);
+    expect(set.errors[0]).toMatchObject({ code: 'rego_parse_error' });
+    expect(set.errors[0].message).toMatch(/invalid METADATA block: .*alias/i);
+  });
+
   it('rejects bad values, scopes and attachments with located parse errors', () => {
     const cases: [string, RegExp, number][] = [
       ['# METADATA\n# scope: rule\npackage a\n', /annotation scope 'rule' must be applied to rule \(have package\)/, 1],

@@ -55,6 +55,11 @@ export interface ParsedBlock {
   yaml: string;
   /** Top-level keys OPA does not define (ignored, as OPA does). */
   unknownKeys: { key: string; loc: Location }[];
+  /**
+   * The whole block as plain data (what a YAML parser gives), unknown keys included, so tools that
+   * read their own conventions from METADATA (the stdlib's `custom` layout) need not parse it again.
+   */
+  value: Record<string, unknown>;
 }
 
 export const KNOWN_KEYS = [
@@ -161,8 +166,15 @@ export function parseBlock(block: Annotation): { block?: ParsedBlock; error?: Di
     return fail(`invalid METADATA block: ${e.message.split('\n')[0]}`, line);
   }
   const root = doc.contents as YamlNode | null;
-  if (!root || (isScalar(root) && root.value === null)) return { block: { fields: { scope: '' }, loc, yaml: text, unknownKeys: [] } };
+  if (!root || (isScalar(root) && root.value === null)) return { block: { fields: { scope: '' }, loc, yaml: text, unknownKeys: [], value: {} } };
   if (!isMap(root)) return fail('invalid METADATA block: expected a YAML map of annotation keys', 0);
+  let value: Record<string, unknown>;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
+  } catch (e) {
+    // yaml refuses to expand alias bombs; the block is rejected rather than expanded.
+    return fail(`invalid METADATA block: ${(e as Error).message.split('\n')[0]}`, 0);
+  }
   const get = (k: string): YamlNode | undefined => root.items.find((p) => isScalar(p.key) && p.key.value === k)?.value as YamlNode | undefined;
   const at = (k: string) => lineOf(root.items.find((p) => isScalar(p.key) && p.key.value === k)?.key as YamlNode, lineStarts);
   const unknownKeys: ParsedBlock['unknownKeys'] = [];
@@ -191,7 +203,7 @@ export function parseBlock(block: Annotation): { block?: ParsedBlock; error?: Di
     if (labels) fields.labels = labels;
     const compile = mapOf(get('compile'), 'compile', at('compile'));
     if (compile) fields.compile = compile;
-    return { block: { fields, loc, yaml: text, unknownKeys } };
+    return { block: { fields, loc, yaml: text, unknownKeys, value } };
   } catch (e) {
     if (e instanceof BlockError) return fail(e.message, e.line);
     throw e;
