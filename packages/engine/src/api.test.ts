@@ -19,7 +19,7 @@ describe('Engine.addParsedModule', () => {
     const { module } = parseModule('t.rego', src);
     const viaJson = JSON.parse(JSON.stringify(module));
     const parsed = new Engine();
-    parsed.addParsedModule(viaJson);
+    expect(parsed.addParsedModule(viaJson)).toEqual([]);
     const direct = new Engine();
     direct.addModule('t.rego', src);
     expect(parsed.compile()).toEqual([]);
@@ -66,5 +66,29 @@ describe('Engine.prepareRef', () => {
     const r = bad.prepareRef(['p', 'q']);
     expect(r.query).toBeUndefined();
     expect(r.errors[0]!.code).toBe('rego_unsafe_var_error');
+  });
+});
+
+describe('Engine.addParsedModule with values that are not parsed modules', () => {
+  it('refuses a value without the outline of a module, with a coded error', () => {
+    const e = new Engine();
+    for (const bad of [null, 42, {}, { file: 'x.rego', source: '' }, { file: 'x.rego', source: '', package: { path: {} }, imports: [], rules: [{}], comments: [], annotations: [] }]) {
+      const errs = e.addParsedModule(bad as never);
+      expect(errs).toHaveLength(1);
+      expect(errs[0]!.code).toBe('palisade_input_error');
+      expect(errs[0]!.message).toMatch(/^addParsedModule: /);
+    }
+    expect(e.modules()).toEqual([]);
+  });
+
+  it('reports a doctored AST as a compile error instead of throwing', () => {
+    const { module } = parseModule('t.rego', 'package t\np := 1 if { input.x }\n');
+    const doctored = JSON.parse(JSON.stringify(module));
+    doctored.rules[0].body[0].node = { kind: 'no-such-node' };
+    const e = new Engine();
+    expect(e.addParsedModule(doctored)).toEqual([]);
+    const errs = e.compile();
+    expect(errs.length).toBeGreaterThan(0);
+    expect(errs[0]!.code).toMatch(/^rego_/);
   });
 });

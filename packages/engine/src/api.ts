@@ -8,7 +8,7 @@ import type { BuiltinContext, BuiltinDecl, BuiltinHost, Capabilities, Platform }
 import { BuiltinRegistry } from './builtins/registry.js';
 import { defaultBuiltins } from './builtins/catalog.js';
 import { compileModules, compileQuery, type CompiledPolicy, type CompiledQuery } from './compile/compiler.js';
-import { dataRefQuery, type Body, type Module } from './syntax/ast.js';
+import { dataRefQuery, type Body, type Module, type Rule } from './syntax/ast.js';
 import { codeFrame } from './syntax/location.js';
 import { parseModule, parseQuery } from './syntax/parse.js';
 import { Ctx, DEFAULT_LIMITS, Run, type Limits } from './eval/context.js';
@@ -144,12 +144,16 @@ export class Engine {
    * Adds (or replaces) a module that `parseModule` produced earlier, possibly in another process and
    * sent through JSON, so a fixed policy set can skip parsing at start-up. The caller vouches that
    * it is `parseModule(module.file, module.source)`'s result with this engine's parse options; it is
-   * keyed by `module.file`.
+   * keyed by `module.file`. Only the outline is checked (a value that is not a module at all is
+   * refused with `palisade_input_error`); a doctored AST fails at compile time.
    */
-  addParsedModule(module: Module): void {
+  addParsedModule(module: Module): Diagnostic[] {
+    const problem = parsedModuleProblem(module);
+    if (problem) return [{ code: ErrorCodes.input, message: `addParsedModule: ${problem}` }];
     this.entries.set(module.file, { file: module.file, source: module.source, module, errors: [] });
     this.policy = undefined;
     this.annotationCache = undefined;
+    return [];
   }
 
   /** Removes a module by file name (invalidates the compiled policy). */
@@ -179,9 +183,18 @@ export class Engine {
     const sources = new Map([...this.entries.values()].map((e) => [e.file, e.source]));
     const parseErrors = [...this.entries.values()].flatMap((e) => e.errors);
     if (parseErrors.length) return parseErrors;
-    // Malformed METADATA is a parse error, as in OPA; it is reported with the compile errors.
-    const annotationErrors = this.annotations().errors;
-    const { policy, errors } = compileModules(this.modules(), this.registry);
+    let annotationErrors: Diagnostic[];
+    let compiled: ReturnType<typeof compileModules>;
+    try {
+      // Malformed METADATA is a parse error, as in OPA; it is reported with the compile errors.
+      annotationErrors = this.annotations().errors;
+      compiled = compileModules(this.modules(), this.registry);
+    } catch (e) {
+      // Only an AST that no parse produced (see addParsedModule) gets here; callers still get a value.
+      this.policy = undefined;
+      return [{ code: ErrorCodes.compile, message: `internal compiler error: ${e instanceof Error ? e.message : String(e)}` }];
+    }
+    const { policy, errors } = compiled;
     if (errors.length || annotationErrors.length) {
       this.policy = undefined;
       return [...annotationErrors, ...errors.map((e) => toDiag(e, sources))];
@@ -237,6 +250,19 @@ export class Engine {
   compiled(): CompiledPolicy | undefined {
     return this.policy;
   }
+}
+
+/** Why `m` is not the outline of a parsed module, or undefined when it is. */
+function parsedModuleProblem(m: unknown): string | undefined {
+  if (typeof m !== 'object' || m === null) return 'expected a parsed module (an object)';
+  const r = m as Record<string, unknown>;
+  if (typeof r['file'] !== 'string' || typeof r['source'] !== 'string') return 'a parsed module has string `file` and `source`';
+  const pkg = r['package'] as Record<string, unknown> | null | undefined;
+  if (typeof pkg !== 'object' || pkg === null || typeof pkg['path'] !== 'object' || pkg['path'] === null) return `${r['file']}: no package clause`;
+  for (const k of ['imports', 'rules', 'comments', 'annotations']) if (!Array.isArray(r[k])) return `${r['file']}: \`${k}\` is not an array`;
+  const rules = r['rules'] as unknown[];
+  if (rules.some((x) => typeof x !== 'object' || x === null || typeof (x as Rule).head !== 'object' || !Array.isArray((x as Rule).body))) return `${r['file']}: malformed rule`;
+  return undefined;
 }
 
 /** A compiled, planned query; `evaluate` reuses it for any number of inputs without recompiling. */

@@ -139,7 +139,7 @@ export function createScanner(options: ScanOptions = {}): { scanner?: Scanner; e
       const file = STDLIB_PREFIX + p.file;
       stdlibFiles.add(file);
       const parsed = bundle.parsed?.(p, file);
-      if (parsed) engine.addParsedModule(parsed);
+      if (parsed) errors.push(...engine.addParsedModule(parsed));
       else errors.push(...engine.addModule(file, p.source));
     }
     for (const d of bundle.data) errors.push(...engine.addData(d));
