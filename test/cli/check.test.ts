@@ -20,13 +20,20 @@ describe('palisade check', () => {
     expect(r.stderr).toContain("meta/invalid.rego:3:1: rego_parse_error: annotation scope 'package' must be applied to package (have rule)");
   });
 
-  it('--strict adds unused imports and assignments, deprecated builtins, unknown METADATA keys', () => {
+  it('rejects calls to builtins OPA deprecated before 1.0, as OPA 1.x does, but not functions of the same name', () => {
+    const r = palisade(['check', 'deprecated']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^2 errors occurred:\n/);
+    expect(r.stderr).toContain('deprecated/calls.rego:3:6: rego_type_error: deprecated built-in function calls in expression: any');
+    expect(r.stderr).toContain('deprecated/calls.rego:5:6: rego_type_error: deprecated built-in function calls in expression: re_match');
+  });
+
+  it('--strict adds unused imports and assignments, unknown METADATA keys', () => {
     expect(palisade(['check', 'strict']).code).toBe(0);
     const r = palisade(['check', '--strict', 'strict', 'meta/scoped.rego']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('strict/lint.rego:3:1: rego_compile_error: import data.unused_lib unused');
     expect(r.stderr).toContain('strict/lint.rego:7:2: rego_compile_error: assigned var x unused');
-    expect(r.stderr).toContain('strict/lint.rego:11:6: rego_compile_error: deprecated built-in function calls in expression: any');
     expect(r.stderr).toContain('meta/scoped.rego:8:1: rego_parse_error: unknown METADATA key `titel`');
     expect(r.stderr).not.toContain('import data.used_lib unused');
   });

@@ -27,6 +27,12 @@ export interface EngineOptions {
   builtins?: BuiltinDecl[];
   /** Allow experimental `and` / `or` keywords in every module. */
   experimentalLogic?: boolean;
+  /**
+   * Accept calls to the builtins OPA deprecated before 1.0 (`any`, `all`, `re_match`, `set_diff`,
+   * `net.cidr_overlap`, `cast_*`). Off by default: OPA 1.x rejects them in Rego v1 modules with
+   * `rego_type_error: deprecated built-in function calls in expression: any`, and so does Palisade.
+   */
+  allowDeprecatedBuiltins?: boolean;
 }
 
 /** Per-evaluation options of `PreparedQuery.evaluate` (limits, cancellation, time, capabilities…). */
@@ -188,7 +194,7 @@ export class Engine {
     try {
       // Malformed METADATA is a parse error, as in OPA; it is reported with the compile errors.
       annotationErrors = this.annotations().errors;
-      compiled = compileModules(this.modules(), this.registry);
+      compiled = compileModules(this.modules(), this.registry, { allowDeprecatedBuiltins: this.options.allowDeprecatedBuiltins === true });
     } catch (e) {
       // Only an AST that no parse produced (see addParsedModule) gets here; callers still get a value.
       this.policy = undefined;

@@ -11,7 +11,7 @@ export const checkCommand: CliCommand = {
   summary: 'Parse and compile Rego files and report every error at once',
   examples: ['palisade check policy/', 'palisade check --strict policy/ lib/', 'palisade check --format json policy/ | jq .errors'],
   options: [
-    { flags: '-s, --strict', description: 'also report unused imports, unused local assignments, deprecated builtins and unknown METADATA keys' },
+    { flags: '-s, --strict', description: 'also report unused imports, unused local assignments and unknown METADATA keys' },
     { flags: '-f, --format <format>', description: 'output format: text or json', default: 'text' },
   ],
   async run(args, opts, io) {
@@ -42,7 +42,7 @@ export const checkCommand: CliCommand = {
     // compile() already reports METADATA errors; only add them when nothing was compiled.
     const annotations = engine.annotations();
     if (!engine.modules().length) errors.push(...annotations.errors);
-    if (opts.strict) errors.push(...strictChecks(engine.modules(), engine.builtins(), annotations));
+    if (opts.strict) errors.push(...strictChecks(engine.modules(), annotations));
     for (const d of errors) {
       const src = d.location ? sources.get(d.location.file) : undefined;
       if (!d.frame && src !== undefined && d.location) d.frame = codeFrame(src, d.location);

@@ -1,9 +1,10 @@
 /**
  * `palisade check --strict`: the extra checks of OPA's strict mode that concern authors — unused
- * imports, local variables assigned with `:=` but never used, calls to deprecated builtins — plus
- * METADATA keys OPA does not know (OPA ignores them silently; a typo such as `titel` is reported).
+ * imports and local variables assigned with `:=` but never used — plus METADATA keys OPA does
+ * not know (OPA ignores them silently; a typo such as `titel` is reported). Calls to deprecated
+ * builtins need no flag: like OPA 1.x, the compiler rejects them in every Rego v1 module.
  */
-import { ErrorCodes, type AnnotationSet, type BuiltinDecl, type Diagnostic, type Expr, type Module, type Rule, type Term } from '@palisade/engine';
+import { ErrorCodes, type AnnotationSet, type Diagnostic, type Expr, type Module, type Rule, type Term } from '@palisade/engine';
 import type { Location } from '@palisade/engine';
 
 type Visit = { term?: (t: Term) => void; expr?: (e: Expr) => void };
@@ -135,25 +136,11 @@ function unusedAssignments(r: Rule): Diagnostic[] {
   return out;
 }
 
-function deprecatedCalls(r: Rule, deprecated: Set<string>): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  walkRule(r, {
-    term: (t) => {
-      if (t.type !== 'call') return;
-      const f = t.fn;
-      const name = f.type === 'var' ? f.name : f.head.type === 'var' ? [f.head.name, ...f.path.map((p) => (p.type === 'string' ? p.value : '?'))].join('.') : '';
-      if (deprecated.has(name)) out.push(err(`deprecated built-in function calls in expression: ${name}`, t.loc));
-    },
-  });
-  return out;
-}
-
-export function strictChecks(modules: Module[], builtins: BuiltinDecl[], annotations: AnnotationSet): Diagnostic[] {
-  const deprecated = new Set(builtins.filter((b) => b.deprecated).map((b) => b.name));
+export function strictChecks(modules: Module[], annotations: AnnotationSet): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const m of modules) {
     out.push(...unusedImports(m));
-    for (const r of m.rules) out.push(...unusedAssignments(r), ...deprecatedCalls(r, deprecated));
+    for (const r of m.rules) out.push(...unusedAssignments(r));
   }
   for (const a of annotations.entries) {
     for (const k of a.unknownKeys) out.push({ code: ErrorCodes.parse, message: `unknown METADATA key \`${k.key}\` (OPA ignores it; known keys: scope, title, description, entrypoint, organizations, related_resources, authors, schemas, custom)`, location: k.loc });

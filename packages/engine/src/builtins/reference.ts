@@ -23,7 +23,7 @@ export function renderBuiltinReference(decls: BuiltinDecl[]): string {
     '',
     `${visible.length} builtins in ${cats.length} categories. Infix operators (\`+\`, \`==\`, \`&\`, …) are listed under their`,
     'builtin names. Flags: *nondeterministic* results may differ between queries (fixed within one query);',
-    '*deprecated* builtins are reported by `palisade check --strict`.',
+    '*deprecated* builtins are rejected by the compiler, as in OPA 1.x (`EngineOptions.allowDeprecatedBuiltins` accepts them).',
     '',
   ];
   for (const cat of cats) {

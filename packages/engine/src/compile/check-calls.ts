@@ -1,4 +1,8 @@
-/** Stage `check-calls`: every call has the declared number of arguments (or one more, the output). */
+/**
+ * Stage `check-calls`: every call has the declared number of arguments (or one more, the output),
+ * constant arguments fit the declared types, and no call reaches a builtin OPA deprecated before
+ * 1.0 (OPA 1.x rejects those in Rego v1 modules; `allowDeprecatedBuiltins` accepts them).
+ */
 import { ErrorCodes, PalisadeError } from '../errors.js';
 import { typeText, type BType } from '../builtins/signature.js';
 import { RSet, isObject, objectEntries, typeName, type Value } from '../value/types.js';
@@ -12,15 +16,19 @@ export function checkCalls(st: CompileState): void {
   }
 }
 
-export function checkBodyCalls(body: IRBody, st: Pick<CompileState, 'errors'>): void {
+export function checkBodyCalls(body: IRBody, st: Pick<CompileState, 'errors' | 'options'>): void {
   visitBody(body, (t) => checkTerm(t, st));
 }
 
-function checkTerm(t: IRTerm, st: Pick<CompileState, 'errors'>): void {
+function checkTerm(t: IRTerm, st: Pick<CompileState, 'errors' | 'options'>): void {
   if (t.t !== 'call') return;
   const n = t.args.length;
   if (t.fn.kind === 'builtin') {
     const d = t.fn.decl;
+    if (d.deprecated && !st.options.allowDeprecatedBuiltins) {
+      st.errors.push(new PalisadeError(ErrorCodes.type, `deprecated built-in function calls in expression: ${d.name}`, t.loc));
+      return;
+    }
     const want = d.params.length;
     if (d.variadic ? n < want - 1 : n !== want && n !== want + 1) {
       const have = n === 0 ? '()' : `(${n} argument${n === 1 ? '' : 's'})`;

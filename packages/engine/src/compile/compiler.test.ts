@@ -31,6 +31,22 @@ describe('compiler stages', () => {
     expect(arity.message).toMatch(/^count: arity mismatch/);
   });
 
+  it('rejects calls to builtins deprecated before OPA 1.0, unless allowed; same-named functions are fine', () => {
+    const [err] = compileErrors('package t\np := any([true, false])');
+    expect(err).toMatchObject({ code: 'rego_type_error', message: 'deprecated built-in function calls in expression: any' });
+    expect(err.location).toMatchObject({ row: 2, col: 6 });
+    for (const call of ['all([true])', 're_match("a", "a")', 'set_diff({1}, {2})', 'net.cidr_overlap("10.0.0.0/8", "10.1.1.1")', 'cast_array({1})']) {
+      expect(compileErrors(`package t\np := ${call}`).map((e) => e.message)).toEqual([`deprecated built-in function calls in expression: ${call.slice(0, call.indexOf('('))}`]);
+    }
+    expect(compileErrors('package t\nall(xs) := count([x | some x in xs; x]) == count(xs)\np := all([true])')).toEqual([]);
+    const e = new Engine({ allowDeprecatedBuiltins: true });
+    e.addModule('m.rego', 'package t\np := any([false, true])\nq := set_diff({1, 2}, {2})');
+    expect(e.compile()).toEqual([]);
+    expect(e.prepare('x := [data.t.p, count(data.t.q)]').query!.evaluate().rows).toEqual([{ x: [true, 1] }]);
+    // Queries are checked like modules.
+    expect(new Engine().prepare('x := any([true])').errors[0]?.message).toBe('deprecated built-in function calls in expression: any');
+  });
+
   it('checks constant arguments against declared types', () => {
     const [err] = compileErrors('package t\np := count(1)');
     expect(err.code).toBe('rego_type_error');

@@ -7,7 +7,9 @@ import { Lowerer, occursIn } from './lower.js';
 import { newNode, type RuleSet, type TreeNode } from './rule-tree.js';
 import { SafetyChecker } from './safety.js';
 import { stages } from './stages.js';
-import type { CompileState } from './state.js';
+import type { CompileOptions, CompileState } from './state.js';
+
+export type { CompileOptions } from './state.js';
 import { checkBodyCalls } from './check-calls.js';
 
 export interface CompiledPolicy {
@@ -16,16 +18,17 @@ export interface CompiledPolicy {
   modules: Module[];
   builtins: BuiltinRegistry;
   ruleNames: Map<string, Set<string>>;
+  options: CompileOptions;
 }
 
-export function compileModules(modules: Module[], builtins: BuiltinRegistry): { policy: CompiledPolicy; errors: PalisadeError[] } {
-  const st: CompileState = { modules, builtins, tree: newNode([]), ruleSets: [], ruleNames: new Map(), errors: [] };
+export function compileModules(modules: Module[], builtins: BuiltinRegistry, options: CompileOptions = {}): { policy: CompiledPolicy; errors: PalisadeError[] } {
+  const st: CompileState = { modules, builtins, tree: newNode([]), ruleSets: [], ruleNames: new Map(), errors: [], options };
   for (const stage of stages) {
     stage.run(st);
     // Later stages assume a well-formed rule tree; stop after the first stage that failed there.
     if (st.errors.length && stage.name === 'collect-rules') break;
   }
-  return { policy: { tree: st.tree, ruleSets: st.ruleSets, modules, builtins, ruleNames: st.ruleNames }, errors: dedupe(st.errors) };
+  return { policy: { tree: st.tree, ruleSets: st.ruleSets, modules, builtins, ruleNames: st.ruleNames, options }, errors: dedupe(st.errors) };
 }
 
 export interface CompiledQuery {
@@ -46,7 +49,7 @@ export function compileQuery(body: Body, policy: CompiledPolicy, file = 'query')
   const sc = new SafetyChecker(L.slotNames);
   sc.body(ir, new Set());
   errors.push(...sc.errors);
-  const st = { errors: [] as PalisadeError[] };
+  const st = { errors: [] as PalisadeError[], options: policy.options };
   checkBodyCalls(ir, st);
   errors.push(...st.errors);
   if (errors.length) return { errors: dedupe(errors) };

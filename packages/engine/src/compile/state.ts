@@ -3,6 +3,12 @@ import type { BuiltinRegistry } from '../builtins/registry.js';
 import type { Module } from '../syntax/ast.js';
 import type { RuleSet, TreeNode } from './rule-tree.js';
 
+/** Compiler switches (from `EngineOptions`). */
+export interface CompileOptions {
+  /** Accept calls to builtins OPA deprecated before 1.0 (OPA 1.x rejects them in Rego v1 modules). */
+  allowDeprecatedBuiltins?: boolean;
+}
+
 /** Everything the compiler stages share. */
 export interface CompileState {
   modules: Module[];
@@ -12,4 +18,5 @@ export interface CompileState {
   /** Rule names (first head segment) per package key (`a.b`). */
   ruleNames: Map<string, Set<string>>;
   errors: PalisadeError[];
+  options: CompileOptions;
 }
