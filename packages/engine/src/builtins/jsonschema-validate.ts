@@ -1,313 +1,127 @@
 /**
- * JSON Schema (drafts 4–7) validation with gojsonschema's error model, which OPA exposes:
- * each error has a type (`invalid_type`, `required`, …), a field path (`(root)`, `a.b`, `a.0`),
- * a description and `field: description` as its text. Schema checks report gojsonschema's
- * texts for the problems they detect. `format` is not checked.
+ * JSON Schema (drafts 4, 6, 7) validation with gojsonschema's error model, which OPA exposes.
+ *
+ * Validation is done by @cfworker/json-schema: it interprets schemas (no `new Function`, so it
+ * runs under a Content-Security-Policy), has no dependencies, no Node imports, is ~22 kB
+ * minified, and reports every error with keyword, instance location and keyword location; Ajv
+ * (+ajv-draft-04, ajv-formats) generates code and is ~140 kB. This module only prepares the
+ * schema (jsonschema-compile.ts), checks it as gojsonschema does (jsonschema-check.ts) and maps
+ * the library's errors (jsonschema-errors.ts).
  */
-import { isObject, objectEntries, objectGet, equals, type ObjectValue, type Value } from '../value/types.js';
-import { numberText, toDouble } from '../value/number.js';
-import { RE2JS } from 're2js';
+import { format as libraryFormats, validate, type Schema } from '@cfworker/json-schema';
+import { keyOf, RObject, RSet, type Value } from '../value/types.js';
+import { checkSchema, SchemaError } from './jsonschema-check.js';
+import { compileSchema, plainJSON, type CompiledSchema, type LibSchema, type RE2Key } from './jsonschema-compile.js';
+import { mapErrors, type ValidationError } from './jsonschema-errors.js';
 
-export class SchemaError {
-  constructor(readonly message: string) {}
+export { SchemaError } from './jsonschema-check.js';
+export type { ValidationError } from './jsonschema-errors.js';
+
+/** A compiled schema, or the SchemaError gojsonschema would report for it. */
+type Entry = CompiledSchema | SchemaError;
+
+const CACHE_LIMIT = 64;
+const byText = new Map<string, Entry>();
+const byIdentity = new WeakMap<object, Entry>();
+
+/**
+ * Checks and compiles `schema` (a loaded JSON value), caching by value: a policy validates many
+ * documents against one schema. `cacheKey` identifies the caller's argument (its JSON text, or
+ * its canonical key) and `identity` the argument object when it is one. Throws SchemaError.
+ */
+export function schemaFor(schema: () => Value, cacheKey: () => string, identity?: object): CompiledSchema {
+  let entry = identity ? byIdentity.get(identity) : undefined;
+  if (entry === undefined) {
+    const key = cacheKey();
+    entry = byText.get(key);
+    if (entry === undefined) {
+      entry = build(schema());
+      if (byText.size >= CACHE_LIMIT) byText.delete(byText.keys().next().value as string);
+    } else byText.delete(key);
+    byText.set(key, entry);
+    if (identity) byIdentity.set(identity, entry);
+  }
+  if (entry instanceof SchemaError) throw entry;
+  return entry;
 }
 
-export interface ValidationError {
-  type: string;
-  field: string;
-  desc: string;
+function build(schema: Value): Entry {
+  try {
+    checkSchema(schema);
+    return compileSchema(schema);
+  } catch (e) {
+    if (e instanceof SchemaError) return e;
+    throw e;
+  }
 }
 
-const VALID_TYPES = ['array', 'boolean', 'integer', 'number', 'null', 'object', 'string'];
+/** Canonical cache key of a schema argument. */
+export const schemaKey = (v: Value): string => (typeof v === 'string' ? 's' + v : 'v' + keyOf(v));
 
-function typeOf(v: Value): string {
-  if (v === null) return 'null';
-  if (typeof v === 'boolean') return 'boolean';
-  if (typeof v === 'bigint') return 'integer';
-  if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
-  if (typeof v === 'string') return 'string';
-  if (Array.isArray(v)) return 'array';
-  return 'object';
+/** Whether a value can go to the library as is (plain JSON: no bigint, set or non-string key). */
+function isPlainJSON(v: Value): boolean {
+  if (typeof v === 'bigint') return false;
+  if (v === null || typeof v !== 'object') return true;
+  if (Array.isArray(v)) return v.every(isPlainJSON);
+  if (v instanceof RSet || v instanceof RObject) return false;
+  for (const k in v) if (!isPlainJSON(v[k])) return false;
+  return true;
 }
 
-/** Checks the schema's own well-formedness (the parts gojsonschema rejects). */
-export function checkSchema(s: Value): void {
-  if (typeof s === 'boolean') return;
-  if (!isObject(s)) throw new SchemaError('Invalid JSON schema: schema must be an object or a boolean');
-  for (const [k, v] of objectEntries(s)) {
-    switch (k) {
-      case 'type': {
-        const list = Array.isArray(v) ? v : [v];
-        for (const t of list) {
-          if (typeof t !== 'string') throw new SchemaError('Invalid type. Expected: string/array of strings, given: type');
-          if (!VALID_TYPES.includes(t)) {
-            throw new SchemaError(`has a primitive type that is NOT VALID -- given: /${t}/ Expected valid values are:[${VALID_TYPES.join(' ')}]`);
-          }
-        }
-        break;
+/**
+ * Validates a document. The compiled schema's `pattern`/`format` checks are installed in the
+ * library's format table only for this synchronous call, under names no schema can use.
+ */
+export function validateDocument(compiled: CompiledSchema, doc: Value): ValidationError[] {
+  const instance = isPlainJSON(doc) ? doc : plainJSON(doc);
+  const restore = compiled.re2Keys.length > 0 ? bindRE2Keys(compiled.re2Keys, instance) : undefined;
+  for (const [name, check] of compiled.checks) libraryFormats[name] = check.test;
+  try {
+    const result = validate(instance, compiled.root, '7', compiled.lookup, false);
+    return result.valid ? [] : mapErrors(compiled, instance, result.errors);
+  } finally {
+    for (const name of compiled.checks.keys()) delete libraryFormats[name];
+    restore?.();
+  }
+}
+
+const escapeJS = (s: string) => s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+
+/**
+ * A key's match does not depend on where the object sits, so for this document a
+ * `patternProperties` key is exactly the alternation of the document's keys RE2 matches (an
+ * alternation of escaped literals, which the library's JavaScript engine runs in linear time).
+ * Swaps those keys in for the call; returns the undo.
+ */
+function bindRE2Keys(re2Keys: RE2Key[], instance: unknown): () => void {
+  const names = new Set<string>();
+  const collect = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(collect);
+    else if (v !== null && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        names.add(k);
+        collect(x);
       }
-      case 'properties':
-      case 'patternProperties':
-      case 'definitions':
-      case '$defs':
-        if (!isObject(v)) throw new SchemaError(`Invalid type. Expected: object, given: ${k}`);
-        for (const [, sub] of objectEntries(v)) checkSchema(sub);
-        break;
-      case 'items':
-        if (Array.isArray(v)) v.forEach(checkSchema);
-        else checkSchema(v);
-        break;
-      case 'allOf':
-      case 'anyOf':
-      case 'oneOf':
-        if (!Array.isArray(v) || v.length === 0) throw new SchemaError(`${k} must be a non-empty array`);
-        v.forEach(checkSchema);
-        break;
-      case 'not':
-      case 'additionalItems':
-      case 'additionalProperties':
-      case 'contains':
-      case 'propertyNames':
-      case 'if':
-      case 'then':
-      case 'else':
-        checkSchema(v);
-        break;
-      case 'required':
-        if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw new SchemaError('required must be an array of strings');
-        break;
-      case 'pattern':
-        if (typeof v !== 'string') throw new SchemaError('Invalid type. Expected: string, given: pattern');
-        try {
-          RE2JS.compile(v);
-        } catch {
-          throw new SchemaError(`Invalid regex pattern '${v}'`);
-        }
-        break;
     }
-  }
-}
-
-interface Ctx {
-  root: Value;
-  errors: ValidationError[];
-}
-
-function fieldName(path: string[]): string {
-  return path.length === 0 ? '(root)' : path.join('.');
-}
-
-function resolveRef(root: Value, ref: string): Value | undefined {
-  if (!ref.startsWith('#')) return undefined;
-  let cur: Value | undefined = root;
-  for (const raw of ref.slice(1).split('/').filter((p) => p !== '')) {
-    const part = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
-    if (cur === undefined) return undefined;
-    if (Array.isArray(cur)) cur = cur[Number(part)];
-    else if (isObject(cur)) cur = objectGet(cur, part);
-    else return undefined;
-  }
-  return cur;
-}
-
-function numStr(v: Value): string {
-  return typeof v === 'number' || typeof v === 'bigint' ? numberText(v) : String(v);
-}
-
-function validate(s: Value, v: Value, path: string[], ctx: Ctx): void {
-  if (s === true) return;
-  if (s === false) {
-    ctx.errors.push({ type: 'false', field: fieldName(path), desc: 'False always fails validation' });
-    return;
-  }
-  if (!isObject(s)) return;
-  const get = (k: string) => objectGet(s as ObjectValue, k);
-  const err = (type: string, desc: string, p = path) => ctx.errors.push({ type, field: fieldName(p), desc });
-  const ref = get('$ref');
-  if (typeof ref === 'string') {
-    const target = resolveRef(ctx.root, ref);
-    if (target !== undefined) validate(target, v, path, ctx);
-    return;
-  }
-  const t = get('type');
-  if (t !== undefined) {
-    const types = (Array.isArray(t) ? t : [t]) as string[];
-    const actual = typeOf(v);
-    const ok = types.includes(actual) || (actual === 'integer' && types.includes('number'));
-    if (!ok) {
-      err('invalid_type', `Invalid type. Expected: ${types.join(',')}, given: ${actual}`);
-      return;
-    }
-  }
-  const sub = (schema: Value, value: Value): boolean => {
-    const inner: Ctx = { root: ctx.root, errors: [] };
-    validate(schema, value, path, inner);
-    return inner.errors.length === 0;
   };
-  const allOf = get('allOf');
-  if (Array.isArray(allOf) && !allOf.every((x) => sub(x, v))) {
-    for (const x of allOf) validate(x, v, path, ctx);
-    err('number_all_of', 'Must validate all the schemas (allOf)');
-  }
-  const anyOf = get('anyOf');
-  if (Array.isArray(anyOf) && !anyOf.some((x) => sub(x, v))) err('number_any_of', 'Must validate at least one schema (anyOf)');
-  const oneOf = get('oneOf');
-  if (Array.isArray(oneOf) && oneOf.filter((x) => sub(x, v)).length !== 1) err('number_one_of', 'Must validate one and only one schema (oneOf)');
-  const not = get('not');
-  if (not !== undefined && sub(not, v)) err('number_not', 'Must not validate the schema (not)');
-  const ifS = get('if');
-  if (ifS !== undefined) {
-    const thenS = get('then');
-    const elseS = get('else');
-    if (sub(ifS, v)) {
-      if (thenS !== undefined && !sub(thenS, v)) {
-        validate(thenS, v, path, ctx);
-        err('condition_then', 'Must validate "then" as "if" was valid');
+  collect(instance);
+  const originals = new Map<Schema, Record<string, LibSchema>>();
+  for (const { node } of re2Keys) originals.set(node, node.patternProperties as Record<string, LibSchema>);
+  for (const [node, original] of originals) {
+    const swapped = Object.create(null) as Record<string, LibSchema>;
+    for (const [key, sub] of Object.entries(original)) {
+      const re2 = re2Keys.find((r) => r.node === node && r.key === key);
+      let js = key;
+      if (re2) {
+        const matched = [...names].filter((n) => re2.re.matcher(n).find());
+        js = matched.length > 0 ? `^(?:${matched.map(escapeJS).join('|')})$` : '(?!)';
+        while (js in swapped || js in original) js += '(?:)';
       }
-    } else if (elseS !== undefined && !sub(elseS, v)) {
-      validate(elseS, v, path, ctx);
-      err('condition_else', 'Must validate "else" as "if" was not valid');
+      swapped[js] = sub;
     }
+    node.patternProperties = swapped;
   }
-  const en = get('enum');
-  if (Array.isArray(en) && !en.some((x) => equals(x, v))) {
-    err('enum', `${fieldName(path)} must be one of the following: ${en.map((x) => JSON.stringify(x)).join(', ')}`);
-  }
-  const cst = get('const');
-  if (cst !== undefined && !equals(cst, v)) err('const', `${fieldName(path)} does not match: ${JSON.stringify(cst)}`);
-
-  if (Array.isArray(v)) validateArray(get, v, path, ctx, err);
-  else if (isObject(v)) validateObject(get, v, path, ctx, err);
-  else if (typeof v === 'string') validateString(get, v, err);
-  else if (typeof v === 'number' || typeof v === 'bigint') validateNumber(get, v, err);
-}
-
-type Getter = (k: string) => Value | undefined;
-type Reporter = (type: string, desc: string, p?: string[]) => void;
-
-function validateArray(get: Getter, v: Value[], path: string[], ctx: Ctx, err: Reporter): void {
-  const items = get('items');
-  if (Array.isArray(items)) {
-    items.forEach((s, i) => i < v.length && validate(s, v[i], [...path, String(i)], ctx));
-    const extra = get('additionalItems');
-    if (extra === false && v.length > items.length) err('array_no_additional_items', 'No additional items allowed on array');
-    else if (extra !== undefined && isObject(extra)) for (let i = items.length; i < v.length; i++) validate(extra, v[i], [...path, String(i)], ctx);
-  } else if (items !== undefined) {
-    v.forEach((x, i) => validate(items, x, [...path, String(i)], ctx));
-  }
-  const min = get('minItems');
-  if (min !== undefined && v.length < toDouble(min as number)) err('array_min_items', `Array must have at least ${numStr(min)} items`);
-  const max = get('maxItems');
-  if (max !== undefined && v.length > toDouble(max as number)) err('array_max_items', `Array must have at most ${numStr(max)} items`);
-  if (get('uniqueItems') === true) {
-    outer: for (let i = 0; i < v.length; i++) {
-      for (let j = i + 1; j < v.length; j++) {
-        if (equals(v[i], v[j])) {
-          err('unique', `array items[${i},${j}] must be unique`);
-          break outer;
-        }
-      }
-    }
-  }
-  const contains = get('contains');
-  if (contains !== undefined && !v.some((x) => {
-    const inner: Ctx = { root: ctx.root, errors: [] };
-    validate(contains, x, path, inner);
-    return inner.errors.length === 0;
-  })) err('contains', 'At least one of the items must match');
-}
-
-function validateObject(get: Getter, v: ObjectValue, path: string[], ctx: Ctx, err: Reporter): void {
-  const entries = objectEntries(v) as [string, Value][];
-  const required = get('required');
-  if (Array.isArray(required)) {
-    for (const r of required) if (typeof r === 'string' && objectGet(v, r) === undefined) err('required', `${r} is required`);
-  }
-  const props = get('properties');
-  const patterns = get('patternProperties');
-  const additional = get('additionalProperties');
-  for (const [k, x] of entries) {
-    let matched = false;
-    const ps = props !== undefined && isObject(props) ? objectGet(props, k) : undefined;
-    if (ps !== undefined) {
-      matched = true;
-      validate(ps, x, [...path, k], ctx);
-    }
-    if (patterns !== undefined && isObject(patterns)) {
-      for (const [p, s] of objectEntries(patterns)) {
-        if (RE2JS.compile(p as string).matcher(k).find()) {
-          matched = true;
-          validate(s, x, [...path, k], ctx);
-        }
-      }
-    }
-    if (!matched && additional !== undefined) {
-      if (additional === false) err('additional_property_not_allowed', `Additional property ${k} is not allowed`);
-      else validate(additional, x, [...path, k], ctx);
-    }
-  }
-  const minP = get('minProperties');
-  if (minP !== undefined && entries.length < toDouble(minP as number)) err('array_min_properties', `Must have at least ${numStr(minP)} properties`);
-  const maxP = get('maxProperties');
-  if (maxP !== undefined && entries.length > toDouble(maxP as number)) err('array_max_properties', `Must have at most ${numStr(maxP)} properties`);
-  const deps = get('dependencies');
-  if (deps !== undefined && isObject(deps)) {
-    for (const [name, d] of objectEntries(deps)) {
-      if (objectGet(v, name) === undefined) continue;
-      if (Array.isArray(d)) {
-        for (const need of d) if (typeof need === 'string' && objectGet(v, need) === undefined) err('missing_dependency', `Has a dependency on ${need}`);
-      } else {
-        validate(d, v, path, ctx);
-      }
-    }
-  }
-  const names = get('propertyNames');
-  if (names !== undefined) {
-    for (const [k] of entries) {
-      const inner: Ctx = { root: ctx.root, errors: [] };
-      validate(names, k, path, inner);
-      if (inner.errors.length > 0) err('invalid_property_name', `Property name of "${k}" does not match`);
-    }
-  }
-}
-
-function validateString(get: Getter, v: string, err: Reporter): void {
-  const len = [...v].length;
-  const min = get('minLength');
-  if (min !== undefined && len < toDouble(min as number)) err('string_gte', `String length must be greater than or equal to ${numStr(min)}`);
-  const max = get('maxLength');
-  if (max !== undefined && len > toDouble(max as number)) err('string_lte', `String length must be less than or equal to ${numStr(max)}`);
-  const pattern = get('pattern');
-  if (typeof pattern === 'string' && !RE2JS.compile(pattern).matcher(v).find()) err('pattern', `Does not match pattern '${pattern}'`);
-}
-
-function validateNumber(get: Getter, n: number | bigint, err: Reporter): void {
-  const x = toDouble(n);
-  const mult = get('multipleOf');
-  if (mult !== undefined) {
-    const q = x / toDouble(mult as number);
-    if (!Number.isInteger(q)) err('multiple_of', `Must be a multiple of ${numStr(mult)}`);
-  }
-  const exMin = get('exclusiveMinimum');
-  const exMax = get('exclusiveMaximum');
-  const min = get('minimum');
-  if (min !== undefined) {
-    if (exMin === true ? x <= toDouble(min as number) : x < toDouble(min as number)) {
-      err(exMin === true ? 'number_gt' : 'number_gte', exMin === true ? `Must be greater than ${numStr(min)}` : `Must be greater than or equal to ${numStr(min)}`);
-    }
-  }
-  if (typeof exMin === 'number' && x <= exMin) err('number_gt', `Must be greater than ${numStr(exMin)}`);
-  const max = get('maximum');
-  if (max !== undefined) {
-    if (exMax === true ? x >= toDouble(max as number) : x > toDouble(max as number)) {
-      err(exMax === true ? 'number_lt' : 'number_lte', exMax === true ? `Must be less than ${numStr(max)}` : `Must be less than or equal to ${numStr(max)}`);
-    }
-  }
-  if (typeof exMax === 'number' && x >= exMax) err('number_lt', `Must be less than ${numStr(exMax)}`);
-}
-
-export function validateDocument(schema: Value, doc: Value): ValidationError[] {
-  const ctx: Ctx = { root: schema, errors: [] };
-  validate(schema, doc, [], ctx);
-  return ctx.errors;
+  return () => {
+    for (const [node, original] of originals) node.patternProperties = original;
+  };
 }

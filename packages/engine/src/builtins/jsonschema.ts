@@ -6,14 +6,14 @@ import { builtinError, type BuiltinDecl } from './define.js';
 import { T } from './signature.js';
 import { parseJSONExact, toJSONValue } from '../value/json.js';
 import { isObject, type PlainObject, type Value } from '../value/types.js';
-import { SchemaError, checkSchema, validateDocument } from './jsonschema-validate.js';
+import { SchemaError, schemaFor, schemaKey, validateDocument } from './jsonschema-validate.js';
 
 class LoadError {
   constructor(readonly message: string) {}
 }
 
 /** OPA's astValueToJSONSchemaLoader: JSON text or an object (as its JSON). */
-function load(v: Value): Value {
+function load(v: Value, copy = true): Value {
   if (typeof v === 'string') {
     try {
       return parseJSONExact(v);
@@ -21,8 +21,13 @@ function load(v: Value): Value {
       throw new LoadError('invalid JSON string');
     }
   }
-  if (isObject(v)) return toJSONValue(v);
+  if (isObject(v)) return copy ? toJSONValue(v) : v;
   throw new LoadError('wrong type, expected string or object');
+}
+
+/** The compiled schema of a builtin argument (cached by value; see jsonschema-validate.ts). */
+function compiled(arg: Value) {
+  return schemaFor(() => load(arg), () => schemaKey(arg), typeof arg === 'object' && arg !== null ? arg : undefined);
 }
 
 const docType = T.union(T.string, T.object(T.any, T.any));
@@ -35,15 +40,10 @@ export const jsonschemaBuiltins: BuiltinDecl[] = [
     category: 'object',
     description: 'Checks that a value is a valid JSON Schema; answers [true, null] or [false, error text].',
     impl(args) {
-      let schema: Value;
       try {
-        schema = load(args[0]);
+        compiled(args[0]);
       } catch (e) {
-        throw builtinError(`invalid JSON schema: ${(e as LoadError).message}`);
-      }
-      try {
-        checkSchema(schema);
-      } catch (e) {
+        if (e instanceof LoadError) throw builtinError(`invalid JSON schema: ${e.message}`);
         if (e instanceof SchemaError) return [false, `jsonschema: ${e.message}`];
         throw e;
       }
@@ -61,16 +61,22 @@ export const jsonschemaBuiltins: BuiltinDecl[] = [
     description: 'Validates a document against a JSON Schema; answers [valid, errors] with one object per error.',
     impl(args) {
       let doc: Value;
-      let schema: Value;
+      let schema: ReturnType<typeof compiled>;
       try {
-        doc = load(args[0]);
-        schema = load(args[1]);
-        checkSchema(schema);
+        doc = load(args[0], false);
+        schema = compiled(args[1]);
       } catch (e) {
         if (e instanceof LoadError || e instanceof SchemaError) throw builtinError(e.message);
         throw e;
       }
-      const errors = validateDocument(schema, doc).map(
+      let found;
+      try {
+        found = validateDocument(schema, doc);
+      } catch (e) {
+        // The library rejects what it cannot address, e.g. a key with a lone surrogate.
+        throw builtinError(`jsonschema: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      const errors = found.map(
         (e): PlainObject => ({ error: `${e.field}: ${e.desc}`, type: e.type, field: e.field, desc: e.desc }),
       );
       return [errors.length === 0, errors];
