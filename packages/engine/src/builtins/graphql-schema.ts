@@ -1,346 +1,229 @@
 /**
- * Schema building and validation with gqlparser's rules (the library behind OPA's graphql
- * builtins): the built-in prelude is merged first, extensions of undefined types create them,
- * no query root is required, and the first problem found is the error.
+ * Schemas and query validation with graphql-js, under the rules of gqlparser (the library behind
+ * OPA's graphql builtins): its prelude (the built-in scalars, introspection types and directives,
+ * plus `@defer`) comes first, so user definitions of those names are redeclarations, except the
+ * four spec directives, whose user definitions gqlparser ignores; extensions of undefined types
+ * create them; no query root type is required. The first problem found is the error.
  */
-import type { Pos } from './graphql-lexer.js';
-import { parseSchemaDocument } from './graphql-sdl.js';
 import {
-  typeName,
-  typeString,
-  type GArgumentDefinition,
-  type GDefinition,
-  type GDirective,
-  type GDirectiveDefinition,
-  type GFieldDefinition,
-  type GSchemaDocument,
-  type GType,
-} from './graphql-ast.js';
+  GraphQLError,
+  GraphQLSchema,
+  Kind,
+  KnownArgumentNamesRule,
+  KnownDirectivesRule,
+  KnownTypeNamesRule,
+  LoneSchemaDefinitionRule,
+  PossibleTypeExtensionsRule,
+  ProvidedRequiredArgumentsRule,
+  TypeInfo,
+  UniqueArgumentDefinitionNamesRule,
+  UniqueArgumentNamesRule,
+  UniqueDirectiveNamesRule,
+  UniqueDirectivesPerLocationRule,
+  UniqueEnumValueNamesRule,
+  UniqueFieldDefinitionNamesRule,
+  UniqueInputFieldNamesRule,
+  UniqueOperationTypesRule,
+  UniqueTypeNamesRule,
+  ValidationContext,
+  buildASTSchema,
+  parse,
+  specifiedDirectives,
+  validate,
+  validateSchema,
+  visit,
+  visitInParallel,
+  type ASTNode,
+  type ASTVisitor,
+  type DefinitionNode,
+  type DocumentNode,
+  type TypeExtensionNode,
+} from 'graphql';
+import { DEF_KINDS } from './graphql-ast.js';
+import { GraphQLFailure, nodePosition, type Pos } from './graphql-syntax.js';
 
-export class SchemaError {
-  constructor(
-    readonly message: string,
-    readonly pos: Pos | undefined,
-  ) {}
-}
+/** gqlparser's prelude beyond graphql-js's built-ins (the scalars are listed so redeclaring them fails). */
+const PRELUDE_SDL = `scalar Int scalar Float scalar String scalar Boolean scalar ID
+directive @defer(if: Boolean = true, label: String) on FRAGMENT_SPREAD | INLINE_FRAGMENT`;
+const SPEC_DIRECTIVES = new Set(specifiedDirectives.map((d) => d.name));
 
-export interface Schema {
-  types: Map<string, GDefinition>;
-  directives: Map<string, GDirectiveDefinition>;
-  possibleTypes: Map<string, GDefinition[]>;
-  query?: GDefinition;
-  mutation?: GDefinition;
-  subscription?: GDefinition;
-}
-
-const PRELUDE = `
-scalar Int
-scalar Float
-scalar String
-scalar Boolean
-scalar ID
-directive @include(if: Boolean!) on FIELD | FRAGMENT_SPREAD | INLINE_FRAGMENT
-directive @skip(if: Boolean!) on FIELD | FRAGMENT_SPREAD | INLINE_FRAGMENT
-directive @deprecated(reason: String = "No longer supported") on FIELD_DEFINITION | ARGUMENT_DEFINITION | INPUT_FIELD_DEFINITION | ENUM_VALUE
-directive @specifiedBy(url: String!) on SCALAR
-directive @defer(if: Boolean = true, label: String) on FRAGMENT_SPREAD | INLINE_FRAGMENT
-type __Schema {
-  description: String
-  types: [__Type!]!
-  queryType: __Type!
-  mutationType: __Type
-  subscriptionType: __Type
-  directives: [__Directive!]!
-}
-type __Type {
-  kind: __TypeKind!
-  name: String
-  description: String
-  fields(includeDeprecated: Boolean = false): [__Field!]
-  interfaces: [__Type!]
-  possibleTypes: [__Type!]
-  enumValues(includeDeprecated: Boolean = false): [__EnumValue!]
-  inputFields: [__InputValue!]
-  ofType: __Type
-  specifiedByURL: String
-}
-type __Field {
-  name: String!
-  description: String
-  args: [__InputValue!]!
-  type: __Type!
-  isDeprecated: Boolean!
-  deprecationReason: String
-}
-type __InputValue {
-  name: String!
-  description: String
-  type: __Type!
-  defaultValue: String
-}
-type __EnumValue {
-  name: String!
-  description: String
-  isDeprecated: Boolean!
-  deprecationReason: String
-}
-enum __TypeKind { SCALAR OBJECT INTERFACE UNION ENUM INPUT_OBJECT LIST NON_NULL }
-type __Directive {
-  name: String!
-  description: String
-  locations: [__DirectiveLocation!]!
-  args: [__InputValue!]!
-  isRepeatable: Boolean!
-}
-enum __DirectiveLocation {
-  QUERY MUTATION SUBSCRIPTION FIELD FRAGMENT_DEFINITION FRAGMENT_SPREAD INLINE_FRAGMENT
-  VARIABLE_DEFINITION SCHEMA SCALAR OBJECT FIELD_DEFINITION ARGUMENT_DEFINITION INTERFACE
-  UNION ENUM ENUM_VALUE INPUT_OBJECT INPUT_FIELD_DEFINITION
-}
-`;
-
-let preludeDoc: GSchemaDocument | undefined;
-function prelude(): GSchemaDocument {
-  if (!preludeDoc) {
-    preludeDoc = parseSchemaDocument(PRELUDE);
-    for (const d of preludeDoc.Definitions) d.BuiltIn = true;
+let prelude: { schema: GraphQLSchema; directives: DefinitionNode[] } | undefined;
+/** The prelude as a schema (user documents are validated as extending it) and its directive definitions. */
+function getPrelude(): { schema: GraphQLSchema; directives: DefinitionNode[] } {
+  if (!prelude) {
+    const doc = parse(PRELUDE_SDL, { noLocation: true });
+    prelude = { schema: buildASTSchema(doc), directives: doc.definitions.filter((d) => d.kind === Kind.DIRECTIVE_DEFINITION) };
   }
-  return preludeDoc;
+  return prelude;
 }
 
-/** Deep copy, so validation (which merges extensions in place) never touches the caller's doc. */
-function clone<T>(x: T): T {
-  return structuredClone(x);
+type Rule = (context: ValidationContext) => ASTVisitor;
+/**
+ * graphql-js types its SDL-only rules for SDLValidationContext, which it does not export (nor
+ * validateSDL, which would return located errors). Those rules use only getSchema, getDocument and
+ * reportError, which ValidationContext provides with the same meaning.
+ */
+const sdlOnly = (rule: typeof UniqueTypeNamesRule): Rule => rule as unknown as Rule;
+
+/** graphql-js's rules for SDL documents (the list in its validateSDL). */
+const SDL_RULES: Rule[] = [
+  sdlOnly(LoneSchemaDefinitionRule),
+  sdlOnly(UniqueOperationTypesRule),
+  sdlOnly(UniqueTypeNamesRule),
+  sdlOnly(UniqueEnumValueNamesRule),
+  sdlOnly(UniqueFieldDefinitionNamesRule),
+  sdlOnly(UniqueArgumentDefinitionNamesRule),
+  sdlOnly(UniqueDirectiveNamesRule),
+  KnownTypeNamesRule,
+  KnownDirectivesRule,
+  UniqueDirectivesPerLocationRule,
+  sdlOnly(PossibleTypeExtensionsRule),
+  KnownArgumentNamesRule,
+  UniqueArgumentNamesRule,
+  UniqueInputFieldNamesRule,
+  ProvidedRequiredArgumentsRule,
+];
+
+/**
+ * Messages gqlparser words differently, where OPA users see them in "Error in gqlparser
+ * SchemaDocument to Schema conversion" errors (graphql-js text → gqlparser text).
+ */
+const SCHEMA_MESSAGES: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/^Unknown type "([^"]+)"\./, (m) => `Undefined type ${m[1]}.`],
+  [/^Unknown directive "@([^"]+)"\./, (m) => `Undefined directive ${m[1]}.`],
+  [/^(?:There can be only one type named "([^"]+)"\.|Type "([^"]+)" already exists)/, (m) => `Cannot redeclare type ${m[1] ?? m[2]}.`],
+  [/^(?:There can be only one directive named "@([^"]+)"\.|Directive "@([^"]+)" already exists)/, (m) => `Cannot redeclare directive ${m[1] ?? m[2]}.`],
+];
+
+function gqlErrorText(message: string, pos: Pos | undefined): string {
+  return pos ? `input:${pos.line}:${pos.column}: ${message}` : `input: ${message}`;
 }
 
-const err = (pos: Pos | undefined, message: string): never => {
-  throw new SchemaError(message, pos);
-};
-
-export function isInputKind(kind: string): boolean {
-  return kind === 'SCALAR' || kind === 'ENUM' || kind === 'INPUT_OBJECT';
-}
-
-/** Builds a schema from the prelude plus `userDoc`, or throws `SchemaError`. */
-export function buildSchema(userDoc: GSchemaDocument): Schema {
-  const pre = prelude();
-  const doc: GSchemaDocument = {
-    Schema: [...pre.Schema, ...userDoc.Schema].map(clone),
-    SchemaExtension: [...pre.SchemaExtension, ...userDoc.SchemaExtension].map(clone),
-    Directives: [...pre.Directives, ...userDoc.Directives].map(clone),
-    Definitions: [...pre.Definitions, ...userDoc.Definitions].map(clone),
-    Extensions: [...pre.Extensions, ...userDoc.Extensions].map(clone),
-  };
-  const schema: Schema = { types: new Map(), directives: new Map(), possibleTypes: new Map() };
-  const addPossible = (name: string, def: GDefinition | undefined) => {
-    if (!def) return;
-    const l = schema.possibleTypes.get(name) ?? [];
-    l.push(def);
-    schema.possibleTypes.set(name, l);
-  };
-
-  for (const def of doc.Definitions) {
-    if (schema.types.has(def.Name)) err(def.pos, `Cannot redeclare type ${def.Name}.`);
-    schema.types.set(def.Name, def);
-  }
-  const defs = [...doc.Definitions];
-  for (const ext of doc.Extensions) {
-    let def = schema.types.get(ext.Name);
-    if (!def) {
-      def = { Kind: ext.Kind, Description: '', Name: ext.Name, Directives: [], Interfaces: [], Fields: [], Types: [], EnumValues: [], BuiltIn: false, pos: ext.pos };
-      schema.types.set(ext.Name, def);
-      defs.push(def);
-    }
-    if (def.Kind !== ext.Kind) err(ext.pos, `Cannot extend type ${ext.Name} because the base type is a ${def.Kind}, not ${ext.Kind}.`);
-    def.Directives.push(...ext.Directives);
-    def.Interfaces.push(...ext.Interfaces);
-    def.Fields.push(...ext.Fields);
-    def.Types.push(...ext.Types);
-    def.EnumValues.push(...ext.EnumValues);
-  }
-  for (const def of defs) {
-    if (def.Kind === 'UNION') {
-      for (const t of def.Types) addPossible(def.Name, schema.types.get(t));
-    } else if (def.Kind === 'OBJECT' || def.Kind === 'INPUT_OBJECT' || def.Kind === 'INTERFACE') {
-      for (const i of def.Interfaces) addPossible(i, def);
-      if (def.Kind !== 'INTERFACE') addPossible(def.Name, def);
+function schemaFailure(e: GraphQLError): GraphQLFailure {
+  let message = e.message;
+  for (const [re, f] of SCHEMA_MESSAGES) {
+    const m = re.exec(message);
+    if (m) {
+      message = f(m);
+      break;
     }
   }
-  const builtinDirectives = new Set(['include', 'skip', 'deprecated', 'specifiedBy']);
-  for (const dir of doc.Directives) {
-    if (schema.directives.has(dir.Name)) {
-      if (!builtinDirectives.has(dir.Name)) err(dir.pos, `Cannot redeclare directive ${dir.Name}.`);
+  // graphql-js lists every duplicate definition; gqlparser reports the one that redeclares.
+  const node = e.message.startsWith('There can be only one') ? e.nodes?.at(-1) : e.nodes?.[0];
+  return new GraphQLFailure(`Error in gqlparser SchemaDocument to Schema conversion: ${gqlErrorText(message, nodePosition(node))}`);
+}
+
+const isExtension = (d: DefinitionNode): d is TypeExtensionNode => d.kind.endsWith('Extension') && d.kind !== Kind.SCHEMA_EXTENSION;
+
+/** The definitions gqlparser would build from: prelude directives kept, orphan extensions made definitions. */
+function gqlparserDefinitions(doc: DocumentNode): DefinitionNode[] {
+  const defined = new Set<string>();
+  for (const d of doc.definitions) if ('name' in d && d.name && !isExtension(d) && d.kind !== Kind.DIRECTIVE_DEFINITION) defined.add(d.name.value);
+  const out: DefinitionNode[] = [];
+  for (const d of doc.definitions) {
+    if (d.kind === Kind.DIRECTIVE_DEFINITION && SPEC_DIRECTIVES.has(d.name.value)) continue;
+    // gqlparser does not check the directives applied to the schema itself.
+    if (d.kind === Kind.SCHEMA_DEFINITION || d.kind === Kind.SCHEMA_EXTENSION) {
+      out.push({ ...d, directives: [] });
       continue;
     }
-    schema.directives.set(dir.Name, dir);
+    if (isExtension(d) && !defined.has(d.name.value) && !getPrelude().schema.getType(d.name.value)) {
+      const kind = DEF_KINDS.find(([, , ext]) => ext === d.kind)![1];
+      defined.add(d.name.value);
+      out.push({ ...d, kind } as DefinitionNode);
+      continue;
+    }
+    out.push(d);
   }
-  if (doc.Schema.length > 1) err(doc.Schema[1].pos, 'Cannot have multiple schema entry points, consider schema extensions instead.');
-  for (const sd of [...doc.Schema, ...doc.SchemaExtension]) {
-    for (const ep of sd.OperationTypes) {
-      const def = schema.types.get(ep.Type);
-      if (!def) err(ep.pos, `Schema root ${ep.Operation} refers to a type ${ep.Type} that does not exist.`);
-      if (ep.Operation === 'query') schema.query = def;
-      else if (ep.Operation === 'mutation') schema.mutation = def;
-      else if (ep.Operation === 'subscription') schema.subscription = def;
+  return out;
+}
+
+function validateSDL(doc: DocumentNode): readonly GraphQLError[] {
+  const errors: GraphQLError[] = [];
+  const { schema } = getPrelude();
+  const context = new ValidationContext(schema, doc, new TypeInfo(schema), (e) => errors.push(e));
+  visit(doc, visitInParallel(SDL_RULES.map((rule) => rule(context))));
+  return errors;
+}
+
+const NO_QUERY_ROOT = 'Query root type must be provided.';
+
+/** Builds the schema of a schema document, or throws a GraphQLFailure with OPA's message. */
+export function buildSchema(doc: DocumentNode): GraphQLSchema {
+  const definitions = gqlparserDefinitions(doc);
+  const sdl: DocumentNode = { kind: Kind.DOCUMENT, definitions };
+  const sdlErrors = validateSDL(sdl);
+  if (sdlErrors.length > 0) throw schemaFailure(sdlErrors[0]);
+  let schema: GraphQLSchema;
+  try {
+    schema = buildASTSchema({ kind: Kind.DOCUMENT, definitions: [...definitions, ...getPrelude().directives] }, { assumeValidSDL: true });
+  } catch (e) {
+    // The rules above catch what buildASTSchema would reject; this keeps any other throw an error value.
+    throw new GraphQLFailure(`Error in gqlparser SchemaDocument to Schema conversion: input: ${(e as Error).message}`);
+  }
+  const problems = validateSchema(schema).filter((e) => e.message !== NO_QUERY_ROOT);
+  if (problems.length > 0) throw schemaFailure(problems[0]);
+  // validate() insists on a valid schema; gqlparser does not require a query root type.
+  return schema.getQueryType() ? schema : new GraphQLSchema({ ...schema.toConfig(), assumeValid: true });
+}
+
+/** gqlparser reports operations whose root type the schema lacks (graphql-js 16 has no such rule). */
+function missingRoots(schema: GraphQLSchema, doc: DocumentNode): GraphQLError[] {
+  const out: GraphQLError[] = [];
+  for (const def of doc.definitions) {
+    if (def.kind === Kind.OPERATION_DEFINITION && !schema.getRootType(def.operation)) {
+      out.push(new GraphQLError(`Schema does not support operation type "${def.operation}"`, { nodes: def }));
     }
   }
-  for (const name of [...schema.types.keys()].sort()) validateDefinition(schema, schema.types.get(name)!);
-  for (const name of [...schema.directives.keys()].sort()) {
-    const d = schema.directives.get(name)!;
-    validateName(d.pos, d.Name);
-    validateArgs(schema, d.Arguments, d);
-  }
-  if (doc.Schema.length === 0) {
-    schema.query ??= schema.types.get('Query');
-    schema.mutation ??= schema.types.get('Mutation');
-    schema.subscription ??= schema.types.get('Subscription');
-  }
-  if (schema.query) {
-    const named = (n: string, nonNull: boolean): GType => ({ NamedType: n, Elem: null, NonNull: nonNull });
-    schema.query.Fields.push(
-      { Description: '', Name: '__schema', Arguments: [], DefaultValue: null, Type: named('__Schema', true), Directives: [] },
-      {
-        Description: '',
-        Name: '__type',
-        Arguments: [{ Description: '', Name: 'name', DefaultValue: null, Type: named('String', true), Directives: [] }],
-        DefaultValue: null,
-        Type: named('__Type', false),
-        Directives: [],
-      },
-    );
-  }
-  return schema;
+  return out;
 }
 
-function validateName(pos: Pos | undefined, name: string): void {
-  if (name.startsWith('__')) err(pos, `Name "${name}" must not begin with "__", which is reserved by GraphQL introspection.`);
+/**
+ * Query validation messages gqlparser words differently (graphql-js text → gqlparser text):
+ * field-merge conflicts name the fields and types without quotes.
+ */
+const QUERY_MESSAGES: [RegExp, string][] = [
+  [/"([^"]*)" and "([^"]*)" are different fields/g, '$1 and $2 are different fields'],
+  [/conflicting types "([^"]*)" and "([^"]*)"/g, 'conflicting types $1 and $2'],
+];
+
+function queryMessage(message: string): string {
+  if (!message.startsWith('Fields "')) return message;
+  return QUERY_MESSAGES.reduce((m, [re, to]) => m.replace(re, to), message);
 }
 
-function validateTypeRef(schema: Schema, t: GType | null, pos: Pos | undefined): void {
-  if (!t || !schema.types.has(typeName(t))) err(t?.pos ?? pos, `Undefined type ${typeName(t)}.`);
+/**
+ * The node gqlparser reports an error at: for a field-merge conflict the second field (graphql-js
+ * lists the first field, its conflicting subfields, then the second field and its subfields).
+ */
+function anchor(e: GraphQLError): ASTNode | undefined {
+  const [first, ...rest] = e.nodes ?? [];
+  if (!e.message.startsWith('Fields "') || first?.kind !== Kind.FIELD || !first.loc) return first;
+  const name = (first.alias ?? first.name).value;
+  const outside = (n: ASTNode) => !n.loc || n.loc.start >= first.loc!.end || n.loc.end <= first.loc!.start;
+  return rest.find((n) => n.kind === Kind.FIELD && (n.alias ?? n.name).value === name && outside(n)) ?? first;
 }
 
-function validateArgs(schema: Schema, args: GArgumentDefinition[], current: GDirectiveDefinition | undefined): void {
-  for (const arg of args) {
-    validateName(arg.pos, arg.Name);
-    validateTypeRef(schema, arg.Type, arg.pos);
-    const def = schema.types.get(typeName(arg.Type))!;
-    if (!isInputKind(def.Kind)) {
-      err(arg.pos, `cannot use ${typeString(arg.Type)} as argument ${arg.Name} because ${def.Kind} is not a valid input type`);
-    }
-    validateDirectives(schema, arg.Directives, 'ARGUMENT_DEFINITION', current);
-  }
-}
-
-function validateDirectives(schema: Schema, dirs: GDirective[], location: string, current: GDirectiveDefinition | undefined): void {
-  for (const dir of dirs) {
-    validateName(dir.pos, dir.Name);
-    if (current && dir.Name === current.Name) err(dir.pos, `Directive ${current.Name} cannot refer to itself.`);
-    const def = schema.directives.get(dir.Name);
-    if (!def) err(dir.pos, `Undefined directive ${dir.Name}.`);
-    if (!def!.Locations.includes(location)) err(dir.pos, `Directive ${dir.Name} is not applicable on ${location}.`);
-  }
-}
-
-const fieldFor = (fields: GFieldDefinition[], name: string) => fields.find((f) => f.Name === name);
-
-function validateDefinition(schema: Schema, def: GDefinition): void {
-  for (const field of def.Fields) {
-    validateName(field.pos, field.Name);
-    validateTypeRef(schema, field.Type, field.pos);
-    validateArgs(schema, field.Arguments, undefined);
-    validateDirectives(schema, field.Directives, def.Kind === 'INPUT_OBJECT' ? 'INPUT_FIELD_DEFINITION' : 'FIELD_DEFINITION', undefined);
-  }
-  for (const t of def.Types) {
-    const td = schema.types.get(t);
-    if (!td) err(def.pos, `Undefined type "${t}".`);
-    if (td!.Kind !== 'OBJECT') err(def.pos, `${def.Kind} type "${t}" must be OBJECT.`);
-  }
-  for (const i of def.Interfaces) validateImplements(schema, def, i);
-  switch (def.Kind) {
-    case 'OBJECT':
-    case 'INTERFACE':
-      if (def.Fields.length === 0) err(def.pos, `${def.Kind} ${def.Name}: must define one or more fields.`);
-      for (const f of def.Fields) {
-        const t = schema.types.get(typeName(f.Type));
-        if (t && t.Kind === 'INPUT_OBJECT') {
-          err(f.pos, `${def.Kind} ${def.Name}: field must be one of SCALAR, OBJECT, INTERFACE, UNION, ENUM.`);
-        }
-      }
-      break;
-    case 'ENUM':
-      if (def.EnumValues.length === 0) err(def.pos, `${def.Kind} ${def.Name}: must define one or more unique enum values.`);
-      for (const v of def.EnumValues) {
-        if (v.Name === 'true' || v.Name === 'false' || v.Name === 'null') err(def.pos, `${def.Kind} ${def.Name}: non-enum value ${v.Name}.`);
-      }
-      break;
-    case 'INPUT_OBJECT':
-      if (def.Fields.length === 0) err(def.pos, `${def.Kind} ${def.Name}: must define one or more input fields.`);
-      for (const f of def.Fields) {
-        const t = schema.types.get(typeName(f.Type));
-        if (t && !isInputKind(t.Kind)) err(f.pos, `${t.Kind} ${f.Name}: field must be one of SCALAR, ENUM, INPUT_OBJECT.`);
-      }
-      break;
-  }
-  for (let i = 0; i < def.Fields.length; i++) {
-    for (let j = i + 1; j < def.Fields.length; j++) {
-      if (def.Fields[i].Name === def.Fields[j].Name) err(def.Fields[j].pos, `Field ${def.Name}.${def.Fields[j].Name} can only be defined once.`);
-    }
-  }
-  if (!def.BuiltIn) validateName(def.pos, def.Name);
-  validateDirectives(schema, def.Directives, def.Kind, undefined);
-}
-
-function isCovariant(schema: Schema, required: GType | null, actual: GType | null): boolean {
-  if (!required || !actual) return false;
-  if (required.NonNull && !actual.NonNull) return false;
-  if (required.NamedType !== '') {
-    if (required.NamedType === actual.NamedType) return true;
-    return (schema.possibleTypes.get(required.NamedType) ?? []).some((p) => p.Name === actual.NamedType);
-  }
-  if (required.Elem && !actual.Elem) return false;
-  return isCovariant(schema, required.Elem, actual.Elem);
-}
-
-/** gqlparser's Type.IsCompatible: same names and nesting, and `a` non-null wherever `b` requires it. */
-export function isCompatible(a: GType | null, b: GType | null): boolean {
-  if (!a || !b) return a === b;
-  if (a.NamedType !== b.NamedType) return false;
-  if (a.Elem && !b.Elem) return false;
-  if (a.Elem && !isCompatible(a.Elem, b.Elem)) return false;
-  if (b.NonNull) return a.NonNull;
-  return true;
-}
-
-function validateImplements(schema: Schema, def: GDefinition, intfName: string): void {
-  const intf = schema.types.get(intfName);
-  if (!intf) err(def.pos, `Undefined type "${intfName}".`);
-  if (intf!.Kind !== 'INTERFACE') err(def.pos, `"${intfName}" is a non interface type ${intf!.Kind}.`);
-  for (const req of intf!.Fields) {
-    const found = fieldFor(def.Fields, req.Name);
-    if (!found) err(def.pos, `For ${def.Name} to implement ${intf!.Name} it must have a field called ${req.Name}.`);
-    if (!isCovariant(schema, req.Type, found!.Type)) {
-      err(found!.pos, `For ${def.Name} to implement ${intf!.Name} the field ${req.Name} must have type ${typeString(req.Type)}.`);
-    }
-    for (const reqArg of req.Arguments) {
-      const foundArg = found!.Arguments.find((a) => a.Name === reqArg.Name);
-      if (!foundArg) {
-        err(found!.pos, `For ${def.Name} to implement ${intf!.Name} the field ${req.Name} must have the same arguments but it is missing ${reqArg.Name}.`);
-      }
-      if (!isCompatible(reqArg.Type, foundArg!.Type)) {
-        err(foundArg!.pos, `For ${def.Name} to implement ${intf!.Name} the field ${req.Name} must have the same arguments but ${reqArg.Name} has the wrong type.`);
-      }
-    }
-    for (const a of found!.Arguments) {
-      if (!req.Arguments.some((r) => r.Name === a.Name) && a.Type?.NonNull && !a.DefaultValue) {
-        err(a.pos, `For ${def.Name} to implement ${intf!.Name} any additional arguments on ${found!.Name} must be optional or have a default value but ${a.Name} is required.`);
-      }
-    }
-  }
-  for (const t of intf!.Interfaces) {
-    if (!def.Interfaces.includes(t)) {
-      if (t === def.Name) err(def.pos, `Type ${def.Name} cannot implement ${intfName} because it would create a circular reference.`);
-      err(def.pos, `Type ${def.Name} must implement ${t} because it is implemented by ${intfName}.`);
-    }
-  }
+/**
+ * Validates `doc` against `schema` with graphql-js's specified rules. OPA formats the error list
+ * gqlparser returns: the text after the first error's location, without the final ".\n", and
+ * that first location.
+ */
+export function validateQuery(schema: GraphQLSchema, doc: DocumentNode): void {
+  const errors = [...missingRoots(schema, doc), ...validate(schema, doc)];
+  if (errors.length === 0) return;
+  // gqlparser reports unknown type conditions at the fragment, graphql-js at the type name.
+  const owners = new Map<ASTNode, ASTNode>();
+  visit(doc, {
+    InlineFragment: (n) => void (n.typeCondition && owners.set(n.typeCondition, n)),
+    FragmentDefinition: (n) => void owners.set(n.typeCondition, n),
+  });
+  const at = (n: ASTNode | undefined) => nodePosition(n && (owners.get(n) ?? n));
+  const located = errors.map((e) => ({ message: queryMessage(e.message), pos: at(anchor(e)) }));
+  const all = located.map((e) => gqlErrorText(e.message, e.pos) + '\n').join('');
+  const first = located[0].pos;
+  if (!first) throw new GraphQLFailure(all.replace(/^input: /, '').replace(/\.\n$/, '').replace(/\n$/, ''));
+  const rest = all.split(':').slice(3).join(':').replace(/^ +/, '');
+  const msg = rest.endsWith('.\n') ? rest.slice(0, -2) : rest;
+  throw new GraphQLFailure(`${msg} in GraphQL string at location ${first.line}:${first.column}`);
 }

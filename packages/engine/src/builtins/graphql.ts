@@ -1,84 +1,38 @@
 /**
- * `graphql.*` builtins. Documents are exchanged as the JSON of gqlparser's Go structs (pruned of
- * positions, nulls and empty collections), which is what OPA returns and accepts.
+ * `graphql.*` builtins, on graphql-js (lexing, parsing, schema building, validation). Documents
+ * are exchanged as the JSON of gqlparser's Go structs (pruned of positions, nulls and empty
+ * collections), which is what OPA returns and accepts; graphql-ast*.ts convert.
  */
+import type { DocumentNode } from 'graphql';
 import { builtinError, operandError, type BuiltinDecl } from './define.js';
 import { argString } from './args.js';
 import { T } from './signature.js';
 import { isObject, type Value } from '../value/types.js';
-import { GraphQLSyntaxError } from './graphql-lexer.js';
-import { parseQueryDocument } from './graphql-parser.js';
-import { parseSchemaDocument } from './graphql-sdl.js';
-import { astToValue, queryDocumentFrom, schemaDocumentFrom, type GQueryDocument, type GSchemaDocument } from './graphql-ast.js';
-import { SchemaError, buildSchema, type Schema } from './graphql-schema.js';
-import { validateQueryDocument } from './graphql-validate.js';
-
-/** A failure with OPA's message text (the builtin name is prefixed by the evaluator). */
-class GraphQLFailure {
-  constructor(readonly message: string) {}
-}
-
-function syntaxFailure(e: unknown): never {
-  if (e instanceof GraphQLSyntaxError) {
-    throw new GraphQLFailure(`${e.message} in GraphQL string at location ${e.pos.line}:${e.pos.column}`);
-  }
-  throw e;
-}
-
-function parseQueryText(text: string): GQueryDocument {
-  try {
-    return parseQueryDocument(text);
-  } catch (e) {
-    syntaxFailure(e);
-  }
-}
-
-function parseSchemaText(text: string): GSchemaDocument {
-  try {
-    return parseSchemaDocument(text);
-  } catch (e) {
-    syntaxFailure(e);
-  }
-}
+import { GraphQLFailure } from './graphql-syntax.js';
+import { parseDocument } from './graphql-parse.js';
+import { queryToValue, schemaToValue } from './graphql-ast.js';
+import { queryFromValue, schemaFromValue } from './graphql-ast-input.js';
+import { buildSchema, validateQuery } from './graphql-schema.js';
 
 /** Operand positions are 0-based in these messages, as in OPA. */
-function queryOperand(v: Value): GQueryDocument {
-  if (typeof v === 'string') return parseQueryText(v);
-  if (isObject(v)) return queryDocumentFrom(v);
+function queryOperand(v: Value): DocumentNode {
+  if (typeof v === 'string') return parseDocument(v, 'query');
+  if (isObject(v)) return queryFromValue(v);
   throw operandError(0, v, 'string', 'object');
 }
 
-function schemaOperand(v: Value): GSchemaDocument {
-  if (typeof v === 'string') return parseSchemaText(v);
-  if (isObject(v)) return schemaDocumentFrom(v);
+function schemaOperand(v: Value): DocumentNode {
+  if (typeof v === 'string') return parseDocument(v, 'schema');
+  if (isObject(v)) return schemaFromValue(v);
   throw operandError(1, v, 'string', 'object');
 }
 
-function gqlErrorText(message: string, pos: { line: number; column: number } | undefined): string {
-  return pos ? `input:${pos.line}:${pos.column}: ${message}` : `input: ${message}`;
-}
-
-function convertSchema(doc: GSchemaDocument): Schema {
-  try {
-    return buildSchema(doc);
-  } catch (e) {
-    if (e instanceof SchemaError) {
-      throw new GraphQLFailure(`Error in gqlparser SchemaDocument to Schema conversion: ${gqlErrorText(e.message, e.pos)}`);
-    }
-    throw e;
-  }
-}
-
-/** OPA keeps the list's text after the first error's location and trims the final ".\n". */
-function validate(schema: Schema, doc: GQueryDocument): void {
-  const errors = validateQueryDocument(schema, doc);
-  if (errors.length === 0) return;
-  const first = errors[0];
-  const all = errors.map((e) => gqlErrorText(e.message, e.pos) + '\n').join('');
-  if (!first.pos) throw new GraphQLFailure(all.replace(/^input: /, '').replace(/\.\n$/, '').replace(/\n$/, ''));
-  const rest = all.split(':').slice(3).join(':').replace(/^ +/, '');
-  const msg = rest.endsWith('.\n') ? rest.slice(0, -2) : rest;
-  throw new GraphQLFailure(`${msg} in GraphQL string at location ${first.pos.line}:${first.pos.column}`);
+/** Parses both operands and validates the query; answers the two documents. */
+function parseAndValidate(args: Value[]): [DocumentNode, DocumentNode] {
+  const q = queryOperand(args[0]);
+  const s = schemaOperand(args[1]);
+  validateQuery(buildSchema(s), q);
+  return [q, s];
 }
 
 /** Runs `f`, turning GraphQL failures into builtin errors. */
@@ -116,10 +70,8 @@ export const graphqlBuiltins: BuiltinDecl[] = [
     description: 'Parses a query and a schema, validates the query against the schema and returns both ASTs; invalid input is an error.',
     impl(args) {
       return guarded(() => {
-        const q = queryOperand(args[0]);
-        const s = schemaOperand(args[1]);
-        validate(convertSchema(s), q);
-        return [astToValue(q), astToValue(s)];
+        const [q, s] = parseAndValidate(args);
+        return [queryToValue(q), schemaToValue(s)];
       });
     },
   },
@@ -135,10 +87,8 @@ export const graphqlBuiltins: BuiltinDecl[] = [
     impl(args) {
       const unverified: Value = [false, Object.create(null), Object.create(null)];
       return lenient(() => {
-        const q = queryOperand(args[0]);
-        const s = schemaOperand(args[1]);
-        validate(convertSchema(s), q);
-        return [true, astToValue(q), astToValue(s)];
+        const [q, s] = parseAndValidate(args);
+        return [true, queryToValue(q), schemaToValue(s)];
       }, unverified);
     },
   },
@@ -150,7 +100,7 @@ export const graphqlBuiltins: BuiltinDecl[] = [
     description: 'Parses a GraphQL query into its AST object.',
     impl(args) {
       const text = argString(args, 0);
-      return guarded(() => astToValue(parseQueryText(text)));
+      return guarded(() => queryToValue(parseDocument(text, 'query')));
     },
   },
   {
@@ -161,7 +111,7 @@ export const graphqlBuiltins: BuiltinDecl[] = [
     description: 'Parses a GraphQL schema (SDL) into its AST object.',
     impl(args) {
       const text = argString(args, 0);
-      return guarded(() => astToValue(parseSchemaText(text)));
+      return guarded(() => schemaToValue(parseDocument(text, 'schema')));
     },
   },
   {
@@ -175,9 +125,7 @@ export const graphqlBuiltins: BuiltinDecl[] = [
     description: 'Reports whether a query parses and validates against a schema.',
     impl(args) {
       return lenient(() => {
-        const q = queryOperand(args[0]);
-        const s = schemaOperand(args[1]);
-        validate(convertSchema(s), q);
+        parseAndValidate(args);
         return true;
       }, false);
     },
@@ -192,7 +140,7 @@ export const graphqlBuiltins: BuiltinDecl[] = [
       return lenient(() => {
         const v = args[0];
         if (typeof v !== 'string' && !isObject(v)) return false;
-        convertSchema(schemaOperand(v));
+        buildSchema(schemaOperand(v));
         return true;
       }, false);
     },
