@@ -118,7 +118,7 @@ describe('json.match_schema error objects', () => {
     },
   };
   it('reports nested paths and array indices with gojsonschema texts', () => {
-    const doc = { kind: 'Job', spec: { containers: [{ name: 'ok', ports: [80, 0, 70000] }, { name: 'far-too-long', extra: true, tag: 3 }, {}] } };
+    const doc: Value = { kind: 'Job', spec: { containers: [{ name: 'ok', ports: [80, 0, 70000] }, { name: 'far-too-long', extra: true, tag: 3 }, {}] } };
     expect(match(doc, schema)).toEqual([
       false,
       [
