@@ -7,8 +7,7 @@ import { builtinError, operandError, typeErrorText, type BuiltinDecl } from './d
 import { argObject, argString } from './args.js';
 import { T } from './signature.js';
 import { goJSONSyntaxError } from './go-json-errors.js';
-import { parseJSONExact, toJSONValue, toRegoText } from '../value/json.js';
-import { numberText } from '../value/number.js';
+import { parseJSONExact, scalarText, toJSONValue, toRegoText } from '../value/json.js';
 import { compare, compareStrings, objectEntries, type ObjectValue, type Value } from '../value/types.js';
 
 const SHORT_ESCAPES: Record<number, string> = { 0x08: '\\b', 0x09: '\\t', 0x0a: '\\n', 0x0c: '\\f', 0x0d: '\\r', 0x22: '\\"', 0x5c: '\\\\' };
@@ -47,16 +46,8 @@ export function goMarshal(v: Value, prefix?: string, indent?: string): string {
 }
 
 function write(v: Value, pretty: { prefix: string; indent: string } | undefined, depth: number): string {
-  if (v === null) return 'null';
-  switch (typeof v) {
-    case 'boolean':
-      return v ? 'true' : 'false';
-    case 'number':
-    case 'bigint':
-      return numberText(v);
-    case 'string':
-      return goJSONString(v);
-  }
+  const scalar = scalarText(v, goJSONString);
+  if (scalar !== undefined) return scalar;
   const nl = (d: number) => (pretty ? '\n' + pretty.prefix + pretty.indent.repeat(d) : '');
   const colon = pretty ? ': ' : ':';
   if (Array.isArray(v)) {

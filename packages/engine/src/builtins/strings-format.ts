@@ -4,7 +4,7 @@
  */
 import { goSprintf, type GoArg } from './go-printf.js';
 import { goQuote } from './go-quote.js';
-import { numberText } from '../value/number.js';
+import { scalarText } from '../value/json.js';
 import { RSet, compare, objectEntries, type ObjectValue, type Value } from '../value/types.js';
 
 const INT64_MIN = -(2n ** 63n);
@@ -17,16 +17,8 @@ const FLOAT64_OVERFLOW = 2n ** 1024n;
  * order (`set()` when empty), object entries ordered by key.
  */
 export function regoTermText(v: Value): string {
-  if (v === null) return 'null';
-  switch (typeof v) {
-    case 'boolean':
-      return v ? 'true' : 'false';
-    case 'number':
-    case 'bigint':
-      return numberText(v);
-    case 'string':
-      return goQuote(v);
-  }
+  const scalar = scalarText(v, goQuote);
+  if (scalar !== undefined) return scalar;
   if (Array.isArray(v)) return '[' + v.map(regoTermText).join(', ') + ']';
   if (v instanceof RSet) return v.size === 0 ? 'set()' : '{' + v.sorted().map(regoTermText).join(', ') + '}';
   const entries = objectEntries(v as ObjectValue).sort((a, b) => compare(a[0], b[0]));

@@ -58,7 +58,11 @@ export function toJSONText(v: Value, indent = ''): string {
   return writeJSON(v, indent, '');
 }
 
-function writeJSON(v: Value, indent: string, cur: string): string {
+/**
+ * Text of a scalar (null, boolean, number, string) with strings quoted by `quote`; undefined for
+ * composites. Shared by the JSON, Go-JSON and Rego-term printers, which differ in string quoting.
+ */
+export function scalarText(v: Value, quote: (s: string) => string): string | undefined {
   if (v === null) return 'null';
   switch (typeof v) {
     case 'boolean':
@@ -67,8 +71,14 @@ function writeJSON(v: Value, indent: string, cur: string): string {
     case 'bigint':
       return numberText(v);
     case 'string':
-      return JSON.stringify(v);
+      return quote(v);
   }
+  return undefined;
+}
+
+function writeJSON(v: Value, indent: string, cur: string): string {
+  const scalar = scalarText(v, JSON.stringify);
+  if (scalar !== undefined) return scalar;
   const next = cur + indent;
   const sep = indent ? ',\n' + next : ',';
   const open = (c: string) => (indent ? c + '\n' + next : c);
