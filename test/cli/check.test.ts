@@ -47,6 +47,13 @@ describe('palisade check', () => {
     });
   });
 
+  it('check, inspect and test reject an unknown --format with exit 2', () => {
+    for (const cmd of ['check', 'inspect', 'test']) {
+      const r = palisade([cmd, '--format', 'xml', 'passing']);
+      expect([cmd, r.code, r.stderr]).toEqual([cmd, 2, 'error: unknown format "xml" (use text or json)\n']);
+    }
+  });
+
   it('names a missing path', () => {
     const r = palisade(['check', 'nope']);
     expect(r.code).toBe(2);

@@ -33,3 +33,11 @@ export interface CliCommand {
 
 /** Exit codes shared by all commands (see docs/cli.md). */
 export const EXIT = { ok: 0, findings: 1, error: 2 } as const;
+
+/** The `--format` of a command that prints text or JSON; undefined after printing the usage error. */
+export function textOrJson(opts: Record<string, unknown>, io: CommandIO): 'text' | 'json' | undefined {
+  const format = String(opts['format'] ?? 'text');
+  if (format === 'text' || format === 'json') return format;
+  io.stderr.write(`error: unknown format "${format}" (use text or json)\n`);
+  return undefined;
+}

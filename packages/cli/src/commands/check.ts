@@ -1,6 +1,6 @@
 import { Engine, codeFrame, type Diagnostic } from '@palisade/engine';
 import { stdlibBuiltins } from '@palisade/stdlib';
-import { EXIT, type CliCommand } from '../command.js';
+import { EXIT, textOrJson, type CliCommand } from '../command.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { findFiles, readText } from '../toolchain/files.js';
 import { strictChecks } from '../toolchain/strict.js';
@@ -15,11 +15,8 @@ export const checkCommand: CliCommand = {
     { flags: '-f, --format <format>', description: 'output format: text or json', default: 'text' },
   ],
   async run(args, opts, io) {
-    const format = String(opts.format ?? 'text');
-    if (format !== 'text' && format !== 'json') {
-      io.stderr.write(`error: unknown format "${format}" (use text or json)\n`);
-      return EXIT.error;
-    }
+    const format = textOrJson(opts, io);
+    if (!format) return EXIT.error;
     const found = findFiles(args, io.cwd, { withData: false });
     const engine = new Engine({ builtins: stdlibBuiltins });
     const errors: Diagnostic[] = [...found.errors];

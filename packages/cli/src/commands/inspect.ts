@@ -1,6 +1,6 @@
 import { Engine, annotationObject, rulePath, type AnnotationEntry, type Module, type Rule } from '@palisade/engine';
 import { stdlibBuiltins } from '@palisade/stdlib';
-import { EXIT, type CliCommand, type CommandIO } from '../command.js';
+import { EXIT, textOrJson, type CliCommand, type CommandIO } from '../command.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { findFiles, loadInto } from '../toolchain/files.js';
 
@@ -86,11 +86,8 @@ export const inspectCommand: CliCommand = {
   examples: ['palisade inspect policy/', 'palisade inspect --format json packages/stdlib/policies | jq ".rules[].path"'],
   options: [{ flags: '-f, --format <format>', description: 'output format: text or json', default: 'text' }],
   async run(args, opts, io) {
-    const format = String(opts.format ?? 'text');
-    if (format !== 'text' && format !== 'json') {
-      io.stderr.write(`error: unknown format "${format}" (use text or json)\n`);
-      return EXIT.error;
-    }
+    const format = textOrJson(opts, io);
+    if (!format) return EXIT.error;
     const found = findFiles(args, io.cwd, { withData: false });
     const engine = new Engine({ builtins: stdlibBuiltins });
     const errors = loadInto(engine, found);

@@ -14,7 +14,7 @@ import {
   type Value,
 } from '@palisade/engine';
 import { stdlibBuiltins } from '@palisade/stdlib';
-import { EXIT, type CliCommand, type CommandIO } from '../command.js';
+import { EXIT, textOrJson, type CliCommand, type CommandIO } from '../command.js';
 import { capabilityOptions } from '../platform-node.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { collectTrace, sourceLine } from '../toolchain/explain.js';
@@ -156,11 +156,8 @@ export const testCommand: CliCommand = {
     { flags: '--ignore <glob...>', description: 'skip files and directories matching these globs' },
   ],
   async run(args, opts, io) {
-    const format = String(opts.format ?? 'text');
-    if (format !== 'text' && format !== 'json') {
-      io.stderr.write(`error: unknown format "${format}" (use text or json)\n`);
-      return EXIT.error;
-    }
+    const format = textOrJson(opts, io);
+    if (!format) return EXIT.error;
     let filter: RegExp | undefined;
     if (opts.run !== undefined) {
       try {
