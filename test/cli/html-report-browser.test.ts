@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { launchChromium, noChromium } from '../chromium.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const CLI = join(ROOT, 'packages/cli/dist/main.js');
-const CHROMIUM = '/usr/bin/chromium';
-const skip = !existsSync(CLI) ? `${CLI} not built (run pnpm build)` : !existsSync(CHROMIUM) ? `${CHROMIUM} not found (apt-get install -y chromium)` : undefined;
+const skip = !existsSync(CLI) ? `${CLI} not built (run pnpm build)` : noChromium;
 if (skip) console.warn(`html-report-browser.test: skipped, ${skip}`);
 
 const dir = mkdtempSync(join(tmpdir(), 'palisade-html-'));
@@ -30,12 +30,7 @@ describe.skipIf(!!skip)('HTML report in headless Chromium', () => {
     const high = result.findings.filter((f: { severity: string }) => f.severity === 'HIGH').length as number;
     expect(total).toBeGreaterThan(10);
 
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       const errors: string[] = [];

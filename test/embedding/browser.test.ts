@@ -6,12 +6,11 @@ import { copyFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { launchChromium, noChromium } from '../chromium.js';
 import { bundleForBrowser } from './browser-bundle.js';
 import { linkWorkspacePackages, missingBuild, ROOT, tempDir } from './workspace.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const notBuilt = missingBuild();
-const noChromium = existsSync(CHROMIUM) ? undefined : `${CHROMIUM} not found (apt-get install -y chromium)`;
 if (notBuilt) console.warn(`browser.test: skipped, ${notBuilt}`);
 else if (noChromium) console.warn(`browser.test: Chromium run skipped, ${noChromium}`);
 
@@ -40,13 +39,8 @@ describe.skipIf(!!notBuilt)('browser bundle', () => {
   });
 
   it.skipIf(!!noChromium)('evaluates a policy and scans a Dockerfile in headless Chromium', async () => {
-    const { chromium } = await import('playwright-core');
     writeFileSync(join(dir, 'index.html'), '<!doctype html><html><body><pre id="out"></pre><script src="bundle.js"></script></body></html>\n');
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       const pageErrors: string[] = [];
