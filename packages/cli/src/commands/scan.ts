@@ -26,6 +26,13 @@ import { colorEnabled, progressEnabled, Progress } from '../scan-terminal.js';
 import { VERSION } from '../version.js';
 
 /**
+ * A CI job should end even when a policy explodes combinatorially (Rego cannot loop forever, but
+ * nested iterations can run for hours); a minute per rule and document is far above any real
+ * policy's cost. The engine API itself has no default limit.
+ */
+const DEFAULT_TIMEOUT_MS = 60_000;
+
+/**
  * Repeatable option: commander treats a function in the third `.option()` argument as the
  * value parser, so `-p a -p b` collects `['a', 'b']` without swallowing positional paths.
  */
@@ -54,7 +61,7 @@ export const SCAN_OPTIONS: OptionSpec[] = [
   { flags: '--strict-builtin-errors', description: 'report builtin errors instead of treating the call as undefined' },
   { flags: '--allow-network', description: 'let policies use the network (http.send, net.lookup_ip_addr); off by default' },
   { flags: '--allow-env', description: 'expose environment variables to policies through opa.runtime().env; off by default' },
-  { flags: '--timeout <ms>', description: 'time budget of one rule on one document, in milliseconds (0 = none)' },
+  { flags: '--timeout <ms>', description: `time budget of one rule on one document, in milliseconds (default ${DEFAULT_TIMEOUT_MS}; 0 = none)` },
 ];
 
 export const SCAN_EXAMPLES = [
@@ -97,7 +104,7 @@ async function readInputs(args: string[], settings: PalisadeConfig, io: CommandI
   return { files, errors, notes };
 }
 
-function scanOptionsOf(settings: PalisadeConfig, cwd: string): Omit<ScanOptions, 'policies' | 'data' | 'sources'> {
+export function scanOptionsOf(settings: PalisadeConfig, cwd: string): Omit<ScanOptions, 'policies' | 'data' | 'sources'> {
   const o: Omit<ScanOptions, 'policies' | 'data' | 'sources'> = { root: cwd };
   if (settings.stdlib !== undefined) o.stdlib = settings.stdlib;
   if (settings.config) o.config = settings.config;
@@ -107,7 +114,7 @@ function scanOptionsOf(settings: PalisadeConfig, cwd: string): Omit<ScanOptions,
   if (settings.profile) o.profile = settings.profile;
   if (settings.waivers) o.waivers = settings.waivers;
   if (settings.strictBuiltinErrors) o.strictBuiltinErrors = true;
-  if (settings.timeout !== undefined) o.timeoutMs = settings.timeout;
+  o.timeoutMs = settings.timeout ?? DEFAULT_TIMEOUT_MS;
   if (settings.dockerfileShape) o.dockerfileShape = settings.dockerfileShape;
   return o;
 }
