@@ -1,84 +1,93 @@
 /**
- * Minimal DER reader and PEM decoder (Go `encoding/pem` semantics) for the certificate, key and
- * JWT builtins. Everything is synchronous byte work over Uint8Array, so it runs in browsers.
+ * DER decoding for the certificate, key and JWT builtins, on top of @peculiar/asn1-schema (typed
+ * X.509 / PKCS #10 / PKCS #8 / SEC 1 / PKCS #1 structures) and the asn1js reader beneath it, plus
+ * Go's `encoding/pem` decoder (neither library has one with Go's semantics).
+ *
+ * Why these libraries: they are the maintained, widely used pure-TypeScript ASN.1 schemas for PKIX,
+ * parse synchronously over byte buffers, import no Node built-ins and need no `reflect-metadata`
+ * (their decorators register schemas in a private store), so they bundle for browsers; pkijs
+ * would add the same asn1js core plus a WebCrypto-oriented engine we do not use.
  */
+import { fromBER, type AsnType } from 'asn1js';
+import { AsnParser } from '@peculiar/asn1-schema';
 import { base64Decode, Base64Error } from './bytes.js';
 
 export class DerError {
   constructor(readonly message: string) {}
 }
 
-export interface Tlv {
-  /** Full identifier octet (class, constructed bit and tag number for low tags). */
-  tag: number;
-  /** Content bytes. */
-  value: Uint8Array;
-  /** The whole element, header included. */
+/** Constructor of a peculiar schema class (what AsnParser accepts). */
+export type Schema<T> = new () => T;
+
+/** One decoded element: the asn1js node (for raw sub-element bytes) and its whole encoding. */
+export interface Element {
+  node: AsnType;
   raw: Uint8Array;
 }
 
-export const TAG = {
-  BOOLEAN: 0x01,
-  INTEGER: 0x02,
-  BIT_STRING: 0x03,
-  OCTET_STRING: 0x04,
-  NULL: 0x05,
-  OID: 0x06,
-  UTF8: 0x0c,
-  PRINTABLE: 0x13,
-  T61: 0x14,
-  IA5: 0x16,
-  UTC_TIME: 0x17,
-  GENERALIZED_TIME: 0x18,
-  BMP: 0x1e,
-  SEQUENCE: 0x30,
-  SET: 0x31,
-} as const;
-
-/** Reads one TLV at `offset`; throws DerError on truncation or unsupported length forms. */
-export function readTlv(buf: Uint8Array, offset = 0): Tlv {
-  if (offset + 2 > buf.length) throw new DerError('asn1: syntax error: data truncated');
-  const tag = buf[offset];
-  if ((tag & 0x1f) === 0x1f) throw new DerError('asn1: structure error: high-tag-number form is not supported');
-  let len = buf[offset + 1];
-  let pos = offset + 2;
-  if (len & 0x80) {
-    const n = len & 0x7f;
-    if (n === 0 || n > 4) throw new DerError('asn1: structure error: length too large');
-    if (pos + n > buf.length) throw new DerError('asn1: syntax error: data truncated');
-    len = 0;
-    for (let i = 0; i < n; i++) len = len * 256 + buf[pos + i];
-    pos += n;
-  }
-  if (pos + len > buf.length) throw new DerError('asn1: syntax error: data truncated');
-  return { tag, value: buf.subarray(pos, pos + len), raw: buf.subarray(offset, pos + len) };
+/**
+ * Reads the first BER/DER element of `buf`; throws DerError(`message`) when there is none.
+ * Trailing bytes are left to the caller (Go's parsers differ on them).
+ */
+export function readElement(buf: Uint8Array, message: string): Element {
+  if (buf.length === 0) throw new DerError(message);
+  const r = fromBER(buf);
+  if (r.offset === -1 || r.result.error) throw new DerError(message);
+  return { node: r.result, raw: buf.subarray(0, r.offset) };
 }
 
-/** The children of a constructed element. */
-export function children(t: Tlv): Tlv[] {
-  const out: Tlv[] = [];
-  let off = 0;
-  while (off < t.value.length) {
-    const c = readTlv(t.value, off);
-    out.push(c);
-    off += c.raw.length;
+/** Maps an asn1js node onto a peculiar schema; any mismatch becomes DerError(`message`). */
+export function decodeAs<T>(node: AsnType, schema: Schema<T>, message: string): T {
+  try {
+    return AsnParser.fromASN(node, schema);
+  } catch {
+    throw new DerError(message);
   }
-  return out;
 }
 
-/** Parses `buf` as exactly one element with the given tag. */
-export function expectTlv(buf: Uint8Array, tag: number, what = 'structure'): Tlv {
-  if (buf.length > 0 && buf[0] !== tag) {
-    const got = buf[0];
-    const len = buf.length > 1 ? buf[1] : 0;
-    throw new DerError(`asn1: structure error: tags don't match (${tag & 0x1f} vs {class:${got >> 6} tag:${got & 0x1f} length:${len} isCompound:${(got & 0x20) !== 0}}) {optional:false explicit:false application:false private:false defaultValue:<nil> tag:<nil> stringType:0 timeType:0 set:false omitEmpty:false} ${what} @2`);
-  }
-  return readTlv(buf);
+/** Decodes exactly one element of `buf` as `schema` (trailing data is an error, as in Go). */
+export function parseDer<T>(buf: Uint8Array | ArrayBuffer, schema: Schema<T>, message: string): T {
+  const bytes = buf instanceof Uint8Array ? buf : new Uint8Array(buf);
+  const el = readElement(bytes, message);
+  if (el.raw.length !== bytes.length) throw new DerError(message);
+  return decodeAs(el.node, schema, message);
 }
 
-export function seq(t: Tlv, what = 'sequence'): Tlv[] {
-  if (t.tag !== TAG.SEQUENCE) throw new DerError(`asn1: structure error: ${what} is not a sequence`);
-  return children(t);
+/** The elements inside a constructed node (empty for primitives). */
+export function elementsOf(node: AsnType): AsnType[] {
+  const v = (node as { valueBlock?: { value?: unknown } }).valueBlock?.value;
+  return Array.isArray(v) ? (v as AsnType[]) : [];
+}
+
+/** The complete encoding (header included) of a node produced by `readElement`. */
+export function rawOf(node: AsnType): Uint8Array {
+  return (node as unknown as { valueBeforeDecodeView: Uint8Array }).valueBeforeDecodeView;
+}
+
+/** Tag class (1 universal … 4 private) and number of a node. */
+export function tagOf(node: AsnType): { cls: number; num: number; constructed: boolean } {
+  const id = (node as unknown as { idBlock: { tagClass: number; tagNumber: number; isConstructed: boolean } }).idBlock;
+  return { cls: id.tagClass, num: id.tagNumber, constructed: id.isConstructed };
+}
+
+/** Content octets of a primitive node. */
+export function contentOf(node: AsnType): Uint8Array {
+  return (node as unknown as { valueBlock: { valueHexView?: Uint8Array } }).valueBlock.valueHexView ?? new Uint8Array(0);
+}
+
+export function bytes(b: ArrayBuffer | ArrayBufferView): Uint8Array {
+  return b instanceof ArrayBuffer ? new Uint8Array(b) : new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+}
+
+/**
+ * Go's `asn1.StructuralError` text for a top-level tag mismatch (what `asn1.Unmarshal` reports
+ * when a CSR is not a SEQUENCE); `undefined` when `buf` starts with a SEQUENCE.
+ */
+export function sequenceTagMismatch(buf: Uint8Array, what: string): string | undefined {
+  if (buf.length === 0 || buf[0] === 0x30) return undefined;
+  const got = buf[0];
+  const len = buf.length > 1 ? buf[1] : 0;
+  return `asn1: structure error: tags don't match (16 vs {class:${got >> 6} tag:${got & 0x1f} length:${len} isCompound:${(got & 0x20) !== 0}}) {optional:false explicit:false application:false private:false defaultValue:<nil> tag:<nil> stringType:0 timeType:0 set:false omitEmpty:false} ${what} @2`;
 }
 
 export function bytesToBigInt(b: Uint8Array): bigint {
@@ -87,57 +96,32 @@ export function bytesToBigInt(b: Uint8Array): bigint {
   return n;
 }
 
-/** Two's complement INTEGER content. */
-export function intValue(t: Tlv): bigint {
-  if (t.tag !== TAG.INTEGER) throw new DerError('asn1: structure error: integer expected');
-  const v = bytesToBigInt(t.value);
-  if (t.value.length > 0 && t.value[0] & 0x80) return v - (1n << BigInt(t.value.length * 8));
-  return v;
+/** Two's complement INTEGER content, as the schemas hand it over (ArrayBuffer). */
+export function intValue(b: ArrayBuffer | Uint8Array): bigint {
+  const u = b instanceof Uint8Array ? b : new Uint8Array(b);
+  const v = bytesToBigInt(u);
+  return u.length > 0 && u[0] & 0x80 ? v - (1n << BigInt(u.length * 8)) : v;
 }
 
 export function bigIntToBytes(n: bigint, length?: number): Uint8Array {
   let hex = n.toString(16);
   if (hex.length % 2) hex = '0' + hex;
-  let bytes = Uint8Array.from(hex.match(/../g) ?? [], (h) => parseInt(h, 16));
-  if (n === 0n) bytes = new Uint8Array([0]);
+  let out = Uint8Array.from(hex.match(/../g) ?? [], (h) => parseInt(h, 16));
+  if (n === 0n) out = new Uint8Array([0]);
   if (length !== undefined) {
-    if (bytes.length > length) bytes = bytes.subarray(bytes.length - length);
-    if (bytes.length < length) {
-      const out = new Uint8Array(length);
-      out.set(bytes, length - bytes.length);
-      bytes = out;
+    if (out.length > length) out = out.subarray(out.length - length);
+    if (out.length < length) {
+      const padded = new Uint8Array(length);
+      padded.set(out, length - out.length);
+      out = padded;
     }
   }
-  return bytes;
+  return out;
 }
 
-export function oidText(t: Tlv): string {
-  if (t.tag !== TAG.OID) throw new DerError('asn1: structure error: object identifier expected');
-  return oidParts(t.value).join('.');
-}
-
-export function oidParts(v: Uint8Array): number[] {
-  const parts: number[] = [];
-  let n = 0;
-  for (const b of v) {
-    n = n * 128 + (b & 0x7f);
-    if (!(b & 0x80)) {
-      if (parts.length === 0) {
-        const first = n < 40 ? 0 : n < 80 ? 1 : 2;
-        parts.push(first, n - first * 40);
-      } else {
-        parts.push(n);
-      }
-      n = 0;
-    }
-  }
-  return parts;
-}
-
-/** BIT STRING content without the unused-bits octet. */
-export function bitString(t: Tlv): Uint8Array {
-  if (t.tag !== TAG.BIT_STRING || t.value.length === 0) throw new DerError('asn1: structure error: bit string expected');
-  return t.value.subarray(1);
+/** Go's `asn1.ObjectIdentifier` JSON ([]int) from the schemas' dotted text. */
+export function oidArray(dotted: string): number[] {
+  return dotted.split('.').map(Number);
 }
 
 // ---- PEM -----------------------------------------------------------------------------------
@@ -205,10 +189,9 @@ export function pemDecode(data: string): { block?: PemBlock; rest: string } {
     if (!endTrailer.startsWith(typeLine) || !endTrailer.endsWith('-----')) continue;
     if (getLine(restOfEndLine)[0].length !== 0) continue;
     const b64 = rest.slice(0, endIndex).replace(/[ \t]/g, '');
-    const bytes = base64Decode(b64);
-    if (bytes instanceof Base64Error) continue;
+    const decoded = base64Decode(b64);
+    if (decoded instanceof Base64Error) continue;
     const after = getLine(rest.slice(endIndex + '\n-----END '.length - 1))[1];
-    return { block: { type: typeLine, headers, bytes }, rest: after };
+    return { block: { type: typeLine, headers, bytes: decoded }, rest: after };
   }
 }
-

@@ -7,7 +7,12 @@ import { p256, p384, p521 } from '@noble/curves/nist.js';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
-import { DerError, TAG, bigIntToBytes, bitString, bytesToBigInt, children, intValue, oidText, readTlv, seq, type Tlv } from './crypto-der.js';
+import { OctetString } from '@peculiar/asn1-schema';
+import { SubjectPublicKeyInfo } from '@peculiar/asn1-x509';
+import { RSAPrivateKey, RSAPublicKey } from '@peculiar/asn1-rsa';
+import { ECParameters, ECPrivateKey } from '@peculiar/asn1-ecc';
+import { PrivateKeyInfo } from '@peculiar/asn1-pkcs8';
+import { DerError, bigIntToBytes, bytes, bytesToBigInt, contentOf, elementsOf, intValue, parseDer, readElement, tagOf, type Schema } from './crypto-der.js';
 import { hashOf, signPkcs1v15, signPss, verifyPkcs1v15, verifyPss, type HashName, type RsaPrivateKey, type RsaPublicKey } from './crypto-rsa.js';
 import { base64Decode, Base64Error } from './bytes.js';
 
@@ -57,6 +62,7 @@ export function curveSize(c: CurveName): number {
 const OID_RSA = '1.2.840.113549.1.1.1';
 const OID_EC = '1.2.840.10045.2.1';
 const OID_ED25519 = '1.3.101.112';
+const OID_DSA = '1.2.840.10040.4.1';
 
 function ecPoint(curve: CurveName, point: Uint8Array): EcPublicKey {
   const size = CURVES[curve].size;
@@ -71,81 +77,141 @@ function ecPoint(curve: CurveName, point: Uint8Array): EcPublicKey {
   return { kind: 'ec', curve, x, y };
 }
 
-function rsaPublicFromPkcs1(der: Uint8Array): RsaPublicKey {
-  const [n, e] = seq(readTlv(der), 'RSA public key');
-  if (!n || !e) throw new DerError('x509: invalid RSA public key');
-  const nv = intValue(n);
-  const ev = intValue(e);
-  if (nv <= 0n) throw new DerError('x509: RSA modulus is not a positive number');
-  if (ev <= 0n) throw new DerError('x509: RSA public exponent is not a positive number');
-  return { kind: 'rsa', n: nv, e: ev };
+/** The named curve of an AlgorithmIdentifier's / ECPrivateKey's parameters, if supported. */
+function namedCurve(params: ArrayBuffer | null | undefined, message: string): CurveName | undefined {
+  if (!params) return undefined;
+  const oid = parseDer(params, ECParameters, message).namedCurve;
+  return oid === undefined ? undefined : curveByOid(oid);
 }
 
-/** Decodes a DER SubjectPublicKeyInfo (Go's `x509.ParsePKIXPublicKey`). */
-export function parseSpki(spki: Tlv): PublicKey {
-  const [algo, key] = seq(spki, 'SubjectPublicKeyInfo');
-  if (!algo || !key) throw new DerError('x509: malformed public key');
-  const [oid, params] = seq(algo, 'AlgorithmIdentifier');
-  const alg = oidText(oid);
-  const bits = bitString(key);
-  if (alg === OID_RSA) return rsaPublicFromPkcs1(bits);
+/**
+ * Go's `parsePublicKey` for a decoded SubjectPublicKeyInfo. DSA keys are recognised (Go's
+ * PublicKeyAlgorithm 2) but not usable for verification, so they come back as `dsa`.
+ */
+export function parseSpki(spki: SubjectPublicKeyInfo): PublicKey | DsaPublicKey {
+  const alg = spki.algorithm.algorithm;
+  const params = spki.algorithm.parameters;
+  const key = bytes(spki.subjectPublicKey);
+  if (alg === OID_RSA) {
+    if (params !== null) throw new DerError('x509: RSA key missing NULL parameters');
+    const k = parseDer(key, RSAPublicKey, 'x509: invalid RSA public key');
+    const n = intValue(k.modulus);
+    const e = intValue(k.publicExponent);
+    if (n <= 0n) throw new DerError('x509: RSA modulus is not a positive number');
+    if (e <= 0n) throw new DerError('x509: RSA public exponent is not a positive number');
+    return { kind: 'rsa', n, e };
+  }
   if (alg === OID_EC) {
-    const curve = params && params.tag === TAG.OID ? curveByOid(oidText(params)) : undefined;
+    const curve = namedCurve(params, 'x509: invalid ECDSA parameters');
     if (!curve) throw new DerError('x509: unsupported elliptic curve');
-    return ecPoint(curve, bits);
+    return ecPoint(curve, key);
   }
   if (alg === OID_ED25519) {
-    if (bits.length !== 32) throw new DerError('x509: wrong Ed25519 public key size');
-    return { kind: 'ed25519', pub: bits };
+    if (params !== undefined) throw new DerError('x509: Ed25519 key encoded with illegal parameters');
+    if (key.length !== 32) throw new DerError('x509: wrong Ed25519 public key size');
+    return { kind: 'ed25519', pub: key };
   }
+  if (alg === OID_DSA) return parseDsa(key, params);
   throw new DerError('x509: unknown public key algorithm');
 }
 
+export interface DsaPublicKey {
+  kind: 'dsa';
+  p: bigint;
+  q: bigint;
+  g: bigint;
+  y: bigint;
+}
+
+function parseDsa(key: Uint8Array, params: ArrayBuffer | null | undefined): DsaPublicKey {
+  const y = readElement(key, 'x509: invalid DSA public key').node;
+  const seq = params ? elementsOf(readElement(bytes(params), 'x509: invalid DSA parameters').node) : [];
+  const ints = [...seq, y].map((n) => (tagOf(n).cls === 1 && tagOf(n).num === 2 ? intValue(contentOf(n)) : 0n));
+  if (ints.length !== 4) throw new DerError('x509: invalid DSA parameters');
+  if (ints.some((v) => v <= 0n)) throw new DerError('x509: zero or negative DSA parameter');
+  const [p, q, g, yv] = ints;
+  return { kind: 'dsa', p, q, g, y: yv };
+}
+
+/** Go's `x509.ParsePKIXPublicKey` (DSA keys are rejected: nothing here can use them). */
 export function parsePkixPublicKey(der: Uint8Array): PublicKey {
-  return parseSpki(readTlv(der));
+  const k = parseSpki(parseDer(der, SubjectPublicKeyInfo, 'x509: malformed public key'));
+  if (k.kind === 'dsa') throw new DerError('x509: unknown public key algorithm');
+  return k;
 }
 
 // ---- private keys --------------------------------------------------------------------------
 
+/** Which other private key format `der` is in, for Go's "use … instead" hints. */
+function otherFormat(der: Uint8Array): string {
+  const is = (schema: Schema<unknown>) => {
+    try {
+      parseDer(der, schema, '');
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (is(PrivateKeyInfo)) return 'ParsePKCS8PrivateKey';
+  if (is(ECPrivateKey)) return 'ParseECPrivateKey';
+  if (is(RSAPrivateKey)) return 'ParsePKCS1PrivateKey';
+  return '';
+}
+
 export function parsePkcs1PrivateKey(der: Uint8Array): RsaPrivateKey {
-  const items = seq(readTlv(der), 'PKCS1 private key');
-  if (items.length < 9) throw new DerError('x509: failed to parse private key (use ParsePKCS8PrivateKey instead for this key format)');
-  const [, n, e, d, p, q, dp, dq, qi] = items.map((t) => (t.tag === TAG.INTEGER ? intValue(t) : 0n));
-  if (n <= 0n || d <= 0n || p <= 1n || q <= 1n) throw new DerError('x509: invalid RSA private key');
-  return { kind: 'rsa', n, e, d, primes: [p, q], dp, dq, qi };
+  let k: RSAPrivateKey;
+  try {
+    k = parseDer(der, RSAPrivateKey, 'x509: failed to parse private key');
+  } catch (e) {
+    const other = otherFormat(der);
+    if (other) throw new DerError(`x509: failed to parse private key (use ${other} instead for this key format)`);
+    throw e;
+  }
+  if (k.version > 1) throw new DerError('x509: unsupported private key version');
+  const [n, e, d, p, q, dp, dq, qi] = [k.modulus, k.publicExponent, k.privateExponent, k.prime1, k.prime2, k.exponent1, k.exponent2, k.coefficient].map(intValue);
+  const primes = [p, q, ...(k.otherPrimeInfos ?? []).map((o) => intValue(o.prime))];
+  if (n <= 0n || d <= 0n || primes.some((x) => x <= 0n)) throw new DerError('x509: private key contains zero or negative value');
+  return { kind: 'rsa', n, e, d, primes, dp, dq, qi };
 }
 
 export function parseEcPrivateKey(der: Uint8Array, curveHint?: CurveName): EcPrivateKey {
-  const items = seq(readTlv(der), 'EC private key');
-  const priv = items[1];
-  if (!priv || priv.tag !== TAG.OCTET_STRING) throw new DerError('x509: failed to parse EC private key');
-  let curve = curveHint;
-  for (const it of items.slice(2)) {
-    if (it.tag === 0xa0) {
-      const oid = children(it)[0];
-      curve = curveByOid(oidText(oid)) ?? curve;
-    }
+  let k: ECPrivateKey;
+  try {
+    k = parseDer(der, ECPrivateKey, 'x509: failed to parse EC private key');
+  } catch (e) {
+    const other = otherFormat(der);
+    if (other) throw new DerError(`x509: failed to parse private key (use ${other} instead for this key format)`);
+    throw e;
   }
+  if (k.version !== 1) throw new DerError(`x509: unknown EC private key version ${k.version}`);
+  const oid = k.parameters?.namedCurve;
+  const curve = oid !== undefined ? curveByOid(oid) : curveHint;
   if (!curve) throw new DerError('x509: unknown elliptic curve');
-  const d = bytesToBigInt(priv.value);
+  const d = bytesToBigInt(bytes(k.privateKey.buffer));
+  const n = CURVES[curve].ecdsa.Point.CURVE().n;
+  if (d <= 0n || d >= n) throw new DerError('x509: invalid elliptic curve private key value');
   const pt = CURVES[curve].ecdsa.Point.BASE.multiply(d).toAffine();
   return { kind: 'ec', curve, d, x: pt.x, y: pt.y };
 }
 
 export function parsePkcs8PrivateKey(der: Uint8Array): PrivateKey {
-  const items = seq(readTlv(der), 'PKCS8 private key');
-  if (items.length < 3) throw new DerError('x509: failed to parse private key');
-  const [oid, params] = seq(items[1], 'AlgorithmIdentifier');
-  const alg = oidText(oid);
-  const inner = items[2].value;
-  if (alg === OID_RSA) return parsePkcs1PrivateKey(inner);
-  if (alg === OID_EC) {
-    const curve = params && params.tag === TAG.OID ? curveByOid(oidText(params)) : undefined;
-    return parseEcPrivateKey(inner, curve);
+  let k: PrivateKeyInfo;
+  try {
+    k = parseDer(der, PrivateKeyInfo, 'x509: failed to parse private key');
+  } catch (e) {
+    const other = otherFormat(der);
+    if (other) throw new DerError(`x509: failed to parse private key (use ${other} instead for this key format)`);
+    throw e;
   }
+  const alg = k.privateKeyAlgorithm.algorithm;
+  const params = k.privateKeyAlgorithm.parameters;
+  const inner = bytes(k.privateKey.buffer);
+  if (alg === OID_RSA) return parsePkcs1PrivateKey(inner);
+  if (alg === OID_EC) return parseEcPrivateKey(inner, namedCurve(params, 'x509: failed to parse EC private key'));
   if (alg === OID_ED25519) {
-    const seed = readTlv(inner).value;
-    if (seed.length !== 32) throw new DerError('x509: invalid Ed25519 private key length');
+    if (params !== undefined) throw new DerError('x509: invalid Ed25519 private key parameters');
+    const seed = bytes(parseDer(inner, OctetString, 'x509: invalid Ed25519 private key').buffer);
+    if (seed.length !== 32) throw new DerError(`x509: invalid Ed25519 private key length: ${seed.length}`);
     return { kind: 'ed25519', seed, pub: ed25519.getPublicKey(seed) };
   }
   throw new DerError(`x509: PKCS#8 wrapping contained private key with unknown algorithm: ${alg}`);

@@ -6,9 +6,9 @@
 import { builtinError } from './define.js';
 import { argString } from './args.js';
 import { base64Decode, Base64Error, utf8Decode, utf8Encode } from './bytes.js';
-import { DerError, pemDecode, readTlv } from './crypto-der.js';
+import { DerError, pemDecode } from './crypto-der.js';
 import { JWS_ALGORITHMS, JwkError, parseJwkSet, parsePkixPublicKey, type AnyKey } from './crypto-keys.js';
-import { parseCertificate } from './x509-cert.js';
+import { certificatePublicKey } from './x509-cert.js';
 import { parseJSONExact } from '../value/json.js';
 import { isObject, objectEntries, objectGet, type ObjectValue, type Value } from '../value/types.js';
 
@@ -128,14 +128,13 @@ export function keysFromCertOrJwk(text: string): VerificationKey[] {
     if (rest.length > 0) throw builtinError('extra data after a PEM certificate block');
     if (block.type === 'CERTIFICATE') {
       try {
-        return [{ key: parseCertificate(block.bytes).publicKey, alg: '', kid: '' }];
+        return [{ key: certificatePublicKey(block.bytes), alg: '', kid: '' }];
       } catch (e) {
         throw builtinError(`failed to parse a PEM certificate: ${errText(e)}`);
       }
     }
     if (block.type === 'PUBLIC KEY') {
       try {
-        readTlv(block.bytes);
         return [{ key: parsePkixPublicKey(block.bytes), alg: '', kid: '' }];
       } catch (e) {
         throw builtinError(`failed to parse a PEM public key: ${errText(e)}`);

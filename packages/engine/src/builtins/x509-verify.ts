@@ -8,9 +8,8 @@ import { sha1 } from '@noble/hashes/legacy.js';
 import { p256, p384, p521 } from '@noble/curves/nist.js';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { bytesToBigInt } from './crypto-der.js';
-import type { PublicKey } from './crypto-keys.js';
 import { hashOf, verifyPkcs1v15, verifyPss, type HashName } from './crypto-rsa.js';
-import type { ParsedCertificate } from './x509-cert.js';
+import type { CertPublicKey, ParsedCertificate } from './x509-cert.js';
 
 
 function sigHash(alg: number): HashName | 'sha1' | undefined {
@@ -35,7 +34,8 @@ function sigHash(alg: number): HashName | 'sha1' | undefined {
 }
 
 /** Checks `child`'s signature with `parent`'s public key. */
-export function checkSignature(child: ParsedCertificate, key: PublicKey): boolean {
+export function checkSignature(child: ParsedCertificate, key: CertPublicKey | undefined): boolean {
+  if (!key) return false;
   const alg = child.sigAlg;
   if (alg === 16) return key.kind === 'ed25519' && safe(() => ed25519.verify(child.signature, child.tbs, key.pub));
   const hash = sigHash(alg);

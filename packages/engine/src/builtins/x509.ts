@@ -6,9 +6,10 @@ import { builtinError, type BuiltinDecl } from './define.js';
 import { argObject, argString } from './args.js';
 import { T } from './signature.js';
 import { base64Encode } from './bytes.js';
-import { DerError, TAG, bitString, children, expectTlv, intValue, oidText, pemDecode, seq } from './crypto-der.js';
-import { parseEcPrivateKey, parsePkcs1PrivateKey, parsePkcs8PrivateKey, parseSpki, type PrivateKey } from './crypto-keys.js';
-import { parseCertificates, parseName, type ParsedCertificate } from './x509-cert.js';
+import { DerError, pemDecode } from './crypto-der.js';
+import { parseEcPrivateKey, parsePkcs1PrivateKey, parsePkcs8PrivateKey, type PrivateKey } from './crypto-keys.js';
+import { parseCertificates, type ParsedCertificate } from './x509-cert.js';
+import { parseCertificateRequest } from './x509-csr.js';
 import { verifyChain } from './x509-verify.js';
 import { InputError, decodeInput, keyMatches, latin1Bytes, privateKeyJson, rsaJwk } from './x509-json.js';
 import { objectEntries, type PlainObject, type Value } from '../value/types.js';
@@ -42,60 +43,15 @@ function certsJson(certs: ParsedCertificate[]): Value {
   return certs.map((c) => c.json);
 }
 
-const PK_ALG: Record<string, number> = { rsa: 1, ec: 3, ed25519: 4 };
-
 function parseCsr(text: string): Value {
   try {
-    let data = text.startsWith('-----BEGIN CERTIFICATE REQUEST') ? text : decodeInput(text, '\u0000never');
+    const data = text.startsWith('-----BEGIN CERTIFICATE REQUEST') ? text : decodeInput(text, '\u0000never');
     const { block } = pemDecode(data);
     if (block && block.type !== 'CERTIFICATE REQUEST') throw new InputError('invalid PEM-encoded certificate signing request');
-    const der = block ? block.bytes : latin1Bytes(data);
-    data = '';
-    const root = expectTlv(der, TAG.SEQUENCE, 'certificateRequest');
-    const [infoT, sigAlgT, sigT] = children(root);
-    const info = seq(infoT);
-    const subjectT = info[1];
-    const spkiT = info[2];
-    const publicKey = parseSpki(spkiT);
-    const sigOid = oidText(seq(sigAlgT)[0]);
-    const out: PlainObject = {
-      Raw: base64Encode(root.raw),
-      RawTBSCertificateRequest: base64Encode(infoT.raw),
-      RawSubjectPublicKeyInfo: base64Encode(spkiT.raw),
-      RawSubject: base64Encode(subjectT.raw),
-      Version: Number(intValue(info[0])),
-      Signature: base64Encode(bitString(sigT)),
-      SignatureAlgorithm: CSR_SIG_ALGS[sigOid] ?? 0,
-      PublicKeyAlgorithm: PK_ALG[publicKey.kind],
-      PublicKey: publicKey.kind === 'rsa' ? { N: bigNum(publicKey.n), E: bigNum(publicKey.e) } : publicKey.kind === 'ec' ? { Curve: {}, X: bigNum(publicKey.x), Y: bigNum(publicKey.y) } : base64Encode(publicKey.pub),
-      Subject: parseName(subjectT),
-      Attributes: null,
-      Extensions: null,
-      ExtraExtensions: null,
-      DNSNames: null,
-      EmailAddresses: null,
-      IPAddresses: null,
-      URIs: null,
-    };
-    return out;
+    return parseCertificateRequest(block ? block.bytes : latin1Bytes(data));
   } catch (e) {
     fail(e);
   }
-}
-
-const CSR_SIG_ALGS: Record<string, number> = {
-  '1.2.840.113549.1.1.5': 3,
-  '1.2.840.113549.1.1.11': 4,
-  '1.2.840.113549.1.1.12': 5,
-  '1.2.840.113549.1.1.13': 6,
-  '1.2.840.10045.4.3.2': 10,
-  '1.2.840.10045.4.3.3': 11,
-  '1.2.840.10045.4.3.4': 12,
-  '1.3.101.112': 16,
-};
-
-function bigNum(n: bigint): Value {
-  return Number.isSafeInteger(Number(n)) && BigInt(Number(n)) === n ? Number(n) : n;
 }
 
 function privateKeyFromBlock(type: string, bytes: Uint8Array): PrivateKey {
@@ -155,7 +111,7 @@ function parseKeyPair(certText: string, keyText: string): Value {
       key = parsePkcs8PrivateKey(latin1Bytes(keyData));
     }
     const leaf = parseCertificates(certDer[0])[0];
-    if (!key || !keyMatches(key, leaf.publicKey)) throw new InputError('tls: private key does not match public key');
+    if (!key || !leaf.publicKey || !keyMatches(key, leaf.publicKey)) throw new InputError('tls: private key does not match public key');
     return {
       Certificate: certDer.map((d) => base64Encode(d)),
       PrivateKey: privateKeyJson(key),
