@@ -57,7 +57,7 @@ function checkTerm(t: IRTerm, st: Pick<CompileState, 'errors' | 'options'>): voi
 }
 
 /** True when a constant value fits a declared type (element types are checked one level deep). */
-function matches(t: BType, v: Value): boolean {
+export function matches(t: BType, v: Value): boolean {
   switch (t.k) {
     case 'any':
       return true;

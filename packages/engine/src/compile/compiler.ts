@@ -11,6 +11,7 @@ import type { CompileOptions, CompileState } from './state.js';
 
 export type { CompileOptions } from './state.js';
 import { checkBodyCalls } from './check-calls.js';
+import { checkBodyTypes } from './check-types.js';
 
 export interface CompiledPolicy {
   tree: TreeNode;
@@ -51,6 +52,7 @@ export function compileQuery(body: Body, policy: CompiledPolicy, file = 'query')
   errors.push(...sc.errors);
   const st = { errors: [] as PalisadeError[], options: policy.options };
   checkBodyCalls(ir, st);
+  if (!errors.length) checkBodyTypes(ir, st);
   errors.push(...st.errors);
   if (errors.length) return { errors: dedupe(errors) };
   const outputs = [...top.entries()].filter(([n]) => n !== '_' && !n.startsWith('$')).sort((a, b) => a[1] - b[1]);

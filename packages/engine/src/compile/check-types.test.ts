@@ -1,0 +1,214 @@
+import { describe, expect, it } from 'vitest';
+import { Engine } from '../api.js';
+import type { Diagnostic } from '../errors.js';
+import { T } from '../builtins/signature.js';
+import { RSet } from '../value/types.js';
+import { fits, typeOfValue } from './check-types.js';
+
+function compileErrors(src: string): Diagnostic[] {
+  const e = new Engine();
+  const parse = e.addModule('m.rego', src);
+  return parse.length ? parse : e.compile();
+}
+
+/** Compiles `package t` + `body`; returns the errors. */
+function errorsOf(body: string): Diagnostic[] {
+  return compileErrors(`package t\n\n${body}\n`);
+}
+
+function messages(body: string): string[] {
+  return errorsOf(body).map((e) => e.message);
+}
+
+const invalid = (name: string, n: number, have: string, want: string) => `${name}: invalid argument(s)\n\thave: argument ${n} ${have}\n\twant: ${want}`;
+
+describe('check-types: inferred argument types (errors)', () => {
+  it('reports a string local added to a number, at the argument', () => {
+    const errs = errorsOf('p if {\n\tx := "a"\n\ty := x + 1\n}');
+    expect(errs).toHaveLength(1);
+    expect(errs[0]).toMatchObject({ code: 'rego_type_error', message: invalid('plus', 1, 'string', 'x: number') });
+    expect(errs[0].location).toMatchObject({ file: 'm.rego', row: 5, col: 7 });
+  });
+
+  it('types builtin results: lower() is a string, count() a number', () => {
+    expect(messages('r if {\n\ts := lower(input.name)\n\ts > 1\n\tt := s * 2\n}')).toEqual([invalid('mul', 1, 'string', 'x: number')]);
+    expect(messages('r if {\n\tn := count(input.xs)\n\tupper(n) == "X"\n}')).toEqual([invalid('upper', 1, 'number', 'x: string')]);
+    // Nested calls need no variable.
+    expect(messages('r := lower(count(input.xs))')).toEqual([invalid('lower', 1, 'number', 'x: string')]);
+  });
+
+  it('types composite literals with their element types', () => {
+    expect(messages('r if {\n\ta := 1\n\txs := [a, 2]\n\tconcat(",", xs) != ""\n}')).toEqual([
+      invalid('concat', 2, 'array[number]', 'collection: any<array[string], set[string]>'),
+    ]);
+    expect(messages('r if {\n\tv := count(input.a)\n\tstrings.replace_n({"a": v}, "abc") != ""\n}')).toEqual([
+      invalid('strings.replace_n', 1, 'object[string: number]', 'patterns: object[string: string]'),
+    ]);
+  });
+
+  it('types comprehensions as collections of unknown elements', () => {
+    expect(messages('r if {\n\txs := [x | some x in input.a]\n\tlower(xs) == ""\n}')).toEqual([invalid('lower', 1, 'array[any]', 'x: string')]);
+    expect(messages('r if {\n\ts := {x | some x in input.a}\n\ts + 1 > 0\n}')).toEqual([invalid('plus', 1, 'set[any]', 'x: number')]);
+    expect(messages('r if {\n\to := {k: 1 | some k in input.a}\n\tabs(o) > 0\n}')).toEqual([invalid('abs', 1, 'object[any: any]', 'x: number')]);
+  });
+
+  it('types union results (minus is number or set)', () => {
+    expect(messages('r if {\n\td := input.a - input.b\n\tlower(d) == ""\n}')).toEqual([invalid('lower', 1, 'any<number, set[any]>', 'x: string')]);
+  });
+
+  it('types loop variables over collections of known element type, in some … in and every', () => {
+    expect(messages('r if {\n\tsome x in ["a", "b"]\n\tx * 2 > 0\n}')).toEqual([invalid('mul', 1, 'string', 'x: number')]);
+    expect(messages('r if {\n\tsome i, x in split(input.s, ",")\n\tupper(i) == x\n}')).toEqual([invalid('upper', 1, 'number', 'x: string')]);
+    expect(messages('r if {\n\tevery x in split(input.s, ",") {\n\t\tabs(x) > 0\n\t}\n}')).toEqual([invalid('abs', 1, 'string', 'x: number')]);
+  });
+
+  it('lets types flow into comprehension, every and not bodies', () => {
+    expect(messages('r if {\n\ts := "a"\n\txs := [y | some y in input.a; z := s / y]\n\tcount(xs) > 0\n}')).toEqual([invalid('div', 1, 'string', 'x: number')]);
+    expect(messages('r if {\n\ts := "a"\n\tevery y in input.a {\n\t\ty > s - 1\n\t}\n}')).toEqual([invalid('minus', 1, 'string', 'x: any<number, set[any]>')]);
+    expect(messages('r if {\n\ts := "a"\n\tnot s * 2 == 4\n}')).toEqual([invalid('mul', 1, 'string', 'x: number')]);
+  });
+
+  it('checks rule heads, function bodies and else clauses', () => {
+    expect(messages('p := x + 1 if {\n\tx := "a"\n}')).toEqual([invalid('plus', 1, 'string', 'x: number')]);
+    expect(messages('f(a) := r if {\n\ts := sprintf("%v", [a])\n\tr := s - 1\n}')).toEqual([invalid('minus', 1, 'string', 'x: any<number, set[any]>')]);
+    expect(messages('p := 1 if {\n\tinput.a\n} else := y if {\n\tx := "s"\n\ty := x * 2\n}')).toEqual([invalid('mul', 1, 'string', 'x: number')]);
+    expect(messages('p[k] := 1 if {\n\tk := upper(input.a)\n\tk % 2 == 0\n}')).toEqual([invalid('rem', 1, 'string', 'x: number')]);
+  });
+
+  it('types output arguments, destructuring, and refs into typed locals', () => {
+    expect(messages('r if {\n\tplus(1, input.a, n)\n\tlower(n) == ""\n}')).toEqual([invalid('lower', 1, 'number', 'x: string')]);
+    expect(messages('r if {\n\t[a, b] := [1, lower(input.x)]\n\tb * a > 0\n}')).toEqual([invalid('mul', 1, 'string', 'x: number')]);
+    expect(messages('r if {\n\t{"k": v} := {"k": upper(input.x)}\n\tv - 1 > 0\n}')).toEqual([invalid('minus', 1, 'string', 'x: any<number, set[any]>')]);
+    expect(messages('r if {\n\t[a, b] := [1, "s"]\n\tlower(a) == b\n}')).toEqual([invalid('lower', 1, 'number', 'x: string')]);
+    expect(messages('r if {\n\tparts := split(input.s, ".")\n\tparts[0] + 1 > 0\n}')).toEqual([invalid('plus', 1, 'string', 'x: number')]);
+    expect(messages('r if {\n\tx := "a"\n\ty := x\n\tz := [y]\n\tz[0] + 1 > 0\n}')).toEqual([invalid('plus', 1, 'string', 'x: number')]);
+  });
+
+  it('types template strings as strings and booleans/null constants as themselves', () => {
+    expect(messages('r if {\n\ts := $"{input.a}!"\n\tabs(s) > 0\n}')).toEqual([invalid('abs', 1, 'string', 'x: number')]);
+    expect(messages('r if {\n\tb := startswith(input.a, "x")\n\tb + 1 > 0\n}')).toEqual([invalid('plus', 1, 'boolean', 'x: number')]);
+    expect(messages('r if {\n\tn := null\n\tcount(n) > 0\n}')).toEqual([invalid('count', 1, 'null', 'collection: any<string, array[any], object[any: any], set[any]>')]);
+  });
+
+  it('reports each bad argument once, and never a call check-calls already rejected', () => {
+    // check-calls reports the constant second argument; the inferred first one is not added.
+    const errs = messages('r if {\n\tx := "a"\n\ty := plus(x, "b")\n}');
+    expect(errs).toEqual([invalid('plus', 2, 'string', 'y: number')]);
+    // Two bad arguments of one call; a call inside a comprehension inside a head is checked once.
+    expect(messages('r if {\n\tx := "a"\n\ty := x * x\n}')).toEqual([invalid('mul', 1, 'string', 'x: number'), invalid('mul', 2, 'string', 'y: number')]);
+    expect(messages('p := [y | y := s + 1] if {\n\ts := "a"\n}')).toEqual([invalid('plus', 1, 'string', 'x: number')]);
+  });
+
+  it('checks queries', () => {
+    const { errors } = new Engine().prepare('x := "a"; y := x + 1');
+    expect(errors.map((e) => e.message)).toEqual([invalid('plus', 1, 'string', 'x: number')]);
+    expect(new Engine().prepare('x := input.a; y := x + 1').errors).toEqual([]);
+  });
+});
+
+describe('check-types: what must not be reported', () => {
+  const clean = (body: string) => expect(errorsOf(body)).toEqual([]);
+
+  it('values from input, data, rule values and function results are unknown', () => {
+    clean('p if {\n\tx := input.a\n\ty := x + 1\n\tlower(x) == "a"\n}');
+    clean('p if {\n\tx := data.cfg.name\n\ty := x * 2\n}');
+    clean('q := "s"\np if {\n\tx := q\n\ty := x + 1\n}');
+    clean('f(x) := x\np if {\n\ty := f("a") + 1\n}');
+    clean('f(x) := y if {\n\ty := x + 1\n}\np := f("a")');
+    clean('p if {\n\tsome x in input.xs\n\tx + 1 > lower(x)\n}');
+    clean('p if {\n\tsome k, v in input.m\n\tk + v > 0\n}');
+  });
+
+  it('a binding after an unknown one does not refine the type (first binding wins)', () => {
+    clean('p if {\n\tx = input.a\n\tx = "s"\n\ty := x + 1\n}');
+    clean('p if {\n\tinput.a[i] = "s"\n\ti = "k"\n\tupper(i) == "K"\n}');
+    clean('p if {\n\tx := input.a\n\t[x, y] = ["s", 1]\n\tx + y > 0\n}');
+  });
+
+  it('leaves scoping errors to other stages', () => {
+    expect(messages('p if {\n\tx := 1\n\tx := 2\n\ty := x + 1\n}')).toEqual(['var x assigned above']);
+    expect(messages('p if {\n\tx := 1\n\tx := "a"\n\ty := x + 1\n}')).toEqual(['var x assigned above']);
+    const unsafe = errorsOf('p if {\n\ty := x + 1\n\tx := lower(z)\n}');
+    expect(unsafe.length).toBeGreaterThan(0);
+    expect(unsafe.every((e) => e.code === 'rego_unsafe_var_error')).toBe(true);
+  });
+
+  it('accepts numbers of any size, strings for count, sets for concat, any arguments for sprintf', () => {
+    clean('p if {\n\tx := 18446744073709551616\n\ty := x + 1\n\tz := bits.lsh(x, 2)\n}');
+    clean('p if {\n\ts := lower(input.a)\n\tcount(s) > 1\n}');
+    clean('p if {\n\ts := {lower(input.a), "b"}\n\tconcat(",", s) != ""\n}');
+    clean('p if {\n\tn := 1\n\tsprintf("%v %v %v", [n, "a", {n}]) != ""\n}');
+    clean('p if {\n\tn := 1\n\tprint(n, "a", [n])\n}');
+    clean('p if {\n\tx := [1, "a"]\n\tconcat(",", x) != ""\n}');
+  });
+
+  it('comparisons and membership accept any types', () => {
+    clean('p if {\n\ts := "a"\n\ts < 1\n\ts == 1\n\ts != [1]\n\t{s} > 2\n\ts in [1, 2]\n\t1, s in {1: "a"}\n}');
+  });
+
+  it('set operators: unknowns, {} (an empty object read as a set) and set differences', () => {
+    clean('p if {\n\tx := input.a | input.b\n\ty := input.a & {1}\n}');
+    clean('p if {\n\to := {}\n\ts := o | {1}\n\tcount(o) == 0\n}');
+    clean('p if {\n\ta := {1}\n\tb := {lower(input.x)}\n\tc := a - b\n\tcount(c) > 0\n}');
+    clean('p if {\n\tn := 5 - count(input.a)\n\tn + 1 > 0\n}');
+  });
+
+  it('separate bodies, else clauses, comprehensions and every do not share types', () => {
+    clean('p := y if {\n\tinput.a\n\tx := "a"\n\ty := x\n} else := y if {\n\tx := 1\n\ty := x + 1\n}');
+    clean('p if {\n\tx := "a"\n}\np if {\n\tx := 1\n\tx + 1 > 0\n}');
+    clean('p if {\n\tx := "a"\n\tys := [y | some x in [1, 2]; y := x + 1]\n\tcount(ys) > 0\n}');
+    clean('p if {\n\tx := "a"\n\tevery x in [1, 2] {\n\t\tx + 1 > 0\n\t}\n}');
+    clean('p if {\n\tnot q\n\tx := 1\n\tx + 1 > 0\n}\nq if {\n\tx := "a"\n\tupper(x) == "A"\n}');
+  });
+
+  it('results the catalog declares as any are unknown (object.get, max, json.unmarshal, walk)', () => {
+    clean('p if {\n\tv := object.get({"a": 1}, "a", 0)\n\tlower(v) == ""\n}');
+    clean('p if {\n\tm := max([1, 2])\n\tupper(m) == ""\n}');
+    clean('p if {\n\tv := json.unmarshal("1")\n\tv + 1 > 0\n\tupper(v) == ""\n}');
+    clean('p if {\n\twalk(input, [path, v])\n\tlower(v) == ""\n\tcount(path) > 0\n}');
+  });
+
+  it('mocked builtins and functions may return anything', () => {
+    clean('mock_count(_) := "s"\np if {\n\ty := count(input.a) with count as mock_count\n\tupper(y) == "S"\n}');
+    clean('f(x) := x\np if {\n\ty := lower(input.a) with lower as f\n\ty + 1 > 0\n}');
+    clean('p if {\n\ty := lower(input.a) with input.a as 1\n\tcount(y) > 0\n}');
+  });
+
+  it('experimental and/or: types flow into operands, operand bindings stay unknown', () => {
+    const e = new Engine({ experimentalLogic: true });
+    e.addModule(
+      'm.rego',
+      'package t\nimport future.keywords.or\np if {\n\ts := "a"\n\ts * 2 > 0 or true\n}\n' +
+        'q if {\n\t{ y := "s"; count(y) > 0 } or { y := 1; y + 1 > 0 }\n}\nr if {\n\tx := input.a\n\tx = "s" or x = 1\n\tx + 1 > 0\n}\n',
+    );
+    expect(e.compile().map((d) => [d.message, d.location?.row])).toEqual([[invalid('mul', 1, 'string', 'x: number'), 5]]);
+  });
+
+  it('function arguments are not inferred from their use', () => {
+    clean('f(x) := x * 2\ng(x) := upper(x)\np := f("a")\nq := g(1)');
+  });
+});
+
+describe('check-types: type helpers', () => {
+  it('fits: any and unions are lenient, kinds and element kinds must agree', () => {
+    expect(fits(T.string, T.any)).toBe(true);
+    expect(fits(T.any, T.number)).toBe(true);
+    expect(fits(T.union(T.number, T.string), T.string)).toBe(true);
+    expect(fits(T.string, T.union(T.array(T.string), T.set(T.string)))).toBe(false);
+    expect(fits(T.array(T.number), T.union(T.array(T.string), T.set(T.string)))).toBe(false);
+    expect(fits(T.array(T.any), T.array(T.string))).toBe(true);
+    expect(fits(T.set(T.number), T.array(T.number))).toBe(false);
+    expect(fits(T.object(T.string, T.number), T.object(T.string, T.any))).toBe(true);
+    expect(fits(T.object(T.number, T.string), T.object(T.string, T.string))).toBe(false);
+  });
+
+  it('typeOfValue: element unions, limited depth and size, lenient empty object', () => {
+    expect(typeOfValue([1, 'a'], 2)).toEqual(T.array(T.union(T.number, T.string)));
+    expect(typeOfValue(new RSet([1n]), 2)).toEqual(T.set(T.number));
+    // Two levels of elements are enumerated; below that only the kind is kept.
+    expect(typeOfValue([[[1]]], 2)).toEqual(T.array(T.array(T.array(T.any))));
+    expect(typeOfValue(Array.from({ length: 100 }, (_, i) => i), 2)).toEqual(T.array(T.any));
+    expect(fits(typeOfValue({}, 2), T.set())).toBe(true);
+    expect(fits(typeOfValue({}, 2), T.object())).toBe(true);
+  });
+});

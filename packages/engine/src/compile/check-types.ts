@@ -1,0 +1,399 @@
+/**
+ * Stage `check-types`: conservative inference of local variable types, so that builtin calls
+ * whose arguments certainly have the wrong type are rejected at compile time
+ * (`rego_type_error: <builtin>: invalid argument(s)`), as OPA's type checker does.
+ *
+ * Contract: a false error rejects a module OPA accepts, which is worse than a missed one. So a
+ * type is only ever inferred from what fixes it: constants, literals, comprehensions (elements
+ * unknown), declared builtin results and locals typed earlier. Input, data, rule values,
+ * function results and arguments, and anything bound under a mocked builtin are `any`, and
+ * `any` never errors. A variable's type is fixed by its first binding in (reordered) body order;
+ * later unifications never change it (OPA does not either). Constant arguments are left to
+ * `check-calls`, and calls it rejects are not reported again.
+ */
+import { ErrorCodes, PalisadeError } from '../errors.js';
+import { typeText, type BType } from '../builtins/signature.js';
+import { RSet, equals, isObject, objectEntries, type Value } from '../value/types.js';
+import type { IRBody, IRExpr, IRTerm } from './ir.js';
+import type { RuleDef } from './rule-tree.js';
+import type { CompileOptions, CompileState } from './state.js';
+import { matches } from './check-calls.js';
+import { visitExpr, visitTerm } from './walk-ir.js';
+
+/** Slot → type for every variable bound so far; an absent slot is unbound (reads as `any`). */
+type Env = Map<number, BType>;
+
+const ANY: BType = { k: 'any' };
+const NULL: BType = { k: 'null' };
+const BOOLEAN: BType = { k: 'boolean' };
+const NUMBER: BType = { k: 'number' };
+const STRING: BType = { k: 'string' };
+const ARRAY_ANY: BType = { k: 'array', of: ANY };
+const SET_ANY: BType = { k: 'set', of: ANY };
+const OBJECT_ANY: BType = { k: 'object', key: ANY, value: ANY };
+/** `{}` is an empty object, but reads like an empty set to many authors: never blame it. */
+const EMPTY_OBJECT: BType = { k: 'union', of: [OBJECT_ANY, SET_ANY] };
+
+/** Constants are typed this many levels deep, and from at most this many elements each. */
+const CONST_DEPTH = 2;
+const CONST_ELEMENTS = 32;
+/** Unions with more members than this degrade to `any`. */
+const MAX_UNION = 8;
+
+export function checkTypes(st: CompileState): void {
+  // Bodies with unsafe variables or scoping errors are not ordered reliably (OPA stops before its
+  // type checker then, too); arity and constant-argument errors are fine.
+  if (st.errors.some((e) => e.code !== ErrorCodes.type)) return;
+  const tc = new TypeChecker(st.errors, st.options);
+  for (const rs of st.ruleSets) {
+    for (const def of rs.defs) tc.def(def);
+    if (rs.defaultDef) tc.def(rs.defaultDef);
+  }
+}
+
+/** Checks a query body (queries are compiled outside the stages). */
+export function checkBodyTypes(body: IRBody, st: { errors: PalisadeError[]; options: CompileOptions }): void {
+  new TypeChecker(st.errors, st.options).body(body, new Map());
+}
+
+class TypeChecker {
+  /** Unbound variables met while typing the current expression (it binds them). */
+  private readonly pending: number[] = [];
+
+  constructor(
+    private readonly errors: PalisadeError[],
+    private readonly options: CompileOptions,
+  ) {}
+
+  def(def: RuleDef): void {
+    const initial: Env = new Map();
+    // Arguments are bound by the caller, with values of any type.
+    if (def.args) for (const a of def.args) markBound(a, initial);
+    const env = def.elses.length ? new Map(initial) : initial;
+    this.body(def.body, env);
+    for (const t of def.keyPath) this.typeOf(t, env, true);
+    if (def.key) this.typeOf(def.key, env, true);
+    if (def.value) this.typeOf(def.value, env, true);
+    // Each else clause is a body of its own: nothing flows between clauses.
+    for (const e of def.elses) {
+      const eenv = new Map(initial);
+      this.body(e.body, eenv);
+      this.typeOf(e.value, eenv, true);
+    }
+  }
+
+  /** Checks `body` in order (check-safety already put bindings first), extending `env`. */
+  body(body: IRBody, env: Env): void {
+    // `pending` is a stack shared with nested bodies: this body owns the entries above `base`.
+    const base = this.pending.length;
+    for (const e of body) {
+      if (this.expr(e, env)) {
+        // Whatever else the expression bound (ref iteration, patterns, outputs) has an unknown type.
+        for (let i = base; i < this.pending.length; i++) if (!env.has(this.pending[i])) env.set(this.pending[i], ANY);
+      } else {
+        visitExpr(e, (t) => {
+          if (t.t === 'var' && !env.has(t.slot)) env.set(t.slot, ANY);
+        });
+      }
+      this.pending.length = base;
+    }
+  }
+
+  /** Checks one expression; false when its variables were not all visited (see `pending`). */
+  private expr(e: IRExpr, env: Env): boolean {
+    for (const w of e.with) if (w.value.kind === 'term') this.typeOf(w.value.term, env, true);
+    // A mocked builtin or function may return anything and accept anything.
+    for (const w of e.with) if (w.target.kind === 'builtin' || w.target.kind === 'function') return false;
+    const n = e.node;
+    switch (n.kind) {
+      case 'term': {
+        this.typeOf(n.term, env, true);
+        // `plus(x, 1, y)`: the extra argument receives the result.
+        const t = n.term;
+        if (t.t === 'call' && t.fn.kind === 'builtin' && !t.fn.decl.variadic && !t.fn.decl.relation && t.args.length === t.fn.decl.params.length + 1) {
+          bindVar(t.args[t.args.length - 1], t.fn.decl.result, env);
+        }
+        break;
+      }
+      case 'unify': {
+        const lt = this.typeOf(n.left, env, true);
+        const rt = this.typeOf(n.right, env, true);
+        this.bind(n.left, n.right, rt, env);
+        this.bind(n.right, n.left, lt, env);
+        break;
+      }
+      case 'somein': {
+        const ct = this.typeOf(n.collection, env, true);
+        if (n.key) this.typeOf(n.key, env, true);
+        this.typeOf(n.value, env, true);
+        const [kt, vt] = iteration(ct);
+        if (n.key) bindVar(n.key, kt, env);
+        bindVar(n.value, vt, env);
+        break;
+      }
+      case 'every': {
+        const dt = this.typeOf(n.domain, env, true);
+        const [kt, vt] = iteration(dt);
+        // Types flow into the body. Its own variables are slots nobody outside reads, so the
+        // body can share `env` (the same holds for comprehensions).
+        if (n.key) bindVar(n.key, kt, env);
+        bindVar(n.value, vt, env);
+        this.body(n.body, env);
+        break;
+      }
+      // Experimental `and`/`or`: operands may bind variables of the enclosing body, each in
+      // its own way; those stay unknown (the caller marks them).
+      case 'and': {
+        const inner = new Map(env);
+        this.body(n.left, inner);
+        this.body(n.right, inner);
+        return false;
+      }
+      case 'or':
+        this.body(n.left, new Map(env));
+        this.body(n.right, new Map(env));
+        return false;
+      case 'true':
+        break;
+    }
+    return true;
+  }
+
+  /** Types the variables of pattern `p` unified with `other` (of type `ot`) when still unbound. */
+  private bind(p: IRTerm, other: IRTerm, ot: BType, env: Env): void {
+    if (p.t === 'var') {
+      if (!env.has(p.slot)) env.set(p.slot, ot);
+      return;
+    }
+    if (p.t === 'array') {
+      if (other.t === 'array' && other.items.length === p.items.length) {
+        p.items.forEach((x, i) => this.bind(x, other.items[i], this.typeOf(other.items[i], env, false), env));
+      } else if (other.t === 'const' && Array.isArray(other.v) && other.v.length === p.items.length) {
+        const vs = other.v;
+        p.items.forEach((x, i) => bindVar(x, typeOfValue(vs[i], CONST_DEPTH), env));
+      }
+      return;
+    }
+    if (p.t === 'object') {
+      for (const [k, v] of p.entries) {
+        if (k.t !== 'const') continue;
+        if (other.t === 'object') {
+          const hit = other.entries.find(([ok]) => ok.t === 'const' && equals(ok.v, k.v));
+          if (hit) this.bind(v, hit[1], this.typeOf(hit[1], env, false), env);
+        } else if (other.t === 'const' && isObject(other.v)) {
+          const hit = objectEntries(other.v).find(([ok]) => equals(ok, k.v));
+          if (hit) bindVar(v, typeOfValue(hit[1], CONST_DEPTH), env);
+        }
+      }
+    }
+  }
+
+  /**
+   * The type of `t`'s values. With `check`, also checks every builtin call inside `t` (nested
+   * comprehension bodies included); without, only computes (so no call is reported twice).
+   */
+  private typeOf(t: IRTerm, env: Env, check: boolean): BType {
+    switch (t.t) {
+      case 'const':
+        return t.poisoned ? ANY : typeOfValue(t.v, CONST_DEPTH);
+      case 'var': {
+        const ty = env.get(t.slot);
+        if (ty) return ty;
+        this.pending.push(t.slot);
+        return ANY;
+      }
+      case 'ref': {
+        let cur = t.root.kind === 'term' ? this.typeOf(t.root.term, env, check) : ANY;
+        for (const s of t.path) {
+          if (s.t !== 'const') this.typeOf(s, env, check);
+          cur = element(cur);
+        }
+        return cur;
+      }
+      case 'call': {
+        // Constant arguments are check-calls' business; their types are not needed here.
+        const types: BType[] = [];
+        for (const a of t.args) types.push(a.t === 'const' ? ANY : this.typeOf(a, env, check));
+        if (t.fn.kind !== 'builtin') return ANY;
+        const d = t.fn.decl;
+        if (check) this.checkCall(t, types);
+        if (d.variadic || d.relation || d.name === 'print' || t.args.length !== d.params.length) return ANY;
+        return d.result;
+      }
+      case 'array':
+      case 'set': {
+        const items: BType[] = [];
+        for (const x of t.items) items.push(this.typeOf(x, env, check));
+        return { k: t.t, of: unionOf(items) };
+      }
+      case 'object': {
+        const keys: BType[] = [];
+        const values: BType[] = [];
+        for (const [k, v] of t.entries) {
+          keys.push(this.typeOf(k, env, check));
+          values.push(this.typeOf(v, env, check));
+        }
+        return { k: 'object', key: unionOf(keys), value: unionOf(values) };
+      }
+      case 'template':
+        for (const p of t.parts) if (typeof p !== 'string') this.typeOf(p, env, check);
+        return STRING;
+      case 'arraycomp':
+      case 'setcomp':
+      case 'objectcomp': {
+        if (check) {
+          // Captured variables are bound before the comprehension, its own ones are new slots:
+          // sharing `env` lets types flow in and nothing out.
+          this.body(t.body, env);
+          if (t.t === 'objectcomp') {
+            this.typeOf(t.key, env, true);
+            this.typeOf(t.value, env, true);
+          } else this.typeOf(t.term, env, true);
+        }
+        return t.t === 'arraycomp' ? ARRAY_ANY : t.t === 'setcomp' ? SET_ANY : OBJECT_ANY;
+      }
+    }
+  }
+
+  private checkCall(t: Extract<IRTerm, { t: 'call' }>, types: BType[]): void {
+    if (t.fn.kind !== 'builtin') return;
+    const d = t.fn.decl;
+    const want = d.params.length;
+    const n = t.args.length;
+    // Arity, deprecation and constant arguments are check-calls' errors: one error per call.
+    if (d.variadic || (d.deprecated && !this.options.allowDeprecatedBuiltins) || (n !== want && n !== want + 1)) return;
+    let rejected: boolean | undefined;
+    for (let i = 0; i < want; i++) {
+      const a = t.args[i];
+      const p = d.params[i];
+      if (a.t === 'const' || fits(types[i], p.type)) continue;
+      rejected ??= t.args.some((c, j) => j < want && c.t === 'const' && !c.poisoned && !matches(d.params[j].type, c.v));
+      if (rejected) return;
+      this.errors.push(
+        new PalisadeError(
+          ErrorCodes.type,
+          `${d.name}: invalid argument(s)\n\thave: argument ${i + 1} ${typeText(types[i])}\n\twant: ${p.name}: ${typeText(p.type)}`,
+          a.loc,
+        ),
+      );
+    }
+  }
+}
+
+// ---- types -----------------------------------------------------------------------------------
+
+/** True unless `have` and `want` certainly have no value in common. */
+export function fits(have: BType, want: BType): boolean {
+  if (have.k === 'any' || want.k === 'any') return true;
+  if (have.k === 'union') return have.of.some((h) => fits(h, want));
+  if (want.k === 'union') return want.of.some((w) => fits(have, w));
+  if (have.k !== want.k) return false;
+  if ((have.k === 'array' || have.k === 'set') && (want.k === 'array' || want.k === 'set')) return fits(have.of, want.of);
+  if (have.k === 'object' && want.k === 'object') return fits(have.key, want.key) && fits(have.value, want.value);
+  return true;
+}
+
+/** The type of a constant, `depth` levels deep (deeper or larger parts are `any`). */
+export function typeOfValue(v: Value, depth: number): BType {
+  if (v === null) return NULL;
+  switch (typeof v) {
+    case 'boolean':
+      return BOOLEAN;
+    case 'number':
+    case 'bigint':
+      return NUMBER;
+    case 'string':
+      return STRING;
+  }
+  if (Array.isArray(v)) return { k: 'array', of: elementsType(v, depth) };
+  if (v instanceof RSet) return { k: 'set', of: elementsType([...v], depth) };
+  const entries = objectEntries(v);
+  if (entries.length === 0) return EMPTY_OBJECT;
+  if (depth <= 0 || entries.length > CONST_ELEMENTS) return OBJECT_ANY;
+  return {
+    k: 'object',
+    key: unionOf(entries.map(([k]) => typeOfValue(k, depth - 1))),
+    value: unionOf(entries.map(([, x]) => typeOfValue(x, depth - 1))),
+  };
+}
+
+function elementsType(items: Value[], depth: number): BType {
+  if (depth <= 0 || items.length === 0 || items.length > CONST_ELEMENTS) return ANY;
+  return unionOf(items.map((x) => typeOfValue(x, depth - 1)));
+}
+
+/** The union of `types`; `any` when one is `any`, when there are none, or too many. */
+function unionOf(types: BType[]): BType {
+  if (types.length === 1) return types[0];
+  const members: BType[] = [];
+  for (const t of types) {
+    if (t.k === 'any') return ANY;
+    if (t.k === 'union') {
+      for (const m of t.of) if (!addMember(members, m)) return ANY;
+    } else if (!addMember(members, t)) return ANY;
+  }
+  if (members.length === 0) return ANY;
+  return members.length === 1 ? members[0] : { k: 'union', of: members };
+}
+
+/** Adds `m` unless present; false when the union grew too large. */
+function addMember(members: BType[], m: BType): boolean {
+  for (const x of members) if (sameType(x, m)) return true;
+  members.push(m);
+  return members.length <= MAX_UNION;
+}
+
+function sameType(a: BType, b: BType): boolean {
+  if (a === b) return true;
+  if (a.k !== b.k) return false;
+  switch (a.k) {
+    case 'array':
+    case 'set':
+      return sameType(a.of, (b as typeof a).of);
+    case 'object':
+      return sameType(a.key, (b as typeof a).key) && sameType(a.value, (b as typeof a).value);
+    case 'union': {
+      const bo = (b as typeof a).of;
+      return a.of.length === bo.length && a.of.every((x, i) => sameType(x, bo[i]));
+    }
+    default:
+      return true;
+  }
+}
+
+/** The type of `x[_]` for `x` of type `t` (`any` unless `t` is one kind of collection). */
+function element(t: BType): BType {
+  switch (t.k) {
+    case 'array':
+    case 'set':
+      return t.of;
+    case 'object':
+      return t.value;
+    default:
+      return ANY;
+  }
+}
+
+/** Key and value types of `some k, v in x` for `x` of type `t`. */
+function iteration(t: BType): [BType, BType] {
+  switch (t.k) {
+    case 'array':
+      return [NUMBER, t.of];
+    case 'set':
+      return [t.of, t.of];
+    case 'object':
+      return [t.key, t.value];
+    default:
+      return [ANY, ANY];
+  }
+}
+
+function bindVar(p: IRTerm, t: BType, env: Env): void {
+  if (p.t === 'var' && !env.has(p.slot)) env.set(p.slot, t);
+}
+
+function markBound(t: IRTerm, env: Env): void {
+  visitTerm(t, (x) => {
+    if (x.t === 'var' && !env.has(x.slot)) env.set(x.slot, ANY);
+  });
+}
