@@ -113,11 +113,63 @@ waivers:
       'waivers: [{reason: x}]\n',
       'dockerfile-shape: docker\n',
       'namespace: []\n',
+      'baseline: .palisade-baseline.json\n',
+      'baseline: ""\n',
     ];
     for (const text of samples) {
       const { issues } = parseConfig(text);
       expect([text, check(parseYaml(text))]).toEqual([text, issues.length === 0]);
     }
+  });
+});
+
+describe('baseline files', () => {
+  it('--write-baseline records the findings; --baseline waives them so only new findings fail', () => {
+    const dir = copyFixture('project');
+    const written = palisade(['scan', ...POLICY, '--write-baseline', 'base.json', '.'], { cwd: dir });
+    expect(written.code).toBe(0);
+    expect(written.stderr).toMatch(/wrote \d+ findings? to the baseline base\.json/);
+    const base = JSON.parse(readFileSync(join(dir, 'base.json'), 'utf8')) as { format: string; findings: { fingerprint: string; policyId: string; file: string }[] };
+    expect(base.format).toBe('palisade-baseline/v1');
+    const before = json([...POLICY, '.'], { cwd: dir });
+    // Findings already waived (the fixture's inline waiver) are not recorded.
+    const open = before.result.findings.filter((f) => f.status !== 'waived');
+    expect(base.findings.map((f) => f.policyId).sort()).toEqual(open.map((f) => f.policyId).sort());
+
+    const accepted = json([...POLICY, '--baseline', 'base.json', '.'], { cwd: dir });
+    expect(accepted.code).toBe(0);
+    expect(accepted.result.summary).toMatchObject({ failures: 0, warnings: 0, waived: before.result.findings.length });
+    expect(accepted.result.findings.filter((f) => f.waiver?.source === 'baseline')).toHaveLength(open.length);
+    expect(accepted.stderr).toContain(`${open.length} findings recorded in the baseline reported as waived`);
+
+    // Lines shift above the recorded finding (still waived) and a second privileged container appears (new).
+    const deploy = join(dir, 'k8s/deploy.yaml');
+    const text = readFileSync(deploy, 'utf8');
+    writeFileSync(deploy, '# moved down\n' + text.replace(/containers:\n/, 'containers:\n        - name: added\n          image: busybox\n          securityContext: {privileged: true}\n'));
+    const next = json([...POLICY, '--baseline', 'base.json', '.'], { cwd: dir });
+    expect(next.code).toBe(1);
+    expect(next.result.findings.filter((f) => f.status === 'fail').map((f) => f.message)).toEqual(['container "added" is privileged']);
+
+    // Entries whose finding is gone are counted, so the file can be refreshed.
+    writeFileSync(deploy, text.replace(/privileged: true/g, 'privileged: false'));
+    const fixed = palisade(['scan', ...POLICY, '--baseline', 'base.json', '.'], { cwd: dir });
+    expect(fixed.stderr).toMatch(/baseline entr(y matches|ies match) nothing any more/);
+  });
+
+  it('reads the baseline from palisade.yaml relative to the file, and rejects a file that is not a baseline', () => {
+    const dir = copyFixture('project');
+    expect(palisade(['scan', ...POLICY, '--write-baseline', 'ci/base.json', '.'], { cwd: dir }).code).toBe(2);
+    mkdirSync(join(dir, 'ci'));
+    expect(palisade(['scan', ...POLICY, '--write-baseline', 'ci/base.json', '.'], { cwd: dir }).code).toBe(0);
+    writeFileSync(join(dir, 'ci/palisade.yaml'), `baseline: base.json\npolicy: [${JSON.stringify(POLICY_DIR)}]\nall-namespaces: true\n`);
+    expect(palisade(['scan', '--config', 'ci/palisade.yaml', '.'], { cwd: dir }).code).toBe(0);
+    writeFileSync(join(dir, 'ci/base.json'), '{"findings": []}');
+    const bad = palisade(['scan', '--config', 'ci/palisade.yaml', '.'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('is not a Palisade baseline');
+    const missing = palisade(['scan', ...POLICY, '--baseline', 'nope.json', '.'], { cwd: dir });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('cannot read baseline');
   });
 });
 

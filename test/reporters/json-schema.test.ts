@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { jsonReporter } from '../../packages/cli/src/reporters/json.js';
+import { waiveFindings } from '@palisade/stdlib';
 import { emptyResult, options, sampleResult } from './fixtures.js';
 
 const schemaPath = fileURLToPath(new URL('../../docs/schemas/scan-result.schema.json', import.meta.url));
@@ -23,6 +24,13 @@ describe('docs/schemas/scan-result.schema.json', () => {
   ])('accepts the json reporter output for the %s', (_n, make) => {
     const check = validator();
     check(JSON.parse(jsonReporter.render(make(), options())));
+    expect(check.errors ?? []).toEqual([]);
+  });
+
+  it('accepts findings waived by a baseline file', () => {
+    const check = validator();
+    const result = waiveFindings(sampleResult(), () => ({ source: 'baseline', reason: 'recorded in baseline b.json' }));
+    check(JSON.parse(jsonReporter.render(result, options())));
     expect(check.errors ?? []).toEqual([]);
   });
 

@@ -33,6 +33,7 @@ const ENV: Record<string, string> = {
   PALISADE_JOBS: 'jobs',
   PALISADE_STRICT_BUILTIN_ERRORS: 'strict-builtin-errors',
   PALISADE_TIMEOUT: 'timeout',
+  PALISADE_BASELINE: 'baseline',
 };
 
 const BOOL_KEYS = new Set(['stdlib', 'all-namespaces', 'combine', 'no-fail', 'fail-on-warn', 'strict-builtin-errors']);
@@ -90,6 +91,7 @@ export function flagSettings(opts: Record<string, unknown>): { settings: Palisad
   put('fail-on', opts['failOn']);
   put('parser', opts['parser']);
   put('dockerfile-shape', opts['dockerfileShape']);
+  put('baseline', opts['baseline']);
   for (const k of ['jobs', 'timeout']) {
     const v = opts[k];
     if (v !== undefined) raw[k] = /^\d+$/.test(String(v)) ? Number(v) : v;
@@ -119,6 +121,7 @@ export function fileSettings(explicit: string | undefined, env: NodeJS.ProcessEn
   const rebase = (list: string[] | undefined) => list?.map((p) => (isAbsolute(p) ? p : resolve(base, p)));
   if (config.policy) config.policy = rebase(config.policy);
   if (config.data) config.data = rebase(config.data);
+  if (config.baseline) config.baseline = rebase([config.baseline])![0];
   return { settings: config, file, errors };
 }
 

@@ -24,7 +24,7 @@ export { describePolicies, engineFromBundle } from './bundle.js';
 export type { ListPoliciesOptions } from './bundle.js';
 export { scan, createScanner, setDefaultStdlib, diagnosticAsError } from './scan.js';
 export type { ScanOptions, ScanRunOptions, Scanner, StdlibBundle } from './scan.js';
-export { assembleResult, compareFindings, findingsFail, severityRank } from './scan-result.js';
+export { assembleResult, compareFindings, findingsFail, severityRank, waiveFindings } from './scan-result.js';
 export type { VerdictOptions } from './scan-result.js';
 export { PROFILES, DEFAULT_SEVERITY, discoverPolicies, selectPolicies, packageAnnotation, policyMetadata } from './policy-set.js';
 export type { Policy, PolicyMetadata, PolicyRule, Profile } from './policy-set.js';

@@ -34,6 +34,8 @@ export interface PalisadeConfig {
   jobs?: number;
   strictBuiltinErrors?: boolean;
   timeout?: number;
+  /** Baseline file: findings recorded in it are reported as waived (`--baseline`). */
+  baseline?: string;
   color?: boolean;
   /** `data.palisade.config` overrides for the stdlib policies. */
   config?: Record<string, unknown>;
@@ -48,7 +50,7 @@ export interface ConfigIssue {
   line?: number;
 }
 
-type Kind = 'bool' | 'strings' | 'object' | { enum: readonly string[] } | 'int' | 'waivers';
+type Kind = 'bool' | 'string' | 'strings' | 'object' | { enum: readonly string[] } | 'int' | 'waivers';
 
 /** Key in the file → [property of PalisadeConfig, value kind]. */
 const KEYS: Record<string, [keyof PalisadeConfig, Kind]> = {
@@ -69,6 +71,7 @@ const KEYS: Record<string, [keyof PalisadeConfig, Kind]> = {
   jobs: ['jobs', 'int'],
   'strict-builtin-errors': ['strictBuiltinErrors', 'bool'],
   timeout: ['timeout', 'int'],
+  baseline: ['baseline', 'string'],
   color: ['color', 'bool'],
   config: ['config', 'object'],
   waivers: ['waivers', 'waivers'],
@@ -153,6 +156,9 @@ export function validateConfig(value: unknown): { config: PalisadeConfig; issues
     } else if (kind === 'int') {
       if (typeof v === 'number' && Number.isInteger(v) && v >= (prop === 'jobs' ? 1 : 0)) set[prop] = v;
       else issues.push({ path: key, message: prop === 'jobs' ? 'must be a whole number ≥ 1' : 'must be a whole number of milliseconds ≥ 0' });
+    } else if (kind === 'string') {
+      if (typeof v === 'string' && v !== '') set[prop] = v;
+      else issues.push({ path: key, message: 'must be a non-empty string' });
     } else if (kind === 'strings') {
       const list = typeof v === 'string' ? [v] : v;
       if (Array.isArray(list) && list.every((x) => typeof x === 'string' && x !== '')) set[prop] = list;

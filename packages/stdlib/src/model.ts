@@ -93,7 +93,8 @@ export interface Snippet {
 
 /** Why a finding was waived: an inline comment or a configured waiver, with reason and expiry. */
 export interface Waiver {
-  source: 'inline' | 'config';
+  /** An inline comment, a `waivers` entry of the configuration, or the baseline file (`--baseline`). */
+  source: 'inline' | 'config' | 'baseline';
   reason?: string;
   expires?: string;
 }

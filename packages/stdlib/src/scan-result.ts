@@ -2,7 +2,7 @@
  * Assembling a ScanResult: deterministic order, summary counts, expired waivers, and the
  * pass/fail verdict used by the CLI's exit code.
  */
-import type { Finding, LoadError, ScanResult, Severity } from './model.js';
+import type { Finding, LoadError, ScanResult, ScanSummary, Severity, Waiver } from './model.js';
 import { SEVERITIES } from './model.js';
 import { expiredWaivers, isoDay, type ConfigWaiver } from './waivers.js';
 
@@ -42,9 +42,8 @@ export interface AssembleOptions {
  * Builds the result. `summary.bySeverity` counts failing and warning findings (not waived ones),
  * so it matches what a reader has to act on.
  */
-export function assembleResult(findings: Finding[], errors: LoadError[], opts: AssembleOptions): ScanResult {
-  findings.sort(compareFindings);
-  errors.sort(compareErrors);
+/** The finding counts of a summary. */
+function countFindings(findings: readonly Finding[]): Pick<ScanSummary, 'failures' | 'warnings' | 'waived' | 'bySeverity'> {
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   let failures = 0;
   let warnings = 0;
@@ -57,6 +56,26 @@ export function assembleResult(findings: Finding[], errors: LoadError[], opts: A
       bySeverity[f.severity]++;
     }
   }
+  return { failures, warnings, waived, bySeverity };
+}
+
+/**
+ * The result with every unwaived finding for which `waiverFor` returns a waiver marked waived,
+ * and the summary recounted (the CLI's baseline file uses it; findings keep their order).
+ */
+export function waiveFindings(result: ScanResult, waiverFor: (f: Finding) => Waiver | undefined): ScanResult {
+  const findings = result.findings.map((f): Finding => {
+    if (f.status === 'waived') return f;
+    const waiver = waiverFor(f);
+    return waiver ? { ...f, status: 'waived', waiver } : f;
+  });
+  return { ...result, findings, summary: { ...result.summary, ...countFindings(findings) } };
+}
+
+export function assembleResult(findings: Finding[], errors: LoadError[], opts: AssembleOptions): ScanResult {
+  findings.sort(compareFindings);
+  errors.sort(compareErrors);
+  const { failures, warnings, waived, bySeverity } = countFindings(findings);
   let files = opts.files;
   if (files === undefined) {
     const set = new Set<string>(opts.paths ?? []);

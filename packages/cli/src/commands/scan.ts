@@ -3,6 +3,7 @@
  * render reports, and turn the result into an exit code (docs/cli.md).
  */
 import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
 import { capabilityOptions } from '../platform-node.js';
 import {
   assembleResult,
@@ -18,6 +19,7 @@ import {
 import { EXIT, type CliCommand, type CommandIO, type OptionSpec } from '../command.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { discoverFiles, readStdin, type InputFile, type SkippedChart } from '../scan-files.js';
+import { applyBaseline, readBaseline, writeBaseline, type Baseline } from '../scan-baseline.js';
 import { readPolicyInputs } from '../scan-inputs.js';
 import { parseOutputs, writeOutputs, type OutputSpec } from '../scan-output.js';
 import { PARALLEL_THRESHOLD, scanInWorkers } from '../scan-parallel.js';
@@ -61,6 +63,8 @@ export const SCAN_OPTIONS: OptionSpec[] = [
   { flags: '--strict-builtin-errors', description: 'report builtin errors instead of treating the call as undefined' },
   { flags: '--allow-network', description: 'let policies use the network (http.send, net.lookup_ip_addr); off by default' },
   { flags: '--allow-env', description: 'expose environment variables to policies through opa.runtime().env; off by default' },
+  { flags: '--baseline <file>', description: 'report findings recorded in this baseline file as waived, so only new ones fail' },
+  { flags: '--write-baseline <file>', description: 'record the unwaived findings of this run as a baseline file (the run then exits 0 unless errors)' },
   { flags: '--timeout <ms>', description: `time budget of one rule on one document, in milliseconds (default ${DEFAULT_TIMEOUT_MS}; 0 = none)` },
 ];
 
@@ -142,6 +146,13 @@ export async function runScan(args: string[], opts: Record<string, unknown>, io:
   const { outputs, errors: outputErrors } = parseOutputs(settings.output);
   if (outputErrors.length) return usage(io, outputErrors);
 
+  let baseline: Baseline | undefined;
+  if (settings.baseline) {
+    const read = readBaseline(resolve(io.cwd, settings.baseline));
+    if (read.error) return usage(io, [read.error]);
+    baseline = read.baseline;
+  }
+
   const userPaths = settings.policy ?? [];
   const inputs = readPolicyInputs(userPaths, settings.data ?? [], io.cwd);
   if (inputs.errors.length) return usage(io, inputs.errors);
@@ -191,9 +202,27 @@ export async function runScan(args: string[], opts: Record<string, unknown>, io:
   result ??= scanner.scan(documents, { loadErrors, files: fileCount, onProgress: (d, t) => progress.update(d, t) });
   progress.done();
 
+  if (baseline && settings.baseline) {
+    const applied = applyBaseline(result, baseline, settings.baseline, io.cwd);
+    result = applied.result;
+    const stale = applied.stale ? `; ${applied.stale} baseline entr${applied.stale === 1 ? 'y matches' : 'ies match'} nothing any more (refresh it with --write-baseline)` : '';
+    io.stderr.write(`palisade: ${applied.matched} finding${applied.matched === 1 ? '' : 's'} recorded in the baseline reported as waived${stale}\n`);
+  }
   const writeErrors = await showResult(result, outputs, sources, settings, io, mode);
   for (const e of writeErrors) io.stderr.write(`error: ${e}\n`);
+  const newBaseline = typeof opts['writeBaseline'] === 'string' ? resolve(io.cwd, opts['writeBaseline']) : undefined;
+  if (newBaseline) {
+    try {
+      const n = writeBaseline(newBaseline, result, io.cwd);
+      io.stderr.write(`palisade: wrote ${n} finding${n === 1 ? '' : 's'} to the baseline ${opts['writeBaseline']}\n`);
+    } catch (e) {
+      io.stderr.write(`error: cannot write baseline ${opts['writeBaseline']}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      return EXIT.error;
+    }
+  }
   if (writeErrors.length || result.errors.length) return EXIT.error;
+  // Writing a baseline accepts the current findings: the run that records them succeeds.
+  if (newBaseline) return EXIT.ok;
   if (!settings.noFail && findingsFail(result, { failOn: settings.failOn, failOnWarn: settings.failOnWarn })) return EXIT.findings;
   return EXIT.ok;
 }

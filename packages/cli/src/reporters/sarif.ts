@@ -110,7 +110,7 @@ function sarifResult(f: Finding, ruleIndex: number, opts: ReportOptions): Record
   if (f.status === 'waived') {
     out.suppressions = [
       {
-        kind: f.waiver?.source === 'config' ? 'external' : 'inSource',
+        kind: f.waiver?.source === 'config' || f.waiver?.source === 'baseline' ? 'external' : 'inSource',
         status: 'accepted',
         ...(f.waiver?.reason ? { justification: f.waiver.reason } : {}),
         ...(f.waiver?.expires ? { properties: { expires: f.waiver.expires } } : {}),
