@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyResult, finding, options, sampleResult, summarize } from '../../../../test/reporters/fixtures.js';
+import { waiveFindings } from '@palisade/stdlib';
 import { textReporter } from './text.js';
 
 const render = (color = false) => textReporter.render(sampleResult(), options({ color }));
@@ -73,6 +74,8 @@ describe('text reporter', () => {
     const out = render();
     expect(out).toContain('PAL-DF-003 [LOW] WAIVED apt-get without --no-install-recommends');
     expect(out).toContain('Dockerfile:3  inline waiver, needed for the "docs" build, expires 2099-01-01');
+    const baselined = waiveFindings(sampleResult(), () => ({ source: 'baseline', reason: 'recorded in baseline b.json' }));
+    expect(textReporter.render(baselined, options())).toMatch(/ {2}\S+:\d+ {2}baseline waiver, recorded in baseline b\.json/);
   });
 
   it('shows load errors, expired waivers and the summary counts', () => {

@@ -66,7 +66,7 @@ function renderFinding(f: Finding, file: string, opts: ReportOptions, p: Painter
 
   if (f.status === 'waived') {
     const w = f.waiver;
-    const detail = [w?.source === 'config' ? 'config waiver' : 'inline waiver', w?.reason, w?.expires ? `expires ${w.expires}` : '']
+    const detail = [`${w?.source ?? 'inline'} waiver`, w?.reason, w?.expires ? `expires ${w.expires}` : '']
       .filter(Boolean)
       .join(', ');
     lines.push(p(`  ${locationOf(f, file)}  ${clean(detail)}`, 'gray'));
