@@ -38,10 +38,6 @@ export interface AssembleOptions {
   paths?: Iterable<string>;
 }
 
-/**
- * Builds the result. `summary.bySeverity` counts failing and warning findings (not waived ones),
- * so it matches what a reader has to act on.
- */
 /** The finding counts of a summary. */
 function countFindings(findings: readonly Finding[]): Pick<ScanSummary, 'failures' | 'warnings' | 'waived' | 'bySeverity'> {
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
@@ -72,6 +68,10 @@ export function waiveFindings(result: ScanResult, waiverFor: (f: Finding) => Wai
   return { ...result, findings, summary: { ...result.summary, ...countFindings(findings) } };
 }
 
+/**
+ * Builds the result. `summary.bySeverity` counts failing and warning findings (not waived ones),
+ * so it matches what a reader has to act on.
+ */
 export function assembleResult(findings: Finding[], errors: LoadError[], opts: AssembleOptions): ScanResult {
   findings.sort(compareFindings);
   errors.sort(compareErrors);
