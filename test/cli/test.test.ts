@@ -1,5 +1,8 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, palisade } from './toolchain-helpers.js';
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { BIN, copyFixture, ensureBuilt, palisade } from './toolchain-helpers.js';
 
 beforeAll(() => ensureBuilt(), 300_000);
 
@@ -97,5 +100,26 @@ describe('palisade test', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Examples:');
     expect(r.stdout).toContain('--coverage');
+  });
+});
+
+describe('palisade test --watch', () => {
+  it('runs once, runs again when a policy file changes, and stops on SIGINT', async () => {
+    const dir = copyFixture('failing');
+    const child = spawn(process.execPath, [BIN, 'test', '--watch', '.'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    await vi.waitFor(() => expect(err).toContain('for changes to .rego and data files'), { timeout: 15_000, interval: 50 });
+    expect(out).toContain('PASS: 1/3\nFAIL: 2/3\n');
+    // Fix the wrong expectation: the next run has one failure fewer.
+    const test = join(dir, 'math_test.rego');
+    writeFileSync(test, readFileSync(test, 'utf8').replace('x == 7', 'x == 6'));
+    await vi.waitFor(() => expect(out).toContain('PASS: 2/3\nFAIL: 1/3\n'), { timeout: 15_000, interval: 50 });
+    expect(out).toMatch(/── .* math_test\.rego changed ─+\n/);
+    child.kill('SIGINT');
+    expect(await exited).toBe(2); // the last run still had a failure
   });
 });

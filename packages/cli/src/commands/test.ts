@@ -13,12 +13,14 @@ import {
   type TestResult,
   type Value,
 } from '@palisade/engine';
+import { relative } from 'node:path';
 import { stdlibBuiltins } from '@palisade/stdlib';
 import { EXIT, textOrJson, type CliCommand, type CommandIO } from '../command.js';
 import { capabilityOptions } from '../platform-node.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { collectTrace, sourceLine } from '../toolchain/explain.js';
 import { findFiles, loadInto } from '../toolchain/files.js';
+import { watchPaths } from '../toolchain/watch.js';
 
 interface Failure {
   /** The test-body expression that had no solution. */
@@ -154,6 +156,7 @@ export const testCommand: CliCommand = {
     { flags: '-f, --format <format>', description: 'output format: text or json', default: 'text' },
     { flags: '--fail-on-empty', description: 'exit 1 when no tests are found' },
     { flags: '--ignore <glob...>', description: 'skip files and directories matching these globs' },
+    { flags: '-w, --watch', description: 'run again whenever a .rego or data file under the paths changes (Ctrl-C stops)' },
   ],
   async run(args, opts, io) {
     const format = textOrJson(opts, io);
@@ -172,58 +175,77 @@ export const testCommand: CliCommand = {
       io.stderr.write(`error: --timeout must be a number of milliseconds, got "${String(opts.timeout)}"\n`);
       return EXIT.error;
     }
-    const found = findFiles(args, io.cwd, { withData: true, ignore: opts.ignore as string[] | undefined });
-    const engine = new Engine({ builtins: [...stdlibBuiltins, testSleepBuiltin] });
-    const loadErrors = loadInto(engine, found);
-    const compileErrors: Diagnostic[] = loadErrors.length ? loadErrors : [...engine.compile(), ...engine.annotations().errors];
-    if (compileErrors.length) return printDiagnostics(compileErrors, io, engine);
-
-    const sources = new Map(engine.modules().map((m) => [m.file, m.source]));
-    const hits = opts.coverage ? new Set<string>() : undefined;
-    const verbose = Boolean(opts.verbose);
-    const results: Reported[] = runTests(engine, {
-      filter: filter ? new QualifiedName(filter) : undefined,
-      timeoutMs,
-      evalOptions: { coverage: hits, ...capabilityOptions(opts, io.env) },
+    const settings: SuiteSettings = { format, filter, timeoutMs };
+    if (!opts.watch) return runSuite(args, opts, io, settings);
+    let code = runSuite(args, opts, io, settings);
+    io.stderr.write(`watching ${args.length ? args.join(', ') : '.'} for changes to .rego and data files (Ctrl-C to stop)\n`);
+    await watchPaths(args, io.cwd, (file) => {
+      io.stdout.write(`\n── ${new Date().toLocaleTimeString()} ${relative(io.cwd, file) || file} changed ${'─'.repeat(20)}\n`);
+      code = runSuite(args, opts, io, settings);
     });
-    for (const r of results) if (r.status === 'fail') r.failure = locateFailure(engine, r, sources);
-
-    if (results.length === 0) {
-      if (format === 'json') io.stdout.write(JSON.stringify({ results: [], summary: { total: 0, pass: 0, fail: 0, error: 0, skip: 0 } }, null, 2) + '\n');
-      else io.stderr.write(`no tests found${filter ? ` matching ${filter}` : ''} (tests are rules named test_*)\n`);
-      return opts.failOnEmpty ? EXIT.findings : EXIT.ok;
-    }
-
-    const report = hits ? coverageReport(engine.modules().filter((m) => !m.file.endsWith('_test.rego')), hits) : undefined;
-    const count = (s: TestResult['status']) => results.filter((r) => r.status === s).length;
-    if (format === 'json') {
-      const out = {
-        results: results.map((r) => ({
-          package: `data.${r.pkg}`,
-          name: r.name,
-          file: r.file,
-          row: r.row,
-          status: r.status,
-          durationMs: Math.round(r.durationMs * 1000) / 1000,
-          output: r.output,
-          ...(r.error ? { error: { code: r.error.code, message: r.error.message, location: r.error.location } } : {}),
-          ...(r.failure
-            ? { failure: { file: r.failure.location.file, row: r.failure.location.row, col: r.failure.location.col, expression: r.failure.source, ...(r.failure.compared ? { compared: r.failure.compared } : {}) } }
-            : {}),
-        })),
-        summary: { total: results.length, pass: count('pass'), fail: count('fail'), error: count('error'), skip: count('skip') },
-        ...(report ? { coverage: report } : {}),
-      };
-      io.stdout.write(JSON.stringify(out, null, 2) + '\n');
-    } else {
-      printText(results, verbose, io, sources);
-      if (report) printCoverage(report, io);
-    }
-    if (count('fail') + count('error') > 0) return EXIT.error;
-    if (report && opts.threshold !== undefined && report.percentage < Number(opts.threshold)) {
-      io.stderr.write(`coverage ${report.percentage.toFixed(1)}% is below the threshold of ${Number(opts.threshold)}%\n`);
-      return EXIT.error;
-    }
-    return EXIT.ok;
+    return code;
   },
 };
+
+interface SuiteSettings {
+  format: 'text' | 'json';
+  filter: RegExp | undefined;
+  timeoutMs: number;
+}
+
+/** Loads, compiles and runs the tests once; returns the exit code. */
+function runSuite(args: string[], opts: Record<string, unknown>, io: CommandIO, { format, filter, timeoutMs }: SuiteSettings): number {
+  const found = findFiles(args, io.cwd, { withData: true, ignore: opts.ignore as string[] | undefined });
+  const engine = new Engine({ builtins: [...stdlibBuiltins, testSleepBuiltin] });
+  const loadErrors = loadInto(engine, found);
+  const compileErrors: Diagnostic[] = loadErrors.length ? loadErrors : [...engine.compile(), ...engine.annotations().errors];
+  if (compileErrors.length) return printDiagnostics(compileErrors, io, engine);
+
+  const sources = new Map(engine.modules().map((m) => [m.file, m.source]));
+  const hits = opts.coverage ? new Set<string>() : undefined;
+  const verbose = Boolean(opts.verbose);
+  const results: Reported[] = runTests(engine, {
+    filter: filter ? new QualifiedName(filter) : undefined,
+    timeoutMs,
+    evalOptions: { coverage: hits, ...capabilityOptions(opts, io.env) },
+  });
+  for (const r of results) if (r.status === 'fail') r.failure = locateFailure(engine, r, sources);
+
+  if (results.length === 0) {
+    if (format === 'json') io.stdout.write(JSON.stringify({ results: [], summary: { total: 0, pass: 0, fail: 0, error: 0, skip: 0 } }, null, 2) + '\n');
+    else io.stderr.write(`no tests found${filter ? ` matching ${filter}` : ''} (tests are rules named test_*)\n`);
+    return opts.failOnEmpty ? EXIT.findings : EXIT.ok;
+  }
+
+  const report = hits ? coverageReport(engine.modules().filter((m) => !m.file.endsWith('_test.rego')), hits) : undefined;
+  const count = (s: TestResult['status']) => results.filter((r) => r.status === s).length;
+  if (format === 'json') {
+    const out = {
+      results: results.map((r) => ({
+        package: `data.${r.pkg}`,
+        name: r.name,
+        file: r.file,
+        row: r.row,
+        status: r.status,
+        durationMs: Math.round(r.durationMs * 1000) / 1000,
+        output: r.output,
+        ...(r.error ? { error: { code: r.error.code, message: r.error.message, location: r.error.location } } : {}),
+        ...(r.failure
+          ? { failure: { file: r.failure.location.file, row: r.failure.location.row, col: r.failure.location.col, expression: r.failure.source, ...(r.failure.compared ? { compared: r.failure.compared } : {}) } }
+          : {}),
+      })),
+      summary: { total: results.length, pass: count('pass'), fail: count('fail'), error: count('error'), skip: count('skip') },
+      ...(report ? { coverage: report } : {}),
+    };
+    io.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  } else {
+    printText(results, verbose, io, sources);
+    if (report) printCoverage(report, io);
+  }
+  if (count('fail') + count('error') > 0) return EXIT.error;
+  if (report && opts.threshold !== undefined && report.percentage < Number(opts.threshold)) {
+    io.stderr.write(`coverage ${report.percentage.toFixed(1)}% is below the threshold of ${Number(opts.threshold)}%\n`);
+    return EXIT.error;
+  }
+  return EXIT.ok;
+}
