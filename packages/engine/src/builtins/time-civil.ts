@@ -150,6 +150,40 @@ function abbrLocale(zone: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Alphabetic tz database abbreviations (by UTC offset in seconds) of zones outside the regions
+ * `abbrLocale` covers, or where its locale disagrees with the tz database (Moscow, Dublin). Facts
+ * from the tz database; offsets not listed (history, LMT) print numerically, as for other zones.
+ */
+const TZDB_ABBR: Record<string, Record<number, string>> = (() => {
+  const out: Record<string, Record<number, string>> = {};
+  const add = (zones: string, abbrs: Record<number, string>) => {
+    for (const z of zones.split(' ')) out[z] = abbrs;
+  };
+  add('Asia/Tokyo Japan', { 32400: 'JST' });
+  add('Asia/Seoul ROK Asia/Pyongyang', { 32400: 'KST' });
+  add('Asia/Shanghai Asia/Chongqing Asia/Chungking Asia/Harbin PRC Asia/Macau Asia/Taipei ROC', { 28800: 'CST' });
+  add('Asia/Hong_Kong Hongkong', { 28800: 'HKT' });
+  add('Asia/Jakarta Asia/Pontianak', { 25200: 'WIB' });
+  add('Asia/Makassar', { 28800: 'WITA' });
+  add('Asia/Jayapura', { 32400: 'WIT' });
+  add('Asia/Karachi', { 18000: 'PKT' });
+  add('Asia/Jerusalem Asia/Tel_Aviv Israel', { 7200: 'IST', 10800: 'IDT' });
+  add('Africa/Johannesburg Africa/Maseru Africa/Mbabane', { 7200: 'SAST' });
+  add('Africa/Cairo Egypt', { 7200: 'EET', 10800: 'EEST' });
+  add('Africa/Tripoli Libya', { 7200: 'EET' });
+  add('Africa/Algiers Africa/Tunis', { 3600: 'CET' });
+  add('Africa/Lagos Africa/Kinshasa Africa/Luanda Africa/Douala Africa/Libreville Africa/Malabo Africa/Niamey Africa/Porto-Novo Africa/Bangui Africa/Brazzaville Africa/Ndjamena', { 3600: 'WAT' });
+  add('Africa/Nairobi Africa/Addis_Ababa Africa/Asmara Africa/Dar_es_Salaam Africa/Djibouti Africa/Kampala Africa/Mogadishu Indian/Antananarivo Indian/Comoro Indian/Mayotte', { 10800: 'EAT' });
+  add('Africa/Maputo Africa/Blantyre Africa/Bujumbura Africa/Gaborone Africa/Harare Africa/Kigali Africa/Lubumbashi Africa/Lusaka Africa/Khartoum Africa/Juba Africa/Windhoek', { 7200: 'CAT' });
+  add('Africa/Abidjan Africa/Accra Africa/Bamako Africa/Banjul Africa/Conakry Africa/Dakar Africa/Freetown Africa/Lome Africa/Nouakchott Africa/Ouagadougou Africa/Monrovia Africa/Bissau Atlantic/Reykjavik Atlantic/St_Helena Iceland', { 0: 'GMT' });
+  add('Pacific/Auckland NZ Antarctica/McMurdo', { 43200: 'NZST', 46800: 'NZDT' });
+  add('Pacific/Guam Pacific/Saipan', { 36000: 'ChST' });
+  add('Europe/Moscow W-SU Europe/Simferopol Europe/Volgograd', { 10800: 'MSK' });
+  add('Europe/Dublin Eire', { 0: 'GMT', 3600: 'IST' });
+  return out;
+})();
+
 /** Go prints numeric tz database abbreviations as `+04` or `+0530`. */
 function numericAbbr(offset: number): string {
   const sign = offset < 0 ? '-' : '+';
@@ -187,7 +221,9 @@ class IntlZone implements Zone {
     const offset = local - sec;
     let abbr = numericAbbr(offset);
     if (offset === 0 && /^(UTC|Etc\/(UTC|UCT|Universal|Zulu)|UCT|Universal|Zulu)$/.test(this.name)) abbr = 'UTC';
-    if (this.names) {
+    const known = TZDB_ABBR[this.name]?.[offset];
+    if (known) abbr = known;
+    else if (this.names) {
       const n = this.names.formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ?? '';
       if (/^[A-Z]{2,5}$/.test(n) && (n !== 'GMT' || offset === 0)) abbr = n;
     }

@@ -143,6 +143,20 @@ describe('time.format', () => {
     expect(call('time.format', [0, 'UTC', 'RFC3339Nano'])).toBe('1970-01-01T00:00:00Z');
   });
 
+  it('prints the tz database abbreviation Go prints for `MST`', () => {
+    const winter = 1705320000000000000n; // 2024-01-15T12:00:00Z
+    const summer = 1721044800000000000n; // 2024-07-15T12:00:00Z
+    const abbr = (ns: bigint, zone: string) => call('time.format', [ns, zone, 'MST']);
+    expect([abbr(winter, 'Asia/Tokyo'), abbr(winter, 'Asia/Shanghai'), abbr(winter, 'Asia/Jakarta'), abbr(winter, 'Africa/Nairobi')]).toEqual(['JST', 'CST', 'WIB', 'EAT']);
+    expect([abbr(winter, 'Pacific/Auckland'), abbr(summer, 'Pacific/Auckland')]).toEqual(['NZDT', 'NZST']);
+    expect([abbr(winter, 'Asia/Jerusalem'), abbr(summer, 'Asia/Jerusalem')]).toEqual(['IST', 'IDT']);
+    expect([abbr(winter, 'Europe/Dublin'), abbr(summer, 'Europe/Dublin'), abbr(winter, 'Europe/Moscow')]).toEqual(['GMT', 'IST', 'MSK']);
+    // Zones whose tz database abbreviation is numeric, and locale-derived ones, are unchanged.
+    expect([abbr(winter, 'Asia/Dubai'), abbr(winter, 'America/Sao_Paulo'), abbr(winter, 'Europe/Berlin'), abbr(summer, 'America/Los_Angeles')]).toEqual(['+04', '-03', 'CET', 'PDT']);
+    // Before standard time, Tokyo ran on local mean time: numeric, not JST.
+    expect(abbr(-3000000000000000000n, 'Asia/Tokyo')).toMatch(/^\+09/);
+  });
+
   it('rejects timestamps beyond int64', () => {
     expect(failure('time.format', 1582977600 * 10e12).message).toBe('timestamp too big');
   });
