@@ -150,6 +150,11 @@ describe('baseline files', () => {
     expect(next.code).toBe(1);
     expect(next.result.findings.filter((f) => f.status === 'fail').map((f) => f.message)).toEqual(['container "added" is privileged']);
 
+    // Refreshing keeps what the old baseline covered and adds the new finding.
+    expect(palisade(['scan', ...POLICY, '--baseline', 'base.json', '--write-baseline', 'refreshed.json', '.'], { cwd: dir }).code).toBe(0);
+    const refreshed = JSON.parse(readFileSync(join(dir, 'refreshed.json'), 'utf8')) as { findings: unknown[] };
+    expect(refreshed.findings).toHaveLength(base.findings.length + 1);
+
     // Entries whose finding is gone are counted, so the file can be refreshed.
     writeFileSync(deploy, text.replace(/privileged: true/g, 'privileged: false'));
     const fixed = palisade(['scan', ...POLICY, '--baseline', 'base.json', '.'], { cwd: dir });

@@ -54,10 +54,14 @@ export function applyBaseline(result: ScanResult, baseline: Baseline, file: stri
   return { result: out, matched, stale: [...baseline.fingerprints].filter((fp) => !seen.has(fp)).length };
 }
 
-/** Writes the unwaived findings of `result` as a baseline; returns how many were recorded. */
+/**
+ * Writes the findings of `result` that no inline or configured waiver covers as a baseline (those
+ * an earlier baseline waived are kept, so `--baseline B --write-baseline B` refreshes B: it drops
+ * entries that match nothing and adds new findings). Returns how many were recorded.
+ */
 export function writeBaseline(path: string, result: ScanResult, cwd: string): number {
   const findings = result.findings
-    .filter((f) => f.status !== 'waived')
+    .filter((f) => f.status !== 'waived' || f.waiver?.source === 'baseline')
     .map((f) => ({
       fingerprint: findingFingerprint(f, cwd),
       policyId: f.policyId,
