@@ -205,7 +205,7 @@ export async function runScan(args: string[], opts: Record<string, unknown>, io:
   if (baseline && settings.baseline) {
     const applied = applyBaseline(result, baseline, settings.baseline, io.cwd);
     result = applied.result;
-    const stale = applied.stale ? `; ${applied.stale} baseline entr${applied.stale === 1 ? 'y matches' : 'ies match'} nothing any more (refresh it with --write-baseline)` : '';
+    const stale = applied.stale ? `; ${applied.stale} baseline entr${applied.stale === 1 ? 'y matches' : 'ies match'} nothing any more (refresh the file: --baseline FILE --write-baseline FILE)` : '';
     io.stderr.write(`palisade: ${applied.matched} finding${applied.matched === 1 ? '' : 's'} recorded in the baseline reported as waived${stale}\n`);
   }
   const writeErrors = await showResult(result, outputs, sources, settings, io, mode);
