@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { BIN, copyFixture, ensureBuilt, palisade } from './toolchain-helpers.js';
@@ -121,5 +122,19 @@ describe('palisade test --watch', () => {
     expect(out).toMatch(/── .* math_test\.rego changed ─+\n/);
     child.kill('SIGINT');
     expect(await exited).toBe(2); // the last run still had a failure
+  });
+});
+
+describe('palisade test: builtin errors', () => {
+  it('shows the builtin errors that made a failing test undefined, in text and JSON', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'palisade-builtin-errors-'));
+    writeFileSync(join(dir, 't_test.rego'), 'package t_test\n\ntest_parse if {\n\tns := time.parse_rfc3339_ns("2024-13-01T00:00:00Z")\n\tns > 0\n}\n');
+    const text = palisade(['test', '.'], { cwd: dir });
+    expect(text.code).toBe(2);
+    expect(text.stdout).toContain('  builtin error (the call was undefined): t_test.rego:4: eval_builtin_error: time.parse_rfc3339_ns: parsing time "2024-13-01T00:00:00Z": month out of range\n');
+    const json = JSON.parse(palisade(['test', '--format', 'json', '.'], { cwd: dir }).stdout);
+    expect(json.results[0].builtinErrors).toEqual([
+      { code: 'eval_builtin_error', message: 'time.parse_rfc3339_ns: parsing time "2024-13-01T00:00:00Z": month out of range', location: expect.objectContaining({ file: 't_test.rego', row: 4 }) },
+    ]);
   });
 });

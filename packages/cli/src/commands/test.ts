@@ -88,6 +88,8 @@ function printText(results: Reported[], verbose: boolean, io: CommandIO, sources
         if (src) w(codeFrame(src, r.failure.location, 0).replace(/^/gm, '  '));
         if (r.failure.compared) w(`  compared: ${r.failure.compared} (false)`);
       } else if (!r.error) w(`  ${r.file}:${r.row}: the test rule is undefined or false`);
+      // A failed builtin call is undefined (not an error) unless strict: show why it may have failed.
+      for (const e of r.builtinErrors) w(`  builtin error (the call was undefined): ${formatDiagnostic(e)}`);
       for (const line of r.output) w(`  ${line}`);
       w('');
     }
@@ -230,6 +232,7 @@ function runSuite(args: string[], opts: Record<string, unknown>, io: CommandIO, 
         durationMs: Math.round(r.durationMs * 1000) / 1000,
         output: r.output,
         ...(r.error ? { error: { code: r.error.code, message: r.error.message, location: r.error.location } } : {}),
+        ...(r.builtinErrors.length ? { builtinErrors: r.builtinErrors.map((e) => ({ code: e.code, message: e.message, location: e.location })) } : {}),
         ...(r.failure
           ? { failure: { file: r.failure.location.file, row: r.failure.location.row, col: r.failure.location.col, expression: r.failure.source, ...(r.failure.compared ? { compared: r.failure.compared } : {}) } }
           : {}),

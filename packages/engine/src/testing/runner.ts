@@ -24,6 +24,11 @@ export interface TestResult extends TestCase {
   error?: Diagnostic;
   /** `print` output captured while the test ran. */
   output: string[];
+  /**
+   * Builtin errors that made calls undefined while the test ran (non-strict mode), e.g. a
+   * malformed timestamp given to `time.parse_rfc3339_ns`: often the reason a test fails.
+   */
+  builtinErrors: Diagnostic[];
 }
 
 /** Options of `runTests`: name filter, per-test timeout, progress callback and evaluation options. */
@@ -63,12 +68,12 @@ export function runTests(engine: Engine, opts: TestOptions = {}): TestResult[] {
     if (opts.filter && !opts.filter.test(`${t.pkg}.${t.name}`)) continue;
     const output: string[] = [];
     let r: TestResult;
-    if (t.todo) r = { ...t, status: 'skip', durationMs: 0, output };
+    if (t.todo) r = { ...t, status: 'skip', durationMs: 0, output, builtinErrors: [] };
     else {
       const start = performance.now();
       const prepared = engine.prepare(`__palisade_test__ = ${refText(t.pkg, t.name)}`);
       if (!prepared.query) {
-        r = { ...t, status: 'error', durationMs: 0, error: prepared.errors[0] ?? { code: ErrorCodes.compile, message: 'cannot prepare test' }, output };
+        r = { ...t, status: 'error', durationMs: 0, error: prepared.errors[0] ?? { code: ErrorCodes.compile, message: 'cannot prepare test' }, output, builtinErrors: [] };
       } else {
         const res = prepared.query.evaluate(undefined, {
           ...opts.evalOptions,
@@ -76,10 +81,11 @@ export function runTests(engine: Engine, opts: TestOptions = {}): TestResult[] {
           print: (m) => output.push(m),
         });
         const durationMs = performance.now() - start;
-        if (res.error) r = { ...t, status: 'error', durationMs, error: res.error, output };
+        const builtinErrors = res.builtinErrors;
+        if (res.error) r = { ...t, status: 'error', durationMs, error: res.error, output, builtinErrors };
         else {
           const v = res.rows[0]?.__palisade_test__;
-          r = { ...t, status: v !== undefined && v !== false ? 'pass' : 'fail', durationMs, output };
+          r = { ...t, status: v !== undefined && v !== false ? 'pass' : 'fail', durationMs, output, builtinErrors };
         }
       }
     }
