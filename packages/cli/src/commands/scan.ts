@@ -74,6 +74,8 @@ export const SCAN_EXAMPLES = [
   'palisade scan -p policy/ deploy.yaml            # conftest test -p policy deploy.yaml',
   'helm template chart | palisade scan --parser kubernetes -',
   'palisade scan --profile pss-restricted --fail-on HIGH manifests/',
+  'palisade scan --write-baseline .palisade-baseline.json .   # once; then in CI:',
+  'palisade scan --baseline .palisade-baseline.json .',
 ];
 
 interface ScanMode {

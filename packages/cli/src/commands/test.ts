@@ -146,6 +146,7 @@ export const testCommand: CliCommand = {
     'palisade test -v --run "deny_root" policy/ data.yaml',
     'palisade test --coverage --format json policy/ > coverage.json',
     'palisade test packages/stdlib',
+    'palisade test -w policy/                        # rerun on every save',
   ],
   options: [
     { flags: '-v, --verbose', description: 'list every test with its timing and print() output' },
