@@ -1,0 +1,101 @@
+/**
+ * `dist/command-manifest.json`: the command table as plain data (name, arguments, options, help
+ * text) plus the module and export that hold each command's code. `pnpm build` writes it
+ * (scripts/gen-command-manifest.mjs) so the entry point can build the whole commander program,
+ * answer `--version` and `--help`, and parse arguments without importing any command, then import
+ * only the module of the command that runs. A manifest older than the build it came from (a later
+ * `tsc -b` changed the CLI or the stdlib) is ignored and the table is imported instead, so a stale
+ * manifest costs start-up time, never correctness.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import type { CliCommand, OptionSpec } from './command.js';
+import type { CommandSpec, LazyCommand } from './program.js';
+
+export const MANIFEST_FILE = 'command-manifest.json';
+
+/**
+ * Build stamps (tsc's incremental build info, rewritten whenever tsc emits) of the packages whose
+ * output the command specs are made from, relative to the CLI's dist/. A stamp that does not
+ * exist (an installed package, no build tool around) is not checked.
+ */
+const STAMPS = ['.tsbuildinfo', '../../stdlib/dist/.tsbuildinfo'];
+
+interface ManifestEntry {
+  spec: CommandSpec;
+  /** Module path relative to dist/, and the export that is the CliCommand. */
+  module: string;
+  export: string;
+}
+
+export interface Manifest {
+  format: 1;
+  stamps: Record<string, string | null>;
+  commands: ManifestEntry[];
+}
+
+function stampOf(file: URL): string | null {
+  try {
+    const st = statSync(file);
+    return `${st.size}:${st.mtimeMs}`;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * commander takes a function as an option's default to mean "value parser"; the CLI uses that
+ * only for repeatable options (collect into an array). A function is not data, so the manifest
+ * says `repeatable`, after checking the function really collects.
+ */
+function optionData(o: OptionSpec, command: string): OptionSpec {
+  if (typeof o.default !== 'function') return { ...o };
+  const f = o.default as (v: string, prev: unknown) => unknown;
+  const collects = JSON.stringify(f('a', undefined)) === '["a"]' && JSON.stringify(f('b', ['a'])) === '["a","b"]';
+  if (!collects) throw new Error(`${command} ${o.flags}: a function default must collect repeated values`);
+  const { default: _parser, ...rest } = o;
+  return { ...rest, repeatable: true };
+}
+
+export function specOf(cmd: CliCommand): CommandSpec {
+  const spec: CommandSpec = { name: cmd.name, summary: cmd.summary, examples: [...cmd.examples], options: cmd.options.map((o) => optionData(o, cmd.name)) };
+  if (cmd.args) spec.args = cmd.args;
+  return spec;
+}
+
+/**
+ * The manifest of `commands`, each found by identity among `modules` (module path relative to
+ * dist/ → its namespace object).
+ */
+export function buildManifest(commands: CliCommand[], modules: Record<string, Record<string, unknown>>, distDir: URL): Manifest {
+  const entries = commands.map((cmd): ManifestEntry => {
+    for (const [module, ns] of Object.entries(modules)) {
+      for (const [name, value] of Object.entries(ns)) if (value === cmd) return { spec: specOf(cmd), module, export: name };
+    }
+    throw new Error(`command ${cmd.name}: no module under commands/ exports it`);
+  });
+  return { format: 1, stamps: Object.fromEntries(STAMPS.map((s) => [s, stampOf(new URL(s, distDir))])), commands: entries };
+}
+
+/** The lazy command table from the manifest in `distDir`, or undefined when it is absent or stale. */
+export function readManifest(distDir: URL): LazyCommand[] | undefined {
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(readFileSync(new URL(MANIFEST_FILE, distDir), 'utf8')) as Manifest;
+  } catch {
+    return undefined;
+  }
+  if (manifest.format !== 1) return undefined;
+  for (const [file, recorded] of Object.entries(manifest.stamps)) {
+    const now = stampOf(new URL(file, distDir));
+    if (now !== null && now !== recorded) return undefined;
+  }
+  return manifest.commands.map((e) => ({
+    spec: e.spec,
+    load: async () => {
+      const ns = (await import(new URL(e.module, distDir).href)) as Record<string, CliCommand | undefined>;
+      const cmd = ns[e.export];
+      if (!cmd) throw new Error(`${e.module} does not export ${e.export}; rebuild the CLI (pnpm build)`);
+      return cmd.run.bind(cmd);
+    },
+  }));
+}
