@@ -1,6 +1,10 @@
 # METADATA
 # title: Service images are pinned
-# description: A service image uses the `latest` tag or no tag and no digest, so `docker compose pull` can silently change what runs. `${VAR:-default}` is resolved to its default; other variables are skipped.
+# description: >-
+#   A service image uses the `latest` tag or no tag and no digest, so `docker compose pull` can
+#   silently change what runs. `${VAR:-default}` is resolved to its default; other variables are
+#   skipped. Services with `build:` are skipped: their `image` names the image being built, not
+#   one pulled.
 # custom:
 #   id: DC-028
 #   severity: MEDIUM
@@ -23,6 +27,7 @@ import data.palisade.lib.images
 deny contains res if {
 	some name, svc in compose.services
 	is_string(svc.image)
+	not "build" in object.keys(svc) # the service builds this image: `image` names the result
 	sub := docker.substitute(svc.image, {})
 	sub.resolved
 	images.uses_latest(sub.value)

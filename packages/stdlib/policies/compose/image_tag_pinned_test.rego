@@ -30,3 +30,13 @@ test_pinned_passes if {
 	}}
 	count(policy.deny) == 0 with input as inp
 }
+
+# `image` next to `build` names the image compose builds, so there is no pulled tag to pin.
+test_built_image_skipped if {
+	count(policy.deny) == 0 with input as {"services": {"web": {"build": ".", "image": "acme/web"}, "api": {"build": {"context": "api"}, "image": "acme/api:latest"}}}
+}
+
+test_several_services_each_reported if {
+	r := policy.deny with input as {"services": {"a": {"image": "nginx"}, "b": {"image": "redis:latest"}, "c": {"image": "postgres:16"}}}
+	{x.path | some x in r} == {["services", "a", "image"], ["services", "b", "image"]}
+}

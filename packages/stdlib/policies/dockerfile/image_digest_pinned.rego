@@ -1,6 +1,6 @@
 # METADATA
 # title: Base image is pinned by digest
-# description: FROM references the base image by tag only; a tag can be moved to different content, a `@sha256:` digest cannot.
+# description: FROM references the base image by tag only; a tag can be moved to different content, a `@sha256:` digest cannot. Images on `latest` or without a tag are DF-001's finding, not this one's.
 # custom:
 #   id: DF-002
 #   severity: LOW
@@ -21,6 +21,7 @@ import data.palisade.lib.images
 deny contains res if {
 	some img in docker.external_images
 	not images.is_digest_pinned(img.image)
+	not images.uses_latest(img.image) # DF-001 reports it: one image, one finding
 	msg := sprintf("%s uses base image %q without a digest", [docker.stage_label(img.index), img.image])
 	res := result.new(msg, img.from)
 }

@@ -30,3 +30,9 @@ test_scratch_stage_alias_and_unresolved_skipped if {
 	inp := df.dockerfile([concat("", ["FROM alpine@", _digest, " AS base"]), "FROM base", "FROM scratch", "FROM ${UNSET}"])
 	count(policy.deny) == 0 with input as inp
 }
+
+# Untagged and latest base images are DF-001's finding: one unpinned image, one finding.
+test_latest_left_to_df001 if {
+	count(policy.deny) == 0 with input as df.dockerfile(["FROM python", "FROM node:latest"])
+	count(policy.deny) == 2 with input as df.dockerfile(["FROM python:3.12 AS a", "FROM node:20 AS b", "FROM alpine"])
+}

@@ -127,12 +127,23 @@ _dockerignore := d if {
 } else := d if {
 	some d in _ignore_docs
 	_base(d.path) == ".dockerignore"
-} else := d if {
-	some d in _ignore_docs
-	stem := trim_suffix(_base(d.path), ".dockerignore")
-	stem != ""
-	stem in split(_base(data.palisade.document.path), ".")
+} else := _stem_matches[0] if {
+	count(_stem_matches) > 0
 }
+
+# `<x>.dockerignore` files whose stem is a part of the Dockerfile's name, by path: a name with
+# several parts (Dockerfile.dev.arm) can match more than one, and the rule must pick one.
+_stem_matches := [d |
+	some path in sort([p |
+		some x in _ignore_docs
+		stem := trim_suffix(_base(x.path), ".dockerignore")
+		stem != ""
+		stem in split(_base(data.palisade.document.path), ".")
+		p := x.path
+	])
+	some d in _ignore_docs
+	d.path == path
+]
 
 warn contains res if {
 	data.palisade.document.path

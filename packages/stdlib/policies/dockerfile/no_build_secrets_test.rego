@@ -102,3 +102,14 @@ test_selective_copy_or_build_stage_not_warned if {
 test_no_document_metadata_no_warning if {
 	count(policy.warn) == 0 with input as df.dockerfile(["FROM node:20", "COPY . /app"])
 }
+
+# Two `<x>.dockerignore` files match `Dockerfile.bad.arm`: one is picked (by path), no conflict.
+test_two_suffix_named_ignore_files_pick_one if {
+	inp := df.dockerfile(["FROM node:20", "COPY . /app"])
+	doc := {"path": "examples/Dockerfile.bad.arm", "kind": "dockerfile", "index": 0}
+	inv := [_ignore("examples/bad.dockerignore", _bad), _ignore("examples/arm.dockerignore", _bad)]
+	res := policy.warn with input as inp with data.palisade.document as doc with data.palisade.inventory as inv
+	count(res) == 1
+	some r in res
+	contains(r.msg, "examples/arm.dockerignore does not exclude")
+}

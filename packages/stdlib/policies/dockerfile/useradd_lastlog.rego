@@ -30,13 +30,21 @@ deny contains res if {
 	res := result.new(msg, run.cmd)
 }
 
-_uid(args) := v if {
-	some k, a in args
+# The last UID given wins, as in useradd's option parsing; a function has one value per argument
+# list, so repeated options must not yield several.
+_uid(args) := uids[count(uids) - 1] if {
+	uids := [v |
+		some k, a in args
+		v := _uid_at(args, k, a)
+	]
+	count(uids) > 0
+}
+
+_uid_at(args, k, a) := v if {
 	a in {"-u", "--uid"}
 	v := args[k + 1]
 	regex.match(`^[0-9]+$`, v)
 } else := v if {
-	some a in args
 	m := regex.find_all_string_submatch_n(`^(?:--uid=|-u)([0-9]+)$`, a, 1)[0]
 	v := m[1]
 }

@@ -24,3 +24,9 @@ test_l_flag_or_low_uid_passes if {
 	])
 	count(policy.deny) == 0 with input as inp
 }
+
+# Repeated -u options: the last one counts (useradd's parsing), and the rule has one value.
+test_repeated_uid_options_last_wins if {
+	count(policy.deny) == 1 with input as df.dockerfile(["FROM debian:12", "RUN useradd -u 100 -u 1000001 --uid=7 -u2000000 app"])
+	count(policy.deny) == 0 with input as df.dockerfile(["FROM debian:12", "RUN useradd -u 1000001 -u 100 app"])
+}

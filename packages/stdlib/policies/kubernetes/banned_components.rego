@@ -35,5 +35,5 @@ deny contains res if {
 	is_string(ref)
 	some pattern in config.get("banned_images", default_banned)
 	regex.match(pattern, ref)
-	res := result.new(sprintf("%s runs banned component image %s", [k8s.describe(entry), ref]), entry.container)
+	res := k8s.image_result(sprintf("%s runs banned component image %s", [k8s.describe(entry), ref]), entry)
 }

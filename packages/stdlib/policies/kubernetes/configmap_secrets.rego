@@ -41,9 +41,15 @@ finding_reason(key, value) := "holds a value in a credential format" if {
 	secret_patterns.secret_reason(key, value) == "value"
 } else := "names a credential and holds a value" if {
 	secret_patterns.secret_reason(key, value) == "name"
-} else := sprintf("contains the credential setting \"%s\"", [k]) if {
-	some k in embedded_secrets(value)
+} else := embedded_reason(embedded_secrets(value)) if {
+	count(embedded_secrets(value)) > 0
 }
+
+# One reason for every setting found, so a value with several credential lines still yields one
+# finding (a function has one value per argument list; `some k in …` here made the rule conflict).
+embedded_reason(keys) := sprintf("contains the credential setting \"%s\"", [keys[0]]) if {
+	count(keys) == 1
+} else := sprintf("contains the credential settings %s", [concat(", ", [sprintf("\"%s\"", [k]) | some k in keys])])
 
 # Settings inside a config file value (`password=x`, `api_key: x`) that name a credential.
 embedded_secrets(value) := sort({k |

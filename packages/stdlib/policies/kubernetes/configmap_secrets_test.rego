@@ -53,3 +53,21 @@ test_no_data if {
 test_secrets_are_not_configmaps if {
 	count(configmap_secrets.deny) == 0 with input as {"kind": "Secret", "metadata": {"name": "c"}, "data": {"DB_PASSWORD": "aHVudGVyMg=="}}
 }
+
+# Two credential lines in one value: one finding naming both (this used to be a conflict error).
+test_embedded_file_two_settings if {
+	r := configmap_secrets.deny with input as configmap({"application.properties": "spring.datasource.password=hunter2\nserver.port=8080\nmail.password=swordfish\n"})
+	count(r) == 1
+	some x in r
+	x.msg == "ConfigMap \"app-config\" key \"application.properties\" contains the credential settings \"mail.password\", \"spring.datasource.password\""
+}
+
+# Two keys, each of every kind of reason: one finding per key.
+test_several_keys_each_branch if {
+	r := configmap_secrets.deny with input as configmap({
+		"DB_PASSWORD": "hunter2", "API_TOKEN": "s3cr3tvalue",
+		"DATABASE_URL": "postgres://app:hunter2@db:5432/app", "CACHE_URL": "redis://u:pw123456@cache:6379",
+		"a.properties": "a.password=x1\nb.secret=x2", "b.properties": "c.password=x3",
+	})
+	count(r) == 6
+}

@@ -2,7 +2,8 @@
 # title: Image not pinned by digest
 # description: >-
 #   A container image is referenced by tag only; tags are mutable, so the registry (or whoever
-#   controls it) can change what runs without any change to the manifest.
+#   controls it) can change what runs without any change to the manifest. Images on `latest` or
+#   without a tag are KW-034's finding, not this one's: one unpinned image, one finding.
 # custom:
 #   id: KW-035
 #   severity: LOW
@@ -27,5 +28,6 @@ deny contains res if {
 	is_string(ref)
 	ref != ""
 	not images.is_digest_pinned(ref)
-	res := result.new(sprintf("%s uses image %s without a digest", [k8s.describe(entry), ref]), entry.container)
+	not images.uses_latest(ref) # KW-034 reports it: one image, one finding
+	res := k8s.image_result(sprintf("%s uses image %s without a digest", [k8s.describe(entry), ref]), entry)
 }

@@ -26,5 +26,5 @@ deny contains res if {
 	some entry in k8s.containers
 	ref := entry.container.image
 	images.uses_latest(ref)
-	res := result.new(sprintf("%s uses image %s without a version tag (latest)", [k8s.describe(entry), ref]), entry.container)
+	res := k8s.image_result(sprintf("%s uses image %s without a version tag (latest)", [k8s.describe(entry), ref]), entry)
 }

@@ -27,3 +27,10 @@ test_init_and_ephemeral if {
 	p := {"kind": "Pod", "metadata": {"name": "p"}, "spec": {"initContainers": [{"name": "i", "image": "busybox"}], "ephemeralContainers": [{"name": "e", "image": "busybox:latest"}]}}
 	count(check.deny) == 2 with input as p
 }
+
+# The finding points at the `image:` line, for each container that needs a change.
+test_located_at_image_of_each_container if {
+	p := {"kind": "Deployment", "metadata": {"name": "d"}, "spec": {"template": {"spec": {"containers": [{"name": "a", "image": "nginx"}, {"name": "b", "image": "redis:7"}, {"name": "c", "image": "busybox:latest"}]}}}}
+	r := check.deny with input as p
+	{x.path | some x in r} == {["spec", "template", "spec", "containers", 0, "image"], ["spec", "template", "spec", "containers", 2, "image"]}
+}

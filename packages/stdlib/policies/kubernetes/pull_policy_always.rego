@@ -38,5 +38,9 @@ deny contains res if {
 	not images.is_digest_pinned(ref)
 	policy := effective_policy(entry.container)
 	policy != "Always"
-	res := result.new(sprintf("%s pulls tag-based image %s with policy %s, not Always", [k8s.describe(entry), ref, policy]), entry.container)
+	msg := sprintf("%s pulls tag-based image %s with policy %s, not Always", [k8s.describe(entry), ref, policy])
+	res := {"msg": msg, "path": k8s.container_field_path(entry, _field(entry.container))}
 }
+
+# The line to change: imagePullPolicy when it is written, else the image.
+_field(c) := "imagePullPolicy" if is_string(c.imagePullPolicy) else := "image"

@@ -32,5 +32,5 @@ deny contains res if {
 	ref := entry.container.image
 	images.parse(ref)
 	not images.registry_allowed(ref, allowed)
-	res := result.new(sprintf("%s uses image %s from registry %s, which is not in allowed_registries", [k8s.describe(entry), ref, images.parse(ref).registry]), entry.container)
+	res := k8s.image_result(sprintf("%s uses image %s from registry %s, which is not in allowed_registries", [k8s.describe(entry), ref, images.parse(ref).registry]), entry)
 }

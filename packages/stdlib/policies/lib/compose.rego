@@ -98,9 +98,10 @@ _short_target(parts) := parts[0] if count(parts) == 1 else := parts[1]
 
 _short_options(parts) := split(parts[2], ",") if count(parts) > 2 else := []
 
-_propagation(opts) := p if {
-	some p in opts
-	p in {"shared", "rshared", "slave", "rslave", "private", "rprivate"}
+# The last propagation option wins (one value even when several are listed).
+_propagation(opts) := ps[count(ps) - 1] if {
+	ps := [p | some p in opts; p in {"shared", "rshared", "slave", "rslave", "private", "rprivate"}]
+	count(ps) > 0
 } else := ""
 
 # --- ports --------------------------------------------------------------------------------------

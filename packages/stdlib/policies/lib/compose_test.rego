@@ -102,3 +102,9 @@ test_sysctls_forms if {
 	compose.sysctls({"sysctls": {"net.core.somaxconn": 1024}}) == [{"key": "net.core.somaxconn", "name": "net.core.somaxconn", "value": 1024}]
 	compose.sysctls({"sysctls": ["kernel.msgmax=65536"]}) == [{"key": 0, "name": "kernel.msgmax", "value": "65536"}]
 }
+
+test_several_propagation_options_last_wins if {
+	m := compose.volume_mounts({"volumes": ["./a:/a:rshared,rslave", "./b:/b:ro,private,shared"]})
+	m[0].propagation == "rslave"
+	m[1].propagation == "shared"
+}

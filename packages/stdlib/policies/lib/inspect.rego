@@ -101,9 +101,10 @@ bind_options(parts) := split(parts[2], ",") if count(parts) > 2 else := []
 
 writable(opts) := false if "ro" in opts else := true
 
-propagation(opts) := p if {
-	some p in opts
-	p in propagation_modes
+# The last propagation option wins (one value even when several are listed).
+propagation(opts) := ps[count(ps) - 1] if {
+	ps := [p | some p in opts; p in propagation_modes]
+	count(ps) > 0
 } else := ""
 
 listed_in_mounts(bind) if {

@@ -59,3 +59,9 @@ test_port_bindings if {
 	inp := {"HostConfig": {"PortBindings": {"80/tcp": [{"HostIp": "", "HostPort": "80"}], "443/tcp": null}}}
 	inspect.port_bindings == {{"port": "80/tcp", "index": 0, "binding": {"HostIp": "", "HostPort": "80"}}} with input as inp
 }
+
+test_several_propagation_options_last_wins if {
+	c := json.patch(container, [{"op": "replace", "path": "/HostConfig/Binds", "value": ["/etc:/host-etc:ro,rshared,rslave"]}, {"op": "replace", "path": "/Mounts", "value": []}])
+	ms := inspect.host_mounts with input as c
+	[m.propagation | some m in ms] == ["rslave"]
+}

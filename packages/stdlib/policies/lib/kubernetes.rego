@@ -285,3 +285,9 @@ has_resource(c, section, name) if {
 
 # A finding on a scalar field of the pod spec, located by JSON path (a scalar has no identity).
 pod_field_result(msg, field) := {"msg": msg, "path": array.concat(pod_spec_path, [field])}
+
+# JSON path of a container entry's field (`image`, `imagePullPolicy`…) inside input.
+container_field_path(entry, field) := array.concat(pod_spec_path, [entry.kind, entry.index, field])
+
+# A finding about a container's image, located at its `image:` line (the line that must change).
+image_result(msg, entry) := {"msg": msg, "path": container_field_path(entry, "image")}

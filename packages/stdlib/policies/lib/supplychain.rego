@@ -29,7 +29,9 @@ kind_of(v) := "kubernetes" if {
 
 # --- image references of manifests -----------------------------------------------------------
 
-# Images a document deploys, as [{ref, label, cause}] (cause = the container / service object).
+# Images a document deploys, as [{ref, label, cause, path, build}]: cause is the container /
+# service object, path the JSON path of its `image` field (where findings point), build whether a
+# compose service builds that image itself (`build:`; its `image` names the result).
 manifest_images(kind, value) := [x |
 	kind == "kubernetes"
 	entries := kubernetes.containers with input as value
@@ -38,7 +40,8 @@ manifest_images(kind, value) := [x |
 	is_string(ref)
 	ref != ""
 	label := kubernetes.describe(e) with input as value
-	x := {"ref": ref, "label": label, "cause": e.container}
+	path := kubernetes.container_field_path(e, "image") with input as value
+	x := {"ref": ref, "label": label, "cause": e.container, "path": path, "build": false}
 ] if {
 	kind == "kubernetes"
 } else := [x |
@@ -47,7 +50,7 @@ manifest_images(kind, value) := [x |
 	ref := svc.image
 	is_string(ref)
 	ref != ""
-	x := {"ref": ref, "label": sprintf("service %q", [name]), "cause": svc}
+	x := {"ref": ref, "label": sprintf("service %q", [name]), "cause": svc, "path": ["services", name, "image"], "build": "build" in object.keys(svc)}
 ] if {
 	kind == "compose"
 	is_object(value.services)
@@ -62,6 +65,9 @@ inventory_images := [object.union(x, {"path": d.path}) |
 	d.kind in {"kubernetes", "compose"}
 	some x in manifest_images(d.kind, d.value)
 ]
+
+# A finding about an image of images_here / inventory_images, located at its `image:` line.
+image_result(msg, x) := {"msg": msg, "path": x.path}
 
 # Whether reference a names the same repository as b (registry + repository, Docker-normalized).
 same_repository(a, b) if images.parse(a).name == images.parse(b).name

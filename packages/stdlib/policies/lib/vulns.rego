@@ -266,10 +266,10 @@ grype_fix_date(v) := min(dates) if {
 	count(dates) > 0
 } else := null
 
-grype_target(a) := p if {
-	some loc in a.locations
-	p := loc.path
-	is_string(p)
+# The first location of the artifact (grype lists every file a package was found in).
+grype_target(a) := paths[0] if {
+	paths := [p | some loc in a.locations; p := loc.path; is_string(p)]
+	count(paths) > 0
 } else := artifact
 
 # --- describing --------------------------------------------------------------------------

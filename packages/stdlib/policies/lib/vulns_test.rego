@@ -167,3 +167,11 @@ test_describe if {
 	f := by_id("CVE-2023-38545", vulns.findings) with input as trivy_report
 	vulns.describe(f) == "CVE-2023-38545 (CRITICAL) in curl 7.74.0 (fixed in 7.74.1) [registry.example.com/shop/web:1.0.0]"
 }
+
+# A package found in several files: the first location is the target (one value, no conflict).
+test_grype_several_locations_first_wins if {
+	r := json.patch(grype_report, [{"op": "replace", "path": "/matches/0/artifact/locations", "value": [{"path": "/app/lib/a.jar"}, {"path": "/app/lib/b.jar"}]}])
+	fs := vulns.findings with input as r
+	f := by_id("CVE-2021-44228", fs)
+	f.target == "/app/lib/a.jar"
+}

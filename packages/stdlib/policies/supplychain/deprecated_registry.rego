@@ -28,7 +28,7 @@ deprecated := config.get("deprecated_registries", ["k8s.gcr.io", "docker.pkg.git
 deny contains res if {
 	some x in supplychain.images_here
 	images.registry_allowed(x.ref, deprecated)
-	res := result.new(sprintf("%s uses image %s from the deprecated registry %s", [x.label, x.ref, images.parse(x.ref).registry]), x.cause)
+	res := supplychain.image_result(sprintf("%s uses image %s from the deprecated registry %s", [x.label, x.ref, images.parse(x.ref).registry]), x)
 }
 
 deny contains res if {

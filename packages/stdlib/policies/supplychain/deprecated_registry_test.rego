@@ -9,7 +9,7 @@ pod(image) := {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "dns"}, "
 test_kubernetes_k8s_gcr_fails if {
 	[r] := [r | some r in p.deny] with input as pod("k8s.gcr.io/coredns/coredns:v1.8.6")
 	r.msg == "Pod \"dns\": container \"c\" uses image k8s.gcr.io/coredns/coredns:v1.8.6 from the deprecated registry k8s.gcr.io"
-	r.cause.name == "c"
+	r.path == ["spec", "containers", 0, "image"]
 	count(p.deny) == 0 with input as pod("registry.k8s.io/coredns/coredns:v1.8.6")
 }
 

@@ -53,7 +53,7 @@ deny contains res if {
 	config.get("require_provenance", false) == true
 	some x in supplychain.images_here
 	count(supplychain.attestations(x.ref, "provenance")) == 0
-	res := result.new(sprintf("%s uses image %s, which has no verified SLSA provenance", [x.label, x.ref]), x.cause)
+	res := supplychain.image_result(sprintf("%s uses image %s, which has no verified SLSA provenance", [x.label, x.ref]), x)
 }
 
 # SLSA v1 `runDetails.builder.id`, v0.2 `builder.id`.

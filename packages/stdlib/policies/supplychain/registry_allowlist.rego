@@ -30,7 +30,7 @@ deny contains res if {
 	supplychain.doc_kind == "compose"
 	not images.has_variable(x.ref)
 	not images.registry_allowed(x.ref, allowed)
-	res := result.new(sprintf("%s uses image %s from %s, which is not in allowed_registries", [x.label, x.ref, images.parse(x.ref).registry]), x.cause)
+	res := supplychain.image_result(sprintf("%s uses image %s from %s, which is not in allowed_registries", [x.label, x.ref, images.parse(x.ref).registry]), x)
 }
 
 deny contains res if {
@@ -38,5 +38,5 @@ deny contains res if {
 	some x in supplychain.images_here
 	supplychain.doc_kind == "compose"
 	images.registry_allowed(x.ref, denied)
-	res := result.new(sprintf("%s uses image %s from a denied registry (%s)", [x.label, x.ref, images.parse(x.ref).name]), x.cause)
+	res := supplychain.image_result(sprintf("%s uses image %s from a denied registry (%s)", [x.label, x.ref, images.parse(x.ref).name]), x)
 }

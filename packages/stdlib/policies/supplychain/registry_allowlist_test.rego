@@ -22,7 +22,7 @@ test_allowlist if {
 test_denylist if {
 	[r] := [r | some r in p.deny] with input as compose with data.palisade.config as {"denied_registries": ["docker.io"]}
 	r.msg == "service \"web\" uses image nginx:1.25 from a denied registry (docker.io/library/nginx)"
-	r.cause == compose.services.web
+	r.path == ["services", "web", "image"]
 }
 
 test_variables_skipped if {

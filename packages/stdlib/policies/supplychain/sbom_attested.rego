@@ -31,5 +31,5 @@ deny contains res if {
 	config.get("require_sbom_attestation", false) == true
 	some x in supplychain.images_here
 	count(supplychain.attestations(x.ref, "sbom")) == 0
-	res := result.new(sprintf("%s uses image %s, which has no verified SBOM attestation", [x.label, x.ref]), x.cause)
+	res := supplychain.image_result(sprintf("%s uses image %s, which has no verified SBOM attestation", [x.label, x.ref]), x)
 }

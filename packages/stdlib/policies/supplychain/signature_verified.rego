@@ -47,7 +47,7 @@ deny contains res if {
 	some x in supplychain.images_here
 	required(x.ref)
 	not signed(x.ref)
-	res := result.new(sprintf("%s uses image %s, which has no verified signature from a trusted signer", [x.label, x.ref]), x.cause)
+	res := supplychain.image_result(sprintf("%s uses image %s, which has no verified signature from a trusted signer", [x.label, x.ref]), x)
 }
 
 required(_) if config.get("require_signed_images", false) == true

@@ -58,7 +58,7 @@ test_deployed_unsigned_digest_fails if {
 	img := "ghcr.io/acme/app@sha256:2222222222222222222222222222222222222222222222222222222222222222"
 	[r] := [r | some r in p.deny] with input as pod(img) with data.palisade.inventory as sig_inv
 	r.msg == sprintf("Pod \"web\": container \"app\" uses image %s, which has no verified signature from a trusted signer", [img])
-	r.cause.name == "app"
+	r.path == ["spec", "containers", 0, "image"]
 }
 
 test_deployed_signed_by_untrusted_fails if {

@@ -43,7 +43,7 @@ deny contains res if {
 	config.get("require_vuln_attestation", false) == true
 	some x in supplychain.images_here
 	not has_fresh(x.ref)
-	res := result.new(sprintf("%s uses image %s, which has no fresh verified vulnerability-scan attestation", [x.label, x.ref]), x.cause)
+	res := supplychain.image_result(sprintf("%s uses image %s, which has no fresh verified vulnerability-scan attestation", [x.label, x.ref]), x)
 }
 
 has_fresh(ref) if {
