@@ -129,11 +129,16 @@ function readIgnoreRules(root: string): IgnoreRule[] {
   return rules;
 }
 
-/** Whether a discovered file is worth loading (explicit files are always loaded). */
-export function isCandidate(name: string): boolean {
+/**
+ * Whether a discovered file is worth loading (explicit files are always loaded). The
+ * configuration formats conftest parses (`.tf`, `.toml`, `.ini`, `.xml`…) are walked into only
+ * with `configKinds` (user policies given): the standard library has no policy for them.
+ */
+export function isCandidate(name: string, configKinds = false): boolean {
   const base = name.slice(name.lastIndexOf('/') + 1);
   if (SKIPPED_NAMES.test(base)) return false;
-  return loaders.detectByName(name) !== 'unknown';
+  if (loaders.detectByName(name) !== 'unknown') return true;
+  return configKinds && loaders.configKindByName(name) !== undefined;
 }
 
 const TEMPLATE_ACTION = /\{\{/;
@@ -156,7 +161,7 @@ export function helmTemplateOf(rel: string, text: string, walked: ReadonlySet<st
 }
 
 /** Walks the given paths (files or directories) in a deterministic order. */
-export function discoverFiles(paths: readonly string[], cwd: string, ignore: readonly string[] = []): Discovery {
+export function discoverFiles(paths: readonly string[], cwd: string, ignore: readonly string[] = [], opts: { configKinds?: boolean } = {}): Discovery {
   const out: Discovery = { files: [], errors: [], skippedCharts: [] };
   const seen = new Set<string>();
   const charts = new Map<string, SkippedChart>();
@@ -207,7 +212,7 @@ export function discoverFiles(paths: readonly string[], cwd: string, ignore: rea
     found.sort();
     const walked = new Set(found);
     for (const rel of found) {
-      if (!isCandidate(rel) || isIgnored(rel, rules)) continue;
+      if (!isCandidate(rel, opts.configKinds) || isIgnored(rel, rules)) continue;
       add(resolve(abs, rel), { root: abs, rel, found: walked });
     }
   }

@@ -3,6 +3,7 @@
  * input, and which Dockerfile shape a policy receives.
  */
 import { dockerfileConftestInput } from './loaders/dockerfile.js';
+import { dockerignoreConftestInput } from './loaders/dockerignore.js';
 import type { InputDocument } from './model.js';
 
 /** The kind of a policy rule, from its name prefix: `deny*`, `violation*` (failures) or `warn*` (warnings). */
@@ -61,9 +62,15 @@ export function wantsTrivyShape(stdlib: boolean, trivyStyle: boolean, shape: Doc
   return trivyStyle;
 }
 
-/** The input a policy sees for a document. */
+/**
+ * The input a policy sees for a document: policies not written for Trivy get conftest's shapes of
+ * Dockerfiles (flat command list) and `.dockerignore` files (`[{Kind, Value, Original}]`).
+ */
 export function documentInput(doc: InputDocument, trivy: boolean): unknown {
-  return doc.kind === 'dockerfile' && !trivy ? dockerfileConftestInput(doc) : doc.value;
+  if (trivy) return doc.value;
+  if (doc.kind === 'dockerfile') return dockerfileConftestInput(doc);
+  if (doc.kind === 'dockerignore') return dockerignoreConftestInput(doc);
+  return doc.value;
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { loadFiles, type LoadOptions } from './loaders/index.js';
 import type { DocumentKind, InputDocument, LoadError } from './model.js';
+import type { IgnoreEntry } from './loaders/config/ignore.js';
 import type {
   ComposeDocument,
   DockerInspectObject,
@@ -32,6 +33,16 @@ export interface DocumentValueMap {
   dockerignore: DockerignoreDocument;
   json: unknown;
   yaml: unknown;
+  toml: Record<string, unknown>;
+  ini: Record<string, Record<string, unknown>>;
+  xml: Record<string, unknown>;
+  hcl1: Record<string, unknown>;
+  hcl2: Record<string, unknown>;
+  dotenv: Record<string, string>;
+  properties: Record<string, string>;
+  edn: unknown;
+  ignore: IgnoreEntry[];
+  cyclonedx: Record<string, unknown>;
 }
 
 /**

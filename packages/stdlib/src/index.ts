@@ -29,6 +29,9 @@ export { matchGlob, globToRegExp } from './scan-glob.js';
 export { parseConfig, validateConfig, CONFIG_FILE_NAMES, CONFIG_KEYS } from './config.js';
 export type { PalisadeConfig, ConfigIssue } from './config.js';
 import { setDefaultStdlib as registerStdlib } from './scan.js';
+import { setHclParsers } from './loaders/config/hcl.js';
+import { nodeHclParsers } from './node-hcl.js';
 import { stdlibBundle as defaultBundle } from './stdlib-files.js';
 // The Node entry supplies the stdlib's files to scan(); a browser build registers its bundle instead.
 registerStdlib(defaultBundle);
+setHclParsers(nodeHclParsers);

@@ -13,7 +13,18 @@ export type DocumentKind =
   | 'grype'
   | 'dockerignore'
   | 'json'
-  | 'yaml';
+  | 'yaml'
+  // Configuration formats conftest parses (loaders/config/).
+  | 'toml'
+  | 'ini'
+  | 'xml'
+  | 'hcl1'
+  | 'hcl2'
+  | 'dotenv'
+  | 'properties'
+  | 'edn'
+  | 'ignore'
+  | 'cyclonedx';
 
 /** An inclusive range of 1-based line numbers. */
 export interface LineRange {

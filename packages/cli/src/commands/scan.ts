@@ -102,7 +102,7 @@ async function readInputs(args: string[], settings: PalisadeConfig, io: CommandI
   const paths = args.filter((a) => a !== '-');
   if (args.includes('-')) files.push({ path: 'stdin', text: await readStdin(io.stdin) });
   if (paths.length || !args.includes('-')) {
-    const found = discoverFiles(paths, io.cwd, settings.ignore ?? []);
+    const found = discoverFiles(paths, io.cwd, settings.ignore ?? [], { configKinds: (settings.policy ?? []).length > 0 });
     files.push(...found.files);
     errors.push(...found.errors);
     notes.push(...found.skippedCharts.map(helmNotice));

@@ -2,6 +2,19 @@ import type { DockerignoreDocument, DockerignoreLine } from '../generated/docker
 import type { LoadResult } from '../model.js';
 import { LoadErrorCode, errorResult, internalError, lineCount, loadError, makeDocument, sizeError } from './common.js';
 import { TreeSourceMap } from './source-map.js';
+import { parseIgnoreEntries, type IgnoreEntry } from './config/ignore.js';
+
+/** conftest's view of each loaded file (every line as an entry), for user policies written for it. */
+const conftestEntries = new WeakMap<object, IgnoreEntry[]>();
+
+/**
+ * The document as conftest's `ignore` parser gives it: `[{Kind, Value, Original}]`, one entry per
+ * line. Documents not made by this loader get entries rebuilt from their pattern lines.
+ */
+export function dockerignoreConftestInput(doc: { value: unknown }): IgnoreEntry[] {
+  const v = doc.value as DockerignoreDocument;
+  return conftestEntries.get(v) ?? parseIgnoreEntries((v.lines ?? []).map((l) => l.text).join('\n'));
+}
 
 /**
  * `.dockerignore` files (also BuildKit's `<name>.Dockerfile.dockerignore`). The document is
@@ -149,6 +162,7 @@ export function loadDockerignore(path: string, text: string): LoadResult {
       excludedNested[probe] = isExcluded(patterns, `app/${sample}`);
     }
     const value: DockerignoreDocument = { patterns, lines, excluded, excludedNested };
+    conftestEntries.set(value, parseIgnoreEntries(text));
     const whole = { startLine: 1, endLine: lineCount(text) };
     const sm = new TreeSourceMap(value, whole);
     sm.addContainer(value.patterns, value, 'patterns', whole);

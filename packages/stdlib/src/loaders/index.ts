@@ -21,6 +21,7 @@ export { loadJson } from './json.js';
 export { loadYaml } from './yaml.js';
 export {
   loadDockerignore,
+  dockerignoreConftestInput,
   isExcluded as dockerignoreExcludes,
   SENSITIVE_PROBES as DOCKERIGNORE_PROBES,
   type DockerignoreDocument,
@@ -30,3 +31,6 @@ export { parseYamlText, DEFAULT_MAX_ALIAS_NODES, type YamlOptions } from './yaml
 export { parseJsonText, MAX_JSON_DEPTH } from './json-docs.js';
 export { MAX_INPUT_CHARS, LoadErrorCode } from './common.js';
 export { TreeSourceMap, DockerfileSourceMap } from './source-map.js';
+export { CONFIG_KINDS, configKindByName, isConfigKind, type ConfigKind } from './config/kinds.js';
+export { setHclParsers, type HclParsers } from './config/hcl.js';
+export { parseIgnoreEntries, type IgnoreEntry } from './config/ignore.js';

@@ -11,6 +11,7 @@ import { kubernetesFromParsed, loadKubernetes } from './kubernetes.js';
 import { docFromParsed, guessSyntax, parseTree, type ParsedTree } from './tree-docs.js';
 import { loadTrivy, trivyFromParsed } from './trivy.js';
 import { loadYaml } from './yaml.js';
+import { CONFIG_KINDS, CONFIG_LOADERS, configKindByName } from './config/kinds.js';
 
 export interface LoadOptions {
   /** Forces the document kind (the CLI's `--parser KIND`); detection is skipped. */
@@ -18,7 +19,7 @@ export interface LoadOptions {
 }
 
 export const DOCUMENT_KINDS: readonly DocumentKind[] = [
-  'dockerfile', 'kubernetes', 'compose', 'docker-inspect', 'trivy', 'grype', 'dockerignore', 'json', 'yaml',
+  'dockerfile', 'kubernetes', 'compose', 'docker-inspect', 'trivy', 'grype', 'dockerignore', 'json', 'yaml', ...CONFIG_KINDS,
 ];
 
 const LOADERS: Record<DocumentKind, (path: string, text: string) => LoadResult> = {
@@ -31,6 +32,7 @@ const LOADERS: Record<DocumentKind, (path: string, text: string) => LoadResult> 
   dockerignore: loadDockerignore,
   json: loadJson,
   yaml: loadYaml,
+  ...CONFIG_LOADERS,
 };
 
 function fromTree(kind: DocumentKind, path: string, tree: ParsedTree): LoadResult {
@@ -65,6 +67,8 @@ export function loadFile(path: string, text: string, opts: LoadOptions = {}): Lo
     if (tooLarge) return errorResult(tooLarge);
     const byName = detectByName(path);
     if (byName !== 'tree' && byName !== 'unknown') return LOADERS[byName](path, text);
+    const config = byName === 'unknown' ? configKindByName(path) : undefined;
+    if (config) return CONFIG_LOADERS[config](path, text);
     const syntax = guessSyntax(path, text);
     if (byName === 'unknown' && syntax === 'yaml' && looksLikeDockerfile(text)) return loadDockerfile(path, text);
     const tree = parseTree(path, text, syntax);

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { loadFile } from '../load.js';
+import { configKindByName } from './kinds.js';
+import { parseIni } from './ini.js';
+import { parseXml } from './xml.js';
+import { parseEdn } from './edn.js';
+import { parseIgnoreEntries } from './ignore.js';
+import { parseProperties } from './properties.js';
+import { setHclParsers } from './hcl.js';
+import { nodeHclParsers } from '../../node-hcl.js';
+
+setHclParsers(nodeHclParsers);
+
+const value = (path: string, text: string, parser?: Parameters<typeof loadFile>[2]) => {
+  const r = loadFile(path, text, parser);
+  expect(r.errors).toEqual([]);
+  expect(r.documents).toHaveLength(1);
+  return r.documents[0]!.value;
+};
+
+describe('configuration kinds by file name (conftest parser.NewFromPath)', () => {
+  it.each([
+    ['main.tf', 'hcl2'],
+    ['vars.tfvars', 'hcl2'],
+    ['x.hcl', 'hcl2'],
+    ['x.hcl1', 'hcl1'],
+    ['a/.gitignore', 'ignore'],
+    ['.env', 'dotenv'],
+    ['.env.prod', 'dotenv'],
+    ['prod.env', 'dotenv'],
+    ['traefik.toml', 'toml'],
+    ['grafana.INI', 'ini'],
+    ['pom.xml', 'xml'],
+    ['app.properties', 'properties'],
+    ['c.edn', 'edn'],
+    ['README.md', undefined],
+    ['x.ignore', undefined],
+  ])('%s → %s', (name, kind) => expect(configKindByName(name)).toBe(kind));
+});
+
+describe('TOML', () => {
+  it('parses tables and arrays; dates become text', () => {
+    expect(value('a.toml', '[server]\nport = 80\nhosts = ["a", "b"]\nat = 1979-05-27T07:32:00Z\n')).toEqual({
+      server: { port: 80, hosts: ['a', 'b'], at: '1979-05-27T07:32:00.000Z' },
+    });
+  });
+  it('reports syntax errors with the line', () => {
+    const r = loadFile('a.toml', 'a = 1\nb = [\n');
+    expect(r.documents).toEqual([]);
+    expect(r.errors[0]).toMatchObject({ path: 'a.toml', code: 'syntax_error', line: 3 });
+  });
+});
+
+describe('INI (go-ini as conftest configures it)', () => {
+  it('keeps dotted section names flat, drops the DEFAULT section, types numbers and Go booleans', () => {
+    expect(parseIni('top = 1\n[auth.basic]\nenabled = true\n[server]\nport = 3000\nratio: 0.5\nname = "x ; y"\nmode = prod ; comment\nflag = T\nempty =\n')).toEqual({
+      'auth.basic': { enabled: true },
+      server: { port: 3000, ratio: 0.5, name: 'x ; y', mode: 'prod', flag: true, empty: '' },
+    });
+  });
+  it('numbers win over booleans (1 is a number) and `__proto__` is a plain key', () => {
+    const v = parseIni('[s]\none = 1\n__proto__ = x\n');
+    expect(v['s']!['one']).toBe(1);
+    expect(Object.getOwnPropertyDescriptor(v['s'], '__proto__')?.value).toBe('x');
+  });
+  it('a line without a delimiter is an error with its line', () => {
+    const r = loadFile('a.ini', '[s]\njunk\n');
+    expect(r.errors[0]).toMatchObject({ code: 'syntax_error', line: 2 });
+  });
+});
+
+describe('XML (goxml2json shape)', () => {
+  it('text-only elements are strings, attributes get "-", repeated elements arrays, text with attributes #content', () => {
+    expect(parseXml('<?xml version="1.0"?>\n<p:project xmlns:p="u" v="4"><a>1</a><b>x</b><b>y</b><c k="v">t</c><d/></p:project>')).toEqual({
+      project: { '-v': '4', a: '1', b: ['x', 'y'], c: { '-k': 'v', '#content': 't' }, d: '' },
+    });
+  });
+  it('malformed XML is an error with its line', () => {
+    const r = loadFile('a.xml', '<a>\n<b></a>');
+    expect(r.errors[0]).toMatchObject({ code: 'syntax_error', line: 2 });
+  });
+});
+
+describe('EDN (conftest stringifies scalars)', () => {
+  it('keywords keep their colon, numbers become text, lists and vectors arrays', () => {
+    expect(parseEdn('{:env :production :port 5432 :keys ["a" "b"] :l (1 2) :n nil :ok true :s #{:b :a}}')).toEqual({
+      ':env': ':production',
+      ':port': '5432',
+      ':keys': ['a', 'b'],
+      ':l': ['1', '2'],
+      ':n': '<nil>',
+      ':ok': 'true',
+      ':s': 'map[:a:true :b:true]',
+    });
+  });
+  it('an unclosed map is an error', () => {
+    expect(loadFile('a.edn', '{:a 1').errors[0]).toMatchObject({ code: 'syntax_error' });
+  });
+});
+
+describe('ignore files (go-ignore entries)', () => {
+  it('classifies every line and unescapes', () => {
+    expect(parseIgnoreEntries('foo\n!bar\n\n# Baz\nqux\\ \\\\x  ')).toEqual([
+      { Kind: 'Path', Value: 'foo', Original: 'foo' },
+      { Kind: 'NegatedPath', Value: 'bar', Original: '!bar' },
+      { Kind: 'Empty', Value: '', Original: '' },
+      { Kind: 'Comment', Value: 'Baz', Original: '# Baz' },
+      { Kind: 'Path', Value: 'qux \\x', Original: 'qux\\ \\\\x  ' },
+    ]);
+  });
+});
+
+describe('properties and dotenv', () => {
+  it('properties: separators, continuations, ${} references', () => {
+    expect(parseProperties('a=1\nb : two\\\n  more\nc = ${a}/x\n')).toEqual({ a: '1', b: 'twomore', c: '1/x' });
+  });
+  it('dotenv: quotes, export and comments', () => {
+    expect(value('.env', '# c\nexport A=1\nB="two words"\nC=\n')).toEqual({ A: '1', B: 'two words', C: '' });
+  });
+});
+
+describe('HCL', () => {
+  it('HCL 2 in hcl2json shape (blocks are arrays under their labels)', () => {
+    expect(value('main.tf', 'resource "aws_s3_bucket" "b" {\n  acl = "private"\n  n = 2\n}\n')).toEqual({
+      resource: { aws_s3_bucket: { b: [{ acl: 'private', n: 2 }] } },
+    });
+  });
+  it('HCL 1 in hashicorp/hcl v1 shape (--parser hcl1)', () => {
+    expect(value('gke.tf', 'provider "google" {\n  project = "p"\n}\n', { parser: 'hcl1' })).toEqual({ provider: [{ google: [{ project: 'p' }] }] });
+  });
+  it('syntax errors are load errors, with the position when the parser gives one', () => {
+    expect(loadFile('main.tf', 'a = {\n b').errors[0]).toMatchObject({ code: 'syntax_error' });
+    expect(loadFile('a.hcl1', 'a = {\n b').errors[0]).toMatchObject({ code: 'syntax_error', line: 2, column: 4 });
+  });
+});
+
+describe('CycloneDX', () => {
+  it('loads JSON BOMs and refuses XML ones clearly', () => {
+    expect(value('bom.json', '{"bomFormat": "CycloneDX", "specVersion": "1.4"}', { parser: 'cyclonedx' })).toEqual({ bomFormat: 'CycloneDX', specVersion: '1.4' });
+    expect(loadFile('bom.xml', '<bom/>', { parser: 'cyclonedx' }).errors[0]).toMatchObject({ code: 'invalid_document' });
+  });
+});
