@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { helmTemplateOf, isCandidate, isIgnored, parseIgnoreFile } from './scan-files.js';
+import { helmTemplateOf, isCandidate, isConfigCandidate, isIgnored, parseIgnoreFile } from './scan-files.js';
 import { colorEnabled, progressEnabled } from './scan-terminal.js';
 import { envSettings, flagSettings, mergeSettings } from './scan-settings.js';
 import { parseOutputs } from './scan-output.js';
@@ -35,6 +35,17 @@ describe('ignore files', () => {
       'a/compose.yml',
       'x.json',
       '.dockerignore',
+    ]);
+  });
+
+  it('with user policies, also the configuration formats conftest parses', () => {
+    expect(['main.tf', 'a/traefik.toml', 'pom.xml', '.gitignore', '.env', 'README.md', 'Dockerfile', 'package.json'].filter(isConfigCandidate)).toEqual([
+      'main.tf',
+      'a/traefik.toml',
+      'pom.xml',
+      '.gitignore',
+      '.env',
+      'Dockerfile',
     ]);
   });
 });

@@ -129,16 +129,22 @@ function readIgnoreRules(root: string): IgnoreRule[] {
   return rules;
 }
 
-/**
- * Whether a discovered file is worth loading (explicit files are always loaded). The
- * configuration formats conftest parses (`.tf`, `.toml`, `.ini`, `.xml`…) are walked into only
- * with `configKinds` (user policies given): the standard library has no policy for them.
- */
-export function isCandidate(name: string, configKinds = false): boolean {
+/** Whether a discovered file is worth loading (explicit files are always loaded). */
+export function isCandidate(name: string): boolean {
   const base = name.slice(name.lastIndexOf('/') + 1);
   if (SKIPPED_NAMES.test(base)) return false;
-  if (loaders.detectByName(name) !== 'unknown') return true;
-  return configKinds && loaders.configKindByName(name) !== undefined;
+  return loaders.detectByName(name) !== 'unknown';
+}
+
+/**
+ * Like isCandidate, also taking the configuration formats conftest parses (`.tf`, `.toml`,
+ * `.ini`, `.xml`…): walked into only when user policies are given, since the standard library
+ * has no policy for them.
+ */
+export function isConfigCandidate(name: string): boolean {
+  const base = name.slice(name.lastIndexOf('/') + 1);
+  if (SKIPPED_NAMES.test(base)) return false;
+  return isCandidate(name) || loaders.configKindByName(name) !== undefined;
 }
 
 const TEMPLATE_ACTION = /\{\{/;
@@ -212,7 +218,7 @@ export function discoverFiles(paths: readonly string[], cwd: string, ignore: rea
     found.sort();
     const walked = new Set(found);
     for (const rel of found) {
-      if (!isCandidate(rel, opts.configKinds) || isIgnored(rel, rules)) continue;
+      if (!(opts.configKinds ? isConfigCandidate(rel) : isCandidate(rel)) || isIgnored(rel, rules)) continue;
       add(resolve(abs, rel), { root: abs, rel, found: walked });
     }
   }
