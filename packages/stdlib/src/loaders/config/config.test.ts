@@ -140,3 +140,18 @@ describe('CycloneDX', () => {
     expect(loadFile('bom.xml', '<bom/>', { parser: 'cyclonedx' }).errors[0]).toMatchObject({ code: 'invalid_document' });
   });
 });
+
+describe('dotenv edge cases', () => {
+  it('expands earlier keys outside single quotes, keeps inline # in quotes, joins multi-line quotes', () => {
+    expect(value('.env', "A=x\nB=${A}/y # note\nC='${A}'\nD=\"l1\\nl2 # not a comment\"\nE=\"multi\nline\"\n")).toEqual({
+      A: 'x',
+      B: 'x/y',
+      C: '${A}',
+      D: 'l1\nl2 # not a comment',
+      E: 'multi\nline',
+    });
+  });
+  it('a line that is not KEY=VALUE is an error with its line', () => {
+    expect(loadFile('.env', 'A=1\nnot a pair\n').errors[0]).toMatchObject({ code: 'syntax_error', line: 2 });
+  });
+});
