@@ -13,6 +13,7 @@ export {
 } from './dockerfile.js';
 export type { Directives as DockerfileDirectives } from './dockerfile-scan.js';
 export { loadKubernetes, helmSource, isKubernetesObject } from './kubernetes.js';
+export { kustomizeRole, type KustomizeRole } from './kustomize.js';
 export { loadCompose } from './compose.js';
 export { loadDockerInspect } from './docker-inspect.js';
 export { loadTrivy } from './trivy.js';

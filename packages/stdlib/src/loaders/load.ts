@@ -8,6 +8,7 @@ import { loadDockerignore } from './dockerignore.js';
 import { grypeFromParsed, loadGrype } from './grype.js';
 import { loadJson } from './json.js';
 import { kubernetesFromParsed, loadKubernetes } from './kubernetes.js';
+import { applyKustomizations } from './kustomize.js';
 import { docFromParsed, guessSyntax, parseTree, type ParsedTree } from './tree-docs.js';
 import { loadTrivy, trivyFromParsed } from './trivy.js';
 import { loadYaml } from './yaml.js';
@@ -85,7 +86,11 @@ export function loadFile(path: string, text: string, opts: LoadOptions = {}): Lo
   }
 }
 
-/** Loads several files; each file's errors are reported and the others still load. */
+/**
+ * Loads several files; each file's errors are reported and the others still load. Kustomizations
+ * among them decide which files are patches rather than resources (loaders/kustomize.ts), unless
+ * `parser` forces the kind.
+ */
 export function loadFiles(files: readonly { path: string; text: string }[], opts: LoadOptions = {}): LoadResult {
   const out: LoadResult = { documents: [], errors: [] };
   for (const f of files) {
@@ -93,5 +98,6 @@ export function loadFiles(files: readonly { path: string; text: string }[], opts
     out.documents.push(...r.documents);
     out.errors.push(...r.errors);
   }
+  if (!opts.parser) out.documents = applyKustomizations(out.documents);
   return out;
 }
