@@ -1,0 +1,3 @@
+module cidroracle
+
+go 1.19
