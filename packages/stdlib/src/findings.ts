@@ -2,7 +2,7 @@
  * Rule results → findings: message, lines (through the document's source map), resource and
  * code snippet. Pure functions over a result value and its document.
  */
-import { RObject, toJSONText, toJSONValue, type Value } from '@palisade/engine';
+import { RObject, toJSONText, toJSONValue, trivyResultCause, type Value } from '@palisade/engine';
 import type { InputDocument, JsonPath, LineRange, Resource, Snippet } from './model.js';
 
 /** Own field of a result object (plain, null-prototype or value-keyed). */
@@ -98,7 +98,8 @@ export interface Location {
  * whole document.
  */
 export function locate(doc: InputDocument, result: unknown): Location {
-  const cause = isPlainResult(result) ? field(result, 'cause') : undefined;
+  // Trivy's result.new keeps only line fields; the value it was built from is kept on the side.
+  const cause = isPlainResult(result) ? (field(result, 'cause') ?? trivyResultCause(result)) : undefined;
   if (cause !== null && typeof cause === 'object') {
     const range = doc.sourceMap.rangeOfValue(cause);
     if (range) return { range, path: doc.sourceMap.pathOfValue(cause), cause, via: 'cause' };

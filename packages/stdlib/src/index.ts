@@ -5,6 +5,8 @@ export { SEVERITIES } from './model.js';
 export * as loaders from './loaders/index.js';
 export { loadFile, loadFiles } from './loaders/index.js';
 export { stdlibBuiltins, resultNew } from './result-builtin.js';
+export { applyTrivyBuiltins, isTrivyStyleModule, TRIVY_BUILTINS_MODES } from './trivy-builtins.js';
+export type { TrivyBuiltinsMode } from './trivy-builtins.js';
 export { STDLIB_ROOT, createStdlibEngine, stdlibData, stdlibPolicySources } from './policies.js';
 export type { PolicySource } from './policies.js';
 export { listPolicies, stdlibBundle } from './stdlib-files.js';

@@ -15,6 +15,7 @@ import { SEVERITIES } from './model.js';
 import type { PolicySource } from './policies.js';
 import { appliesTo, DEFAULT_SEVERITY, discoverPolicies, policyIdFor, selectPolicies, type Policy, type PolicyRule, type Profile } from './policy-set.js';
 import { stdlibBuiltins } from './result-builtin.js';
+import { applyTrivyBuiltins, type TrivyBuiltinsMode } from './trivy-builtins.js';
 import { assembleResult } from './scan-result.js';
 import { configWaiverFor, inlineWaiverFor, isoDay, parseInlineWaivers, type ConfigWaiver } from './waivers.js';
 
@@ -71,6 +72,8 @@ export interface ScanOptions {
   /** Platform services behind the capabilities (e.g. an HTTP client); required for network access. */
   platform?: Platform;
   dockerfileShape?: DockerfileShape;
+  /** Trivy's custom builtins: `auto` (default) turns them on when a user policy is Trivy-style (see trivy-builtins.ts). */
+  trivyBuiltins?: TrivyBuiltinsMode;
   /** File path → text: snippets and inline waivers. */
   sources?: ReadonlyMap<string, string> | Readonly<Record<string, string>>;
   /** Directory that relative paths are relative to (for `data.conftest.file.dir`). */
@@ -145,6 +148,7 @@ export function createScanner(options: ScanOptions = {}): { scanner?: Scanner; e
     for (const d of bundle.data) errors.push(...engine.addData(d));
   }
   for (const p of userPolicies) errors.push(...engine.addModule(p.file, p.source));
+  applyTrivyBuiltins(engine, options.trivyBuiltins, engine.modules().filter((m) => !stdlibFiles.has(m.file)));
   for (const d of options.data ?? []) errors.push(...engine.addData(d));
   if (options.config) errors.push(...engine.addData({ palisade: { config: options.config } }));
   if (errors.length) return { errors };

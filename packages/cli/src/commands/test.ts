@@ -14,7 +14,8 @@ import {
   type Value,
 } from '@palisade/engine';
 import { relative } from 'node:path';
-import { stdlibBuiltins } from '@palisade/stdlib';
+import { applyTrivyBuiltins, stdlibBuiltins } from '@palisade/stdlib';
+import { trivyBuiltinsMode, TRIVY_BUILTINS_OPTION } from '../trivy-option.js';
 import { EXIT, textOrJson, type CliCommand, type CommandIO } from '../command.js';
 import { capabilityOptions } from '../platform-node.js';
 import { printDiagnostics } from '../diagnostics.js';
@@ -159,6 +160,7 @@ export const testCommand: CliCommand = {
     { flags: '-f, --format <format>', description: 'output format: text or json', default: 'text' },
     { flags: '--fail-on-empty', description: 'exit 1 when no tests are found' },
     { flags: '--ignore <glob...>', description: 'skip files and directories matching these globs' },
+    TRIVY_BUILTINS_OPTION,
     { flags: '-w, --watch', description: 'run again whenever a .rego or data file under the paths changes (Ctrl-C stops)' },
   ],
   async run(args, opts, io) {
@@ -201,6 +203,9 @@ function runSuite(args: string[], opts: Record<string, unknown>, io: CommandIO, 
   const found = findFiles(args, io.cwd, { withData: true, ignore: opts.ignore as string[] | undefined });
   const engine = new Engine({ builtins: [...stdlibBuiltins, testSleepBuiltin] });
   const loadErrors = loadInto(engine, found);
+  const trivy = trivyBuiltinsMode(opts, io);
+  if (!trivy) return EXIT.error;
+  applyTrivyBuiltins(engine, trivy);
   const compileErrors: Diagnostic[] = loadErrors.length ? loadErrors : [...engine.compile(), ...engine.annotations().errors];
   if (compileErrors.length) return printDiagnostics(compileErrors, io, engine);
 
