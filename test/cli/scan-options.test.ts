@@ -197,10 +197,11 @@ describe('evaluation options', () => {
     mkdirSync(join(dir, 'combine'));
     writeFileSync(
       join(dir, 'combine/count.rego'),
-      'package main\nimport rego.v1\ndeny contains sprintf("%d files, first %s", [count(input), input[0].path]) if true\n',
+      'package main\nimport rego.v1\ndeny contains sprintf("%d entries, first %s, last %s", [count(input), input[0].path, input[count(input) - 1].path]) if true\n',
     );
     const r = json(['-p', 'combine', '--combine', '.'], { cwd: dir });
-    expect(r.result.findings.map((f) => f.message)).toEqual(['3 files, first Dockerfile']);
+    // One entry per document, sorted by path, as conftest's CombineConfigurations: k8s/deploy.yaml holds two.
+    expect(r.result.findings.map((f) => f.message)).toEqual(['4 entries, first Dockerfile, last k8s/deploy.yaml']);
   });
 });
 

@@ -39,11 +39,11 @@ describe('ignore files', () => {
   });
 
   it('with user policies, also the configuration formats conftest parses', () => {
-    expect(['main.tf', 'a/traefik.toml', 'pom.xml', '.gitignore', '.env', 'README.md', 'Dockerfile', 'package.json'].filter(isConfigCandidate)).toEqual([
+    expect(['main.tf', 'a/traefik.toml', 'pom.xml', '.gitignore', 'sub/x.gitignore', '.env', 'README.md', 'Dockerfile', 'package.json'].filter(isConfigCandidate)).toEqual([
       'main.tf',
       'a/traefik.toml',
       'pom.xml',
-      '.gitignore',
+      'sub/x.gitignore',
       '.env',
       'Dockerfile',
     ]);

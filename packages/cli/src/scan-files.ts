@@ -143,7 +143,8 @@ export function isCandidate(name: string): boolean {
  */
 export function isConfigCandidate(name: string): boolean {
   const base = name.slice(name.lastIndexOf('/') + 1);
-  if (SKIPPED_NAMES.test(base)) return false;
+  // The walk's own ignore files configure it; they are inputs only when named explicitly.
+  if (SKIPPED_NAMES.test(base) || IGNORE_FILES.includes(base)) return false;
   return isCandidate(name) || loaders.configKindByName(name) !== undefined;
 }
 

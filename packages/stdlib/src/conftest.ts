@@ -73,16 +73,16 @@ export function documentInput(doc: InputDocument, trivy: boolean): unknown {
   return doc.value;
 }
 
+/** Documents in the order of conftest's combined input: by path, a file's documents in order. */
+export function combinedOrder(documents: readonly InputDocument[]): InputDocument[] {
+  return [...documents].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
 /**
- * conftest's `--combine` input: one `{path, contents}` entry per file, in scan order; a file with
- * several documents gets the array of their values (as conftest does for multi-document YAML).
+ * conftest's `--combine` input: one `{path, contents}` entry per document, sorted by path (a
+ * multi-document YAML file gives one entry per document, all with its path), as conftest's
+ * CombineConfigurations builds it.
  */
 export function combinedInput(documents: readonly InputDocument[], trivy: boolean): { path: string; contents: unknown }[] {
-  const byFile = new Map<string, unknown[]>();
-  for (const d of documents) {
-    let list = byFile.get(d.path);
-    if (!list) byFile.set(d.path, (list = []));
-    list.push(documentInput(d, trivy));
-  }
-  return [...byFile].map(([path, values]) => ({ path, contents: values.length === 1 ? values[0] : values }));
+  return combinedOrder(documents).map((d) => ({ path: d.path, contents: documentInput(d, trivy) }));
 }

@@ -8,7 +8,7 @@
  * `exception` rules). Per-document facts travel as `dataOverrides`, never as recompiled data.
  */
 import { Engine, RSet, type Capabilities, type Diagnostic, type EngineOptions, type Module, type Platform, type PreparedQuery } from '@palisade/engine';
-import { combinedInput, conftestFile, documentInput, exceptionName, exceptionNames, wantsTrivyShape, type DockerfileShape } from './conftest.js';
+import { combinedInput, combinedOrder, conftestFile, documentInput, exceptionName, exceptionNames, wantsTrivyShape, type DockerfileShape } from './conftest.js';
 import { field, locate, resourceOf, resultMessage, snippetOf, splitLines, type Location } from './findings.js';
 import type { DocumentKind, Finding, InputDocument, LoadError, ScanResult, Severity } from './model.js';
 import { SEVERITIES } from './model.js';
@@ -332,7 +332,7 @@ function runCombined(
   emit: (pp: PreparedPolicy, pr: PreparedRule, result: unknown, doc: InputDocument, loc: Location) => void,
   evalError: (pp: PreparedPolicy, pr: PreparedRule | undefined, path: string, d: Diagnostic) => void,
 ): void {
-  const files = [...new Set(documents.map((d) => d.path))];
+  const ordered = combinedOrder(documents);
   const inputs = new Map<boolean, ReturnType<typeof combinedInput>>();
   const opts = { ...evalOpts, dataOverrides: [inventoryOverride] };
   for (const pp of prepared) {
@@ -353,7 +353,7 @@ function runCombined(
         continue;
       }
       for (const result of resultsOf(r.rows[0]?.['x'])) {
-        const { doc, loc } = locateCombined(documents, files, result);
+        const { doc, loc } = locateCombined(documents, ordered, result);
         emit(pp, pr, result, doc, loc);
       }
     }
@@ -361,10 +361,10 @@ function runCombined(
 }
 
 /**
- * A combined-input result's document: the one holding `cause` (identity), else the file named
+ * A combined-input result's document: the one holding `cause` (identity), else the entry named
  * by a `path` of the form `[i, "contents", …]`, else the first document with the whole-file range.
  */
-function locateCombined(documents: readonly InputDocument[], files: string[], result: unknown): { doc: InputDocument; loc: Location } {
+function locateCombined(documents: readonly InputDocument[], ordered: readonly InputDocument[], result: unknown): { doc: InputDocument; loc: Location } {
   const cause = field(result, 'cause');
   if (cause !== null && typeof cause === 'object') {
     for (const doc of documents) {
@@ -374,15 +374,9 @@ function locateCombined(documents: readonly InputDocument[], files: string[], re
   }
   const rawPath = field(result, 'path');
   if (Array.isArray(rawPath) && typeof rawPath[0] === 'number' && rawPath[1] === 'contents') {
-    const file = files[rawPath[0]];
-    const docs = documents.filter((d) => d.path === file);
-    let doc = docs[0];
-    let rest = rawPath.slice(2) as (string | number)[];
-    if (doc && docs.length > 1 && typeof rest[0] === 'number') {
-      doc = docs[rest[0]] ?? doc;
-      rest = rest.slice(1);
-    }
+    const doc = ordered[rawPath[0]];
     if (doc) {
+      const rest = rawPath.slice(2) as (string | number)[];
       const range = doc.sourceMap.rangeOfPath(rest) ?? doc.range;
       return { doc, loc: { range, path: rest, via: 'path' } };
     }
