@@ -6,10 +6,14 @@
  * most of the CLI's start-up (engine import 440 ms vs 85 ms bundled; docs/performance.md). The
  * other dependencies stay imports (shared with the stdlib and the CLI, and deduplicated by
  * whoever bundles Palisade for a browser). Runs after `tsc -b` in the root `build` script.
+ *
+ * The bundle also embeds the parser's lookahead table, computed here from the same build's grammar
+ * (packages/engine/src/syntax/lookahead-table.ts): building the parser then skips the grammar
+ * analysis that dominated a cold `palisade eval`.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -20,6 +24,8 @@ const external = Object.keys(pkg.dependencies ?? {})
   .filter((d) => !INLINED.has(d))
   .flatMap((d) => [d, `${d}/*`]);
 const outfile = join(engine, 'dist', 'palisade-engine.js');
+const { computeLookaheadTable } = await import(pathToFileURL(join(engine, 'dist', 'syntax', 'parser.js')).href);
+const lookahead = computeLookaheadTable();
 
 await build({
   entryPoints: [join(engine, 'dist', 'index.js')],
@@ -30,8 +36,9 @@ await build({
   mainFields: ['module', 'main'],
   target: 'es2022',
   external,
+  define: { __PALISADE_LOOKAHEAD_TABLE__: JSON.stringify(lookahead) },
   sourcemap: true,
   legalComments: 'linked',
   logLevel: 'warning',
 });
-console.log(`bundle-engine: wrote ${relative(process.cwd(), outfile)}`);
+console.log(`bundle-engine: wrote ${relative(process.cwd(), outfile)} (lookahead table: ${Object.keys(lookahead.paths).length} productions)`);

@@ -8,6 +8,7 @@ import { CstParser, EOF, tokenMatcher, type CstNode, type IToken, type TokenType
 import * as T from './lexer.js';
 import type { RToken } from './lexer.js';
 import { errorMessages } from './parser-messages.js';
+import { bundledLookaheadTable, TableLookahead, type LookaheadTable } from './lookahead-table.js';
 
 const { AssignOp } = T;
 
@@ -25,9 +26,14 @@ export class RegoParser extends CstParser {
   notBody = false;
   private toks: RToken[] = [];
 
-  constructor() {
+  /**
+   * `lookahead.table`: precomputed lookahead (by default the one embedded in the engine bundle);
+   * `lookahead.record`: fill this table instead (build time). See lookahead-table.ts.
+   */
+  constructor(lookahead: { table?: LookaheadTable; record?: LookaheadTable } = { table: bundledLookaheadTable() }) {
     super(T.allTokens, {
       maxLookahead: 3,
+      lookaheadStrategy: new TableLookahead(T.allTokens, 3, lookahead.table, lookahead.record),
       recoveryEnabled: false,
       nodeLocationTracking: 'full',
       errorMessageProvider: errorMessages,
@@ -595,6 +601,13 @@ let instance: RegoParser | undefined;
 export function regoParser(): RegoParser {
   instance ??= new RegoParser();
   return instance;
+}
+
+/** The grammar's lookahead as a table, for embedding in the engine bundle (scripts/bundle-engine.mjs). */
+export function computeLookaheadTable(): LookaheadTable {
+  const table: LookaheadTable = { fingerprint: '', paths: {} };
+  new RegoParser({ record: table });
+  return table;
 }
 
 export type { CstNode };
