@@ -1,6 +1,10 @@
 # METADATA
 # title: Final image defines a HEALTHCHECK
-# description: The final image has no HEALTHCHECK (or disables it with `HEALTHCHECK NONE`), so Docker cannot tell a hung container from a healthy one.
+# description: >-
+#   The final image has no HEALTHCHECK (or disables it with `HEALTHCHECK NONE`), so Docker cannot
+#   tell a hung container from a healthy one. Final images built on `scratch`, distroless or
+#   Chainguard static images are not asked for one: they have no shell or tool to run a check with,
+#   and their orchestrator's probes are the usual answer.
 # custom:
 #   id: DF-017
 #   severity: LOW
@@ -21,9 +25,20 @@ import data.palisade.lib.docker
 
 _checks := [c | some c in docker.final_commands; c.Cmd == "healthcheck"]
 
+# Final images without a shell or tools to run a check with (docs/precision.md, "Decisions"): a
+# HEALTHCHECK there needs a purpose-built binary, and the orchestrator's probe is the usual answer.
+_shellless_images := ["scratch", "gcr.io/distroless/*", "cgr.dev/chainguard/static*"]
+
+_shellless_base if {
+	image := lower(docker.stage_infos[docker.final_chain[0]].image)
+	some pattern in _shellless_images
+	glob.match(pattern, null, image)
+}
+
 deny contains res if {
 	count(docker.stages) > 0
 	count(_checks) == 0
+	not _shellless_base
 	msg := sprintf("final %s has no HEALTHCHECK", [docker.stage_label(docker.final_index)])
 	res := result.new(msg, docker.final_stage.Commands[0])
 }

@@ -32,3 +32,13 @@ test_inherited_from_parent_stage_passes if {
 test_empty_input if {
 	count(policy.deny) == 0 with input as {}
 }
+
+# Shell-less final images (scratch, distroless, Chainguard static) are not asked for a HEALTHCHECK.
+test_shellless_final_image_passes if {
+	count(policy.deny) == 0 with input as df.dockerfile(["FROM golang:1.22 AS build", "RUN go build -o /app", "FROM gcr.io/distroless/static-debian12:nonroot", "COPY --from=build /app /app"])
+	count(policy.deny) == 0 with input as df.dockerfile(["FROM scratch", "COPY app /app"])
+	count(policy.deny) == 0 with input as df.dockerfile(["FROM cgr.dev/chainguard/static:latest", "COPY app /app"])
+	# HEALTHCHECK NONE is still reported there, and a slim image with a shell still needs one
+	count(policy.deny) == 1 with input as df.dockerfile(["FROM scratch", "HEALTHCHECK NONE"])
+	count(policy.deny) == 1 with input as df.dockerfile(["FROM golang:1.22 AS build", "FROM debian:12-slim", "COPY --from=build /app /app"])
+}

@@ -3,7 +3,8 @@
 # description: |
 #   Build arguments and ENV variables with secret-like names or values (passwords, tokens, keys) and
 #   COPY/ADD of secret files (.env, private keys, .npmrc…) end up in the image layers and history.
-#   Copying the whole build context without a `.dockerignore` that excludes such files is reported as a warning.
+#   Copying the whole build context without a `.dockerignore` that excludes such files is reported as a
+#   MEDIUM warning: a risk, not an observed secret (the other findings of this check are CRITICAL).
 # custom:
 #   id: DF-032
 #   severity: CRITICAL
@@ -145,12 +146,17 @@ _stem_matches := [d |
 	d.path == path
 ]
 
+# A context copied without an ignore file is a risk, not an observed secret: MEDIUM, where a
+# secret actually written into ARG/ENV or a secret file copied by name stays CRITICAL
+# (docs/precision.md, "Decisions").
+_context_severity := "MEDIUM"
+
 warn contains res if {
 	data.palisade.document.path
 	not _dockerignore
 	some pair in _whole_context_copies
 	msg := sprintf("%s copies the whole build context but no .dockerignore was found next to %s", [docker.stage_label(pair[0]), data.palisade.document.path])
-	res := result.new(msg, pair[1])
+	res := object.union(result.new(msg, pair[1]), {"severity": _context_severity})
 }
 
 warn contains res if {
@@ -159,5 +165,5 @@ warn contains res if {
 	count(missing) > 0
 	some pair in _whole_context_copies
 	msg := sprintf("%s copies the whole build context and %s does not exclude %s", [docker.stage_label(pair[0]), ignore.path, concat(", ", missing)])
-	res := result.new(msg, pair[1])
+	res := object.union(result.new(msg, pair[1]), {"severity": _context_severity})
 }

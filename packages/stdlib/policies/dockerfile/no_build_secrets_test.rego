@@ -113,3 +113,11 @@ test_two_suffix_named_ignore_files_pick_one if {
 	some r in res
 	contains(r.msg, "examples/arm.dockerignore does not exclude")
 }
+
+# A context copy without (or with an incomplete) .dockerignore is a MEDIUM warning, not CRITICAL.
+test_context_warnings_are_medium if {
+	inp := df.dockerfile(["FROM node:20", "COPY . /app"])
+	r1 := policy.warn with input as inp with data.palisade.document as _doc with data.palisade.inventory as []
+	r2 := policy.warn with input as inp with data.palisade.document as _doc with data.palisade.inventory as [_ignore("svc/.dockerignore", _bad)]
+	{x.severity | some x in r1 | r2} == {"MEDIUM"}
+}

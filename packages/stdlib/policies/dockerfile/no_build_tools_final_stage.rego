@@ -4,7 +4,12 @@
 #   The final image (the last stage and the stages it is built FROM) installs compilers or build
 #   tools (gcc, make, build-essential, a JDK, Go, Rust…), or a multi-stage build ends on a
 #   toolchain base image. Build in an earlier stage and copy only the artifacts, so the shipped
-#   image has a smaller attack surface.
+#   image has a smaller attack surface. Packages removed again in the same RUN (`apk del` of the
+#   package or of its `--virtual` group, `apt-get purge`/`remove` of it, or the `apt-mark auto` +
+#   `apt-get purge --auto-remove` idiom of the official images, `yum`/`dnf remove`) are not in the
+#   image and are not reported. A tool the image needs at run time (an image meant to compile
+#   extensions, such as php's phpize dependencies) is a deliberate choice: waive it inline with the
+#   reason, or adjust `build_tool_packages`.
 # custom:
 #   id: DF-049
 #   severity: MEDIUM
@@ -44,10 +49,11 @@ is_build_package(pkg) if build_packages[lower(regex.replace(pkg, `[=<>~@].*$`, "
 deny contains res if {
 	some run in docker.runs
 	run.index in docker.final_chain
-	some c in run.commands
+	some ci, c in run.commands
 	inst := shell.install(c)
 	some pkg in inst.packages
 	is_build_package(pkg)
+	not removed_later(run.commands, ci, inst, pkg)
 	msg := sprintf("%s installs build tool %q into the final image", [docker.stage_label(run.index), pkg])
 	res := result.new(msg, run.cmd)
 }
@@ -73,3 +79,50 @@ toolchain_image(ref, pattern) if {
 	contains(pattern, ":")
 	glob.match(pattern, [], ref)
 }
+
+# Whether a later command of the same RUN removes what install inst (command ci) added: the
+# package itself or its apk `--virtual` group, or every automatically installed package (the
+# `apt-mark auto …; apt-get purge --auto-remove` idiom).
+removed_later(cmds, ci, inst, pkg) if {
+	some cj, c in cmds
+	cj > ci
+	pm := shell.package_manager(c)
+	pm.manager == inst.manager
+	pos := shell.positional(pm)
+	_remove_verbs[pm.manager][pos[0]]
+	some name in array.slice(pos, 1, count(pos))
+	name in {pkg, _virtual(inst)}
+}
+
+removed_later(cmds, ci, inst, _) if {
+	inst.manager == "apt"
+	some cm, m in cmds
+	cm > ci
+	m.program == "apt-mark"
+	m.args[0] == "auto"
+	some cj, c in cmds
+	cj > cm
+	pm := shell.package_manager(c)
+	pm.manager == "apt"
+	_autoremoves(pm)
+}
+
+_remove_verbs := {
+	"apk": {"del"},
+	"apt": {"purge", "remove"},
+	"rpm": {"remove", "erase", "autoremove"},
+	"zypper": {"remove", "rm"},
+}
+
+_autoremoves(pm) if shell.positional(pm)[0] == "autoremove"
+
+_autoremoves(pm) if {
+	shell.positional(pm)[0] in {"purge", "remove"}
+	shell.has_flag(pm.args, "--auto-remove")
+}
+
+# apk's `--virtual NAME` / `-t NAME` group, which `apk del NAME` removes as a whole.
+_virtual(inst) := inst.args[i + 1] if {
+	some i, a in inst.args
+	a in {"--virtual", "-t"}
+} else := ""

@@ -1,6 +1,12 @@
 # METADATA
 # title: Image runs as a non-root user
-# description: The final image has no USER instruction (so it runs as root unless the base image says otherwise) or its last USER is root/0.
+# description: >-
+#   The final image has no USER instruction (so it runs as root unless the base image says
+#   otherwise) or its last USER is root/0. An image whose ENTRYPOINT drops privileges with gosu,
+#   su-exec or setpriv (installed or copied in the final stage: the official images' idiom) is not
+#   reported. Base images meant to be extended are reported like any other: the image as built runs
+#   as root, and whoever runs it directly gets root; waive it inline with the reason where that is
+#   intended.
 # custom:
 #   id: DF-004
 #   severity: HIGH
@@ -32,6 +38,7 @@ deny contains res if {
 	count(docker.stages) > 0
 	not docker.final_user
 	not _nonroot_base
+	not _entrypoint_drops_privileges
 	from := docker.final_stage.Commands[0]
 	msg := sprintf("final %s has no USER instruction, so the container runs as root", [docker.stage_label(docker.final_index)])
 	res := result.new(msg, from)
@@ -43,6 +50,16 @@ deny contains res if {
 	docker.is_root_user(user)
 	msg := sprintf("final %s switches to user %q (root) in its last USER instruction", [docker.stage_label(docker.final_index), cmd.Value[0]])
 	res := result.new(msg, cmd)
+}
+
+# The official images' idiom: start as root (to fix volume ownership) and have the ENTRYPOINT
+# script drop to an unprivileged user with gosu / su-exec / setpriv, which the image installs.
+_entrypoint_drops_privileges if {
+	some e in docker.final_commands
+	e.Cmd == "entrypoint"
+	some c in docker.final_commands
+	c.Cmd in {"run", "copy"}
+	regex.match(`(^|[^A-Za-z0-9_-])(gosu|su-exec|setpriv)([^A-Za-z0-9_-]|$)`, concat(" ", c.Value))
 }
 
 _nonroot_base if {

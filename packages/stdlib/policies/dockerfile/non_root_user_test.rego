@@ -63,3 +63,18 @@ test_scratch_without_user_denied if {
 test_empty_input if {
 	count(policy.deny) == 0 with input as {}
 }
+
+# The official images start as root and drop privileges in the ENTRYPOINT script (gosu, su-exec).
+test_entrypoint_dropping_privileges_passes if {
+	count(policy.deny) == 0 with input as df.dockerfile(["FROM debian:12", "RUN apt-get install -y gosu", "COPY docker-entrypoint.sh /usr/local/bin/", "ENTRYPOINT [\"docker-entrypoint.sh\"]"])
+	count(policy.deny) == 0 with input as df.dockerfile(["FROM alpine:3.20", "RUN apk add --no-cache 'su-exec>=0.2'", "ENTRYPOINT [\"docker-entrypoint.sh\"]"])
+	count(policy.deny) == 0 with input as df.dockerfile(["FROM debian:12", "COPY --from=tianon/gosu /gosu /usr/local/bin/", "ENTRYPOINT [\"/entrypoint.sh\"]"])
+}
+
+test_privilege_tool_without_entrypoint_or_in_build_stage_denied if {
+	count(policy.deny) == 1 with input as df.dockerfile(["FROM debian:12", "RUN apt-get install -y gosu"])
+	count(policy.deny) == 1 with input as df.dockerfile(["FROM debian:12 AS b", "RUN apt-get install -y gosu", "FROM debian:12", "ENTRYPOINT [\"x\"]"])
+	count(policy.deny) == 1 with input as df.dockerfile(["FROM debian:12", "RUN apt-get install -y gosu-extra", "ENTRYPOINT [\"x\"]"])
+	# an explicit USER root is still reported
+	count(policy.deny) == 1 with input as df.dockerfile(["FROM debian:12", "RUN apt-get install -y gosu", "USER root", "ENTRYPOINT [\"x\"]"])
+}

@@ -85,6 +85,13 @@ _clean(run, inst) if {
 	_removes(run, "/var/cache/apk")
 }
 
+# `--no-network` installs from what is already on disk: no index is downloaded, nothing is cached
+# (the official images install run-time dependencies this way after a --no-cache build).
+_clean(_, inst) if {
+	inst.manager == "apk"
+	shell.has_flag(inst.args, "--no-network")
+}
+
 _clean(run, inst) if {
 	inst.manager == "rpm"
 	some c in run.commands

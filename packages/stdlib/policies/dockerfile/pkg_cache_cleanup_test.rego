@@ -62,3 +62,8 @@ test_build_stage_ignored if {
 test_npm_and_go_not_checked if {
 	count(policy.deny) == 0 with input as df.dockerfile(["FROM node:20", "RUN npm ci && go install x@v1"])
 }
+
+test_apk_no_network_passes if {
+	count(policy.deny) == 0 with input as df.dockerfile(["FROM alpine:3.20", "RUN apk add --no-cache --virtual .b gcc && apk add --no-network --virtual .rundeps $runDeps"])
+	count(policy.deny) == 1 with input as df.dockerfile(["FROM alpine:3.20", "RUN apk add --virtual .rundeps libssl3 && apk add --no-network curl"])
+}

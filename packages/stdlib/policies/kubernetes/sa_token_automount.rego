@@ -1,9 +1,10 @@
 # METADATA
 # title: Service account token mounted
 # description: >-
-#   The pod gets its service account token mounted automatically (automountServiceAccountToken
-#   is not false on the pod, nor on its ServiceAccount when that is part of the scan), so a
-#   compromised container can call the Kubernetes API with the pod's identity.
+#   The pod gets its service account token mounted by default: automountServiceAccountToken is
+#   set neither on the pod nor on its ServiceAccount (when that is part of the scan), so a
+#   compromised container can call the Kubernetes API with the pod's identity although nobody
+#   decided it should. An explicit `true` is a decision and is not reported.
 # custom:
 #   id: KW-032
 #   severity: LOW
@@ -22,22 +23,18 @@ import rego.v1
 import data.palisade.lib.cluster
 import data.palisade.lib.kubernetes as k8s
 
-# The pod-level field wins over the ServiceAccount's.
-deny contains res if {
-	k8s.in_scope
-	k8s.pod_spec.automountServiceAccountToken == true
-	res := result.new(sprintf("%s sets automountServiceAccountToken: true", [k8s.resource_label]), k8s.pod_spec)
-}
-
+# Only the implicit default is reported: `automountServiceAccountToken: true` written on the pod
+# or on its ServiceAccount is an explicit, reviewable decision (a controller that calls the API
+# needs its token), and `false` on either opts out. The pod-level field wins over the account's.
 deny contains res if {
 	k8s.in_scope
 	not is_boolean(k8s.pod_spec.automountServiceAccountToken)
-	not service_account_opts_out
-	res := result.new(sprintf("%s mounts the token of service account \"%s\" (automountServiceAccountToken is not false)", [k8s.resource_label, k8s.service_account]), k8s.pod_spec)
+	not service_account_decides
+	res := result.new(sprintf("%s mounts the token of service account \"%s\" by default (automountServiceAccountToken is not set)", [k8s.resource_label, k8s.service_account]), k8s.pod_spec)
 }
 
-service_account_opts_out if {
+service_account_decides if {
 	some sa in cluster.objects_in("ServiceAccount", k8s.namespace)
 	sa.metadata.name == k8s.service_account
-	sa.automountServiceAccountToken == false
+	is_boolean(sa.automountServiceAccountToken)
 }

@@ -10,12 +10,12 @@ sa(name, ns, automount) := {"path": "sa.yaml", "index": 0, "kind": "kubernetes",
 
 test_unset_denied if {
 	some r in check.deny with input as pod({"containers": []})
-	r.msg == `Pod "p" mounts the token of service account "default" (automountServiceAccountToken is not false)`
+	r.msg == `Pod "p" mounts the token of service account "default" by default (automountServiceAccountToken is not set)`
 }
 
-test_true_denied if {
-	some r in check.deny with input as pod({"automountServiceAccountToken": true})
-	r.msg == `Pod "p" sets automountServiceAccountToken: true`
+# An explicit true is a decision (the pod calls the API server), not the risky default.
+test_explicit_true_allowed if {
+	count(check.deny) == 0 with input as pod({"automountServiceAccountToken": true})
 }
 
 test_false_allowed if {
@@ -25,9 +25,10 @@ test_false_allowed if {
 test_service_account_opt_out if {
 	count(check.deny) == 0 with input as pod({"serviceAccountName": "api"}) with data.palisade.inventory as [sa("api", "shop", false)]
 	count(check.deny) == 1 with input as pod({"serviceAccountName": "api"}) with data.palisade.inventory as [sa("api", "other", false)]
-	count(check.deny) == 1 with input as pod({"serviceAccountName": "api"}) with data.palisade.inventory as [sa("api", "shop", true)]
+	count(check.deny) == 0 with input as pod({"serviceAccountName": "api"}) with data.palisade.inventory as [sa("api", "shop", true)]
+	count(check.deny) == 1 with input as pod({"serviceAccountName": "api"}) with data.palisade.inventory as [sa("other", "shop", true)]
 }
 
-test_pod_true_beats_service_account if {
-	count(check.deny) == 1 with input as pod({"serviceAccountName": "api", "automountServiceAccountToken": true}) with data.palisade.inventory as [sa("api", "shop", false)]
+test_pod_field_beats_service_account if {
+	count(check.deny) == 0 with input as pod({"serviceAccountName": "api", "automountServiceAccountToken": true}) with data.palisade.inventory as [sa("api", "shop", false)]
 }

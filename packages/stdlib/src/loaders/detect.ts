@@ -23,7 +23,7 @@ const NOT_A_DOCKERFILE =
 export function detectByName(path: string): NameVerdict {
   const name = baseName(path);
   if (/\.dockerignore$/i.test(name)) return 'dockerignore';
-  if (/^(docker-)?compose[^/\\]*\.ya?ml$/i.test(name)) return 'compose';
+  if (/^(docker-)?compose([.\-_][^/\\]*)?\.ya?ml$/i.test(name)) return 'compose';
   if (!NOT_A_DOCKERFILE.test(name)) {
     if (/^(Dockerfile|Containerfile)([.\-_].*)?$/i.test(name) || /\.(dockerfile|containerfile)$/i.test(name)) return 'dockerfile';
   }

@@ -14,6 +14,10 @@ describe('detection', () => {
       ['docker-compose.yml', 'compose'],
       ['compose.prod.yaml', 'compose'],
       ['docker-compose.override.yaml', 'compose'],
+      // composer.yaml (PHP) is not a compose file; the name must be compose[.-_…].yaml.
+      ['composer.yaml', 'tree'],
+      ['docker-composer.yml', 'tree'],
+      ['compose-dev.yml', 'compose'],
       ['deploy/app.yaml', 'tree'],
       ['Dockerfile.yaml', 'tree'],
       ['report.json', 'tree'],
