@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
@@ -136,5 +136,52 @@ describe('palisade test: builtin errors', () => {
     expect(json.results[0].builtinErrors).toEqual([
       { code: 'eval_builtin_error', message: 'time.parse_rfc3339_ns: parsing time "2024-13-01T00:00:00Z": month out of range', location: expect.objectContaining({ file: 't_test.rego', row: 4 }) },
     ]);
+  });
+});
+
+describe('palisade test: conftest verify options', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'palisade-verify-'));
+  mkdirSync(join(dir, 'policy'));
+  mkdirSync(join(dir, 'data'));
+  writeFileSync(join(dir, 'policy', 'main.rego'), 'package main\nimport rego.v1\ndeny contains "root" if input.user == "root"\n');
+  writeFileSync(
+    join(dir, 'policy', 'main_test.rego'),
+    'package main\nimport rego.v1\ntest_root if { deny["root"] with input as {"user": "root"} }\ntest_limit if { data.limits.max == 3 }\ntest_wrong if { print("note"); deny["x"] }\n',
+  );
+  writeFileSync(join(dir, 'policy', 'other_test.rego'), 'package other\nimport rego.v1\ntest_other if { true }\n');
+  writeFileSync(join(dir, 'data', 'limits.yaml'), 'limits:\n  max: 3\n');
+  writeFileSync(join(dir, 'policy', 'multi.yaml'), 'a: 1\n---\nb: 2\n');
+  const run = (args: string[]) => palisade(['test', ...args], { cwd: dir });
+
+  it('-p reads only .rego files, -d only data, -o conftest prints conftest’s summary line', () => {
+    const r = run(['-p', 'policy', '-d', 'data', '-o', 'conftest']);
+    expect(r.stdout).toBe('FAIL - policy/main_test.rego - data.main - test_wrong\n\n4 tests, 3 passed, 0 warnings, 1 failure, 0 exceptions\n');
+    expect(r.code).toBe(2);
+  });
+
+  it('-n filters packages by glob', () => {
+    expect(run(['-p', 'policy', '-d', 'data', '-n', 'o*', '-o', 'conftest']).stdout).toBe('1 test, 1 passed, 0 warnings, 0 failures, 0 exceptions\n');
+    expect(run(['-p', 'policy', '-n', 'nothing', '-o', 'conftest']).stdout).toBe('0 tests, 0 passed, 0 warnings, 0 failures, 0 exceptions\n');
+  });
+
+  it('-o tap and -o table list every test', () => {
+    const tap = run(['-p', 'policy', '-d', 'data', '-o', 'tap']).stdout;
+    expect(tap).toMatch(/^1\.\.4\n/);
+    expect(tap).toContain('not ok 3 - data.main.test_wrong\n');
+    expect(run(['-p', 'policy', '-d', 'data', '-o', 'table']).stdout).toMatch(/\| success \| policy\/main_test\.rego +\| data\.main\.test_root +\|/);
+  });
+
+  it('--report lists every test after the failures, with notes; only with text output', () => {
+    const r = run(['-p', 'policy', '-d', 'data', '--report', 'notes']);
+    expect(r.stdout).toMatch(/^FAILURES\n/);
+    expect(r.stdout).toContain('data.main.test_root: PASS');
+    expect(r.stdout).toContain('  Note "note"\n');
+    const bad = run(['-p', 'policy', '-o', 'json', '--report', 'fails']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('report flag is supported with stdout only');
+  });
+
+  it('says that file arguments are not read with --policy', () => {
+    expect(run(['-p', 'policy', '-d', 'data', 'x.yaml', '-o', 'conftest']).stderr).toContain('not reading x.yaml');
   });
 });

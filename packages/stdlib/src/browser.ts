@@ -19,6 +19,7 @@ export { loadFile, loadFiles } from './loaders/index.js';
 export { loadDocuments, isDocumentOf } from './documents.js';
 export type { DocumentFile, DocumentValueMap, LoadedDocuments, TypedDocument } from './documents.js';
 export { stdlibBuiltins, resultNew } from './result-builtin.js';
+export { conftestBuiltins, setConfigFileReader, type ConfigFileReader } from './conftest-builtins.js';
 export { applyTrivyBuiltins, isTrivyStyleModule, TRIVY_BUILTINS_MODES } from './trivy-builtins.js';
 export type { TrivyBuiltinsMode } from './trivy-builtins.js';
 export type { PolicySource } from './policies.js';

@@ -5,6 +5,7 @@ export { SEVERITIES } from './model.js';
 export * as loaders from './loaders/index.js';
 export { loadFile, loadFiles } from './loaders/index.js';
 export { stdlibBuiltins, resultNew } from './result-builtin.js';
+export { conftestBuiltins, setConfigFileReader, type ConfigFileReader } from './conftest-builtins.js';
 export { applyTrivyBuiltins, isTrivyStyleModule, TRIVY_BUILTINS_MODES } from './trivy-builtins.js';
 export type { TrivyBuiltinsMode } from './trivy-builtins.js';
 export { STDLIB_ROOT, createStdlibEngine, stdlibData, stdlibPolicySources } from './policies.js';
@@ -33,7 +34,10 @@ export type { PalisadeConfig, ConfigIssue } from './config.js';
 import { setDefaultStdlib as registerStdlib } from './scan.js';
 import { setHclParsers } from './loaders/config/hcl.js';
 import { nodeHclParsers } from './node-hcl.js';
+import { setConfigFileReader } from './conftest-builtins.js';
+import { nodeConfigFileReader } from './node-files.js';
 import { stdlibBundle as defaultBundle } from './stdlib-files.js';
 // The Node entry supplies the stdlib's files to scan(); a browser build registers its bundle instead.
 registerStdlib(defaultBundle);
 setHclParsers(nodeHclParsers);
+setConfigFileReader(nodeConfigFileReader);

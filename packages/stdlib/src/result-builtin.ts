@@ -4,6 +4,7 @@
  * find its source lines by identity. Registered through the engine's public extension API.
  */
 import { T, operandError, type BuiltinDecl } from '@palisade/engine';
+import { conftestBuiltins } from './conftest-builtins.js';
 
 /** The declaration of the `result.new(msg, cause)` builtin. */
 export const resultNew: BuiltinDecl = {
@@ -25,5 +26,5 @@ export const resultNew: BuiltinDecl = {
   },
 };
 
-/** Extra builtins the stdlib (and policies written for Trivy) rely on. */
-export const stdlibBuiltins: BuiltinDecl[] = [resultNew];
+/** Extra builtins the stdlib (and policies written for Trivy or conftest) rely on. */
+export const stdlibBuiltins: BuiltinDecl[] = [resultNew, ...conftestBuiltins];

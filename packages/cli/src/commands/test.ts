@@ -20,7 +20,9 @@ import { EXIT, textOrJson, type CliCommand, type CommandIO } from '../command.js
 import { capabilityOptions } from '../platform-node.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { collectTrace, sourceLine } from '../toolchain/explain.js';
-import { findFiles, loadInto } from '../toolchain/files.js';
+import { findFiles, loadInto, type Found } from '../toolchain/files.js';
+import { printConftestVerify, printTestTable, printTestTap } from '../toolchain/conftest-verify.js';
+import { matchGlob } from '@palisade/stdlib';
 import { watchPaths } from '../toolchain/watch.js';
 
 interface Failure {
@@ -35,11 +37,45 @@ const OPERATORS: Record<string, string> = { equal: '==', neq: '!=', lt: '<', lte
 
 type Reported = TestResult & { failure?: Failure };
 
-/** `--run` matches the qualified name `data.pkg.test_x`, as in `opa test` (the runner passes `pkg.test_x`). */
-class QualifiedName extends RegExp {
+/**
+ * `--run` matches the qualified name `data.pkg.test_x`, as in `opa test` (the runner passes
+ * `pkg.test_x`); `--namespace` globs match the package, as in `conftest verify`.
+ */
+class TestFilter extends RegExp {
+  constructor(
+    run: RegExp | undefined,
+    private readonly namespaces: readonly string[],
+  ) {
+    super(run ?? /(?:)/);
+  }
   override test(name: string): boolean {
+    if (this.namespaces.length) {
+      const pkg = name.slice(0, name.lastIndexOf('.'));
+      if (!this.namespaces.some((g) => matchGlob(g, pkg, 'name'))) return false;
+    }
     return super.test(`data.${name}`);
   }
+}
+
+/**
+ * The files of a run: the positional paths (policies and data, as `opa test`), or with
+ * `--policy`/`--data` (conftest verify) only .rego files from the policy paths and data files
+ * from the data paths; positional paths are then not read, and the run says so.
+ */
+function suiteFiles(args: string[], opts: Record<string, unknown>, io: CommandIO): Found {
+  const ignore = opts.ignore as string[] | undefined;
+  const policy = (opts.policy as string[] | undefined) ?? [];
+  const data = (opts.data as string[] | undefined) ?? [];
+  if (!policy.length && !data.length) return findFiles(args, io.cwd, { withData: true, ignore });
+  if (args.length) io.stderr.write(`palisade: test --policy: not reading ${args.join(', ')} (conftest verify ignores file arguments too)\n`);
+  const rego = findFiles(policy.length ? policy : ['.'], io.cwd, { withData: false, ignore });
+  const found: Found = { rego: rego.rego, data: [], errors: rego.errors };
+  if (data.length) {
+    const d = findFiles(data, io.cwd, { withData: true, ignore });
+    found.data = d.data;
+    found.errors.push(...d.errors);
+  }
+  return found;
 }
 
 function ms(d: number): string {
@@ -74,10 +110,11 @@ function locateFailure(engine: Engine, t: TestResult, sources: Map<string, strin
   return failure;
 }
 
-function printText(results: Reported[], verbose: boolean, io: CommandIO, sources: Map<string, string>): void {
+function printText(results: Reported[], verbose: boolean, io: CommandIO, sources: Map<string, string>, report = false): void {
   const w = (s: string) => io.stdout.write(s + '\n');
   const bad = results.filter((r) => r.status === 'fail' || r.status === 'error');
-  if (!verbose && bad.length) {
+  // conftest verify --report shows the FAILURES block and then every test.
+  if ((!verbose || report) && bad.length) {
     w('FAILURES');
     w('-'.repeat(80));
     for (const r of bad) {
@@ -112,7 +149,7 @@ function printText(results: Reported[], verbose: boolean, io: CommandIO, sources
       if (r.failure) w(`  ${r.failure.location.file}:${r.failure.location.row}: not satisfied: ${r.failure.source}`);
       if (r.output.length) {
         w('');
-        for (const line of r.output) w(`  ${line}`);
+        for (const line of r.output) w(report ? `  Note ${JSON.stringify(line)}` : `  ${line}`);
         w('');
       }
     }
@@ -158,13 +195,34 @@ export const testCommand: CliCommand = {
     { flags: '-c, --coverage', description: 'report which policy lines the tests evaluate' },
     { flags: '--threshold <percent>', description: 'with --coverage: fail when total coverage is below this percentage' },
     { flags: '-f, --format <format>', description: 'output format: text or json', default: 'text' },
+    { flags: '-o, --output <format>', description: "output format: text, json, conftest (conftest verify's summary layout), tap or table" },
+    { flags: '-p, --policy <path>', description: 'policy file or directory (.rego only, as conftest verify --policy); repeatable', repeatable: true },
+    { flags: '-d, --data <path>', description: 'data file or directory (.json/.yaml) with --policy; repeatable', repeatable: true },
+    { flags: '-n, --namespace <glob>', description: 'only tests in packages matching these globs (as conftest verify --namespace); repeatable', repeatable: true },
+    { flags: '--report <level>', description: 'conftest verify --report fails|notes|full: list every test (text output only)' },
     { flags: '--fail-on-empty', description: 'exit 1 when no tests are found' },
     { flags: '--ignore <glob...>', description: 'skip files and directories matching these globs' },
     TRIVY_BUILTINS_OPTION,
     { flags: '-w, --watch', description: 'run again whenever a .rego or data file under the paths changes (Ctrl-C stops)' },
   ],
   async run(args, opts, io) {
-    const format = textOrJson(opts, io);
+    const output = opts.output === undefined ? undefined : String(opts.output);
+    if (opts.report !== undefined) {
+      if (!['fails', 'notes', 'full'].includes(String(opts.report))) {
+        io.stderr.write(`error: --report must be fails, notes or full, got "${String(opts.report)}"\n`);
+        return EXIT.error;
+      }
+      if ((output ?? 'text') !== 'text' || (opts.format ?? 'text') !== 'text') {
+        io.stderr.write('error: report flag is supported with stdout only (text output)\n');
+        return EXIT.error;
+      }
+      opts.verbose = true;
+    }
+    if (output !== undefined && !OUTPUTS.includes(output as never)) {
+      io.stderr.write(`error: unknown output "${output}" (use ${OUTPUTS.join(', ')})\n`);
+      return EXIT.error;
+    }
+    const format = output && output !== 'text' && output !== 'json' ? (output as SuiteSettings['format']) : textOrJson(output ? { format: output } : opts, io);
     if (!format) return EXIT.error;
     let filter: RegExp | undefined;
     if (opts.run !== undefined) {
@@ -192,15 +250,17 @@ export const testCommand: CliCommand = {
   },
 };
 
+const OUTPUTS = ['text', 'json', 'conftest', 'tap', 'table'] as const;
+
 interface SuiteSettings {
-  format: 'text' | 'json';
+  format: (typeof OUTPUTS)[number];
   filter: RegExp | undefined;
   timeoutMs: number;
 }
 
 /** Loads, compiles and runs the tests once; returns the exit code. */
 function runSuite(args: string[], opts: Record<string, unknown>, io: CommandIO, { format, filter, timeoutMs }: SuiteSettings): number {
-  const found = findFiles(args, io.cwd, { withData: true, ignore: opts.ignore as string[] | undefined });
+  const found = suiteFiles(args, opts, io);
   const engine = new Engine({ builtins: [...stdlibBuiltins, testSleepBuiltin] });
   const loadErrors = loadInto(engine, found);
   const trivy = trivyBuiltinsMode(opts, io);
@@ -212,15 +272,19 @@ function runSuite(args: string[], opts: Record<string, unknown>, io: CommandIO, 
   const sources = new Map(engine.modules().map((m) => [m.file, m.source]));
   const hits = opts.coverage ? new Set<string>() : undefined;
   const verbose = Boolean(opts.verbose);
+  const namespaces = (opts.namespace as string[] | undefined) ?? [];
   const results: Reported[] = runTests(engine, {
-    filter: filter ? new QualifiedName(filter) : undefined,
+    filter: filter || namespaces.length ? new TestFilter(filter, namespaces) : undefined,
     timeoutMs,
     evalOptions: { coverage: hits, ...capabilityOptions(opts, io.env) },
   });
   for (const r of results) if (r.status === 'fail') r.failure = locateFailure(engine, r, sources);
 
   if (results.length === 0) {
-    if (format === 'json') io.stdout.write(JSON.stringify({ results: [], summary: { total: 0, pass: 0, fail: 0, error: 0, skip: 0 } }, null, 2) + '\n');
+    if (format === 'conftest') printConftestVerify(results, io);
+    else if (format === 'tap') printTestTap(results, io);
+    else if (format === 'table') printTestTable(results, io);
+    else if (format === 'json') io.stdout.write(JSON.stringify({ results: [], summary: { total: 0, pass: 0, fail: 0, error: 0, skip: 0 } }, null, 2) + '\n');
     else io.stderr.write(`no tests found${filter ? ` matching ${filter}` : ''} (tests are rules named test_*)\n`);
     return opts.failOnEmpty ? EXIT.findings : EXIT.ok;
   }
@@ -247,8 +311,11 @@ function runSuite(args: string[], opts: Record<string, unknown>, io: CommandIO, 
       ...(report ? { coverage: report } : {}),
     };
     io.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  } else if (format === 'conftest' || format === 'tap' || format === 'table') {
+    (format === 'conftest' ? printConftestVerify : format === 'tap' ? printTestTap : printTestTable)(results, io);
+    if (report) printCoverage(report, io);
   } else {
-    printText(results, verbose, io, sources);
+    printText(results, verbose, io, sources, opts.report !== undefined);
     if (report) printCoverage(report, io);
   }
   if (count('fail') + count('error') > 0) return EXIT.error;

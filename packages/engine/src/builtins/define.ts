@@ -10,6 +10,7 @@ import { PalisadeError, ErrorCodes } from '../errors.js';
 import type { Value } from '../value/types.js';
 import { typeName } from '../value/types.js';
 import type { BType } from './signature.js';
+import type { Location } from '../syntax/location.js';
 
 /** A declared builtin parameter: name, type (see `T`) and an optional description for the reference docs. */
 export interface BuiltinParam {
@@ -78,7 +79,8 @@ export interface BuiltinDecl {
   relation?: boolean;
   /** Deprecated in OPA (reported by `check --strict`). */
   deprecated?: boolean;
-  impl(args: Value[], ctx: BuiltinContext): Value | undefined;
+  /** `call` is where the call is written (its `file` is the calling module's), for builtins that resolve paths against it. */
+  impl(args: Value[], ctx: BuiltinContext, call?: Location): Value | undefined;
 }
 
 /** Identity helper that checks the entry's shape. */

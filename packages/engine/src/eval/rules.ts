@@ -437,7 +437,7 @@ export class RuleEvaluator {
   callBuiltin(c: Ctx, decl: BuiltinDecl, args: Value[], loc: Location, k: VK): boolean {
     let result: Value | undefined;
     try {
-      result = decl.impl(args, c.run.bctx);
+      result = decl.impl(args, c.run.bctx, loc);
     } catch (e) {
       const err = builtinFailure(decl.name, e, loc);
       if (err.code === ErrorCodes.evalConflict || err.code === ErrorCodes.evalCancel) throw err;
