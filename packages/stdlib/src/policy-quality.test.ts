@@ -41,6 +41,24 @@ describe('stdlib policy METADATA', () => {
     expect(bad).toEqual([]);
   });
 
+  // TITLES (docs/policies/authoring.md): a title names the problem a finding reports, so that a
+  // report line `CRITICAL Fail <title>` reads as one statement. These patterns catch the shapes of
+  // the other convention (the passing condition: "Socket is not mounted", "Seccomp stays on",
+  // "Images are pinned", "No sudo in RUN"); review still judges the rest.
+  it('titles name the problem, not the passing condition', () => {
+    const DESIRED = [
+      /\b(is|are|do|does) not\b/i,
+      /\b(stays?|keeps?|remains?)\b/i,
+      /^No\b/,
+      /\b(is|are) (pinned|set|used|limited|merged|present|bounded|cleaned up|checksummed|signed|valid|absolute|unique|dropped|patched|triaged|recent|scoped|rebuilt|enabled|defined|combined|kept|read-only|version-pinned|non-interactive)\b/i,
+      /\binstead\s*$/i,
+    ];
+    const bad = policies
+      .filter((p) => typeof p.meta.title === 'string' && DESIRED.some((re) => re.test(p.meta.title as string)))
+      .map((p) => `${p.file}: title "${p.meta.title}"`);
+    expect(bad).toEqual([]);
+  });
+
   it('ids are unique', () => {
     const files = new Map<string, string[]>();
     for (const p of policies) if (p.meta.id) files.set(p.meta.id, [...(files.get(p.meta.id) ?? []), p.file]);

@@ -1,5 +1,5 @@
 # METADATA
-# title: AppArmor stays enabled
+# title: Service runs without AppArmor
 # description: 'A service sets `security_opt: apparmor:unconfined`, running without the AppArmor profile Docker applies by default.'
 # custom:
 #   id: DC-013

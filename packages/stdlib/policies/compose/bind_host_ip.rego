@@ -1,5 +1,5 @@
 # METADATA
-# title: Published ports bind to a specific host IP
+# title: Published port listens on all host interfaces
 # description: A service publishes a port without a host IP (or with 0.0.0.0/::), so it is reachable on every interface of the host, including public ones.
 # custom:
 #   id: DC-020

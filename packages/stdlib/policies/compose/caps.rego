@@ -1,5 +1,5 @@
 # METADATA
-# title: Capabilities are dropped, not added
+# title: Service capabilities added or not dropped
 # description: 'A service adds Linux capabilities beyond the allowed ones (`compose_allowed_cap_add`, by default only NET_BIND_SERVICE), or does not drop all capabilities with `cap_drop: [ALL]`.'
 # custom:
 #   id: DC-002

@@ -1,5 +1,5 @@
 # METADATA
-# title: Default cgroup parent is used
+# title: Service uses a custom cgroup parent
 # description: A service sets `cgroup_parent`, placing the container in a cgroup outside Docker's default hierarchy, where its resource limits may not apply as intended.
 # custom:
 #   id: DC-024

@@ -1,5 +1,5 @@
 # METADATA
-# title: CPU is limited
+# title: Service without CPU limit
 # description: A service sets no CPU limit or weight (`cpus`, `cpu_quota`, `cpu_shares` or `deploy.resources.limits.cpus`), so it can starve other containers.
 # custom:
 #   id: DC-018

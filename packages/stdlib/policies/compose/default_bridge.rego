@@ -1,5 +1,5 @@
 # METADATA
-# title: Services use explicit networks
+# title: Service on the default network
 # description: 'A service declares no `networks` (or uses `network_mode: bridge`), so it joins the default network with every other such service instead of an explicit, purpose-built one.'
 # custom:
 #   id: DC-026

@@ -1,5 +1,5 @@
 # METADATA
-# title: Host devices are not passed through
+# title: Host device passed through to a service
 # description: A service maps host devices into the container (`devices`), giving it direct access to hardware or kernel interfaces.
 # custom:
 #   id: DC-025

@@ -1,5 +1,5 @@
 # METADATA
-# title: Services define a healthcheck
+# title: Service without healthcheck
 # description: 'A service has no `healthcheck` (or disables it with `disable: true` / `test: ["NONE"]`), so Docker cannot detect a hung container. An image HEALTHCHECK is not visible here.'
 # custom:
 #   id: DC-022

@@ -1,5 +1,5 @@
 # METADATA
-# title: Services do not share the host IPC namespace
+# title: Service shares the host IPC namespace
 # description: 'A service sets `ipc: host`, giving it access to the host''s shared memory and semaphores.'
 # custom:
 #   id: DC-005

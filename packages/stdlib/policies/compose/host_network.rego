@@ -1,5 +1,5 @@
 # METADATA
-# title: Services do not use the host network
+# title: Service uses the host network
 # description: 'A service sets `network_mode: host`, sharing the host''s network stack: it can bind any host port and reach services listening on localhost.'
 # custom:
 #   id: DC-003

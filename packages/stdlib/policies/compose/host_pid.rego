@@ -1,5 +1,5 @@
 # METADATA
-# title: Services do not share the host PID namespace
+# title: Service shares the host PID namespace
 # description: 'A service sets `pid: host`, so it sees and can signal every process on the host.'
 # custom:
 #   id: DC-004

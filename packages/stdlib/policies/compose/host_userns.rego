@@ -1,5 +1,5 @@
 # METADATA
-# title: Services keep user namespace remapping
+# title: Service opts out of user namespace remapping
 # description: 'A service sets `userns_mode: host`, turning off the daemon''s user-namespace remapping for it, so root in the container is root on the host.'
 # custom:
 #   id: DC-006

@@ -1,5 +1,5 @@
 # METADATA
-# title: Services do not share the host UTS namespace
+# title: Service shares the host UTS namespace
 # description: 'A service sets `uts: host`, so it can change the host''s hostname and domain name.'
 # custom:
 #   id: DC-007

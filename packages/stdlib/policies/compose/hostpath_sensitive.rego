@@ -1,5 +1,5 @@
 # METADATA
-# title: Sensitive host directories are not mounted
+# title: Sensitive host directory mounted into a service
 # description: A service bind-mounts a sensitive host directory (/, /boot, /dev, /etc, /lib, /proc, /sys, /usr), or a path below one of them read-write, exposing host files to the container.
 # custom:
 #   id: DC-009

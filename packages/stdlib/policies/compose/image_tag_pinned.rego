@@ -1,5 +1,5 @@
 # METADATA
-# title: Service images are pinned
+# title: Service image on latest or untagged
 # description: >-
 #   A service image uses the `latest` tag or no tag and no digest, so `docker compose pull` can
 #   silently change what runs. `${VAR:-default}` is resolved to its default; other variables are

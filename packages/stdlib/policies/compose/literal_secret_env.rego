@@ -1,5 +1,5 @@
 # METADATA
-# title: No literal secrets in environment
+# title: Literal secret in service environment
 # description: A service's `environment` sets a secret-like variable (password, token, key…) or a known credential format to a literal value, which ends up in the compose file, `docker inspect` and process listings.
 # custom:
 #   id: DC-029

@@ -1,5 +1,5 @@
 # METADATA
-# title: Memory is limited
+# title: Service without memory limit
 # description: A service sets no memory limit (`mem_limit` or `deploy.resources.limits.memory`), so one container can exhaust the host's memory.
 # custom:
 #   id: DC-017

@@ -1,5 +1,5 @@
 # METADATA
-# title: Bind mounts do not use shared propagation
+# title: Bind mount with shared propagation
 # description: A bind mount uses `shared` or `rshared` propagation, so mounts made inside the container appear on the host (and the other way round).
 # custom:
 #   id: DC-010

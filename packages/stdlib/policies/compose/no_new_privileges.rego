@@ -1,5 +1,5 @@
 # METADATA
-# title: no-new-privileges is set
+# title: Service without no-new-privileges
 # description: 'A service does not set `security_opt: [no-new-privileges:true]`, so setuid binaries in the container can still raise privileges.'
 # custom:
 #   id: DC-011

@@ -1,5 +1,5 @@
 # METADATA
-# title: Services run as a non-root user
+# title: Service may run as root
 # description: |
 #   A service runs as root: `user` is root/0, or `user` is not set and neither a known non-root image
 #   (config `nonroot_images`) nor the service's own Dockerfile (found in the scan by its `build`

@@ -1,5 +1,5 @@
 # METADATA
-# title: Process count is limited
+# title: Service without process count limit
 # description: A service sets no `pids_limit` (or sets it to 0 or -1, meaning unlimited), so a fork bomb in the container can exhaust the host's process table.
 # custom:
 #   id: DC-019

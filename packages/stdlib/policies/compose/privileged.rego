@@ -1,5 +1,5 @@
 # METADATA
-# title: Services do not run privileged
+# title: Service runs privileged
 # description: 'A service sets `privileged: true`, which gives the container every capability and access to all host devices.'
 # custom:
 #   id: DC-001

@@ -1,5 +1,5 @@
 # METADATA
-# title: No privileged host ports
+# title: Service publishes a privileged host port
 # description: A service publishes a host port below 1024; privileged ports are reserved for system services.
 # custom:
 #   id: DC-021

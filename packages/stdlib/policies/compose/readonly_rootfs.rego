@@ -1,5 +1,5 @@
 # METADATA
-# title: Root filesystem is read-only
+# title: Service root filesystem is writable
 # description: 'A service does not set `read_only: true`, so an attacker who gets code execution can modify the container''s files and binaries.'
 # custom:
 #   id: DC-015

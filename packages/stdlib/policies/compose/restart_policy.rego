@@ -1,5 +1,5 @@
 # METADATA
-# title: Restart attempts are bounded
+# title: Service restarts without bound
 # description: A service restarts without bound (`always`, `unless-stopped`, `on-failure` without a count or above 5, or a deploy restart_policy without max_attempts ≤ 5), so a crashing container loops forever and can starve the host.
 # custom:
 #   id: DC-023

@@ -1,5 +1,5 @@
 # METADATA
-# title: Container runtime socket is not mounted
+# title: Container runtime socket mounted into a service
 # description: A service mounts the Docker (or containerd, CRI-O, Podman) socket, or the /run directory holding it; whoever controls the container controls the host.
 # custom:
 #   id: DC-008

@@ -1,5 +1,5 @@
 # METADATA
-# title: Seccomp stays enabled
+# title: Service runs without seccomp
 # description: 'A service sets `security_opt: seccomp:unconfined`, removing the syscall filter that blocks dangerous kernel calls.'
 # custom:
 #   id: DC-012

@@ -1,5 +1,5 @@
 # METADATA
-# title: SELinux separation stays enabled
+# title: Service disables SELinux separation
 # description: 'A service sets `security_opt: label:disable` (or the unconfined `spc_t` type), turning off SELinux separation between the container and the host.'
 # custom:
 #   id: DC-014

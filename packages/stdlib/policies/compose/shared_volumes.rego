@@ -1,5 +1,5 @@
 # METADATA
-# title: Volumes are not shared between services
+# title: Volume shared between services
 # description: The same named volume or host path is mounted by several services, so a compromise of one service can tamper with another's data.
 # custom:
 #   id: DC-027

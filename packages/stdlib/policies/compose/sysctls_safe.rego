@@ -1,5 +1,5 @@
 # METADATA
-# title: Only safe sysctls are set
+# title: Unsafe sysctl set on a service
 # description: A service sets a kernel parameter outside the safe, namespaced set that Kubernetes allows by default (extend it with `compose_allowed_sysctls`); unsafe sysctls can affect other containers or the host.
 # custom:
 #   id: DC-030

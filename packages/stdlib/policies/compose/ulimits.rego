@@ -1,5 +1,5 @@
 # METADATA
-# title: Default ulimits are kept
+# title: Service overrides default ulimits
 # description: A service overrides the daemon's default ulimits; raised limits (open files, processes, locked memory) weaken the protection they give the host.
 # custom:
 #   id: DC-031

@@ -1,5 +1,5 @@
 # METADATA
-# title: apt-get instead of apt
+# title: apt used instead of apt-get
 # description: RUN uses `apt`, whose command-line interface is meant for people and is not stable for scripts.
 # custom:
 #   id: DF-029

@@ -1,5 +1,5 @@
 # METADATA
-# title: COPY with several sources ends its destination with /
+# title: COPY with several sources to a destination without trailing /
 # description: COPY (or ADD) with more than one source needs a destination directory ending in `/`; otherwise the build fails.
 # custom:
 #   id: DF-013

@@ -1,5 +1,5 @@
 # METADATA
-# title: COPY --from does not reference its own stage
+# title: COPY --from references its own stage
 # description: COPY --from names the stage it is part of; a stage cannot copy from itself and the build fails.
 # custom:
 #   id: DF-010

@@ -1,5 +1,5 @@
 # METADATA
-# title: COPY --from references an earlier stage
+# title: COPY --from references an undefined or later stage
 # description: COPY --from names a stage that is not defined before it (a later stage, or a typo); the build either fails or pulls an image of that name.
 # custom:
 #   id: DF-011

@@ -1,5 +1,5 @@
 # METADATA
-# title: COPY is used for local files
+# title: ADD used for local files
 # description: ADD copies local files; ADD also fetches URLs and unpacks archives, so its effect is harder to predict than COPY.
 # custom:
 #   id: DF-008

@@ -1,5 +1,5 @@
 # METADATA
-# title: COPY to a relative path only after WORKDIR
+# title: COPY to a relative path before WORKDIR
 # description: COPY or ADD uses a relative destination before any WORKDIR is set, so the files land relative to whatever working directory the base image has.
 # custom:
 #   id: DF-039

@@ -1,5 +1,5 @@
 # METADATA
-# title: COPY --from does not copy a whole filesystem
+# title: COPY --from copies a whole filesystem
 # description: COPY --from=<stage or image> copies `/`, the entire root filesystem of the source, defeating the point of a slim final stage.
 # custom:
 #   id: DF-040

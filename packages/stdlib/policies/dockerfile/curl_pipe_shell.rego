@@ -1,5 +1,5 @@
 # METADATA
-# title: Remote scripts are not piped into a shell
+# title: Remote script piped into a shell
 # description: RUN downloads a script and executes it directly (`curl … | sh`, `bash <(curl …)`, `sh -c "$(wget …)"`); whatever the server returns runs in the build, unverified.
 # custom:
 #   id: DF-036

@@ -1,5 +1,5 @@
 # METADATA
-# title: ENV does not use a variable it defines
+# title: ENV uses a variable it defines
 # description: One ENV instruction defines a variable and uses it in a later pair; the reference still sees the old value, not the one set in the same instruction.
 # custom:
 #   id: DF-045

@@ -1,5 +1,5 @@
 # METADATA
-# title: CMD and ENTRYPOINT use exec form
+# title: CMD or ENTRYPOINT in shell form
 # description: CMD or ENTRYPOINT of the final image uses shell form, so the process runs under `/bin/sh -c` and does not receive stop signals (slow, unclean shutdowns).
 # custom:
 #   id: DF-038

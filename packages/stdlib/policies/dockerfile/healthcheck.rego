@@ -1,5 +1,5 @@
 # METADATA
-# title: Final image defines a HEALTHCHECK
+# title: Final image without HEALTHCHECK
 # description: >-
 #   The final image has no HEALTHCHECK (or disables it with `HEALTHCHECK NONE`), so Docker cannot
 #   tell a hung container from a healthy one. Final images built on `scratch`, distroless or

@@ -1,5 +1,5 @@
 # METADATA
-# title: Base image is pinned by digest
+# title: Base image without digest
 # description: FROM references the base image by tag only; a tag can be moved to different content, a `@sha256:` digest cannot. Images on `latest` or without a tag are DF-001's finding, not this one's.
 # custom:
 #   id: DF-002

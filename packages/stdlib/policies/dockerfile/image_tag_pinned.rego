@@ -1,5 +1,5 @@
 # METADATA
-# title: Base image tag is pinned
+# title: Base image on latest or untagged
 # description: FROM uses the `latest` tag or no tag at all (after ARG defaults are applied), so every build may pull a different base image.
 # custom:
 #   id: DF-001

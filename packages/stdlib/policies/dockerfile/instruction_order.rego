@@ -1,5 +1,5 @@
 # METADATA
-# title: Dockerfile starts with FROM or ARG
+# title: Instruction other than ARG before the first FROM
 # description: An instruction other than ARG comes before the first FROM; Docker rejects it or it silently belongs to no stage.
 # custom:
 #   id: DF-042

@@ -1,5 +1,5 @@
 # METADATA
-# title: Consecutive RUN instructions are merged
+# title: Consecutive RUN instructions that could be merged
 # description: Two RUN instructions with the same flags follow each other; each adds a layer, and merging them with `&&` keeps the image smaller.
 # custom:
 #   id: DF-047

@@ -1,5 +1,5 @@
 # METADATA
-# title: No secrets baked into the image
+# title: Secret baked into the image
 # description: |
 #   Build arguments and ENV variables with secret-like names or values (passwords, tokens, keys) and
 #   COPY/ADD of secret files (.env, private keys, .npmrc…) end up in the image layers and history.

@@ -1,5 +1,5 @@
 # METADATA
-# title: No build tools in the final image
+# title: Build tools in the final image
 # description: >-
 #   The final image (the last stage and the stages it is built FROM) installs compilers or build
 #   tools (gcc, make, build-essential, a JDK, Go, Rust…), or a multi-stage build ends on a

@@ -1,5 +1,5 @@
 # METADATA
-# title: No blanket upgrade in the image build
+# title: Blanket upgrade in the image build
 # description: RUN upgrades every installed package (apt-get upgrade/dist-upgrade, apk upgrade, yum/dnf upgrade, zypper dup), which makes builds unreproducible; patched packages should come from an updated base image.
 # custom:
 #   id: DF-030

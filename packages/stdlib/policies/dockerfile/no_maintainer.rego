@@ -1,5 +1,5 @@
 # METADATA
-# title: MAINTAINER is not used
+# title: Deprecated MAINTAINER instruction
 # description: MAINTAINER is deprecated.
 # custom:
 #   id: DF-031

@@ -1,5 +1,5 @@
 # METADATA
-# title: No passwords set during the build
+# title: Password set during the build
 # description: RUN sets a password (chpasswd, passwd, useradd/usermod -p); the password is baked into every container of the image and visible in its history.
 # custom:
 #   id: DF-035

@@ -1,5 +1,5 @@
 # METADATA
-# title: apt installs skip recommended packages
+# title: apt install with recommended packages
 # description: apt-get install runs without `--no-install-recommends`, which pulls in recommended packages the image does not need (more size, more CVEs).
 # custom:
 #   id: DF-026

@@ -1,5 +1,5 @@
 # METADATA
-# title: No sudo in RUN
+# title: sudo in RUN
 # description: RUN calls sudo; builds already run as the current USER, and sudo in an image means a privilege-escalation path at runtime.
 # custom:
 #   id: DF-022

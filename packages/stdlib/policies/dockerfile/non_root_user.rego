@@ -1,5 +1,5 @@
 # METADATA
-# title: Image runs as a non-root user
+# title: Image runs as root
 # description: >-
 #   The final image has no USER instruction (so it runs as root unless the base image says
 #   otherwise) or its last USER is root/0. An image whose ENTRYPOINT drops privileges with gosu,

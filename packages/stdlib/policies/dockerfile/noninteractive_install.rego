@@ -1,5 +1,5 @@
 # METADATA
-# title: Package installs are non-interactive
+# title: Interactive package install
 # description: apt-get/apt, yum/dnf or zypper install runs without the flag that answers prompts (`-y`, `-n`), so the build can hang or fail on a confirmation prompt.
 # custom:
 #   id: DF-025

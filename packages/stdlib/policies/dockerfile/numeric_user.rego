@@ -1,5 +1,5 @@
 # METADATA
-# title: USER is a numeric UID
+# title: USER given by name instead of numeric UID
 # description: USER names a user instead of a numeric UID, so Kubernetes `runAsNonRoot` cannot verify that the image is non-root.
 # custom:
 #   id: DF-005

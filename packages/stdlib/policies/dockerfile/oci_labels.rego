@@ -1,5 +1,5 @@
 # METADATA
-# title: OCI image labels are present and valid
+# title: OCI image labels missing or invalid
 # description: The final image lacks required labels (config `dockerfile_required_labels`, by default the OCI `source` and `licenses` annotations) or sets an `org.opencontainers.image.*` label to an empty or malformed value.
 # custom:
 #   id: DF-048

@@ -1,5 +1,5 @@
 # METADATA
-# title: ONBUILD triggers are valid
+# title: Invalid ONBUILD trigger
 # description: ONBUILD wraps ONBUILD, FROM or MAINTAINER, which Docker rejects as triggers. Palisade's Dockerfile loader already refuses such files (as BuildKit does), so this fires on documents produced by other tools.
 # custom:
 #   id: DF-041

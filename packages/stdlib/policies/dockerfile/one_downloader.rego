@@ -1,5 +1,5 @@
 # METADATA
-# title: One download tool
+# title: Both curl and wget used
 # description: The Dockerfile uses both curl and wget; one tool is enough and each adds packages (and CVEs) to the image.
 # custom:
 #   id: DF-023

@@ -1,5 +1,5 @@
 # METADATA
-# title: Pipes in RUN fail on errors
+# title: Pipe in RUN without pipefail
 # description: A shell-form RUN uses a pipe without `pipefail`, so a failing command before the last `|` does not fail the build.
 # custom:
 #   id: DF-037

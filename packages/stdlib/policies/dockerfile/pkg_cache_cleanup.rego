@@ -1,5 +1,5 @@
 # METADATA
-# title: Package manager caches are cleaned up
+# title: Package manager cache left in the image
 # description: |
 #   A package install in the final image leaves its cache behind in the layer: apt lists not removed,
 #   apk without `--no-cache`, yum/dnf/microdnf/zypper without `clean`, pip without `--no-cache-dir`

@@ -1,5 +1,5 @@
 # METADATA
-# title: Package signature checks stay on
+# title: Package signature checks disabled
 # description: A package manager call disables signature verification (apk --allow-untrusted, apt --allow-unauthenticated/--force-yes/[trusted=yes], yum/dnf --nogpgcheck or gpgcheck=0, rpm --nosignature, zypper --no-gpg-checks), so tampered packages install silently.
 # custom:
 #   id: DF-034

@@ -1,5 +1,5 @@
 # METADATA
-# title: Installed packages are version-pinned
+# title: Package installed without a version pin
 # description: A RUN installs packages (apt, apk, yum/dnf, zypper, pip, npm, yarn, gem, go) without versions, so rebuilds silently pick up different software.
 # custom:
 #   id: DF-028

@@ -1,5 +1,5 @@
 # METADATA
-# title: FROM does not hard-code --platform
+# title: FROM hard-codes --platform
 # description: FROM sets `--platform` to a literal value, which breaks multi-platform builds and forces emulation on other hosts.
 # custom:
 #   id: DF-043

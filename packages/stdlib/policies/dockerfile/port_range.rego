@@ -1,5 +1,5 @@
 # METADATA
-# title: Exposed ports are valid
+# title: Invalid exposed port
 # description: EXPOSE lists a port that is not a number in 0–65535 (or a low-high range of such numbers).
 # custom:
 #   id: DF-007

@@ -1,5 +1,5 @@
 # METADATA
-# title: Base image comes from an allowed registry
+# title: Base image from a registry outside the allowlist
 # description: FROM pulls the base image from a registry outside the configured allowlist (`allowed_registries`). Without an allowlist configured the check is off.
 # custom:
 #   id: DF-003

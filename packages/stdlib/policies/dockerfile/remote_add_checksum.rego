@@ -1,5 +1,5 @@
 # METADATA
-# title: Remote ADD sources are checksummed
+# title: Remote ADD source without checksum
 # description: ADD downloads a URL or Git repository without `--checksum` (or a pinned commit), so the build trusts whatever the server returns.
 # custom:
 #   id: DF-009

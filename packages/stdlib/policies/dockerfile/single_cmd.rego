@@ -1,5 +1,5 @@
 # METADATA
-# title: Single CMD per stage
+# title: Several CMD instructions in a stage
 # description: A stage has more than one CMD; all but the last are ignored, which usually hides a mistake.
 # custom:
 #   id: DF-014

@@ -1,5 +1,5 @@
 # METADATA
-# title: Single ENTRYPOINT per stage
+# title: Several ENTRYPOINT instructions in a stage
 # description: A stage has more than one ENTRYPOINT; all but the last are ignored, which usually hides a mistake.
 # custom:
 #   id: DF-015

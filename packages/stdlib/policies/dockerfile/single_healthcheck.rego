@@ -1,5 +1,5 @@
 # METADATA
-# title: Single HEALTHCHECK per stage
+# title: Several HEALTHCHECK instructions in a stage
 # description: A stage has more than one HEALTHCHECK; all but the last are ignored, which usually hides a mistake.
 # custom:
 #   id: DF-016

@@ -1,5 +1,5 @@
 # METADATA
-# title: SSH port is not exposed
+# title: SSH port exposed
 # description: The final image EXPOSEs port 22, which suggests an SSH daemon runs in the container.
 # custom:
 #   id: DF-006

@@ -1,5 +1,5 @@
 # METADATA
-# title: TLS certificate verification stays on
+# title: TLS certificate verification disabled
 # description: The build disables TLS certificate verification (curl -k, wget --no-check-certificate, pip --trusted-host, npm/yarn strict-ssl off, git sslVerify off, yum/dnf sslverify off, or ENV such as NODE_TLS_REJECT_UNAUTHORIZED=0), so downloads can be tampered with.
 # custom:
 #   id: DF-033

@@ -1,5 +1,5 @@
 # METADATA
-# title: Stage aliases are unique
+# title: Duplicate stage alias
 # description: Two FROM instructions use the same `AS` alias (aliases are case-insensitive), so `--from` and `FROM <alias>` become ambiguous.
 # custom:
 #   id: DF-012

@@ -1,5 +1,5 @@
 # METADATA
-# title: Package index update is combined with install
+# title: Package index update separate from install
 # description: A RUN refreshes the package index (apt-get update, apk update, yum/dnf makecache, zypper refresh) without installing in the same RUN; the cached layer makes later installs use a stale index.
 # custom:
 #   id: DF-024

@@ -1,5 +1,5 @@
 # METADATA
-# title: No interactive or system tools in the image
+# title: Interactive or system tool installed in the image
 # description: The final image installs tools that make no sense in a container (SSH server, editors, telnet) or RUN calls commands such as service, shutdown, ps, top, kill or mount.
 # custom:
 #   id: DF-046

@@ -1,5 +1,5 @@
 # METADATA
-# title: useradd with a high UID uses -l
+# title: useradd with a high UID without -l
 # description: useradd with a large UID and without `-l`/`--no-log-init` makes /var/log/lastlog and faillog huge sparse files that bloat the layer.
 # custom:
 #   id: DF-044

@@ -1,5 +1,5 @@
 # METADATA
-# title: VOLUME does not cover kernel filesystems
+# title: VOLUME over a kernel filesystem
 # description: VOLUME declares /dev, /proc or /sys (or a path below them) as a volume, which invites mounting host kernel interfaces into the container.
 # custom:
 #   id: DF-020

@@ -1,5 +1,5 @@
 # METADATA
-# title: WORKDIR is absolute
+# title: Relative WORKDIR
 # description: WORKDIR uses a relative path, which resolves against whatever the previous WORKDIR was and is easy to break.
 # custom:
 #   id: DF-018

@@ -1,5 +1,5 @@
 # METADATA
-# title: WORKDIR instead of cd
+# title: cd in RUN instead of WORKDIR
 # description: RUN changes directory with `cd`; the change only lasts for that RUN, which makes later instructions easy to get wrong.
 # custom:
 #   id: DF-021

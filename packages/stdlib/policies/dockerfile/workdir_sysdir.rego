@@ -1,5 +1,5 @@
 # METADATA
-# title: WORKDIR is not a system directory
+# title: WORKDIR in a system directory
 # description: WORKDIR points into a kernel or boot directory (/proc, /sys, /dev, /boot, /initrd, /lost+found); files written there can affect the host or are lost.
 # custom:
 #   id: DF-019

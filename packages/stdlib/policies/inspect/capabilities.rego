@@ -1,5 +1,5 @@
 # METADATA
-# title: Container capabilities are not minimal
+# title: Container capabilities beyond the minimum
 # description: >-
 #   HostConfig.CapAdd adds a capability other than those in inspect_allowed_capabilities (default
 #   NET_BIND_SERVICE), or HostConfig.CapDrop does not drop ALL. Every capability left widens what

@@ -1,5 +1,5 @@
 # METADATA
-# title: Container has no CPU limit or priority
+# title: Container without CPU limit or priority
 # description: >-
 #   HostConfig sets neither NanoCpus nor CpuQuota, and CpuShares is 0 or 1024 (the default
 #   weight): the container competes for CPU on equal terms and may use every core of the host.

@@ -1,5 +1,5 @@
 # METADATA
-# title: Secret in environment variables
+# title: Secret in container environment variables
 # description: >-
 #   A Config.Env entry whose name names a credential (password, token, API key…) with a
 #   non-placeholder value, or whose value matches a credential format (private key, cloud access

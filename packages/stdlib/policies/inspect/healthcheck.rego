@@ -1,5 +1,5 @@
 # METADATA
-# title: No health check
+# title: Container without health check
 # description: >-
 #   Config.Healthcheck is missing, or disabled with NONE, on a container or image. Without a
 #   health check Docker and orchestrators cannot tell a hung or compromised process from a healthy

@@ -1,5 +1,5 @@
 # METADATA
-# title: Container has no memory limit
+# title: Container without memory limit
 # description: >-
 #   HostConfig.Memory is 0 or missing: the container may use all memory of the host, starving
 #   other containers and the daemon.

@@ -1,5 +1,5 @@
 # METADATA
-# title: Runs as root
+# title: Container runs as root
 # description: >-
 #   Config.User is empty, root or UID 0 (with or without a group) on a container or image, so the
 #   process runs as root inside the container, one kernel bug or misconfiguration away from root

@@ -1,5 +1,5 @@
 # METADATA
-# title: Container has no PIDs limit
+# title: Container without PIDs limit
 # description: >-
 #   HostConfig.PidsLimit is null, 0 or negative: a fork bomb in the container can exhaust the
 #   process table of the host.

@@ -1,5 +1,5 @@
 # METADATA
-# title: Capabilities not dropped
+# title: Default capabilities kept
 # description: >-
 #   A container does not drop ALL capabilities, so it keeps the runtime's default set (CHOWN,
 #   DAC_OVERRIDE, SETUID, NET_RAW on some runtimes…), which most applications never need.

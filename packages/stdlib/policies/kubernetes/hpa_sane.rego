@@ -1,5 +1,5 @@
 # METADATA
-# title: HorizontalPodAutoscaler replica range is not sensible
+# title: HorizontalPodAutoscaler with an unsafe replica range
 # description: >-
 #   A HorizontalPodAutoscaler whose minReplicas (default 1) is below hpa_min_replicas (default 2),
 #   leaving a single pod to serve traffic at low load, or whose maxReplicas is not greater than

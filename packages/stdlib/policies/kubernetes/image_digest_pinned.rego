@@ -1,5 +1,5 @@
 # METADATA
-# title: Image not pinned by digest
+# title: Image without digest
 # description: >-
 #   A container image is referenced by tag only; tags are mutable, so the registry (or whoever
 #   controls it) can change what runs without any change to the manifest. Images on `latest` or

@@ -1,5 +1,5 @@
 # METADATA
-# title: No Linux hardening
+# title: Container without Linux hardening
 # description: >-
 #   A container uses none of the Linux hardening mechanisms: no seccomp profile, no AppArmor
 #   profile, no SELinux options and no dropped capabilities.

@@ -1,5 +1,5 @@
 # METADATA
-# title: Istio PeerAuthentication does not require mTLS
+# title: Istio PeerAuthentication without strict mTLS
 # description: >-
 #   An Istio PeerAuthentication sets mtls.mode (or a portLevelMtls entry) to PERMISSIVE or
 #   DISABLE. The selected workloads then accept plain-text traffic, which is neither encrypted nor

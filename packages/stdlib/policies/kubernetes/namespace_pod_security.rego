@@ -1,5 +1,5 @@
 # METADATA
-# title: Namespace does not enforce Pod Security Standards
+# title: Namespace without Pod Security Standards enforcement
 # description: >-
 #   A Namespace without the pod-security.kubernetes.io/enforce label, or with a level below
 #   namespace_psa_minimum_level (default baseline; privileged or an unknown value). Pod Security

@@ -1,5 +1,5 @@
 # METADATA
-# title: Pods not selected by any NetworkPolicy
+# title: Pods outside every NetworkPolicy
 # description: >-
 #   A workload (Pod or pod controller) whose pod labels no NetworkPolicy of its namespace selects,
 #   among the NetworkPolicies of the same scan. Such pods accept traffic from, and send traffic

@@ -1,5 +1,5 @@
 # METADATA
-# title: NetworkPolicy selects no pods or allows all traffic
+# title: NetworkPolicy selects nothing or allows all traffic
 # description: >-
 #   A NetworkPolicy whose non-empty podSelector matches none of the workloads of its namespace in
 #   the scan (reported only when the scan holds workloads of that namespace; usually a label typo,

@@ -1,5 +1,5 @@
 # METADATA
-# title: PodDisruptionBudget blocks all evictions or sets no budget
+# title: PodDisruptionBudget blocks all evictions or has an empty budget
 # description: >-
 #   A PodDisruptionBudget with maxUnavailable 0 (or 0%), minAvailable 100%, minAvailable at least
 #   the replica count of a workload of the scan it selects, or neither minAvailable nor

@@ -1,5 +1,5 @@
 # METADATA
-# title: No priority class
+# title: Pod without priority class
 # description: >-
 #   The pods have no `priorityClassName`, so under resource pressure the scheduler may preempt
 #   or evict them in favour of less important workloads.

@@ -1,5 +1,5 @@
 # METADATA
-# title: Image pull policy is not Always
+# title: Image pull policy other than Always
 # description: >-
 #   A container referenced by tag does not use `imagePullPolicy: Always`, so a node reuses
 #   whatever image it cached under that tag, and any pod on the node can run a private image

@@ -1,5 +1,5 @@
 # METADATA
-# title: No security context
+# title: Container without security context
 # description: >-
 #   Neither the pod nor a container sets a securityContext, so every setting is left to the
 #   runtime's defaults and nothing documents the intended privileges.

@@ -1,5 +1,5 @@
 # METADATA
-# title: Selector does not match the pod template
+# title: Selector that misses the pod template
 # description: >-
 #   The controller's selector does not select the labels of its own pod template, so the API
 #   server rejects it, or (for a plain-map selector) the controller fights over other pods.

@@ -1,5 +1,5 @@
 # METADATA
-# title: Replicas not spread
+# title: Replicas without spread constraints
 # description: >-
 #   A replicated workload sets neither pod anti-affinity nor topologySpreadConstraints, so the
 #   scheduler may put every replica on the same node or zone.

@@ -1,5 +1,5 @@
 # METADATA
-# title: No vulnerabilities at or above the CVSS threshold
+# title: Vulnerabilities at or above the CVSS threshold
 # description: >-
 #   A vulnerability's highest CVSS v3/v4 base score (v2 when nothing newer exists) from any
 #   source is at or above `vuln_cvss_threshold` (default 9.0). Reads Trivy `CVSS.*.V3Score` and

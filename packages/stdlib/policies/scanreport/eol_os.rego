@@ -1,5 +1,5 @@
 # METADATA
-# title: Base OS is not end-of-life
+# title: End-of-life base OS
 # description: >-
 #   Trivy reports the image's operating system as end of service life (`Metadata.OS.EOSL`):
 #   the distribution no longer publishes security fixes, so vulnerability results are incomplete.

@@ -1,5 +1,5 @@
 # METADATA
-# title: No vulnerabilities likely to be exploited (EPSS)
+# title: Vulnerabilities likely to be exploited (EPSS)
 # description: >-
 #   A vulnerability's EPSS probability of exploitation in the next 30 days is at or above
 #   `vuln_epss_threshold` (default 0.5). Grype reports carry EPSS scores; Trivy reports do not.

@@ -1,5 +1,5 @@
 # METADATA
-# title: Fixable vulnerabilities are patched within the SLA
+# title: Fixable vulnerabilities past the fix SLA
 # description: >-
 #   A vulnerability with a fix has been known longer than the remediation deadline for its
 #   severity in `vuln_fix_sla_days` (default CRITICAL 15, HIGH 30, MEDIUM 90 days; severities

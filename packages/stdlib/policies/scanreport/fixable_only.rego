@@ -1,5 +1,5 @@
 # METADATA
-# title: Vulnerabilities with an available fix are patched
+# title: Vulnerabilities with an available fix
 # description: >-
 #   A vulnerability at or above `vuln_fixable_severity_threshold` (default HIGH) has a released
 #   fix that the image does not use yet: the gate of `trivy --ignore-unfixed` and

@@ -1,5 +1,5 @@
 # METADATA
-# title: No known exploited vulnerabilities
+# title: Known exploited vulnerabilities
 # description: >-
 #   A vulnerability in the report is in CISA's Known Exploited Vulnerabilities catalog (Grype's
 #   `knownExploited`): it is being exploited in the wild, whatever its CVSS score. Trivy reports

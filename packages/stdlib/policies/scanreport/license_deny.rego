@@ -1,5 +1,5 @@
 # METADATA
-# title: No packages under denied licenses
+# title: Packages under denied licenses
 # description: >-
 #   A package in the report is under a license listed in `denied_licenses` (SPDX identifiers,
 #   matched inside expressions, any case; default none) or, for Trivy's license scanner, in a

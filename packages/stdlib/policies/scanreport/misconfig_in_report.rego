@@ -1,5 +1,5 @@
 # METADATA
-# title: No failed misconfigurations in the scan report
+# title: Failed misconfigurations in the scan report
 # description: >-
 #   Trivy's misconfiguration scanner reports a FAIL result at or above
 #   `misconfig_severity_threshold` (default HIGH) (`Results[].Misconfigurations[]`).

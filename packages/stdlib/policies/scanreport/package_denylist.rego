@@ -1,5 +1,5 @@
 # METADATA
-# title: No banned package versions
+# title: Banned package versions
 # description: >-
 #   The report lists a package `denied_packages` bans: entries `{name, below?, versions?, reason?}`
 #   ban versions lower than `below`, the exact `versions`, or (with neither) every version.

@@ -1,5 +1,5 @@
 # METADATA
-# title: Scan report is recent
+# title: Stale scan report
 # description: >-
 #   The report is older than `report_max_age_hours` (default 168, a week), or Grype's
 #   vulnerability database was built more than `vuln_db_max_age_hours` (default 120, Grype's own

@@ -1,5 +1,5 @@
 # METADATA
-# title: Scan report covers the deployed image digest
+# title: Scan report for another digest than the deployed image
 # description: >-
 #   A manifest of the scan (Kubernetes workload, compose service) deploys the scanned repository
 #   pinned to a digest the report does not record (Trivy `Metadata.RepoDigests`, Grype

@@ -1,5 +1,5 @@
 # METADATA
-# title: No secrets in the image
+# title: Secrets in the image
 # description: >-
 #   Trivy's secret scanner found a credential (API key, private key, token…) in the image or
 #   file system it scanned (`Results[].Secrets`). Anyone who can pull the image can read it.

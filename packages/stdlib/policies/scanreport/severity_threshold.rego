@@ -1,5 +1,5 @@
 # METADATA
-# title: No vulnerabilities at or above the severity threshold
+# title: Vulnerabilities at or above the severity threshold
 # description: >-
 #   The scan report lists a vulnerability at or above `vuln_severity_threshold` (default CRITICAL),
 #   the gate `trivy --severity … --exit-code 1` and `grype --fail-on` apply. With

@@ -1,5 +1,5 @@
 # METADATA
-# title: Vulnerability suppressions are scoped and expire
+# title: Vulnerability suppression unscoped or without expiry
 # description: >-
 #   Every entry of a `.trivyignore.yaml` or of a Grype configuration's `ignore` list must name
 #   one vulnerability for specific packages or paths (`paths`/`purls`; Grype `package`) and carry

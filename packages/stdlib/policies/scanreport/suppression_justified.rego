@@ -1,5 +1,5 @@
 # METADATA
-# title: Vulnerability suppressions carry a justification
+# title: Vulnerability suppression without justification
 # description: >-
 #   Every suppression says why the finding does not apply: a `statement` in `.trivyignore.yaml`,
 #   a `reason` or `vex-justification` in a Grype `ignore` rule. In reports, findings Trivy

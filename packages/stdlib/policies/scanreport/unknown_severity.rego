@@ -1,5 +1,5 @@
 # METADATA
-# title: Vulnerabilities of unknown severity are triaged
+# title: Vulnerabilities of unknown severity
 # description: >-
 #   A vulnerability has no severity rating (Trivy/Grype `UNKNOWN`), so no severity threshold can
 #   gate it. Set `vuln_unknown_severity_as` to a severity (e.g. HIGH) to gate such findings like

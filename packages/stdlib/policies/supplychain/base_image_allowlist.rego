@@ -1,5 +1,5 @@
 # METADATA
-# title: Images are built on an allowed base image
+# title: Image built on a base outside the allowlist
 # description: >-
 #   When `allowed_base_images` is set (image names or repository prefixes, e.g.
 #   `cgr.dev/chainguard` or `docker.io/library/alpine`), the image's OCI label

@@ -1,5 +1,5 @@
 # METADATA
-# title: Images do not come from deprecated registries
+# title: Image from a deprecated registry
 # description: >-
 #   An image is pulled from a registry listed in `deprecated_registries` (default `k8s.gcr.io`,
 #   frozen since April 2023, and `docker.pkg.github.com`, replaced by ghcr.io): new versions and

@@ -1,5 +1,5 @@
 # METADATA
-# title: Compose images are pinned by digest
+# title: Compose image without digest
 # description: >-
 #   A compose service's `image` has no `@sha256:` digest, so the registry decides what runs and a
 #   signature or scan of the image cannot be tied to the deployment. Kubernetes workloads and

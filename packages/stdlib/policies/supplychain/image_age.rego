@@ -1,5 +1,5 @@
 # METADATA
-# title: Images are rebuilt regularly
+# title: Image older than the rebuild limit
 # description: >-
 #   The image was created more than `max_image_age_days` (default 365) ago, so it misses every
 #   base-image and package fix published since. Reads `docker image inspect` objects (`Created`)

@@ -1,5 +1,5 @@
 # METADATA
-# title: Images are not oversized
+# title: Oversized image
 # description: >-
 #   The image (`docker image inspect` `Size`) is larger than `max_image_size_mb` (default 2048,
 #   as Kyverno's block-large-images). Large images pull slowly and usually carry tools and

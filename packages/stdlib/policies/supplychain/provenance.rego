@@ -1,5 +1,5 @@
 # METADATA
-# title: Images have verified SLSA provenance from a trusted builder
+# title: Image without verified SLSA provenance from a trusted builder
 # description: >-
 #   SLSA provenance attestations (cosign verify-attestation output or Palisade `verifications`)
 #   must be verified and name a builder in `trusted_builders` and a source repository in

@@ -1,5 +1,5 @@
 # METADATA
-# title: Compose images come from allowed registries
+# title: Compose image from a registry outside the allowlist
 # description: >-
 #   A compose service's image comes from a registry or repository outside `allowed_registries`
 #   (hosts such as `ghcr.io` or prefixes such as `ghcr.io/acme`, matched on path boundaries; empty

@@ -1,5 +1,5 @@
 # METADATA
-# title: Images have a verified SBOM attestation
+# title: Image without a verified SBOM attestation
 # description: >-
 #   With `require_sbom_attestation: true`, every image deployed by a manifest of the scan needs a
 #   verified CycloneDX or SPDX attestation among the verification results; a failed SBOM

@@ -1,5 +1,5 @@
 # METADATA
-# title: Images are signed by a trusted signer
+# title: Image without a verified signature from a trusted signer
 # description: >-
 #   Verification results (cosign / notation JSON or Palisade's `verifications` document, see
 #   docs/inputs.md) must show a verified signature from a signer in `trusted_signers`

@@ -1,5 +1,5 @@
 # METADATA
-# title: Images have a fresh vulnerability-scan attestation
+# title: Image without a fresh vulnerability-scan attestation
 # description: >-
 #   A cosign vulnerability attestation (`https://cosign.sigstore.dev/attestation/vuln/v1`) must be
 #   verified and its scan finished (`predicate.metadata.scanFinishedOn`) within
