@@ -4,7 +4,7 @@
  * evaluating thread waits on a shared flag (Atomics.wait) — bounded by the request timeout.
  */
 import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads';
-import { builtinError, type Capabilities, type Platform, type Value } from '@palisade/engine';
+import { builtinError, type Capabilities, type Platform, type PlatformCallOptions, type Value } from '@palisade/engine';
 
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
@@ -38,6 +38,14 @@ parentPort.on('message', async ({ kind, payload, port, flag }) => {
 /** Default request timeout (OPA's default for http.send is 5 s). */
 const DEFAULT_TIMEOUT_MS = 5_000;
 
+/** How long past the request's timeout the evaluating thread waits for the worker's answer. */
+const REPLY_GRACE_MS = 250;
+
+/** The request's own timeout, cut to what is left of the evaluation's budget. */
+function bounded(timeoutMs: number, options: PlatformCallOptions | undefined): number {
+  return options?.budgetMs !== undefined ? Math.max(0, Math.min(timeoutMs, options.budgetMs)) : timeoutMs;
+}
+
 let worker: Worker | undefined;
 
 function call(kind: 'lookup' | 'http', payload: Record<string, unknown>, timeoutMs: number): { ok: boolean; value?: unknown; error?: string } {
@@ -46,7 +54,7 @@ function call(kind: 'lookup' | 'http', payload: Record<string, unknown>, timeout
   const { port1, port2 } = new MessageChannel();
   const flag = new Int32Array(new SharedArrayBuffer(4));
   worker.postMessage({ kind, payload, port: port2, flag }, [port2]);
-  const waited = Atomics.wait(flag, 0, 0, timeoutMs + 1_000);
+  const waited = Atomics.wait(flag, 0, 0, timeoutMs + REPLY_GRACE_MS);
   const msg = receiveMessageOnPort(port1);
   port1.close();
   if (waited === 'timed-out' || !msg) return { ok: false, error: 'request timed out' };
@@ -64,12 +72,12 @@ function durationMs(v: Value | undefined): number {
 /** Platform services backed by Node's fetch and DNS resolver. */
 export function nodePlatform(): Platform {
   return {
-    lookupIP(host) {
-      const r = call('lookup', { host }, DEFAULT_TIMEOUT_MS);
+    lookupIP(host, options) {
+      const r = call('lookup', { host }, bounded(DEFAULT_TIMEOUT_MS, options));
       return r.ok ? (r.value as string[]) : undefined;
     },
-    httpSend(req): Value {
-      const timeoutMs = durationMs(req.timeout);
+    httpSend(req, options): Value {
+      const timeoutMs = bounded(durationMs(req.timeout), options);
       const headers: Record<string, string> = {};
       const h = req.headers;
       if (h && typeof h === 'object' && !Array.isArray(h)) for (const [k, v] of Object.entries(h)) headers[k] = String(v);

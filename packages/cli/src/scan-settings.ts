@@ -33,12 +33,13 @@ const ENV: Record<string, string> = {
   PALISADE_JOBS: 'jobs',
   PALISADE_STRICT_BUILTIN_ERRORS: 'strict-builtin-errors',
   PALISADE_TIMEOUT: 'timeout',
+  PALISADE_MAX_MEMORY: 'max-memory',
   PALISADE_BASELINE: 'baseline',
 };
 
 const BOOL_KEYS = new Set(['stdlib', 'all-namespaces', 'combine', 'no-fail', 'fail-on-warn', 'strict-builtin-errors']);
 const LIST_KEYS = new Set(['policy', 'data', 'namespace', 'ignore', 'output']);
-const INT_KEYS = new Set(['jobs', 'timeout']);
+const INT_KEYS = new Set(['jobs', 'timeout', 'max-memory']);
 
 function envValue(key: string, raw: string): unknown {
   if (BOOL_KEYS.has(key)) {
@@ -92,9 +93,9 @@ export function flagSettings(opts: Record<string, unknown>): { settings: Palisad
   put('parser', opts['parser']);
   put('dockerfile-shape', opts['dockerfileShape']);
   put('baseline', opts['baseline']);
-  for (const k of ['jobs', 'timeout']) {
+  for (const [k, key] of [['jobs', 'jobs'], ['timeout', 'timeout'], ['maxMemory', 'max-memory']] as const) {
     const v = opts[k];
-    if (v !== undefined) raw[k] = /^\d+$/.test(String(v)) ? Number(v) : v;
+    if (v !== undefined) raw[key] = /^\d+$/.test(String(v)) ? Number(v) : v;
   }
   const { config, issues } = validateConfig(raw);
   return { settings: config, errors: issues.map((i) => `--${i.path}: ${i.message}`) };

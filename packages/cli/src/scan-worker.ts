@@ -3,13 +3,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createScanner, loadFiles } from '@palisade/stdlib';
 import type { WorkerReply, WorkerTask } from './scan-parallel.js';
 import { nodePlatform } from './platform-node.js';
+import { heapUsed } from './heap-node.js';
 
 function run(task: WorkerTask): WorkerReply {
   const { documents } = loadFiles(task.files, task.parser ? { parser: task.parser } : {});
   const sources = new Map(task.files.map((f) => [f.path, f.text]));
   // Platform services are functions and do not cross threads: each worker makes its own.
-  const platform = task.options.capabilities?.network ? { platform: nodePlatform() } : {};
-  const { scanner, errors } = createScanner({ ...task.options, sources, ...platform });
+  const platform = { ...(task.options.capabilities?.network ? nodePlatform() : {}), heapUsed };
+  const { scanner, errors } = createScanner({ ...task.options, sources, platform });
   if (!scanner) return { findings: [], errors: [], failure: errors.map((e) => e.message).join('; ') };
   const result = scanner.scan(documents, { only: (_d, i) => i % task.parts === task.part, runCombined: task.part === 0 });
   return { findings: result.findings, errors: result.errors };

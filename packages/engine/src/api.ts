@@ -45,8 +45,25 @@ export interface EvalOptions {
   maxSteps?: number;
   /** Maximum nesting of rule and function evaluations (default 5000). */
   maxDepth?: number;
-  /** Cancels the evaluation (it then fails with `eval_cancel_error`). */
+  /**
+   * Heap the evaluation may grow by, in bytes (0 = none, the default). Checked every 1,024 steps
+   * with `platform.heapUsed` (else `process.memoryUsage()` where it exists) and before builtins
+   * that build large values; exceeding it fails with `eval_memory_error`.
+   */
+  maxMemoryBytes?: number;
+  /**
+   * Cancels the evaluation (it then fails with `eval_cancel_error`). Evaluation is synchronous:
+   * the signal is read before it starts and every 1,024 steps, so it takes effect when it is
+   * aborted by code that runs meanwhile (a custom builtin, `print`). A timer such as
+   * `AbortSignal.timeout(200)` cannot fire while `evaluate` holds the thread: use `timeoutMs`
+   * for a wall-clock bound, or `cancelFlag` to cancel from another thread.
+   */
   signal?: AbortSignal;
+  /**
+   * Cancels the evaluation as soon as `cancelFlag[0]` is non-zero: an `Int32Array` over a
+   * `SharedArrayBuffer` that another thread (a worker, a watchdog) sets with `Atomics.store`.
+   */
+  cancelFlag?: Int32Array;
   /** Overrides `time.now_ns` (nanoseconds since the epoch). */
   nowNs?: bigint;
   /** Opt-in capabilities; everything is off by default. */
@@ -102,7 +119,13 @@ function toDiag(e: PalisadeError, sources: Map<string, string>): Diagnostic {
 /** Converts anything thrown during evaluation into a Diagnostic (never rethrows). */
 function failure(e: unknown): Diagnostic {
   if (e instanceof PalisadeError) return e.toDiagnostic();
-  if (e instanceof RangeError) return { code: ErrorCodes.evalCancel, message: 'evaluation exceeded the maximum call depth (deep recursion)' };
+  if (e instanceof RangeError) {
+    // V8's refusals to allocate ("Invalid string length", "Invalid array length") are memory limits.
+    if (/invalid (string|array|typed array) length|allocation failed/i.test(e.message)) {
+      return { code: ErrorCodes.evalMemory, message: `evaluation exceeded the memory limit of the JavaScript engine (${e.message})` };
+    }
+    return { code: ErrorCodes.evalCancel, message: 'evaluation exceeded the maximum call depth (deep recursion)' };
+  }
   return { code: ErrorCodes.evalInternal, message: `internal error: ${e instanceof Error ? e.message : String(e)}` };
 }
 
@@ -293,8 +316,14 @@ export class PreparedQuery {
       timeoutMs: options.timeoutMs ?? DEFAULT_LIMITS.timeoutMs,
       maxSteps: options.maxSteps ?? DEFAULT_LIMITS.maxSteps,
       maxDepth: options.maxDepth ?? DEFAULT_LIMITS.maxDepth,
+      maxMemoryBytes: options.maxMemoryBytes ?? DEFAULT_LIMITS.maxMemoryBytes,
       signal: options.signal,
     };
+    if (options.cancelFlag) limits.cancelFlag = options.cancelFlag;
+    if (limits.maxMemoryBytes > 0) {
+      const probe = options.platform?.heapUsed ?? processHeapUsed();
+      if (probe) limits.heapUsed = probe;
+    }
     // `run` is created below; the host is only called during evaluation, when it exists.
     const annotations = () => annotationSetFor(this.evaluator, () => modulesOfTree(this.evaluator.tree));
     const host: BuiltinHost = {
@@ -310,6 +339,8 @@ export class PreparedQuery {
       queryCache: new Map(),
       print: options.print ?? (() => {}),
       host,
+      reserve: (bytes) => run.reserve(bytes),
+      remainingMs: () => run.remainingMs(),
     };
     const run = new Run(limits, options.strictBuiltinErrors ?? false, bctx, this.data);
     run.coverage = options.coverage;
@@ -322,7 +353,7 @@ export class PreparedQuery {
     const frame: (Value | undefined)[] = new Array(this.cq.nslots);
     const outputs = this.cq.outputs;
     try {
-      if (limits.signal?.aborted) throw new PalisadeError(ErrorCodes.evalCancel, 'evaluation cancelled');
+      if (limits.signal?.aborted || (limits.cancelFlag && Atomics.load(limits.cancelFlag, 0) !== 0)) throw new PalisadeError(ErrorCodes.evalCancel, 'evaluation cancelled');
       this.fn(ctx, frame, () => {
         const row: Row = {};
         for (const [name, slot] of outputs) {
@@ -337,6 +368,13 @@ export class PreparedQuery {
     }
     return { rows, builtinErrors: run.builtinErrors.map((x) => x.toDiagnostic()) };
   }
+}
+
+/** Heap probe where the runtime has `process.memoryUsage` (Node, Deno, Bun); none in browsers. */
+function processHeapUsed(): ((collect: boolean) => number) | undefined {
+  const p = (globalThis as { process?: { memoryUsage?: () => { heapUsed: number } } }).process;
+  const usage = p?.memoryUsage;
+  return typeof usage === 'function' ? () => usage.call(p).heapUsed : undefined;
 }
 
 function mergeAt(base: Value, path: string[], v: Value): Value {

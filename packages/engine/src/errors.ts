@@ -13,6 +13,8 @@ export const ErrorCodes = {
   evalBuiltin: 'eval_builtin_error',
   evalConflict: 'eval_conflict_error',
   evalCancel: 'eval_cancel_error',
+  /** Palisade's: the evaluation outgrew `maxMemoryBytes` (OPA has no memory bound). */
+  evalMemory: 'eval_memory_error',
   evalInternal: 'eval_internal_error',
   input: 'palisade_input_error',
 } as const;

@@ -7,7 +7,7 @@ export type { Location } from './syntax/location.js';
 export { codeFrame } from './syntax/location.js';
 export { parseModule, parseQuery } from './syntax/parse.js';
 export type { Module, Rule, Term, Expr, Body } from './syntax/ast.js';
-export type { BuiltinDecl, BuiltinContext, BuiltinParam, Capabilities, Platform } from './builtins/define.js';
+export type { BuiltinDecl, BuiltinContext, BuiltinParam, Capabilities, Platform, PlatformCallOptions } from './builtins/define.js';
 export { operandError, builtinError } from './builtins/define.js';
 export { T, typeText } from './builtins/signature.js';
 export type { BType } from './builtins/signature.js';

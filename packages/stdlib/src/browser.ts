@@ -25,7 +25,7 @@ export type { TrivyBuiltinsMode } from './trivy-builtins.js';
 export type { PolicySource } from './policies.js';
 export { describePolicies, engineFromBundle } from './bundle.js';
 export type { ListPoliciesOptions } from './bundle.js';
-export { scan, createScanner, setDefaultStdlib, diagnosticAsError } from './scan.js';
+export { scan, createScanner, setDefaultStdlib, diagnosticAsError, DEFAULT_SCAN_TIMEOUT_MS } from './scan.js';
 export type { ScanOptions, ScanRunOptions, Scanner, StdlibBundle } from './scan.js';
 export { assembleResult, compareFindings, findingsFail, severityRank, waiveFindings } from './scan-result.js';
 export type { VerdictOptions } from './scan-result.js';

@@ -34,6 +34,8 @@ export interface PalisadeConfig {
   jobs?: number;
   strictBuiltinErrors?: boolean;
   timeout?: number;
+  /** Heap one rule on one document may grow by, in MB (`--max-memory`). */
+  maxMemory?: number;
   /** Baseline file: findings recorded in it are reported as waived (`--baseline`). */
   baseline?: string;
   color?: boolean;
@@ -71,6 +73,7 @@ const KEYS: Record<string, [keyof PalisadeConfig, Kind]> = {
   jobs: ['jobs', 'int'],
   'strict-builtin-errors': ['strictBuiltinErrors', 'bool'],
   timeout: ['timeout', 'int'],
+  'max-memory': ['maxMemory', 'int'],
   baseline: ['baseline', 'string'],
   color: ['color', 'bool'],
   config: ['config', 'object'],

@@ -16,7 +16,7 @@ export type { ListPoliciesOptions } from './bundle.js';
 export { loadDocuments, isDocumentOf } from './documents.js';
 export type { DocumentFile, DocumentValueMap, LoadedDocuments, TypedDocument } from './documents.js';
 export type * from './input-types.js';
-export { scan, createScanner, setDefaultStdlib, diagnosticAsError } from './scan.js';
+export { scan, createScanner, setDefaultStdlib, diagnosticAsError, DEFAULT_SCAN_TIMEOUT_MS } from './scan.js';
 export type { ScanOptions, ScanRunOptions, Scanner, StdlibBundle } from './scan.js';
 export { assembleResult, compareFindings, findingsFail, severityRank, waiveFindings } from './scan-result.js';
 export type { VerdictOptions } from './scan-result.js';

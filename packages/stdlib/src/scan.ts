@@ -60,8 +60,14 @@ export interface ScanOptions {
   /** Honour `# palisade:ignore` comments (default true; needs `sources`). */
   inlineWaivers?: boolean;
   strictBuiltinErrors?: boolean;
-  /** Budget per evaluation (one rule on one document), in ms; 0 = none. */
+  /** Budget per evaluation (one rule on one document), in ms; 0 = none. Default `DEFAULT_SCAN_TIMEOUT_MS`. */
   timeoutMs?: number;
+  /**
+   * Heap one evaluation (one rule on one document) may grow by, in bytes; 0 = none (the default).
+   * Exceeding it is an `eval_memory_error` of that rule and document; the rest of the scan goes on.
+   * Heap readings come from `platform.heapUsed`, else `process.memoryUsage()` where it exists.
+   */
+  maxMemoryBytes?: number;
   /**
    * Kinds of the documents that will be scanned, when known up front: stdlib policies for other
    * kinds are skipped at compile time (helper libraries are always loaded). Undefined: all.
@@ -118,6 +124,13 @@ interface PreparedPolicy {
 }
 
 const STDLIB_PREFIX = '@palisade/stdlib/';
+
+/**
+ * A CI job should end even when a policy explodes combinatorially (Rego cannot loop forever, but
+ * nested iterations can run for hours); a minute per rule and document is far above any real
+ * policy's cost. `scan()` and the CLI share it; the engine API itself has no default limit.
+ */
+export const DEFAULT_SCAN_TIMEOUT_MS = 60_000;
 
 function stdlibBundleOf(opts: ScanOptions): StdlibBundle | undefined {
   if (opts.stdlibBundle) return opts.stdlibBundle;
@@ -264,7 +277,8 @@ function runScan(prepared: PreparedPolicy[], options: ScanOptions, documents: re
   const inventory = documents.map((d) => ({ path: d.path, kind: d.kind, index: d.index, value: d.value }));
   const evalOpts = {
     strictBuiltinErrors: options.strictBuiltinErrors ?? false,
-    timeoutMs: options.timeoutMs ?? 0,
+    timeoutMs: options.timeoutMs ?? DEFAULT_SCAN_TIMEOUT_MS,
+    maxMemoryBytes: options.maxMemoryBytes ?? 0,
     // Documents are never mutated during a scan: helper rules are computed once per document.
     immutableInput: true,
     ...(options.capabilities ? { capabilities: options.capabilities } : {}),
@@ -328,7 +342,7 @@ function runCombined(
   prepared: PreparedPolicy[],
   documents: readonly InputDocument[],
   inventoryOverride: { path: string[]; value: unknown },
-  evalOpts: { strictBuiltinErrors: boolean; timeoutMs: number; immutableInput: boolean; capabilities?: Partial<Capabilities>; platform?: Platform },
+  evalOpts: { strictBuiltinErrors: boolean; timeoutMs: number; maxMemoryBytes: number; immutableInput: boolean; capabilities?: Partial<Capabilities>; platform?: Platform },
   emit: (pp: PreparedPolicy, pr: PreparedRule, result: unknown, doc: InputDocument, loc: Location) => void,
   evalError: (pp: PreparedPolicy, pr: PreparedRule | undefined, path: string, d: Diagnostic) => void,
 ): void {

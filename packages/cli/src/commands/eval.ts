@@ -5,6 +5,7 @@ const VALUE_VAR = '__palisade_value__';
 import { EXIT, type CliCommand } from '../command.js';
 import { loadPolicies, readInput } from '../load-policies.js';
 import { printDiagnostics } from '../diagnostics.js';
+import { heapUsed, memoryBudget } from '../heap-node.js';
 import { capabilityOptions } from '../platform-node.js';
 import { collectTrace, renderProfile, renderTrace } from '../toolchain/explain.js';
 
@@ -29,6 +30,7 @@ export const evalCommand: CliCommand = {
     { flags: '--allow-network', description: 'let policies use the network (http.send, net.lookup_ip_addr); off by default' },
     { flags: '--allow-env', description: 'expose environment variables through opa.runtime().env; off by default' },
     { flags: '--timeout <ms>', description: 'evaluation timeout in milliseconds' },
+    { flags: '--max-memory <MB>', description: 'heap the evaluation may grow by, in MB (default: half the JavaScript heap limit); beyond it: eval_memory_error' },
     { flags: '--explain <mode>', description: 'print an evaluation trace to stderr: fails (expressions without a solution) or full' },
     { flags: '--profile', description: 'print the most evaluated rules and expressions (evaluation counts) to stderr' },
   ],
@@ -59,10 +61,20 @@ export const evalCommand: CliCommand = {
       io.stderr.write(`error: --explain must be "fails" or "full", got "${explain}"\n`);
       return EXIT.error;
     }
+    const maxMemory = opts.maxMemory === undefined ? undefined : String(opts.maxMemory);
+    if (maxMemory !== undefined && !/^[1-9]\d*$/.test(maxMemory)) {
+      io.stderr.write(`error: --max-memory must be a positive number of megabytes, got "${maxMemory}"\n`);
+      return EXIT.error;
+    }
+    const memory = memoryBudget(maxMemory === undefined ? undefined : Number(maxMemory));
+    if (memory.note) io.stderr.write(`warning: ${memory.note}\n`);
     const trace = explain || opts.profile ? collectTrace() : undefined;
+    const caps = capabilityOptions(opts, io.env);
     const res = prepared.query.evaluate(input, {
       strictBuiltinErrors: Boolean(opts.strictBuiltinErrors),
-      ...capabilityOptions(opts, io.env),
+      ...caps,
+      platform: { ...caps.platform, heapUsed },
+      maxMemoryBytes: memory.bytes,
       timeoutMs: opts.timeout ? Number(opts.timeout) : 0,
       print: (m) => io.stderr.write(m + '\n'),
       tracer: trace?.tracer,

@@ -5,9 +5,11 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { capabilityOptions } from '../platform-node.js';
+import { heapUsed, memoryBudget } from '../heap-node.js';
 import {
   assembleResult,
   createScanner,
+  DEFAULT_SCAN_TIMEOUT_MS,
   findingsFail,
   loadFiles,
   type InputDocument,
@@ -27,12 +29,8 @@ import { resolveSettings } from '../scan-settings.js';
 import { colorEnabled, progressEnabled, Progress } from '../scan-terminal.js';
 import { VERSION } from '../version.js';
 
-/**
- * A CI job should end even when a policy explodes combinatorially (Rego cannot loop forever, but
- * nested iterations can run for hours); a minute per rule and document is far above any real
- * policy's cost. The engine API itself has no default limit.
- */
-const DEFAULT_TIMEOUT_MS = 60_000;
+/** The library's default (a minute per rule and document), so `scan()` and the CLI agree. */
+const DEFAULT_TIMEOUT_MS = DEFAULT_SCAN_TIMEOUT_MS;
 
 /**
  * Repeatable option: commander treats a function in the third `.option()` argument as the
@@ -66,6 +64,7 @@ export const SCAN_OPTIONS: OptionSpec[] = [
   { flags: '--baseline <file>', description: 'report findings recorded in this baseline file as waived, so only new ones fail' },
   { flags: '--write-baseline <file>', description: 'record the unwaived findings of this run as a baseline file (the run then exits 0 unless errors)' },
   { flags: '--timeout <ms>', description: `time budget of one rule on one document, in milliseconds (default ${DEFAULT_TIMEOUT_MS}; 0 = none)` },
+  { flags: '--max-memory <MB>', description: 'heap one rule on one document may grow by, in MB (default: half the JavaScript heap limit); beyond it the rule fails with eval_memory_error' },
 ];
 
 export const SCAN_EXAMPLES = [
@@ -170,10 +169,20 @@ export async function runScan(args: string[], opts: Record<string, unknown>, io:
   const loadErrors: LoadError[] = [...discoveryErrors, ...loaded.errors];
   const sources = new Map(files.map((f) => [f.path, f.text]));
 
-  const { capabilities, platform } = capabilityOptions(opts, io.env);
+  const { capabilities, platform: netPlatform } = capabilityOptions(opts, io.env);
+  const platform = { ...netPlatform, heapUsed };
+  const memory = memoryBudget(settings.maxMemory);
+  if (memory.note) progress.note(`warning: ${memory.note}`);
   const documentKinds = [...new Set(loaded.documents.map((d) => d.kind))];
-  const base = { ...scanOptionsOf(settings, io.cwd), policies: inputs.policies, data: inputs.data, documentKinds, ...(capabilities ? { capabilities } : {}) };
-  const { scanner, errors: compileErrors } = createScanner({ ...base, sources, ...(platform ? { platform } : {}) });
+  const base = {
+    ...scanOptionsOf(settings, io.cwd),
+    policies: inputs.policies,
+    data: inputs.data,
+    documentKinds,
+    maxMemoryBytes: memory.bytes,
+    ...(capabilities ? { capabilities } : {}),
+  };
+  const { scanner, errors: compileErrors } = createScanner({ ...base, sources, platform });
   if (!scanner) {
     progress.done();
     return printDiagnostics(compileErrors, io);

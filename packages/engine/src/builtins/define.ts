@@ -27,12 +27,26 @@ export interface Capabilities {
   env: Record<string, string> | null;
 }
 
+/** What the evaluator tells a blocking platform call. */
+export interface PlatformCallOptions {
+  /**
+   * Milliseconds left in the evaluation's time budget (`timeoutMs`, CLI `--timeout`): the call must
+   * give up by then even when the request's own timeout is longer. Absent without a budget.
+   */
+  budgetMs?: number;
+}
+
 /** Platform services that differ between Node and browsers. */
 export interface Platform {
   /** Synchronous DNS lookups are not available in JS; network builtins use this when allowed. */
-  lookupIP?: (host: string) => string[] | undefined;
+  lookupIP?: (host: string, options?: PlatformCallOptions) => string[] | undefined;
   /** Synchronous HTTP is not available in browsers; the CLI may supply one (opt-in). */
-  httpSend?: (request: Record<string, Value>) => Value;
+  httpSend?: (request: Record<string, Value>, options?: PlatformCallOptions) => Value;
+  /**
+   * Bytes of JS heap in use, for the `maxMemoryBytes` budget; with `collect` true, measured after a
+   * garbage collection when the platform can run one (so garbage is not mistaken for growth).
+   */
+  heapUsed?: (collect: boolean) => number;
 }
 
 /** What a builtin implementation may use besides its arguments: fixed time, capabilities, platform services, print. */
@@ -47,6 +61,13 @@ export interface BuiltinContext {
   print(message: string): void;
   /** Extra services the evaluator provides to language-level builtins (`rego.*`, `opa.runtime`). */
   readonly host: BuiltinHost;
+  /**
+   * Called before allocating a result of about `bytes` (e.g. `numbers.range`): throws
+   * `eval_memory_error` when that would exceed the evaluation's memory budget.
+   */
+  reserve?(bytes: number): void;
+  /** Milliseconds left in the evaluation's time budget (Infinity without one); blocking calls wait no longer. */
+  remainingMs?(): number;
 }
 
 export interface BuiltinHost {
@@ -103,6 +124,25 @@ export function operandError(pos: number, got: Value, ...expected: string[]): Pa
 /** A type error with a custom text (`operand 2 must be array of strings but got array containing number`). */
 export function typeErrorText(message: string): PalisadeError {
   return new PalisadeError(ErrorCodes.evalType, message);
+}
+
+/**
+ * Options for a blocking platform call made by `ctx`: the evaluation's remaining time budget.
+ * Throws `eval_cancel_error` when the budget is already spent.
+ */
+export function platformCallOptions(ctx: BuiltinContext, what: string): PlatformCallOptions {
+  const left = ctx.remainingMs?.() ?? Infinity;
+  if (left <= 0) throw budgetSpent(what);
+  return Number.isFinite(left) ? { budgetMs: left } : {};
+}
+
+/** After a blocking call failed: `eval_cancel_error` when it was cut short by the time budget. */
+export function checkBudgetAfter(ctx: BuiltinContext, what: string): void {
+  if ((ctx.remainingMs?.() ?? Infinity) <= 0) throw budgetSpent(what);
+}
+
+function budgetSpent(what: string): PalisadeError {
+  return new PalisadeError(ErrorCodes.evalCancel, `evaluation timed out (the time budget ran out during ${what})`);
 }
 
 /** eval_builtin_error with the given message (the builtin name is prefixed by the evaluator). */

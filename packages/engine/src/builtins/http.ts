@@ -1,6 +1,6 @@
 /** `http.send`: sandboxed — it fails clearly unless the caller opts in to network access. */
 import { argObject } from './args.js';
-import { builtinError, typeErrorText, type BuiltinDecl } from './define.js';
+import { builtinError, checkBudgetAfter, platformCallOptions, typeErrorText, type BuiltinDecl } from './define.js';
 import { T } from './signature.js';
 import { objectGet, objectKeys } from '../value/types.js';
 import { toJSONText } from '../value/json.js';
@@ -36,7 +36,16 @@ export const httpBuiltins: BuiltinDecl[] = [
       const key = 'http.send:' + toJSONText(req);
       const hit = ctx.queryCache.get(key);
       if (hit !== undefined) return hit;
-      const res = ctx.platform.httpSend(Object.fromEntries(keys.map((k) => [k, objectGet(req, k)!])));
+      // `--timeout` bounds the request too: the platform gets what is left of the budget.
+      const callOptions = platformCallOptions(ctx, 'http.send');
+      let res: ReturnType<NonNullable<typeof ctx.platform.httpSend>>;
+      try {
+        res = ctx.platform.httpSend(Object.fromEntries(keys.map((k) => [k, objectGet(req, k)!])), callOptions);
+      } catch (e) {
+        checkBudgetAfter(ctx, 'http.send');
+        throw e;
+      }
+      checkBudgetAfter(ctx, 'http.send');
       ctx.queryCache.set(key, res);
       return res;
     },

@@ -3,7 +3,7 @@
  * net-ip.ts), and `net.lookup_ip_addr`, which answers IP literals and `localhost` itself and
  * touches the network only when the embedder enabled it and supplied a resolver.
  */
-import { builtinError, operandError, type BuiltinContext, type BuiltinDecl } from './define.js';
+import { builtinError, checkBudgetAfter, operandError, platformCallOptions, type BuiltinContext, type BuiltinDecl } from './define.js';
 import { argString } from './args.js';
 import { T } from './signature.js';
 import {
@@ -134,7 +134,10 @@ function lookupIPAddr(name: string, ctx: BuiltinContext): RSet {
   const cached = ctx.queryCache.get(cacheKey);
   if (cached instanceof RSet) return cached;
   let addrs: string[] | undefined;
-  if (ctx.capabilities.network && ctx.platform.lookupIP) addrs = ctx.platform.lookupIP(name);
+  if (ctx.capabilities.network && ctx.platform.lookupIP) {
+    addrs = ctx.platform.lookupIP(name, platformCallOptions(ctx, 'net.lookup_ip_addr'));
+    checkBudgetAfter(ctx, 'net.lookup_ip_addr');
+  }
   else if (/^localhost\.?$/i.test(name)) addrs = ['127.0.0.1', '::1'];
   else if (!ctx.capabilities.network) throw builtinError(`unallowed host: ${name} (network access is disabled)`);
   if (!addrs || addrs.length === 0) throw builtinError(`lookup ${name}: no such host`);

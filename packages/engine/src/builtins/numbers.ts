@@ -1,5 +1,5 @@
 /** Number builtins: abs, round, ceil, floor, numbers.range, numbers.range_step. */
-import { builtinError, type BuiltinDecl } from './define.js';
+import { builtinError, type BuiltinContext, type BuiltinDecl } from './define.js';
 import { argNumber } from './args.js';
 import { bigIntOperand } from './int-args.js';
 import { T } from './signature.js';
@@ -32,9 +32,13 @@ export function opaFloor(x: number): number {
   return t >= 0 || t === x ? t : t - 1;
 }
 
-function range(from: bigint, to: bigint, step: bigint): Value[] {
+/** Heap an array element takes (a pointer slot; small integers are not boxed). */
+const BYTES_PER_ELEMENT = 8;
+
+function range(from: bigint, to: bigint, step: bigint, ctx: BuiltinContext): Value[] {
   const count = (from <= to ? to - from : from - to) / step + 1n;
   if (count > MAX_RANGE_ELEMENTS) throw builtinError(`range of ${count} numbers is too large`);
+  ctx.reserve?.(Number(count) * BYTES_PER_ELEMENT);
   const out: Value[] = [];
   if (from <= to) for (let i = from; i <= to; i += step) out.push(normNumber(i));
   else for (let i = from; i >= to; i -= step) out.push(normNumber(i));
@@ -79,10 +83,10 @@ export const numbersBuiltins: BuiltinDecl[] = [
     result: T.array(T.number),
     category: 'numbers',
     description: 'Returns the integers from a to b inclusive, counting down when b is below a.',
-    impl(args) {
+    impl(args, ctx) {
       const a = bigIntOperand(args, 0);
       const b = bigIntOperand(args, 1);
-      return range(a, b, 1n);
+      return range(a, b, 1n, ctx);
     },
   },
   {
@@ -95,12 +99,12 @@ export const numbersBuiltins: BuiltinDecl[] = [
     result: T.array(T.number),
     category: 'numbers',
     description: 'Returns the integers from a towards b (inclusive when reached) in steps of a positive step, counting down when b is below a.',
-    impl(args) {
+    impl(args, ctx) {
       const a = bigIntOperand(args, 0);
       const b = bigIntOperand(args, 1);
       const step = bigIntOperand(args, 2);
       if (step <= 0n) throw builtinError('step must be a positive integer');
-      return range(a, b, step);
+      return range(a, b, step, ctx);
     },
   },
 ];

@@ -17,10 +17,16 @@ export interface Limits {
   maxSteps: number;
   /** Maximum nesting of rule/function evaluations. */
   maxDepth: number;
+  /** Heap growth allowed during the evaluation, in bytes (0 = none). */
+  maxMemoryBytes: number;
+  /** Bytes of heap in use; with `collect`, after a garbage collection if the platform can run one. */
+  heapUsed?: (collect: boolean) => number;
   signal?: AbortSignal;
+  /** Cancels when its first element becomes non-zero (set from another thread with `Atomics.store`). */
+  cancelFlag?: Int32Array;
 }
 
-export const DEFAULT_LIMITS: Limits = { timeoutMs: 0, maxSteps: 0, maxDepth: 5000 };
+export const DEFAULT_LIMITS: Limits = { timeoutMs: 0, maxSteps: 0, maxDepth: 5000, maxMemoryBytes: 0 };
 
 export class Run {
   steps = 0;
@@ -41,6 +47,10 @@ export class Run {
   /** The caller promised not to mutate the input (EvalOptions.immutableInput). */
   immutableInput = false;
   private nextCheck = 1024;
+  /** Heap in use when the evaluation started (memory budget only). */
+  private readonly heapBase: number = 0;
+  /** Heap reading of the last check that collected garbage and passed (avoids a collection per check). */
+  private collectedAt = -Infinity;
 
   constructor(
     readonly limits: Limits,
@@ -49,6 +59,12 @@ export class Run {
     readonly baseData: Value,
   ) {
     this.deadline = limits.timeoutMs > 0 ? Date.now() + limits.timeoutMs : 0;
+    if (limits.maxMemoryBytes > 0 && limits.heapUsed) this.heapBase = limits.heapUsed(false);
+  }
+
+  /** Milliseconds left before the deadline (Infinity without one); blocking builtins bound their waits by it. */
+  remainingMs(): number {
+    return this.deadline ? Math.max(0, this.deadline - Date.now()) : Infinity;
   }
 
   /** Counts one step; every 1024 steps checks the budget, the deadline and the signal. */
@@ -58,7 +74,29 @@ export class Run {
     const l = this.limits;
     if (l.maxSteps > 0 && this.steps > l.maxSteps) throw cancel(`evaluation exceeded the step limit (${l.maxSteps})`);
     if (this.deadline && Date.now() > this.deadline) throw cancel(`evaluation timed out after ${l.timeoutMs}ms`);
-    if (l.signal?.aborted) throw cancel('evaluation cancelled');
+    if (l.signal?.aborted || (l.cancelFlag && Atomics.load(l.cancelFlag, 0) !== 0)) throw cancel('evaluation cancelled');
+    if (l.maxMemoryBytes > 0) this.reserve(0);
+  }
+
+  /**
+   * Fails with `eval_memory_error` when the heap grown since the start plus `bytes` about to be
+   * allocated exceeds the budget. Heap readings include garbage, so before failing the reading is
+   * taken again after a collection (when the platform can run one); a passing collected reading
+   * is not repeated until the heap has grown by another eighth of the budget.
+   */
+  reserve(bytes: number): void {
+    const l = this.limits;
+    if (l.maxMemoryBytes <= 0) return;
+    const over = (used: number): boolean => used - this.heapBase + bytes > l.maxMemoryBytes;
+    if (!l.heapUsed) {
+      if (bytes > l.maxMemoryBytes) throw memoryError(l.maxMemoryBytes);
+      return;
+    }
+    const quick = l.heapUsed(false);
+    if (!over(quick) || quick < this.collectedAt + l.maxMemoryBytes / 8) return;
+    const live = l.heapUsed(true);
+    if (over(live)) throw memoryError(l.maxMemoryBytes);
+    this.collectedAt = live;
   }
 
   enter(): void {
@@ -72,6 +110,14 @@ export class Run {
 
 export function cancel(message: string): PalisadeError {
   return new PalisadeError(ErrorCodes.evalCancel, message);
+}
+
+function memoryError(budget: number): PalisadeError {
+  return new PalisadeError(ErrorCodes.evalMemory, `evaluation exceeded the memory limit (${formatBytes(budget)})`);
+}
+
+function formatBytes(n: number): string {
+  return n >= 1 << 20 ? `${Math.round(n / (1 << 20))} MB` : `${n} bytes`;
 }
 
 /** A `with` replacement of a function or builtin. */

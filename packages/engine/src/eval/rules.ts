@@ -440,7 +440,7 @@ export class RuleEvaluator {
       result = decl.impl(args, c.run.bctx, loc);
     } catch (e) {
       const err = builtinFailure(decl.name, e, loc);
-      if (err.code === ErrorCodes.evalConflict || err.code === ErrorCodes.evalCancel) throw err;
+      if (endsEvaluation(err)) throw err;
       if (c.run.strict) throw err;
       c.run.builtinErrors.push(err);
       return false;
@@ -457,10 +457,15 @@ export class RuleEvaluator {
   }
 }
 
+/** Errors that end the whole evaluation even in non-strict mode (never an undefined call). */
+function endsEvaluation(e: PalisadeError): boolean {
+  return e.code === ErrorCodes.evalConflict || e.code === ErrorCodes.evalCancel || e.code === ErrorCodes.evalMemory;
+}
+
 /** Turns anything a builtin threw into a located PalisadeError naming the builtin. */
 function builtinFailure(name: string, e: unknown, loc: Location): PalisadeError {
   if (e instanceof PalisadeError) {
-    if (e.code === ErrorCodes.evalConflict || e.code === ErrorCodes.evalCancel) return e;
+    if (endsEvaluation(e)) return e;
     return new PalisadeError(e.code, `${name}: ${e.message}`, e.location ?? loc);
   }
   if (e instanceof RangeError && /call stack/.test(e.message)) throw e;

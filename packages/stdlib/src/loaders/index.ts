@@ -28,7 +28,7 @@ export {
   type DockerignoreDocument,
   type DockerignoreLine,
 } from './dockerignore.js';
-export { parseYamlText, DEFAULT_MAX_ALIAS_NODES, type YamlOptions } from './yaml-docs.js';
+export { parseYamlText, DEFAULT_MAX_ALIAS_NODES, MAX_YAML_DEPTH, type YamlOptions } from './yaml-docs.js';
 export { parseJsonText, MAX_JSON_DEPTH } from './json-docs.js';
 export { MAX_INPUT_CHARS, LoadErrorCode } from './common.js';
 export { TreeSourceMap, DockerfileSourceMap } from './source-map.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_INPUT_CHARS } from './common.js';
-import { parseYamlText } from './yaml-docs.js';
+import { MAX_YAML_DEPTH, parseYamlText } from './yaml-docs.js';
 
 const one = (text: string) => {
   const r = parseYamlText('f.yaml', text);
@@ -118,5 +118,31 @@ describe('YAML errors', () => {
   it('refuses inputs above the size limit', () => {
     const big = 'a'.repeat(MAX_INPUT_CHARS + 1);
     expect(parseYamlText('big.yaml', big).errors[0]!.code).toBe('input_too_large');
+  });
+
+  it('refuses nesting deeper than MAX_YAML_DEPTH with the position of the first level too deep', () => {
+    const block = (n: number) => Array.from({ length: n }, (_, i) => `${' '.repeat(i)}k:\n`).join('') + `${' '.repeat(n)}v\n`;
+    expect(parseYamlText('ok.yaml', block(MAX_YAML_DEPTH)).errors).toEqual([]);
+    expect(parseYamlText('deep.yaml', block(MAX_YAML_DEPTH + 1)).errors).toEqual([
+      { path: 'deep.yaml', code: 'syntax_error', message: `YAML: nesting deeper than ${MAX_YAML_DEPTH} levels`, line: MAX_YAML_DEPTH + 1, column: MAX_YAML_DEPTH + 1 },
+    ]);
+    // Far deeper than any stack: still a located error, never "Maximum call stack size exceeded".
+    const flow = `a: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`;
+    expect(parseYamlText('flow.yaml', flow).errors).toEqual([
+      { path: 'flow.yaml', code: 'syntax_error', message: `YAML: nesting deeper than ${MAX_YAML_DEPTH} levels`, line: 1, column: 3 + MAX_YAML_DEPTH },
+    ]);
+  });
+
+  it('counts nesting reached through aliases', () => {
+    const half = MAX_YAML_DEPTH / 2 + 1;
+    const text = `a: &x ${'['.repeat(half)}${']'.repeat(half)}\nb: ${'['.repeat(half)}*x${']'.repeat(half)}\n`;
+    const r = parseYamlText('alias.yaml', text);
+    expect(r.docs).toEqual([]);
+    expect(r.errors[0]).toMatchObject({ code: 'syntax_error', message: `YAML: nesting deeper than ${MAX_YAML_DEPTH} levels (through aliases)`, line: 1 });
+  });
+
+  it('keeps the documents of a stream and reports the empty ones as before', () => {
+    expect(parseYamlText('c.yaml', '# only a comment\n')).toEqual({ docs: [], errors: [] });
+    expect(parseYamlText('d.yaml', 'a: 1\n---\nb: 2\n').docs.map((d) => d.value)).toEqual([{ a: 1 }, { b: 2 }]);
   });
 });

@@ -1,12 +1,14 @@
 import {
+  Composer,
   LineCounter,
+  Parser,
   isAlias,
   isMap,
   isPair,
   isScalar,
   isSeq,
-  parseAllDocuments,
   visit,
+  type CST,
   type Document,
   type Node as YamlNode,
   type Range as YamlRange,
@@ -36,6 +38,14 @@ export interface YamlOptions {
 }
 
 export const DEFAULT_MAX_ALIAS_NODES = 100_000;
+
+/**
+ * Deepest nesting of collections a YAML document may have. yaml's parser is iterative, but its
+ * composer recurses several frames per level and overflows the default stack near 800 levels
+ * (JSON's own parser allows 1,000); a deeper document is refused with its position instead. Real
+ * manifests stay below 50 levels, so 256 leaves room for callers that start deep in the stack.
+ */
+export const MAX_YAML_DEPTH = 256;
 
 /** One non-empty YAML document with its value and source map. */
 export interface ParsedDoc {
@@ -68,23 +78,29 @@ export function parseYamlText(path: string, text: string, opts: YamlOptions = {}
   const tooLarge = sizeError(path, text);
   if (tooLarge) return { docs: [], errors: [tooLarge] };
   const lineCounter = new LineCounter();
-  const all = parseAllDocuments(text, {
-    version: '1.1',
-    merge: true,
-    intAsBigInt: true,
-    uniqueKeys: false,
-    prettyErrors: false,
-    customTags,
-    lineCounter,
-    keepSourceTokens: false,
-  });
+  // parseAllDocuments(), with each document's syntax tree checked for depth before it is composed.
+  const composer = new Composer({ version: '1.1', merge: true, intAsBigInt: true, uniqueKeys: false, customTags, keepSourceTokens: false });
+  let tooDeep: number | undefined;
+  function* depthChecked(tokens: Generator<CST.Token>): Generator<CST.Token> {
+    for (const t of tokens) {
+      tooDeep = offsetBeyondDepth(t, MAX_YAML_DEPTH);
+      if (tooDeep !== undefined) return;
+      yield t;
+    }
+  }
+  const docs = Array.from(composer.compose(depthChecked(new Parser(lineCounter.addNewLine).parse(text)))) as Document[];
   const out: ParsedFile = { docs: [], errors: [] };
-  if ('empty' in all && all.empty) {
-    // A stream of only comments/directives: `parseAllDocuments` returns an EmptyStream.
-    if (all.errors.length) out.errors.push(firstYamlError(path, all.errors, lineCounter));
+  if (tooDeep !== undefined) {
+    const pos = lineCounter.linePos(tooDeep);
+    out.errors.push(loadError(path, LoadErrorCode.Syntax, `YAML: nesting deeper than ${MAX_YAML_DEPTH} levels`, pos.line, pos.col));
     return out;
   }
-  const docs = all as Document[];
+  if (docs.length === 0) {
+    // A stream of only comments/directives.
+    const info = composer.streamInfo();
+    if (info.errors.length) out.errors.push(firstYamlError(path, info.errors, lineCounter));
+    return out;
+  }
   for (let i = 0; i < docs.length; i++) {
     const doc = docs[i]!;
     if (doc.errors.length > 0) {
@@ -108,6 +124,31 @@ export function parseYamlText(path: string, text: string, opts: YamlOptions = {}
     });
   }
   return out;
+}
+
+/** Offset of the first collection nested deeper than `max` in a syntax-tree token (iteratively), if any. */
+function offsetBeyondDepth(root: CST.Token, max: number): number | undefined {
+  const stack: [CST.Token, number][] = [[root, 0]];
+  while (stack.length) {
+    const [t, depth] = stack.pop()!;
+    switch (t.type) {
+      case 'document':
+        if (t.value) stack.push([t.value, depth]);
+        break;
+      case 'block-map':
+      case 'block-seq':
+      case 'flow-collection':
+        if (depth + 1 > max) return t.offset;
+        for (const item of t.items) {
+          if (item.value) stack.push([item.value, depth + 1]);
+          if (item.key) stack.push([item.key, depth + 1]);
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  return undefined;
 }
 
 type YamlErr = { message: string; pos: [number, number]; code?: string };
@@ -152,6 +193,8 @@ class Converter {
   private readonly active = new Set<YamlNode>();
   private aliasNodes = 0;
   private aliasDepth = 0;
+  /** Nesting of the value being built; aliases can make it deeper than the text's nesting. */
+  private depth = 0;
   private map!: TreeSourceMap;
 
   constructor(
@@ -211,7 +254,9 @@ class Converter {
       }
     }
     if (isScalar(node)) return scalarValue(node.value, node.source);
+    if (this.depth >= MAX_YAML_DEPTH) this.fail(LoadErrorCode.Syntax, `YAML: nesting deeper than ${MAX_YAML_DEPTH} levels (through aliases)`, node);
     this.active.add(node);
+    this.depth++;
     try {
       if (isSeq(node)) {
         const arr: unknown[] = [];
@@ -232,6 +277,7 @@ class Converter {
       }
     } finally {
       this.active.delete(node);
+      this.depth--;
     }
     this.fail(LoadErrorCode.Syntax, 'YAML: unsupported node', node);
   }
