@@ -5,7 +5,7 @@
  * depend on the number of workers or their timing.
  */
 import { Worker } from 'node:worker_threads';
-import type { DocumentKind, Finding, LoadError, ScanOptions } from '@palisade/stdlib';
+import type { CheckTally, DocumentKind, Finding, LoadError, ScanOptions } from '@palisade/stdlib';
 import type { InputFile } from './scan-files.js';
 
 /**
@@ -28,6 +28,8 @@ export interface WorkerTask {
 export interface WorkerReply {
   findings: Finding[];
   errors: LoadError[];
+  /** conftest tallies of the worker's documents. */
+  checks?: CheckTally[];
   /** Set when the worker could not run at all (compile error, crash). */
   failure?: string;
 }
@@ -35,6 +37,7 @@ export interface WorkerReply {
 export interface ParallelOutcome {
   findings: Finding[];
   errors: LoadError[];
+  checks: CheckTally[];
   failures: string[];
 }
 
@@ -65,9 +68,10 @@ export async function scanInWorkers(
   let finished = 0;
   const tasks = Array.from({ length: jobs }, (_, part) => runWorker({ ...base, part, parts: jobs }, () => onProgress?.(++finished, jobs)));
   const replies = await Promise.all(tasks);
-  const out: ParallelOutcome = { findings: [], errors: [], failures: [] };
+  const out: ParallelOutcome = { findings: [], errors: [], checks: [], failures: [] };
   for (const r of replies) {
     out.findings.push(...r.findings);
+    out.checks.push(...(r.checks ?? []));
     out.errors.push(...r.errors);
     if (r.failure) out.failures.push(r.failure);
   }

@@ -154,6 +154,19 @@ export interface ExpiredWaiver {
   reason?: string;
 }
 
+/**
+ * conftest's tally for one file and user-policy namespace: a test per rule definition, the
+ * rules that found nothing (successes) and the rules an `exception` switched off. The conftest
+ * reporters count from it; Palisade's own JSON leaves it out.
+ */
+export interface CheckTally {
+  file: string;
+  namespace: string;
+  successes: number;
+  /** Excepted rules, by the name the `exception` listed (`run_as_root` for `deny_run_as_root`). */
+  exceptions: string[];
+}
+
 /** The whole result of a scan; the JSON reporter prints it as-is (versioned). */
 export interface ScanResult {
   schemaVersion: 1;
@@ -161,4 +174,6 @@ export interface ScanResult {
   errors: LoadError[];
   expiredWaivers: ExpiredWaiver[];
   summary: ScanSummary;
+  /** conftest tallies of user policies (absent when no user policy ran). */
+  checks?: CheckTally[];
 }

@@ -51,6 +51,8 @@ export interface Policy {
   rules: PolicyRule[];
   /** The package has conftest `exception` rules. */
   hasException: boolean;
+  /** Number of deny/violation/warn rule definitions (conftest counts a test per definition). */
+  definitions?: number;
   /** A METADATA block above the package that is not valid YAML (the policy runs without it). */
   metadataError?: string;
 }
@@ -186,7 +188,7 @@ export function discoverPolicies(modules: readonly Module[], stdlibFiles: Readon
     const ns = packageName(m);
     let p = byPkg.get(ns);
     if (!p) {
-      p = { namespace: ns, files: [], stdlib: stdlibFiles.has(m.file), metadata: undefined, rules: [], hasException: false, ruleSet: new Set() };
+      p = { namespace: ns, files: [], stdlib: stdlibFiles.has(m.file), metadata: undefined, rules: [], hasException: false, definitions: 0, ruleSet: new Set() };
       byPkg.set(ns, p);
     }
     p.files.push(m.file);
@@ -201,7 +203,8 @@ export function discoverPolicies(modules: readonly Module[], stdlibFiles: Readon
       const name = ruleName(r);
       if (!name) continue;
       if (name === 'exception') p.hasException = true;
-      else if (RULE_NAME.test(name) && !p.ruleSet.has(name)) {
+      else if (RULE_NAME.test(name)) p.definitions = (p.definitions ?? 0) + 1;
+      if (name !== 'exception' && RULE_NAME.test(name) && !p.ruleSet.has(name)) {
         p.ruleSet.add(name);
         p.rules.push({ name, kind: ruleKind(name) });
       }

@@ -2,7 +2,7 @@
  * Assembling a ScanResult: deterministic order, summary counts, expired waivers, and the
  * pass/fail verdict used by the CLI's exit code.
  */
-import type { Finding, LoadError, ScanResult, ScanSummary, Severity, Waiver } from './model.js';
+import type { CheckTally, Finding, LoadError, ScanResult, ScanSummary, Severity, Waiver } from './model.js';
 import { SEVERITIES } from './model.js';
 import { expiredWaivers, isoDay, type ConfigWaiver } from './waivers.js';
 
@@ -36,6 +36,8 @@ export interface AssembleOptions {
   now?: Date;
   /** Paths of the scanned documents, to count files when `files` is absent. */
   paths?: Iterable<string>;
+  /** conftest tallies (merged per file and namespace). */
+  checks?: readonly CheckTally[];
 }
 
 /** The finding counts of a summary. */
@@ -82,13 +84,29 @@ export function assembleResult(findings: Finding[], errors: LoadError[], opts: A
     for (const e of errors) set.add(e.path);
     files = set.size;
   }
-  return {
+  const result: ScanResult = {
     schemaVersion: 1,
     findings,
     errors,
     expiredWaivers: expiredWaivers(opts.waivers ?? [], isoDay(opts.now ?? new Date())),
     summary: { files, documents: opts.documents, policies: opts.policies, failures, warnings, waived, errors: errors.length, bySeverity },
   };
+  if (opts.checks?.length) result.checks = mergeChecks(opts.checks);
+  return result;
+}
+
+/** Sums tallies of the same file and namespace (documents of one file, parallel workers), sorted. */
+export function mergeChecks(checks: readonly CheckTally[]): CheckTally[] {
+  const byKey = new Map<string, CheckTally>();
+  for (const c of checks) {
+    const key = `${c.file}\u0000${c.namespace}`;
+    const t = byKey.get(key);
+    if (t) {
+      t.successes += c.successes;
+      t.exceptions.push(...c.exceptions);
+    } else byKey.set(key, { file: c.file, namespace: c.namespace, successes: c.successes, exceptions: [...c.exceptions] });
+  }
+  return [...byKey.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.namespace < b.namespace ? -1 : a.namespace > b.namespace ? 1 : 0));
 }
 
 /** When findings fail a scan (`findingsFail`): severity threshold and whether warnings count. */

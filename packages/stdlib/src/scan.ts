@@ -10,7 +10,7 @@
 import { Engine, RSet, type Capabilities, type Diagnostic, type EngineOptions, type Module, type Platform, type PreparedQuery } from '@palisade/engine';
 import { combinedInput, combinedOrder, conftestFile, documentInput, exceptionName, exceptionNames, wantsTrivyShape, type DockerfileShape } from './conftest.js';
 import { field, locate, resourceOf, resultMessage, snippetOf, splitLines, type Location } from './findings.js';
-import type { DocumentKind, Finding, InputDocument, LoadError, ScanResult, Severity } from './model.js';
+import type { CheckTally, DocumentKind, Finding, InputDocument, LoadError, ScanResult, Severity } from './model.js';
 import { SEVERITIES } from './model.js';
 import type { PolicySource } from './policies.js';
 import { appliesTo, DEFAULT_SEVERITY, discoverPolicies, policyIdFor, selectPolicies, type Policy, type PolicyRule, type Profile } from './policy-set.js';
@@ -268,10 +268,20 @@ function resultSeverity(result: unknown): Severity | undefined {
 interface Collector {
   findings: Finding[];
   errors: LoadError[];
+  checks: CheckTally[];
+}
+
+/**
+ * conftest's count of passed tests for one policy on one input: a test per rule definition; a
+ * rule name without results passes once, and when there are more definitions than results,
+ * the rest passed too (policy/engine.go `check`).
+ */
+function successesOf(definitions: number, empty: number, results: number, exceptions: number): number {
+  return Math.max(empty, definitions - results - exceptions);
 }
 
 function runScan(prepared: PreparedPolicy[], options: ScanOptions, documents: readonly InputDocument[], run: ScanRunOptions): ScanResult {
-  const out: Collector = { findings: [], errors: [...(run.loadErrors ?? [])] };
+  const out: Collector = { findings: [], errors: [...(run.loadErrors ?? [])], checks: [] };
   const sources = new Sources(options.sources);
   const today = isoDay(options.now ?? new Date());
   const inventory = documents.map((d) => ({ path: d.path, kind: d.kind, index: d.index, value: d.value }));
@@ -313,20 +323,31 @@ function runScan(prepared: PreparedPolicy[], options: ScanOptions, documents: re
         if (r.error) evalError(pp, undefined, doc.path, r.error);
         else excepted = exceptionNames(r.rows[0]?.['x']);
       }
+      const tally = { empty: 0, results: 0, exceptions: [] as string[] };
       for (const pr of pp.rules) {
-        if (excepted?.has(exceptionName(pr.rule.name))) continue;
+        if (excepted?.has(exceptionName(pr.rule.name))) {
+          tally.exceptions.push(exceptionName(pr.rule.name));
+          continue;
+        }
         const r = pr.query.evaluate(input, opts);
         if (r.error) {
           evalError(pp, pr, doc.path, r.error);
           continue;
         }
-        for (const result of resultsOf(r.rows[0]?.['x'])) emit(pp, pr, result, doc, locate(doc, result));
+        const results = resultsOf(r.rows[0]?.['x']);
+        if (results.length === 0) tally.empty++;
+        tally.results += results.length;
+        for (const result of results) emit(pp, pr, result, doc, locate(doc, result));
+      }
+      if (!pp.policy.stdlib) {
+        const successes = successesOf(pp.policy.definitions ?? pp.rules.length, tally.empty, tally.results, tally.exceptions.length);
+        out.checks.push({ file: doc.path, namespace: pp.policy.namespace, successes, exceptions: tally.exceptions });
       }
     }
     run.onProgress?.(i + 1, total);
   });
 
-  if (combine && run.runCombined !== false && documents.length > 0) runCombined(prepared, documents, inventoryOverride, evalOpts, emit, evalError);
+  if (combine && run.runCombined !== false && documents.length > 0) runCombined(prepared, documents, inventoryOverride, evalOpts, emit, evalError, out.checks);
 
   return assembleResult(out.findings, out.errors, {
     files: run.files,
@@ -335,6 +356,7 @@ function runScan(prepared: PreparedPolicy[], options: ScanOptions, documents: re
     policies: prepared.length,
     waivers: options.waivers,
     now: options.now,
+    checks: out.checks,
   });
 }
 
@@ -345,6 +367,7 @@ function runCombined(
   evalOpts: { strictBuiltinErrors: boolean; timeoutMs: number; maxMemoryBytes: number; immutableInput: boolean; capabilities?: Partial<Capabilities>; platform?: Platform },
   emit: (pp: PreparedPolicy, pr: PreparedRule, result: unknown, doc: InputDocument, loc: Location) => void,
   evalError: (pp: PreparedPolicy, pr: PreparedRule | undefined, path: string, d: Diagnostic) => void,
+  checks: CheckTally[],
 ): void {
   const ordered = combinedOrder(documents);
   const inputs = new Map<boolean, ReturnType<typeof combinedInput>>();
@@ -359,18 +382,27 @@ function runCombined(
       if (r.error) evalError(pp, undefined, '(combined)', r.error);
       else excepted = exceptionNames(r.rows[0]?.['x']);
     }
+    const tally = { empty: 0, results: 0, exceptions: [] as string[] };
     for (const pr of pp.rules) {
-      if (excepted?.has(exceptionName(pr.rule.name))) continue;
+      if (excepted?.has(exceptionName(pr.rule.name))) {
+        tally.exceptions.push(exceptionName(pr.rule.name));
+        continue;
+      }
       const r = pr.query.evaluate(input, opts);
       if (r.error) {
         evalError(pp, pr, '(combined)', r.error);
         continue;
       }
-      for (const result of resultsOf(r.rows[0]?.['x'])) {
+      const results = resultsOf(r.rows[0]?.['x']);
+      if (results.length === 0) tally.empty++;
+      tally.results += results.length;
+      for (const result of results) {
         const { doc, loc } = locateCombined(documents, ordered, result);
         emit(pp, pr, result, doc, loc);
       }
     }
+    // conftest reports a combined run under the file name "Combined".
+    checks.push({ file: 'Combined', namespace: pp.policy.namespace, successes: successesOf(pp.policy.definitions ?? pp.rules.length, tally.empty, tally.results, tally.exceptions.length), exceptions: tally.exceptions });
   }
 }
 

@@ -53,6 +53,8 @@ export const SCAN_OPTIONS: OptionSpec[] = [
   { flags: '--fail-on <severity>', description: 'lowest severity that fails the scan (default: any failing finding)' },
   { flags: '--no-fail', description: 'exit 0 even when findings fail (errors still exit 2)' },
   { flags: '--fail-on-warn', description: 'warnings fail the scan too' },
+  { flags: '--suppress-exceptions', description: 'conftest layouts: do not list the rules an exception switched off (still counted)' },
+  { flags: '--quiet', description: 'print nothing when no finding fails the scan (as conftest --quiet)' },
   { flags: '--config <file>', description: 'configuration file (default: ./palisade.yaml when present)' },
   { flags: '--ignore <glob>', description: 'skip matching paths during discovery; repeatable', default: collect },
   { flags: '-j, --jobs <n>', description: `parallel evaluation workers (default: 1, or the number of cores above ${PARALLEL_THRESHOLD} documents)` },
@@ -79,6 +81,8 @@ export const SCAN_EXAMPLES = [
 
 interface ScanMode {
   interactive: boolean;
+  /** conftest layouts: leave out EXCP lines. */
+  suppressExceptions?: boolean;
 }
 
 function usage(io: CommandIO, errors: string[]): number {
@@ -125,7 +129,7 @@ export function scanOptionsOf(settings: PalisadeConfig, cwd: string): Omit<ScanO
 }
 
 async function showResult(result: ScanResult, outputs: OutputSpec[], sources: Map<string, string>, settings: PalisadeConfig, io: CommandIO, mode: ScanMode): Promise<string[]> {
-  const base = { cwd: io.cwd, toolVersion: VERSION, sources };
+  const base = { cwd: io.cwd, toolVersion: VERSION, sources, ...(mode.suppressExceptions ? { suppressExceptions: true } : {}) };
   const color = colorEnabled(settings.color, io.env, io.stdout);
   if (mode.interactive) {
     const tui = await import('../tui/index.js');
@@ -205,6 +209,7 @@ export async function runScan(args: string[], opts: Record<string, unknown>, io:
         documents: documents.length,
         policies: scanner.policies.length,
         waivers: settings.waivers ?? [],
+        checks: par.checks,
       });
     } else {
       io.stderr.write(`\r\x1b[2Kpalisade: parallel scan failed (${par.failures[0]}); scanning in one thread\n`);
@@ -219,7 +224,11 @@ export async function runScan(args: string[], opts: Record<string, unknown>, io:
     const stale = applied.stale ? `; ${applied.stale} baseline entr${applied.stale === 1 ? 'y matches' : 'ies match'} nothing any more (refresh the file: --baseline FILE --write-baseline FILE)` : '';
     io.stderr.write(`palisade: ${applied.matched} finding${applied.matched === 1 ? '' : 's'} recorded in the baseline reported as waived${stale}\n`);
   }
-  const writeErrors = await showResult(result, outputs, sources, settings, io, mode);
+  // conftest --quiet: a run that does not fail prints nothing on standard output (files are still written).
+  const failing = !settings.noFail && findingsFail(result, { failOn: settings.failOn, failOnWarn: settings.failOnWarn });
+  const quiet = opts['quiet'] === true && !failing && result.errors.length === 0;
+  const shown = quiet ? outputs.filter((o) => o.file) : outputs;
+  const writeErrors = await showResult(result, shown, sources, settings, io, { ...mode, suppressExceptions: opts['suppressExceptions'] === true });
   for (const e of writeErrors) io.stderr.write(`error: ${e}\n`);
   const newBaseline = typeof opts['writeBaseline'] === 'string' ? resolve(io.cwd, opts['writeBaseline']) : undefined;
   if (newBaseline) {

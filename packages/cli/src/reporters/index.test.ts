@@ -5,7 +5,7 @@ import { DEFAULT_REPORTER, REPORTERS, getReporter } from './index.js';
 describe('reporter registry', () => {
   it('registers every documented format once, with metadata', () => {
     expect([...REPORTERS.keys()].sort()).toEqual(
-      ['azuredevops', 'github', 'html', 'json', 'junit', 'sarif', 'table', 'tap', 'text'].sort(),
+      ['azuredevops', 'conftest', 'conftest-json', 'github', 'html', 'json', 'junit', 'sarif', 'table', 'tap', 'text'].sort(),
     );
     for (const [name, r] of REPORTERS) {
       expect(r.name).toBe(name);
@@ -27,7 +27,7 @@ describe('reporter registry', () => {
     if (empty !== '') expect(empty.endsWith('\n')).toBe(true);
   });
 
-  it.each([...REPORTERS.keys()].filter((n) => n !== 'text' && n !== 'table'))('%s never emits ANSI escapes', (name) => {
+  it.each([...REPORTERS.keys()].filter((n) => n !== 'text' && n !== 'table' && n !== 'conftest'))('%s never emits ANSI escapes', (name) => {
     const out = REPORTERS.get(name)!.render(sampleResult(), options({ color: true }));
     expect(out).not.toContain('\u001b');
   });

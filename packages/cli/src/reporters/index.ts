@@ -1,4 +1,5 @@
 import { azureDevopsReporter } from './azuredevops.js';
+import { conftestJsonReporter, conftestReporter } from './conftest.js';
 import { githubReporter } from './github.js';
 import { htmlReporter } from './html.js';
 import { jsonReporter } from './json.js';
@@ -27,6 +28,8 @@ export const REPORTERS: ReadonlyMap<string, Reporter> = new Map(
     tableReporter,
     azureDevopsReporter,
     htmlReporter,
+    conftestReporter,
+    conftestJsonReporter,
   ].map((r) => [r.name, r]),
 );
 

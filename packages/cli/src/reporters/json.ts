@@ -57,7 +57,10 @@ const finding = (f: unknown) =>
 
 /** The ScanResult with every object's keys in the documented order (`schemaVersion` first). */
 export function canonicalScanResult(result: ScanResult): unknown {
-  return ordered(result, ORDER.result, (k, v) => {
+  // conftest tallies feed the conftest reporters only; Palisade's JSON keeps its schema.
+  const { checks: _checks, ...rest } = result;
+  void _checks;
+  return ordered(rest, ORDER.result, (k, v) => {
     switch (k) {
       case 'findings':
         return list(v, finding);

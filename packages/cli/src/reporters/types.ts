@@ -10,6 +10,8 @@ export interface ReportOptions {
   sources?: Map<string, string>;
   /** Project home page for SARIF `tool.driver.informationUri`; a default is used when absent. */
   informationUri?: string;
+  /** conftest layouts: leave out the EXCP lines (`--suppress-exceptions`); they are still counted. */
+  suppressExceptions?: boolean;
 }
 
 /**
