@@ -120,47 +120,103 @@ export function truncToBigInt(f: BigFloat): bigint {
   return f.neg ? -m : m;
 }
 
-/** Rounds |num|/den to `digits` significant decimal digits (half-even); returns [digits, exp10]. */
-function roundDecimal(num: bigint, den: bigint, digits: number): [bigint, number] {
-  // Find k with 10^(digits-1) ≤ num/den · 10^k < 10^digits.
-  let k = digits - Math.ceil((bitLength(num) - bitLength(den)) * Math.LOG10E * Math.LN2) - 1;
-  const scaled = (kk: number): [bigint, bigint] =>
-    kk >= 0 ? [num * 10n ** BigInt(kk), den] : [num, den * 10n ** BigInt(-kk)];
-  const lo = 10n ** BigInt(digits - 1);
-  const hi = lo * 10n;
-  for (;;) {
-    const [n, d] = scaled(k);
-    const q = n / d;
-    if (q >= hi) {
-      k -= 1;
-      continue;
-    }
-    if (q < lo) {
-      k += 1;
-      continue;
-    }
-    const r2 = 2n * (n - q * d);
-    let out = q;
-    if (r2 > d || (r2 === d && (q & 1n) === 1n)) out += 1n;
-    return [out, -k];
+/** A decimal 0.mant × 10^exp, digits without trailing zeros (Go's math/big `decimal`). */
+interface Decimal {
+  mant: string;
+  exp: number;
+}
+
+/** Exact decimal of m × 2^e (m > 0). */
+function decimalOf(m: bigint, e: number): Decimal {
+  const digits = e >= 0 ? (m << BigInt(e)).toString() : (m * 5n ** BigInt(-e)).toString();
+  const point = e >= 0 ? digits.length : digits.length + e;
+  let end = digits.length;
+  while (end > 0 && digits.charCodeAt(end - 1) === 48) end--;
+  return { mant: digits.slice(0, end), exp: point };
+}
+
+const digitAt = (d: Decimal, i: number): number => (i < d.mant.length ? d.mant.charCodeAt(i) : 48);
+
+function roundDown(d: Decimal, n: number): void {
+  if (n < 0 || n >= d.mant.length) return;
+  let end = n;
+  while (end > 0 && d.mant.charCodeAt(end - 1) === 48) end--;
+  d.mant = d.mant.slice(0, end);
+}
+
+function roundUp(d: Decimal, n: number): void {
+  if (n < 0 || n >= d.mant.length) return;
+  let i = n - 1;
+  while (i >= 0 && d.mant[i] === '9') i--;
+  if (i < 0) {
+    d.mant = '1';
+    d.exp++;
+    return;
   }
+  d.mant = d.mant.slice(0, i) + String.fromCharCode(d.mant.charCodeAt(i) + 1);
+}
+
+function roundNearest(d: Decimal, n: number): void {
+  if (n < 0 || n >= d.mant.length) return;
+  const c = d.mant[n];
+  const up = c === '5' && n + 1 === d.mant.length ? n > 0 && (d.mant.charCodeAt(n - 1) - 48) % 2 === 1 : c >= '5';
+  if (up) roundUp(d, n);
+  else roundDown(d, n);
 }
 
 /**
- * The number value OPA produces from a big.Float result (`FloatToNumber`): integers exactly,
- * otherwise the shortest decimal that identifies the float at its precision.
+ * Go's math/big `roundShortest`: the fewest digits that still read back as `f`, judged against
+ * the symmetric interval f ± ½ulp at `prec` bits (so just below a power of two it may pick a
+ * decimal that strict round-to-nearest would not).
  */
-export function toNum(f: BigFloat, prec = DEFAULT_PREC): Num {
-  if (isInt(f)) return normNumber(truncToBigInt(f));
-  const { num, den } = toRational(f);
-  const a = num < 0n ? -num : num;
-  for (let digits = 1; digits <= 40; digits++) {
-    const [d, e10] = roundDecimal(a, den, digits);
-    const back = e10 >= 0 ? roundRational(d * 10n ** BigInt(e10), 1n, 0, prec) : roundRational(d, 10n ** BigInt(-e10), 0, prec);
-    if (back.mant === f.mant && back.exp === f.exp && !back.neg) {
-      return Number(`${f.neg ? '-' : ''}${d}e${e10}`);
+function shortestDecimal(f: BigFloat, prec: number): Decimal {
+  const d = decimalOf(f.mant, f.exp);
+  // Normalise the mantissa to prec+1 bits so its lsb is half an ulp.
+  const s = bitLength(f.mant) - (prec + 1);
+  const half = s >= 0 ? f.mant >> BigInt(s) : f.mant << BigInt(-s);
+  const exp = f.exp + s;
+  const lower = decimalOf(half - 1n, exp);
+  const upper = decimalOf(half + 1n, exp);
+  const inclusive = (half & 2n) === 0n;
+  for (let i = 0; i < d.mant.length; i++) {
+    const m = d.mant.charCodeAt(i);
+    const l = digitAt(lower, i);
+    const u = digitAt(upper, i);
+    const okdown = l !== m || (inclusive && i + 1 === lower.mant.length);
+    const okup = m !== u && (inclusive || m + 1 < u || i + 1 < upper.mant.length);
+    if (okdown && okup) {
+      roundNearest(d, i + 1);
+      return d;
+    }
+    if (okdown) {
+      roundDown(d, i + 1);
+      return d;
+    }
+    if (okup) {
+      roundUp(d, i + 1);
+      return d;
     }
   }
-  return Number(num) / Number(den);
+  return d;
 }
 
+/**
+ * The number value OPA produces from a big.Float result (`FloatToNumber`, i.e. `Text('f'|'g', -1)`):
+ * the shortest decimal that identifies the float at its precision; an integer when the float is one.
+ */
+export function toNum(f: BigFloat, prec = DEFAULT_PREC): Num {
+  if (f.mant === 0n) return 0;
+  const d = shortestDecimal(f, prec);
+  if (isInt(f)) {
+    const digits = BigInt(d.mant) * 10n ** BigInt(Math.max(0, d.exp - d.mant.length));
+    return normNumber(f.neg ? -digits : digits);
+  }
+  return Number(`${f.neg ? '-' : ''}0.${d.mant}e${d.exp}`);
+}
+
+/** x / y rounded once (big.Float.Quo); `y` must not be zero. */
+export function quo(x: BigFloat, y: BigFloat, prec = DEFAULT_PREC): BigFloat {
+  if (x.mant === 0n) return ZERO;
+  const num = signed(x) * (y.neg ? -1n : 1n);
+  return roundRational(num, y.mant, x.exp - y.exp, prec);
+}

@@ -12,14 +12,45 @@ import { builtinError, type BuiltinDecl } from './define.js';
 import { argString } from './args.js';
 import { T } from './signature.js';
 import { toJSONValue } from '../value/json.js';
-import { normNumber } from '../value/number.js';
+import { normNumber, parseNumberText } from '../value/number.js';
 import { objectEntries, type ObjectValue, type PlainObject, type Value } from '../value/types.js';
 
 /** Upper bound on alias dereferences per document (billion-laughs protection). */
 export const MAX_ALIAS_COUNT = 100;
 
 /** Tags go-yaml v2 does not resolve into distinct values when decoding into `interface{}`. */
-const DROPPED_TAGS = new Set(['tag:yaml.org,2002:timestamp', 'tag:yaml.org,2002:binary', 'tag:yaml.org,2002:omap', 'tag:yaml.org,2002:pairs', 'tag:yaml.org,2002:set']);
+const DROPPED_TAGS = new Set(['tag:yaml.org,2002:timestamp', 'tag:yaml.org,2002:omap', 'tag:yaml.org,2002:pairs', 'tag:yaml.org,2002:set']);
+
+/**
+ * Scalars go-yaml v2 reads differently from the `yaml` package's YAML 1.1 schema. go-yaml tries
+ * Go's `strconv.ParseInt(s, 0, 64)` first, which also takes `0o17`/`0O17` and `0B101`; a float
+ * that overflows float64 (`1e400`) is not a float there, so it stays a string.
+ */
+const GO_INT_PREFIXED = {
+  identify: (v: unknown) => typeof v === 'bigint',
+  default: true,
+  tag: 'tag:yaml.org,2002:int',
+  format: 'GO-PREFIXED',
+  test: /^[-+]?0(?:[oO][0-7_]+|B[01_]+)$/,
+  resolve: (str: string) => {
+    const neg = str.startsWith('-');
+    const body = str.replace(/^[-+]/, '').replace(/_/g, '');
+    const n = BigInt(body[1] === 'B' ? '0b' + body.slice(2) : '0o' + body.slice(2));
+    return neg ? -n : n;
+  },
+};
+
+const GO_FLOAT_OVERFLOW = {
+  identify: () => false,
+  default: true,
+  tag: 'tag:yaml.org,2002:float',
+  format: 'GO-OVERFLOW',
+  test: /^[-+]?(?:\.[0-9_]+|[0-9][0-9_]*(?:\.[0-9_]*)?)[eE][-+]?[0-9]+$/,
+  resolve: (str: string) => {
+    const f = parseFloat(str.replace(/_/g, ''));
+    return Number.isFinite(f) ? f : new Scalar(str);
+  },
+};
 
 const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   version: '1.1',
@@ -27,11 +58,14 @@ const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   uniqueKeys: false,
   merge: true,
   prettyErrors: false,
-  customTags: (tags) =>
-    tags.filter((t) => {
+  customTags: (tags) => [
+    GO_INT_PREFIXED,
+    GO_FLOAT_OVERFLOW,
+    ...tags.filter((t) => {
       const tag = t as { tag?: string; format?: string };
       return !DROPPED_TAGS.has(tag.tag ?? '') && tag.format !== 'TIME';
     }),
+  ],
 };
 
 const TO_JS: ToJSOptions = { mapAsMap: true, maxAliasCount: MAX_ALIAS_COUNT };
@@ -84,6 +118,13 @@ export function goFormatFloatG(f: number): string {
   return String(f);
 }
 
+/** Go's encoding/json text of a float64 ('f' below 1e21, else shortest 'e'), in JSON number syntax. */
+function goFloatJSONText(f: number): string {
+  const a = Math.abs(f);
+  if (a !== 0 && (a < 1e-6 || a >= 1e21)) return f.toExponential();
+  return String(f);
+}
+
 function keyText(k: unknown): string {
   switch (typeof k) {
     case 'string':
@@ -106,12 +147,16 @@ function toValue(x: unknown): Value {
     case 'boolean':
       return x;
     case 'bigint':
+      // Beyond int64 and uint64 go-yaml falls back to float64, and the JSON hop keeps its shortest text.
+      if (x < -(2n ** 63n) || x >= 2n ** 64n) return parseNumberText(goFloatJSONText(Number(x))) ?? Number(x);
       return normNumber(x);
     case 'number':
       if (!Number.isFinite(x)) throw new YAMLDecodeError(`json: unsupported value: ${Number.isNaN(x) ? 'NaN' : x > 0 ? '+Inf' : '-Inf'}`);
       return x;
   }
   if (Array.isArray(x)) return x.map(toValue);
+  // `!!binary`: go-yaml decodes the base64 into a Go string of those bytes.
+  if (x instanceof Uint8Array) return new TextDecoder().decode(x);
   if (x instanceof Map) {
     const out: PlainObject = Object.create(null);
     for (const [k, v] of x) out[keyText(k)] = toValue(v);

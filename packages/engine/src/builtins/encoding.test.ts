@@ -173,6 +173,15 @@ describe('yaml', () => {
       '1': 'x',
       big: 18446744073709551614n,
     });
+    // go-yaml tries Go's ParseInt(s, 0, 64) first (0o, 0B prefixes); beyond 64 bits a float; overflowing floats stay strings.
+    expect(call('yaml.unmarshal', 'a: 0o17\nb: -0O17\nc: 0B101\nd: 1e400\ne: 123456789012345678901\nf: !!binary aGVsbG8=')).toEqual({
+      a: 15,
+      b: -15,
+      c: 5,
+      d: '1e400',
+      e: 123456789012345680000n,
+      f: 'hello',
+    });
     expect(call('yaml.unmarshal', 'base: &b {x: 1}\nderived:\n  <<: *b\n  z: 2')).toEqual({ base: { x: 1 }, derived: { x: 1, z: 2 } });
     // go-yaml v2 reads a bare `y` key as the boolean true, which becomes the key "true".
     expect(call('yaml.unmarshal', 'y: 2')).toEqual({ true: 2 });

@@ -129,6 +129,12 @@ describe('net.cidr_expand / merge / is_valid', () => {
     expect(merge(['::/0', 'fe80::1/128', '10.0.0.0/8'])).toEqual(['10.0.0.0/8', '::/0']);
     expect(merge(['2601:600:8a80:207e:a57d:7567:e2c9:e7b3/64'])).toEqual(['2601:600:8a80:207e::/64']);
     expect(merge([])).toEqual([]);
+    // A bare address keeps its own IP with its classful mask unless its range merged (OPA, via Go's IPNet).
+    expect(merge(['192.168.1.1'])).toEqual(['192.168.1.1/24']);
+    expect(merge(['1.2.3.4/24', '10.1.1.1'])).toEqual(['1.2.3.0/24', '10.1.1.1/8']);
+    expect(merge(['::ffff:1.2.3.4'])).toEqual(['1.2.3.4/8']);
+    expect(merge(['192.168.1.1', '192.168.2.1'])).toEqual(['192.168.1.0/24', '192.168.2.0/24']);
+    expect(merge(['10.1.2.3', '10.1.2.3'])).toEqual(['10.0.0.0/8']);
     expect(failure('net.cidr_merge', [['2601:600::1']]).message).toBe('IPv6 invalid: needs prefix length');
     expect(failure('net.cidr_merge', [['foo']]).message).toBe('invalid CIDR address: foo');
     expect(failure('net.cidr_merge', [[1]]).message).toBe('element must be string');

@@ -86,22 +86,41 @@ function rangeToCIDRs(first: bigint, last: bigint, bits: number): string[] {
   return out;
 }
 
+/**
+ * A bare IPv4 address stands for its classful network (Go's `IP.DefaultMask`) but, like OPA's
+ * `net.IPNet{IP: ip, Mask: ip.DefaultMask()}`, keeps its own address: when its range merges with
+ * nothing it is printed unmasked (`192.168.1.1` → `192.168.1.1/24`).
+ */
+function bareAddressText(e: Value): string | undefined {
+  if (typeof e !== 'string') return undefined;
+  const ip = parseIP(e);
+  const v4 = ip && to4(ip);
+  if (!v4) return undefined;
+  const ones = v4[0] < 0x80 ? 8 : v4[0] < 0xc0 ? 16 : 24;
+  return `${ipString(v4)}/${ones}`;
+}
+
 function cidrMerge(items: Value[]): RSet {
-  const byFamily = new Map<number, { first: bigint; last: bigint }[]>();
+  type Range = { first: bigint; last: bigint; text: string | undefined; merged: boolean };
+  const byFamily = new Map<number, Range[]>();
   for (const e of items) {
     const r = netRange(networkOf(e));
     const list = byFamily.get(r.bits) ?? [];
-    list.push(r);
+    list.push({ first: r.first, last: r.last, text: bareAddressText(e), merged: false });
     byFamily.set(r.bits, list);
   }
   const out = new RSet();
   for (const [bits, ranges] of byFamily) {
     ranges.sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
     let cur = { ...ranges[0] };
-    const flush = () => rangeToCIDRs(cur.first, cur.last, bits).forEach((c) => out.add(c));
+    const flush = () => {
+      if (!cur.merged && cur.text !== undefined) out.add(cur.text);
+      else rangeToCIDRs(cur.first, cur.last, bits).forEach((c) => out.add(c));
+    };
     for (const r of ranges.slice(1)) {
       if (r.first <= cur.last + 1n) {
         if (r.last > cur.last) cur.last = r.last;
+        cur.merged = true;
       } else {
         flush();
         cur = { ...r };

@@ -3,7 +3,8 @@ import { argNumber, argSet } from './args.js';
 import { builtinError, operandError, type BuiltinDecl } from './define.js';
 import { T } from './signature.js';
 import { RSet, compare, equals, isObject, objectEntries, objectGet, type Value } from '../value/types.js';
-import { add, div, isInteger, mul, rem, sub } from '../value/number.js';
+import { isInteger, rem } from '../value/number.js';
+import { opaAdd, opaDiv, opaMul, opaSub } from './arith.js';
 import { toRegoText } from '../value/json.js';
 
 const cmp = (name: string, desc: string, test: (c: number) => boolean): BuiltinDecl => ({
@@ -64,10 +65,10 @@ export const operatorsBuiltins: BuiltinDecl[] = [
   cmp('lte', 'Checks if the first value is less than or equal to the second (`x <= y`).', (c) => c <= 0),
   cmp('gt', 'Checks if the first value is greater than the second (`x > y`).', (c) => c > 0),
   cmp('gte', 'Checks if the first value is greater than or equal to the second (`x >= y`).', (c) => c >= 0),
-  arith('plus', 'Adds two numbers exactly (`x + y`).', add),
-  arith('mul', 'Multiplies two numbers exactly (`x * y`).', mul),
+  arith('plus', 'Adds two numbers (`x + y`), with OPA\'s precision.', opaAdd),
+  arith('mul', 'Multiplies two numbers (`x * y`), with OPA\'s precision.', opaMul),
   arith('div', 'Divides the first number by the second (`x / y`); dividing by zero is an error.', (a, b) => {
-    const r = div(a, b);
+    const r = opaDiv(a, b);
     if (r === undefined) throw builtinError('divide by zero');
     return r;
   }),
@@ -88,7 +89,7 @@ export const operatorsBuiltins: BuiltinDecl[] = [
     description: 'Subtracts numbers, or computes the difference of two sets (`x - y`).',
     impl: (args) => {
       const [a, b] = args;
-      if ((typeof a === 'number' || typeof a === 'bigint') && (typeof b === 'number' || typeof b === 'bigint')) return sub(a, b);
+      if ((typeof a === 'number' || typeof a === 'bigint') && (typeof b === 'number' || typeof b === 'bigint')) return opaSub(a, b);
       if (a instanceof RSet && b instanceof RSet) {
         const out = new RSet();
         for (const [k, v] of a.map) if (!b.map.has(k)) out.add(v);

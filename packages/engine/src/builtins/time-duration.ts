@@ -15,10 +15,28 @@ const UNITS: Record<string, bigint> = {
   h: 3_600_000_000_000n,
 };
 
+/** OPA's `time.parse_duration_ns` also takes days, weeks and 365-day years. */
+const LONG_UNITS: Record<string, bigint> = {
+  ...UNITS,
+  d: 86_400_000_000_000n,
+  w: 604_800_000_000_000n,
+  y: 31_536_000_000_000_000n,
+};
+
 const LIMIT = 1n << 63n;
 
+/**
+ * OPA's duration reading: text with a `d`, `w` or `y` goes through the parser with those units and
+ * any failure is "invalid duration" (`1day`, `1yr`); other text is Go's `time.ParseDuration`.
+ */
+export function parseLongDuration(text: string): bigint | { error: string } {
+  if (!/[dwy]/.test(text)) return parseDuration(text);
+  const r = parseDuration(text, LONG_UNITS);
+  return typeof r === 'bigint' ? r : { error: `time: invalid duration ${goTimeQuote(text)}` };
+}
+
 /** Nanoseconds of a Go duration string, or Go's error text. */
-export function parseDuration(text: string): bigint | { error: string } {
+export function parseDuration(text: string, units: Record<string, bigint> = UNITS): bigint | { error: string } {
   const invalid = { error: `time: invalid duration ${goTimeQuote(text)}` };
   let s = text;
   let neg = false;
@@ -63,7 +81,7 @@ export function parseDuration(text: string): bigint | { error: string } {
     const unitText = /^[^0-9.]*/.exec(s)![0];
     if (unitText === '') return { error: `time: missing unit in duration ${goTimeQuote(text)}` };
     s = s.slice(unitText.length);
-    const unit = UNITS[unitText];
+    const unit = units[unitText];
     if (unit === undefined) return { error: `time: unknown unit ${goTimeQuote(unitText)} in duration ${goTimeQuote(text)}` };
     if (v > LIMIT / unit) return invalid;
     v *= unit;

@@ -78,7 +78,13 @@ describe('time.parse_duration_ns', () => {
   it('reports Go errors', () => {
     expect(failure('time.parse_duration_ns', '')).toEqual({ code: 'eval_builtin_error', message: 'time: invalid duration ""' });
     expect(failure('time.parse_duration_ns', '10').message).toBe('time: missing unit in duration "10"');
-    expect(failure('time.parse_duration_ns', '1d').message).toBe('time: unknown unit "d" in duration "1d"');
+    expect(failure('time.parse_duration_ns', '1D').message).toBe('time: unknown unit "D" in duration "1D"');
+    expect(failure('time.parse_duration_ns', '1day').message).toBe('time: invalid duration "1day"');
+  });
+  it('takes OPA\'s d, w and y (365 days) units', () => {
+    expect(call('time.parse_duration_ns', '1d')).toBe(86400000000000);
+    expect(call('time.parse_duration_ns', '1.5y')).toBe(47304000000000000n);
+    expect(call('time.parse_duration_ns', '1w2d')).toBe(777600000000000);
     expect(failure('time.parse_duration_ns', '2562048h').message).toBe('time: invalid duration "2562048h"');
   });
 });

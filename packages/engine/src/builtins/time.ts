@@ -9,7 +9,7 @@ import { T } from './signature.js';
 import { type Instant, type Zone, UTC, civilAt, dateToInstant, daysIn, instantFromNs, instantToNs, loadLocation, MAX_NS, MIN_NS } from './time-civil.js';
 import { NAMED_LAYOUTS, formatTime, weekdayName } from './time-layout.js';
 import { parseTime } from './time-parse.js';
-import { parseDuration } from './time-duration.js';
+import { parseDuration, parseLongDuration } from './time-duration.js';
 import { normNumber } from '../value/number.js';
 import type { Value } from '../value/types.js';
 
@@ -166,9 +166,9 @@ export const timeBuiltins: BuiltinDecl[] = [
     params: [{ name: 'duration', type: T.string, description: 'Go duration such as "1h30m" or "-1.5s"' }],
     result: T.number,
     category: 'time',
-    description: 'Parses a Go duration string into nanoseconds.',
+    description: 'Parses a Go duration string into nanoseconds; as OPA, `d`, `w` and `y` (365 days) are units too.',
     impl: (args) => {
-      const r = parseDuration(argString(args, 0));
+      const r = parseLongDuration(argString(args, 0));
       if (typeof r !== 'bigint') throw builtinError(r.error);
       return normNumber(r);
     },

@@ -1,5 +1,5 @@
 import { parse as parseYaml } from 'yaml';
-import { normNumber, numberText } from './number.js';
+import { normNumber, numberText, parseNumberText } from './number.js';
 import {
   RObject,
   RSet,
@@ -27,17 +27,57 @@ export function normalizeParsed(v: unknown): Value {
   return v as Value;
 }
 
-const LONG_INTEGER = /[0-9]{16,}/;
+/** Number tokens a double cannot hold: long digit runs, three-digit exponents (`1e400`). */
+const INEXACT_NUMBER = /[0-9]{16,}|[eE][-+]?[0-9]{3,}/;
+
+/** JSON numbers read from their text, as OPA keeps them (`1e400` is a number, never Infinity). */
+const EXACT_JSON_NUMBER = {
+  identify: (v: unknown) => typeof v === 'number',
+  default: true,
+  tag: 'tag:yaml.org,2002:float',
+  format: 'EXACT',
+  test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
+  resolve: (str: string) => parseNumberText(str) ?? parseFloat(str),
+};
 
 /**
- * Parses JSON keeping integers beyond 2^53 exact. The common case (no long digit run) is a
- * plain `JSON.parse`; otherwise the text goes through `yaml` with bigint integers.
- * Throws `SyntaxError` on malformed text.
+ * Parses JSON keeping integers beyond 2^53 exact. The common case (no long digit run or big
+ * exponent) is a plain `JSON.parse`; otherwise the text goes through `yaml` reading each number
+ * from its text. Throws `SyntaxError` on malformed text.
  */
 export function parseJSONExact(text: string): Value {
-  if (!LONG_INTEGER.test(text)) return JSON.parse(text) as Value;
+  const v = INEXACT_NUMBER.test(text) ? parseWithExactNumbers(text) : (JSON.parse(text) as Value);
+  return SURROGATE_ESCAPE.test(text) ? wellFormed(v) : v;
+}
+
+function parseWithExactNumbers(text: string): Value {
   JSON.parse(text); // validates syntax with JSON's error messages
-  return normalizeParsed(parseYaml(text, { intAsBigInt: true, schema: 'json' }));
+  return normalizeParsed(parseYaml(text, { intAsBigInt: true, schema: 'json', customTags: (tags) => [EXACT_JSON_NUMBER, ...tags] }));
+}
+
+/** A `\uD800`-`\uDFFF` escape, which may leave a lone surrogate in a string. */
+const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const toWellFormed = (s: string): string => s.replace(LONE_SURROGATE, '\uFFFD');
+
+/** Go's JSON decoder turns a lone surrogate into U+FFFD; so does this, in place. */
+function wellFormed(v: Value): Value {
+  if (typeof v === 'string') return toWellFormed(v);
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) v[i] = wellFormed(v[i]);
+    return v;
+  }
+  if (v !== null && typeof v === 'object') {
+    const o = v as PlainObject;
+    for (const k of Object.keys(o)) {
+      const x = wellFormed(o[k]);
+      const k2 = toWellFormed(k);
+      if (k2 !== k) delete o[k];
+      o[k2] = x;
+    }
+  }
+  return v;
 }
 
 /** Plain JSON structure of a value: sets become sorted arrays, non-string keys their JSON text. */

@@ -75,6 +75,9 @@ export function abs(a: Num): Num {
   return typeof a === 'bigint' ? (a < 0n ? -a : a) : Math.abs(a);
 }
 
+/** Largest decimal exponent of an integer literal kept exactly (as a bigint). */
+export const MAX_INTEGER_EXPONENT = 10000;
+
 /** Converts a decimal literal's exact text to a number value. */
 export function parseNumberText(text: string): Num | undefined {
   if (!/^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/.test(text)) return undefined;
@@ -88,7 +91,8 @@ export function parseNumberText(text: string): Num | undefined {
   if (m) {
     const frac = m[3] ?? '';
     const exp = Number(m[4]);
-    if (exp >= frac.length && exp < 400) {
+    // Bounded so a literal like 1e999999999 cannot allocate a gigabyte-sized integer.
+    if (exp >= frac.length && exp <= MAX_INTEGER_EXPONENT) {
       const digits = m[2] + frac + '0'.repeat(exp - frac.length);
       return normNumber(BigInt(m[1] + digits));
     }

@@ -68,6 +68,9 @@ describe('exact numbers', () => {
     expect(parseNumberText('1e3')).toBe(1000);
     expect(parseNumberText('1.5')).toBe(1.5);
     expect(parseNumberText('01')).toBeUndefined();
+    expect(parseNumberText('1e400')).toBe(10n ** 400n);
+    expect(parseNumberText('1e10001')).toBe(Infinity); // past the bound: the parser reports "number too big"
+
     expect(numberText(1e21)).toBe('1e+21');
     expect(numberText(123456789012)).toBe('123456789012');
   });
@@ -77,6 +80,10 @@ describe('JSON', () => {
   it('parses long integers exactly and short ones with JSON.parse', () => {
     expect(parseJSONExact('{"a": 18446744073709551614, "b": 1}')).toEqual({ a: 18446744073709551614n, b: 1 });
     expect(() => parseJSONExact('{"a": 18446744073709551614,')).toThrow();
+  });
+  it('reads big exponents as numbers and lone surrogates as U+FFFD (as OPA)', () => {
+    expect(parseJSONExact('[1e400, 2.5e-3]')).toEqual([10n ** 400n, 0.0025]);
+    expect(parseJSONExact('{"\\udc00": "\\ud83d\\ude00\\ud800"}')).toEqual({ '\ufffd': '\u{1f600}\ufffd' });
   });
   it('writes sorted keys, sets as sorted arrays and exact bigints', () => {
     expect(toJSONText({ b: new RSet([3, 1]), a: 18446744073709551614n })).toBe('{"a":18446744073709551614,"b":[1,3]}');
