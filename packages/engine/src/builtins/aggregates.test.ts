@@ -22,12 +22,12 @@ describe('count', () => {
 });
 
 describe('sum and product', () => {
-  it('are exact on safe integers and round big ones as OPA does (64-bit big.Float)', () => {
+  it('are exact on integers of any size', () => {
     expect(call('sum', [1, 2, 3, 4])).toBe(10);
     expect(call('sum', new RSet([1, 2, 3, 4]))).toBe(10);
     expect(call('sum', [49649733057, 1])).toBe(49649733058);
-    expect(call('sum', [18446744073709551617n, 1])).toBe(18446744073709551616n); // opa eval 'sum([18446744073709551617, 1])'
-    expect(call('product', [18446744073709551617n, 2])).toBe(36893488147419103230n); // opa: shortest digits at 64 bits
+    expect(call('sum', [18446744073709551617n, 1])).toBe(18446744073709551618n);
+    expect(call('product', [18446744073709551617n, 2])).toBe(36893488147419103234n);
     expect(call('product', [])).toBe(1);
     expect(call('sum', [])).toBe(0);
     expect(call('sum', [9007199254740991, 1])).toBe(9007199254740992n);

@@ -45,23 +45,18 @@ function numbersOf(v: Value): Num[] {
   return items as Num[];
 }
 
-/**
- * OPA folds `sum`/`product` in a 64-bit-mantissa big.Float; while every partial result is a safe
- * integer that is exact, so plain arithmetic gives the same answer faster.
- */
-function accumulate(ns: Num[], init: bigint, exact: (a: number, b: number) => number, float: typeof bf.add): Num {
-  let fast = Number(init);
-  let i = 0;
-  for (; i < ns.length; i++) {
-    const n = ns[i];
-    if (typeof n !== 'number' || !Number.isSafeInteger(n)) break;
-    const r = exact(fast, n);
-    if (!Number.isSafeInteger(r)) break;
-    fast = r;
+function allIntegers(ns: Num[]): boolean {
+  return ns.every((n) => typeof n === 'bigint' || Number.isInteger(n));
+}
+
+function accumulate(ns: Num[], init: bigint, exact: (a: bigint, b: bigint) => bigint, float: typeof bf.add): Num {
+  if (allIntegers(ns)) {
+    let acc = init;
+    for (const n of ns) acc = exact(acc, BigInt(n));
+    return normNumber(acc);
   }
-  if (i === ns.length) return fast;
-  let acc = bf.fromRational(BigInt(fast), 1n);
-  for (; i < ns.length; i++) acc = float(acc, bf.fromNum(ns[i]));
+  let acc = bf.fromRational(init, 1n);
+  for (const n of ns) acc = float(acc, bf.fromNum(n));
   return bf.toNum(acc);
 }
 

@@ -1,45 +1,36 @@
 /**
- * The arithmetic operators as OPA computes them: exact for integers in the safe range (where
- * OPA's int64 fast path and its big.Float agree), otherwise through a 64-bit-mantissa big.Float
- * read from the operands' decimal text and turned back into a number the way OPA's
- * `FloatToNumber` does. So `0.1 + 0.2` is `0.3` and big integer products round as OPA's do.
+ * The arithmetic operators as OPA computes them. Integers are exact at any size (OPA's compliance
+ * suite, v1.19, pins `18446744073709551617 + 1` to `18446744073709551618`). Any other operand goes
+ * through a 64-bit-mantissa big.Float read from the operands' decimal text and is turned back into
+ * a number the way OPA's `FloatToNumber` does, so `0.1 + 0.2` is `0.3` and `2 - 1.1` is `0.9`.
  */
 import * as bf from './big-float.js';
-import { type Num } from '../value/number.js';
+import { add, div, isInteger, mul, sub, type Num } from '../value/number.js';
 
-const exactInt = (n: Num): n is number => typeof n === 'number' && Number.isSafeInteger(n);
+const ints = (a: Num, b: Num): boolean => isInteger(a) && isInteger(b);
 
 function viaFloat(a: Num, b: Num, op: (x: bf.BigFloat, y: bf.BigFloat) => bf.BigFloat): Num {
   return bf.toNum(op(bf.fromNum(a), bf.fromNum(b)));
 }
 
 export function opaAdd(a: Num, b: Num): Num {
-  if (exactInt(a) && exactInt(b)) {
-    const r = a + b;
-    if (Number.isSafeInteger(r)) return r;
-  }
-  return viaFloat(a, b, bf.add);
+  return ints(a, b) ? add(a, b) : viaFloat(a, b, bf.add);
 }
 
 export function opaSub(a: Num, b: Num): Num {
-  if (exactInt(a) && exactInt(b)) {
-    const r = a - b;
-    if (Number.isSafeInteger(r)) return r;
-  }
-  return viaFloat(a, b, (x, y) => bf.add(x, { ...y, neg: !y.neg }));
+  return ints(a, b) ? sub(a, b) : viaFloat(a, b, (x, y) => bf.add(x, { ...y, neg: !y.neg }));
 }
 
 export function opaMul(a: Num, b: Num): Num {
-  if (exactInt(a) && exactInt(b)) {
-    const r = a * b;
-    if (Number.isSafeInteger(r)) return r;
-  }
-  return viaFloat(a, b, bf.mul);
+  return ints(a, b) ? mul(a, b) : viaFloat(a, b, bf.mul);
 }
 
-/** Quotient; `undefined` when dividing by zero (callers raise the error). */
+/** Quotient, exact when an integer divides an integer; `undefined` when dividing by zero. */
 export function opaDiv(a: Num, b: Num): Num | undefined {
   if (b == 0) return undefined;
-  if (exactInt(a) && exactInt(b) && a % b === 0) return a / b;
+  if (ints(a, b)) {
+    const exact = div(a, b);
+    if (exact !== undefined && isInteger(exact)) return exact;
+  }
   return viaFloat(a, b, bf.quo);
 }
