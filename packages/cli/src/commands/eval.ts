@@ -4,6 +4,7 @@ import { formatDiagnostic, parseQuery, toJSONText, toJSONValue, type Diagnostic 
 const VALUE_VAR = '__palisade_value__';
 import { EXIT, type CliCommand } from '../command.js';
 import { loadPolicies, readInput } from '../load-policies.js';
+import { BUNDLE_OPTIONS, loadBundles } from '../bundle/options.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { heapUsed, memoryBudget } from '../heap-node.js';
 import { capabilityOptions } from '../platform-node.js';
@@ -21,6 +22,7 @@ export const evalCommand: CliCommand = {
   ],
   options: [
     { flags: '-d, --data <path>', description: 'policy (.rego) or data (.json/.yaml) file or directory (repeatable)', repeatable: true },
+    ...BUNDLE_OPTIONS,
     { flags: '-i, --input <file>', description: 'input document (JSON or YAML; - for stdin)' },
     { flags: '--query-file <file>', description: 'read the query from a file' },
     { flags: '-f, --format <format>', description: 'output format: json, pretty, values, bindings, raw', default: 'json' },
@@ -41,6 +43,12 @@ export const evalCommand: CliCommand = {
       return EXIT.error;
     }
     const { engine, errors } = loadPolicies((opts.data as string[]) ?? [], io.cwd);
+    const bundled = await loadBundles(opts, io.cwd);
+    errors.push(...bundled.errors);
+    for (const b of bundled.bundles) {
+      for (const m of b.modules) errors.push(...engine.addModule(m.file, m.text));
+      errors.push(...engine.addData(b.data));
+    }
     if (errors.length) return printDiagnostics(errors, io, engine);
     // A query that is a single term (`data.main.deny`) reports that term's value, as `opa eval` does.
     const parsed = parseQuery(query, 'query');

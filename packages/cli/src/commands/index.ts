@@ -8,5 +8,6 @@ import { testCommand } from './test.js';
 import { fmtCommand } from './fmt.js';
 import { checkCommand } from './check.js';
 import { inspectCommand } from './inspect.js';
+import { buildCommand } from './build.js';
 
-export const commands: CliCommand[] = [evalCommand, parseCommand, scanCommand, uiCommand, testCommand, fmtCommand, checkCommand, inspectCommand];
+export const commands: CliCommand[] = [evalCommand, parseCommand, scanCommand, uiCommand, testCommand, fmtCommand, checkCommand, inspectCommand, buildCommand];

@@ -23,6 +23,7 @@ import { printDiagnostics } from '../diagnostics.js';
 import { discoverFiles, readStdin, type InputFile, type SkippedChart } from '../scan-files.js';
 import { applyBaseline, readBaseline, writeBaseline, type Baseline } from '../scan-baseline.js';
 import { readPolicyInputs } from '../scan-inputs.js';
+import { BUNDLE_OPTIONS, loadBundles } from '../bundle/options.js';
 import { parseOutputs, writeOutputs, type OutputSpec } from '../scan-output.js';
 import { PARALLEL_THRESHOLD, scanInWorkers } from '../scan-parallel.js';
 import { resolveSettings } from '../scan-settings.js';
@@ -43,6 +44,7 @@ export const SCAN_OPTIONS: OptionSpec[] = [
   { flags: '-f, --format <format>', description: 'report format on standard output (same as -o FORMAT)', default: collect },
   { flags: '-p, --policy <path>', description: 'policy file or directory (.rego); repeatable. Only these run unless --stdlib', default: collect },
   { flags: '--stdlib', description: 'also run the standard library when --policy is given' },
+  ...BUNDLE_OPTIONS,
   { flags: '-d, --data <path>', description: 'data file or directory (.json/.yaml, merged into data); repeatable', default: collect },
   { flags: '-n, --namespace <glob>', description: 'Rego packages of user policies to run (globs; default main); repeatable', default: collect },
   { flags: '--all-namespaces', description: 'run every package of the user policies' },
@@ -160,7 +162,17 @@ export async function runScan(args: string[], opts: Record<string, unknown>, io:
 
   const userPaths = settings.policy ?? [];
   const inputs = readPolicyInputs(userPaths, settings.data ?? [], io.cwd);
+  const bundled = await loadBundles(opts, io.cwd);
+  inputs.errors.push(...bundled.errors.map((d) => d.message));
+  for (const b of bundled.bundles) {
+    // Bundle policies count as user policies (`-p`): with a bundle only it runs unless --stdlib.
+    const policies = b.modules.filter((m) => !m.path.endsWith('_test.rego')).map((m) => ({ file: m.file, source: m.text }));
+    inputs.policies.splice(inputs.policyFiles, 0, ...policies);
+    inputs.policyFiles += policies.length;
+    inputs.data.push(b.data);
+  }
   if (inputs.errors.length) return usage(io, inputs.errors);
+  if (bundled.bundles.length && inputs.policyFiles === 0) return usage(io, [`no policies (.rego files) in bundle ${bundled.bundles.map((b) => b.source).join(', ')}`]);
   if (userPaths.length && inputs.policyFiles === 0) {
     return usage(io, [`no policies (.rego files) found in ${userPaths.join(', ')}`]);
   }

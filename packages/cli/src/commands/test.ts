@@ -23,6 +23,8 @@ import { collectTrace, sourceLine } from '../toolchain/explain.js';
 import { findFiles, loadInto, type Found } from '../toolchain/files.js';
 import { printConftestVerify, printTestTable, printTestTap } from '../toolchain/conftest-verify.js';
 import { matchGlob } from '@palisade/stdlib';
+import { BUNDLE_OPTIONS, loadBundles } from '../bundle/options.js';
+import type { Bundle } from '../bundle/bundle.js';
 import { watchPaths } from '../toolchain/watch.js';
 
 interface Failure {
@@ -203,6 +205,7 @@ export const testCommand: CliCommand = {
     { flags: '--fail-on-empty', description: 'exit 1 when no tests are found' },
     { flags: '--ignore <glob...>', description: 'skip files and directories matching these globs' },
     TRIVY_BUILTINS_OPTION,
+    ...BUNDLE_OPTIONS,
     { flags: '-w, --watch', description: 'run again whenever a .rego or data file under the paths changes (Ctrl-C stops)' },
   ],
   async run(args, opts, io) {
@@ -238,7 +241,9 @@ export const testCommand: CliCommand = {
       io.stderr.write(`error: --timeout must be a number of milliseconds, got "${String(opts.timeout)}"\n`);
       return EXIT.error;
     }
-    const settings: SuiteSettings = { format, filter, timeoutMs };
+    const bundled = await loadBundles(opts, io.cwd);
+    if (bundled.errors.length) return printDiagnostics(bundled.errors, io);
+    const settings: SuiteSettings = { format, filter, timeoutMs, bundles: bundled.bundles };
     if (!opts.watch) return runSuite(args, opts, io, settings);
     let code = runSuite(args, opts, io, settings);
     io.stderr.write(`watching ${args.length ? args.join(', ') : '.'} for changes to .rego and data files (Ctrl-C to stop)\n`);
@@ -256,13 +261,20 @@ interface SuiteSettings {
   format: (typeof OUTPUTS)[number];
   filter: RegExp | undefined;
   timeoutMs: number;
+  /** `--bundle`s, loaded (and verified) once; with no paths, only they are tested. */
+  bundles: Bundle[];
 }
 
 /** Loads, compiles and runs the tests once; returns the exit code. */
-function runSuite(args: string[], opts: Record<string, unknown>, io: CommandIO, { format, filter, timeoutMs }: SuiteSettings): number {
-  const found = suiteFiles(args, opts, io);
+function runSuite(args: string[], opts: Record<string, unknown>, io: CommandIO, { format, filter, timeoutMs, bundles }: SuiteSettings): number {
+  const onlyBundles = bundles.length > 0 && args.length === 0 && !((opts.policy as string[] | undefined)?.length || (opts.data as string[] | undefined)?.length);
+  const found: Found = onlyBundles ? { rego: [], data: [], errors: [] } : suiteFiles(args, opts, io);
   const engine = new Engine({ builtins: [...stdlibBuiltins, testSleepBuiltin] });
   const loadErrors = loadInto(engine, found);
+  for (const b of bundles) {
+    for (const m of b.modules) loadErrors.push(...engine.addModule(m.file, m.text));
+    loadErrors.push(...engine.addData(b.data));
+  }
   const trivy = trivyBuiltinsMode(opts, io);
   if (!trivy) return EXIT.error;
   applyTrivyBuiltins(engine, trivy);

@@ -1,0 +1,204 @@
+/**
+ * OPA bundles: reading one (a `.tar.gz` or a directory) into modules and data, and the manifest
+ * rules OPA applies — data files at their directory's path, modules and data inside the
+ * manifest's `roots`, a signed bundle verified before anything in it is used.
+ */
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { ErrorCodes, parseJSONExact, parseModule } from '@palisade/engine';
+import { ArchiveError, MAX_EXPANDED_BYTES, readTarGz, type ArchiveFile } from './archive.js';
+import { SIGNATURES_FILE, SignatureError, verify, type VerificationOptions } from './signature.js';
+
+export const MANIFEST_FILE = '.manifest';
+
+export interface Manifest {
+  revision?: string;
+  roots?: string[];
+  rego_version?: number;
+  file_rego_versions?: Record<string, number>;
+  metadata?: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+export interface Bundle {
+  /** Where it came from, as the user named it. */
+  source: string;
+  manifest: Manifest;
+  /** Modules named `<source>/<path in bundle>` so diagnostics point into the bundle. */
+  modules: { file: string; path: string; text: string }[];
+  /** Every data file merged at its directory path. */
+  data: Record<string, unknown>;
+  files: ArchiveFile[];
+  signed: boolean;
+}
+
+/** A problem with a bundle as a whole (stable code for the CLI's diagnostics). */
+export class BundleError extends Error {
+  readonly code = ErrorCodes.input;
+  constructor(message: string) {
+    super(message);
+    this.name = 'BundleError';
+  }
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function merge(target: Record<string, unknown>, source: Record<string, unknown>, at: string[], file: string): void {
+  for (const [k, v] of Object.entries(source)) {
+    const cur = target[k];
+    if (cur === undefined) target[k] = v;
+    else if (isObject(cur) && isObject(v)) merge(cur, v, [...at, k], file);
+    else throw new BundleError(`${file}: data at /${[...at, k].join('/')} conflicts with another data file`);
+  }
+}
+
+/** Deep-merges `value` into `into` at `path`; two values for one key are an error, as in OPA. */
+export function insertData(into: Record<string, unknown>, path: string[], value: unknown, file: string): void {
+  if (path.length === 0) {
+    if (!isObject(value)) throw new BundleError(`${file}: the root data file must hold an object`);
+    merge(into, value, [], file);
+    return;
+  }
+  let node = into;
+  for (const [i, key] of path.slice(0, -1).entries()) {
+    const next = node[key];
+    if (next === undefined) node = node[key] = {};
+    else if (isObject(next)) node = next;
+    else throw new BundleError(`${file}: data at /${path.slice(0, i + 1).join('/')} conflicts with another data file`);
+  }
+  merge(node, { [path.at(-1)!]: value }, path.slice(0, -1), file);
+}
+
+/** Does `roots` contain `path` (both `/`-separated, no leading slash)? `""` contains everything. */
+export function rootsContain(roots: string[], path: string): boolean {
+  const segs = path.split('/').filter(Boolean);
+  return roots.some((r) => {
+    const rs = r.split('/').filter(Boolean);
+    return rs.length <= segs.length && rs.every((s, i) => s === segs[i]);
+  });
+}
+
+/** The regular files of a bundle directory (no symlinks followed; hidden files only `.manifest`/`.signatures.json`). */
+function readDirectory(dir: string): ArchiveFile[] {
+  const out: ArchiveFile[] = [];
+  let total = 0;
+  const walk = (abs: string, rel: string) => {
+    for (const e of readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isSymbolicLink()) throw new BundleError(`${p}: symbolic links are not followed in a bundle directory`);
+      if (e.isDirectory()) {
+        if (e.name !== '.git' && e.name !== 'node_modules') walk(join(abs, e.name), p);
+      } else if (e.isFile() && (/\.rego$|(^|\/)data\.(json|ya?ml)$/.test(p) || p === MANIFEST_FILE || p === SIGNATURES_FILE)) {
+        const data = readFileSync(join(abs, e.name));
+        total += data.length;
+        if (total > MAX_EXPANDED_BYTES) throw new BundleError(`${dir}: bundle is larger than ${MAX_EXPANDED_BYTES} bytes`);
+        out.push({ path: p, data });
+      }
+    }
+  };
+  walk(dir, '');
+  return out;
+}
+
+/** Reads the files of a bundle from a `.tar.gz` or a directory. */
+export async function readBundleFiles(path: string): Promise<ArchiveFile[]> {
+  let st;
+  try {
+    st = lstatSync(path);
+  } catch {
+    throw new BundleError(`${path}: no such file or directory`);
+  }
+  if (st.isDirectory()) return readDirectory(path);
+  if (!st.isFile()) throw new BundleError(`${path}: not a regular file or directory`);
+  try {
+    return await readTarGz(readFileSync(path));
+  } catch (e) {
+    if (e instanceof ArchiveError) throw new BundleError(`${path}: ${e.message}`);
+    throw e;
+  }
+}
+
+/**
+ * Loads a bundle. A signed bundle needs `verification`; an unsigned one given a verification key
+ * is refused (a stripped signature must not pass silently). `skipVerify` loads a signed bundle
+ * unchecked, as OPA's `--skip-verify`.
+ */
+export async function loadBundle(path: string, opts: { verification?: VerificationOptions; skipVerify?: boolean } = {}): Promise<Bundle> {
+  const files = await readBundleFiles(path);
+  return bundleFromFiles(path, files, opts);
+}
+
+export async function bundleFromFiles(source: string, files: ArchiveFile[], opts: { verification?: VerificationOptions; skipVerify?: boolean } = {}): Promise<Bundle> {
+  const signed = files.some((f) => f.path === SIGNATURES_FILE);
+  if (!opts.skipVerify) {
+    if (signed && !opts.verification) throw new BundleError(`${source}: the bundle is signed; pass --verification-key to check it (or --skip-verify)`);
+    if (opts.verification) {
+      try {
+        await verify(files, opts.verification);
+      } catch (e) {
+        if (e instanceof SignatureError) throw new BundleError(`${source}: ${e.message}`);
+        throw e;
+      }
+    }
+  }
+  let manifest: Manifest = {};
+  const manifestFile = files.find((f) => f.path === MANIFEST_FILE);
+  if (manifestFile) {
+    try {
+      const m = JSON.parse(manifestFile.data.toString('utf8')) as unknown;
+      if (!isObject(m)) throw new Error('not an object');
+      manifest = m as Manifest;
+    } catch (e) {
+      throw new BundleError(`${source}/.manifest: invalid manifest (${(e as Error).message})`);
+    }
+    if (manifest.roots !== undefined && (!Array.isArray(manifest.roots) || manifest.roots.some((r) => typeof r !== 'string'))) {
+      throw new BundleError(`${source}/.manifest: "roots" must be a list of strings`);
+    }
+  }
+  const roots = (manifest.roots ?? ['']).map((r) => r.replace(/^\/+|\/+$/g, ''));
+  for (let i = 0; i < roots.length; i++) {
+    for (let j = i + 1; j < roots.length; j++) {
+      if (rootsContain([roots[i]!], roots[j]!) || rootsContain([roots[j]!], roots[i]!)) throw new BundleError(`${source}/.manifest: overlapping roots "${roots[i]}" and "${roots[j]}"`);
+    }
+  }
+  const data: Record<string, unknown> = {};
+  const modules: Bundle['modules'] = [];
+  for (const f of files) {
+    const base = f.path.slice(f.path.lastIndexOf('/') + 1);
+    const dir = f.path.includes('/') ? f.path.slice(0, f.path.lastIndexOf('/')).split('/') : [];
+    const shown = `${source}/${f.path}`;
+    if (f.path.endsWith('.rego')) {
+      const text = f.data.toString('utf8');
+      const { module } = parseModule(shown, text);
+      if (module) {
+        const pkg = module.package.path.path.map((t) => String((t as { value?: unknown }).value)).join('/');
+        if (!rootsContain(roots, pkg)) throw new BundleError(`${shown}: package ${pkg.replace(/\//g, '.')} is outside the manifest's roots (${roots.map((r) => JSON.stringify(r)).join(', ')})`);
+      }
+      modules.push({ file: shown, path: f.path, text });
+    } else if (base === 'data.json' || base === 'data.yaml' || base === 'data.yml') {
+      let value: unknown;
+      try {
+        const text = f.data.toString('utf8');
+        value = base === 'data.json' ? parseJSONExact(text) : parseYaml(text, { maxAliasCount: 100 });
+      } catch (e) {
+        throw new BundleError(`${shown}: invalid ${base === 'data.json' ? 'JSON' : 'YAML'} (${(e as Error).message.split('\n')[0]})`);
+      }
+      if (value === null || value === undefined) continue;
+      const check = (v: unknown, p: string[]) => {
+        const at = p.join('/');
+        if (rootsContain(roots, at)) return;
+        if (isObject(v) && roots.some((r) => rootsContain([at], r))) {
+          for (const [k, x] of Object.entries(v)) check(x, [...p, k]);
+          return;
+        }
+        throw new BundleError(`${shown}: data at /${at} is outside the manifest's roots`);
+      };
+      check(value, dir);
+      insertData(data, dir, value, shown);
+    }
+  }
+  return { source, manifest, modules, data, files, signed };
+}
