@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { CliCommand, CommandIO } from './command.js';
 import { buildManifest, MANIFEST_FILE, readManifest, specOf } from './command-manifest.js';
 import { commands } from './commands/index.js';
+import * as build from './commands/build.js';
 import * as check from './commands/check.js';
 import * as evalModule from './commands/eval.js';
 import * as fmt from './commands/fmt.js';
@@ -16,7 +17,7 @@ import * as test from './commands/test.js';
 import * as ui from './commands/ui.js';
 import { eager, runProgram, type LazyCommand } from './program.js';
 
-const modules = { 'commands/check.js': check, 'commands/eval.js': evalModule, 'commands/fmt.js': fmt, 'commands/inspect.js': inspect, 'commands/parse.js': parse, 'commands/scan.js': scan, 'commands/test.js': test, 'commands/ui.js': ui };
+const modules = { 'commands/build.js': build, 'commands/check.js': check, 'commands/eval.js': evalModule, 'commands/fmt.js': fmt, 'commands/inspect.js': inspect, 'commands/parse.js': parse, 'commands/scan.js': scan, 'commands/test.js': test, 'commands/ui.js': ui };
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
