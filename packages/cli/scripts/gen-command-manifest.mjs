@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
  * Writes packages/cli/dist/command-manifest.json from the built command table (see
- * src/command-manifest.ts for why). Runs after `tsc -b` in the root `build` script.
+ * src/command-manifest.ts for why). Runs last in the root `build` script. Each command runs from
+ * its bundled module (dist/bundle/, bundle-cli.mjs) when there is one, else from the tsc output.
  */
-import { readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,6 +16,13 @@ for (const name of readdirSync(new URL('commands/', dist)).sort()) {
   if (name.endsWith('.js')) modules[`commands/${name}`] = await import(new URL(`commands/${name}`, dist).href);
 }
 const manifest = buildManifest(commands, modules, dist);
+for (const entry of manifest.commands) {
+  const bundled = entry.module.replace(/^commands\//, 'bundle/');
+  if (!existsSync(new URL(bundled, dist))) continue;
+  const ns = await import(new URL(bundled, dist).href);
+  if (ns[entry.export]?.name !== entry.spec.name) throw new Error(`${bundled} does not export the ${entry.spec.name} command as ${entry.export}`);
+  entry.bundle = bundled;
+}
 const out = fileURLToPath(new URL(MANIFEST_FILE, dist));
 writeFileSync(`${out}.tmp`, JSON.stringify(manifest, null, 1) + '\n');
 renameSync(`${out}.tmp`, out);

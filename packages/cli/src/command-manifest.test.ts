@@ -98,4 +98,27 @@ describe('command manifest', () => {
     expect(readManifest(distDir)).toHaveLength(1);
     expect(readManifest(pathToFileURL(join(dir, 'commands') + '/'))).toBeUndefined();
   });
+
+  it('runs a command from its bundled module when that file exists, else from the unbundled one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'palisade-manifest-'));
+    dirs.push(dir);
+    mkdirSync(join(dir, 'commands'));
+    mkdirSync(join(dir, 'bundle'));
+    const command = (says: string) => `export const helloCommand = { name: 'hello', summary: 's', examples: [], options: [], run: async (_a, _o, io) => { io.stdout.write('${says}'); return 0; } };\n`;
+    writeFileSync(join(dir, 'commands', 'hello.mjs'), command('unbundled'));
+    writeFileSync(join(dir, 'bundle', 'hello.mjs'), command('bundled'));
+    const distDir = pathToFileURL(dir + '/');
+    const hello = (await import(pathToFileURL(join(dir, 'commands', 'hello.mjs')).href)) as Record<string, CliCommand>;
+    const manifest = buildManifest([hello['helloCommand']!], { 'commands/hello.mjs': hello }, distDir);
+    manifest.commands[0]!.bundle = 'bundle/hello.mjs';
+    writeFileSync(join(dir, MANIFEST_FILE), JSON.stringify(manifest));
+    const run = async () => {
+      const out = io();
+      await runProgram(['hello'], out, readManifest(distDir)!);
+      return out.out();
+    };
+    expect(await run()).toBe('bundled');
+    rmSync(join(dir, 'bundle'), { recursive: true });
+    expect(await run()).toBe('unbundled');
+  });
 });

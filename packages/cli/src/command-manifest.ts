@@ -7,7 +7,7 @@
  * `tsc -b` changed the CLI or the stdlib) is ignored and the table is imported instead, so a stale
  * manifest costs start-up time, never correctness.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { CliCommand, OptionSpec } from './command.js';
 import type { CommandSpec, LazyCommand } from './program.js';
 
@@ -25,6 +25,11 @@ interface ManifestEntry {
   /** Module path relative to dist/, and the export that is the CliCommand. */
   module: string;
   export: string;
+  /**
+   * The same command in the bundled build (dist/bundle/, scripts/bundle-cli.mjs), used when the
+   * file is there; the published package may leave the bundle out.
+   */
+  bundle?: string;
 }
 
 export interface Manifest {
@@ -92,9 +97,11 @@ export function readManifest(distDir: URL): LazyCommand[] | undefined {
   return manifest.commands.map((e) => ({
     spec: e.spec,
     load: async () => {
-      const ns = (await import(new URL(e.module, distDir).href)) as Record<string, CliCommand | undefined>;
+      const bundled = e.bundle ? new URL(e.bundle, distDir) : undefined;
+      const url = bundled && existsSync(bundled) ? bundled : new URL(e.module, distDir);
+      const ns = (await import(url.href)) as Record<string, CliCommand | undefined>;
       const cmd = ns[e.export];
-      if (!cmd) throw new Error(`${e.module} does not export ${e.export}; rebuild the CLI (pnpm build)`);
+      if (!cmd) throw new Error(`${url.pathname} does not export ${e.export}; rebuild the CLI (pnpm build)`);
       return cmd.run.bind(cmd);
     },
   }));

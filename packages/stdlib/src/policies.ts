@@ -3,14 +3,17 @@
  * browser build uses the generated bundle instead (see scripts/gen-bundle).
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { Engine, type Diagnostic, type EngineOptions } from '@palisade/engine';
 import { stdlibBuiltins } from './result-builtin.js';
 
-/** Root of the @palisade/stdlib package (works from src/ and dist/). */
-export const STDLIB_ROOT = fileURLToPath(new URL('..', import.meta.url));
+/**
+ * Root of the @palisade/stdlib package, found by package name rather than relative to this file,
+ * so it holds from src/, from dist/ and from a bundle that inlines this module (the CLI's).
+ */
+export const STDLIB_ROOT = dirname(createRequire(import.meta.url).resolve('@palisade/stdlib/package.json'));
 
 /** A policy file given as text: its file name (used in diagnostics) and Rego source. */
 export interface PolicySource {
