@@ -214,7 +214,8 @@ export async function runScan(args: string[], opts: Record<string, unknown>, io:
     const parts = Math.min(jobs, documents.length);
     progress.message(`scanning ${documents.length} documents with ${parts} workers…`);
     const task = { files, options: base, ...(settings.parser ? { parser: settings.parser } : {}) };
-    const par = await scanInWorkers(task, parts, (done, total) => progress.update(done, total, 'workers'));
+    const own = (part: number, n: number) => scanner.scan(documents, { only: (_d, i) => i % n === part, runCombined: part === 0 });
+    const par = await scanInWorkers(task, parts, (done, total) => progress.update(done, total, 'workers'), own);
     if (par.failures.length === 0) {
       result = assembleResult(par.findings, [...loadErrors, ...par.errors], {
         files: fileCount,
