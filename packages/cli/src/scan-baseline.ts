@@ -60,8 +60,7 @@ export function applyBaseline(result: ScanResult, baseline: Baseline, file: stri
  * entries that match nothing and adds new findings). Returns how many were recorded.
  */
 export function writeBaseline(path: string, result: ScanResult, cwd: string): number {
-  const findings = result.findings
-    .filter((f) => f.status !== 'waived' || f.waiver?.source === 'baseline')
+  const findings = baselineFindings(result)
     .map((f) => ({
       fingerprint: findingFingerprint(f, cwd),
       policyId: f.policyId,
@@ -73,4 +72,13 @@ export function writeBaseline(path: string, result: ScanResult, cwd: string): nu
   const unique = [...new Map(findings.map((f) => [f.fingerprint, f])).values()];
   writeFileSync(path, JSON.stringify({ format: FORMAT, findings: unique }, null, 2) + '\n');
   return unique.length;
+}
+
+/**
+ * The findings a baseline written from this result accepts (unwaived ones, and those an old
+ * baseline already covered). Several may share one entry (same fingerprint), so the write notice
+ * counts these: the unit the next run reports as waived.
+ */
+export function baselineFindings(result: ScanResult): ScanResult['findings'] {
+  return result.findings.filter((f) => f.status !== 'waived' || f.waiver?.source === 'baseline');
 }

@@ -130,7 +130,8 @@ export function stageLabel(name: string): string {
   return image ?? name;
 }
 
-function dockerfileStage(doc: InputDocument, loc: Location): string | undefined {
+/** Index of the Dockerfile stage a finding is in: from its path, its cause's Stage, or its first line. */
+function dockerfileStageIndex(doc: InputDocument, loc: Location): number | undefined {
   const stages = field(doc.value, 'Stages');
   if (!Array.isArray(stages)) return undefined;
   let index: number | undefined;
@@ -149,8 +150,13 @@ function dockerfileStage(doc: InputDocument, loc: Location): string | undefined 
       });
     }
   }
-  if (index === undefined || index < 0) return undefined;
-  const name = text(field(stages[index], 'Name'));
+  return index === undefined || index < 0 || index >= stages.length ? undefined : index;
+}
+
+function dockerfileStage(doc: InputDocument, loc: Location): string | undefined {
+  const index = dockerfileStageIndex(doc, loc);
+  if (index === undefined) return undefined;
+  const name = text(field((field(doc.value, 'Stages') as unknown[])[index], 'Name'));
   return name === undefined ? String(index) : stageLabel(name);
 }
 
@@ -186,6 +192,34 @@ export function resourceOf(doc: InputDocument, loc: Location): Resource | undefi
       const tags = field(v, 'RepoTags');
       const tag = Array.isArray(tags) ? text(tags[0]) : undefined;
       return tag ? { kind: 'image', name: tag } : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * First line of the resource a finding belongs to, where an inline waiver for the whole resource
+ * goes: a Kubernetes or docker-inspect document's first line, a compose service's key, a
+ * Dockerfile stage's FROM. Undefined for other kinds.
+ */
+export function resourceStartLine(doc: InputDocument, loc: Location): number | undefined {
+  switch (doc.kind) {
+    case 'kubernetes':
+    case 'docker-inspect':
+      return doc.range.startLine;
+    case 'compose': {
+      const p = loc.path;
+      if (p && p[0] === 'services' && typeof p[1] === 'string') return doc.sourceMap.rangeOfPath(['services', p[1]])?.startLine;
+      return undefined;
+    }
+    case 'dockerfile': {
+      const stages = field(doc.value, 'Stages');
+      const index = dockerfileStageIndex(doc, loc);
+      if (!Array.isArray(stages) || index === undefined) return undefined;
+      const from = field(stages[index], 'Commands');
+      const first = Array.isArray(from) ? field(from[0], 'StartLine') : undefined;
+      return typeof first === 'number' ? first : undefined;
     }
     default:
       return undefined;

@@ -6,7 +6,7 @@
  *   `{a,b}` alternatives; a pattern without `/` also matches the base name (gitignore-like), so
  *   `Dockerfile*` matches `svc/Dockerfile.prod`.
  * - Name globs (`kind: 'name'`): `*` matches any run of characters (dots and slashes included),
- *   e.g. `palisade.kubernetes.*` or `PAL-K8S-*`; matching is case-sensitive unless `ignoreCase`.
+ *   e.g. `palisade.kubernetes.*` or `KW-*`; matching is case-sensitive unless `ignoreCase`.
  */
 export type GlobKind = 'path' | 'name';
 

@@ -87,6 +87,70 @@ describe('inline waivers', () => {
     const off = scan(documents, { policies, sources: { 'p.yaml': yaml }, inlineWaivers: false });
     expect(off.findings[0]!.status).toBe('fail');
   });
+
+  // A finding on a container spans the container block: the comment goes on the line that
+  // carries the problem (after `privileged: true`), or on the resource's first line.
+  const PODS = [
+    'apiVersion: v1', //                           1
+    'kind: Pod', //                                2
+    'metadata: {name: a}', //                      3
+    'spec:', //                                    4
+    '  containers:', //                            5
+    '    - name: app', //                          6
+    '      image: x:1', //                         7
+    '      securityContext:', //                   8
+    '        privileged: true # palisade:ignore main.deny debugging pod', // 9
+    '    - name: side', //                         10
+    '      securityContext: {privileged: true}', // 11
+    '---', //                                      12
+    '# palisade:ignore main.deny lab cluster', //  13
+    'apiVersion: v1', //                           14
+    'kind: Pod', //                                15
+    'metadata: {name: b}', //                      16
+    'spec:', //                                    17
+    '  containers:', //                            18
+    '    - name: app', //                          19
+    '      securityContext: {privileged: true}', // 20
+    '---', //                                      21
+    'apiVersion: v1', //                           22
+    'kind: Pod # palisade:ignore other.id', //     23
+    'metadata: {name: c}', //                      24
+    'spec:', //                                    25
+    '  containers:', //                            26
+    '    - name: app', //                          27
+    '      securityContext: {privileged: true}', // 28
+  ].join('\n');
+  const PRIVILEGED = 'package main\nimport rego.v1\ndeny contains result.new("privileged", c) if {\n  some c in input.spec.containers\n  c.securityContext.privileged\n}\n';
+
+  it('applies on the offending line inside the finding and on the resource first line', () => {
+    const { documents } = loadFiles([{ path: 'pods.yaml', text: PODS }]);
+    const r = scan(documents, { policies: [{ file: 'k.rego', source: PRIVILEGED }], sources: { 'pods.yaml': PODS } });
+    const got = r.findings.map((f) => [f.startLine, f.status, f.waiver?.reason]);
+    expect(got).toEqual([
+      [6, 'waived', 'debugging pod'], // comment on `privileged: true` inside the container block
+      [10, 'fail', undefined], //        the other container of the same pod is not covered
+      [19, 'waived', 'lab cluster'], //  comment above the resource's first line
+      [27, 'fail', undefined], //        a waiver for another id on the first line does not apply
+    ]);
+  });
+
+  it('applies to every finding of a compose service from its key line, and to a Dockerfile stage from its FROM', () => {
+    const compose = ['services:', '  web: # palisade:ignore main.deny', '    image: x:1', '    privileged: true', '  db:', '    image: y:1', '    privileged: true'].join('\n');
+    const policy = 'package main\nimport rego.v1\ndeny contains {"msg": name, "path": ["services", name, "privileged"]} if {\n  some name, s in input.services\n  s.privileged\n}\n';
+    const { documents } = loadFiles([{ path: 'compose.yaml', text: compose }]);
+    const r = scan(documents, { policies: [{ file: 'c.rego', source: policy }], sources: { 'compose.yaml': compose } });
+    expect(r.findings.map((f) => [f.message, f.status])).toEqual([
+      ['web', 'waived'],
+      ['db', 'fail'],
+    ]);
+    // Dockerfile comments are whole lines: the stage's waiver goes on the line above its FROM.
+    const df = ['# palisade:ignore T-ROOT', 'FROM alpine:3.20 AS a', 'RUN true', 'USER root', 'FROM alpine:3.20 AS b', 'USER root'].join('\n');
+    const d = run({}, df);
+    expect(d.findings.filter((f) => f.policyId === 'T-ROOT').map((f) => [f.startLine, f.status])).toEqual([
+      [4, 'waived'],
+      [6, 'fail'],
+    ]);
+  });
 });
 
 describe('config waivers', () => {

@@ -9,7 +9,7 @@
  */
 import { Engine, RSet, type Capabilities, type Diagnostic, type EngineOptions, type Module, type Platform, type PreparedQuery } from '@palisade/engine';
 import { combinedInput, combinedOrder, conftestFile, documentInput, exceptionName, exceptionNames, wantsTrivyShape, type DockerfileShape } from './conftest.js';
-import { field, locate, resourceOf, resultMessage, snippetOf, splitLines, type Location } from './findings.js';
+import { field, locate, resourceOf, resourceStartLine, resultMessage, snippetOf, splitLines, type Location } from './findings.js';
 import type { CheckTally, DocumentKind, Finding, InputDocument, LoadError, ScanResult, Severity } from './model.js';
 import { SEVERITIES } from './model.js';
 import type { PolicySource } from './policies.js';
@@ -465,7 +465,7 @@ function buildFinding(
     const snippet = snippetOf(lines, loc.range);
     if (snippet) f.snippet = snippet;
     if (options.inlineWaivers !== false) {
-      const w = inlineWaiverFor(f, lines, sources.inlineOf(doc.path, lines));
+      const w = inlineWaiverFor(f, lines, sources.inlineOf(doc.path, lines), resourceStartLine(doc, loc));
       if (w) {
         f.status = 'waived';
         f.waiver = w;

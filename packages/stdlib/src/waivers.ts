@@ -7,7 +7,7 @@ import { matchGlob } from './scan-glob.js';
 
 /** A waiver from the configuration file: which findings (policy id, path, resource) it covers, why, and until when. */
 export interface ConfigWaiver {
-  /** Policy id or glob (`PAL-K8S-*`); case-insensitive. */
+  /** Policy id or glob (`KW-*`); case-insensitive. */
   id: string;
   /** File path glob; absent = every file. */
   path?: string;
@@ -50,18 +50,31 @@ function isCommentOnly(line: string | undefined): boolean {
   return line !== undefined && /^\s*#/.test(line);
 }
 
+/** `line` and the block of comment-only lines directly above it. */
+function withCommentsAbove(line: number, lines: readonly string[]): number[] {
+  const out = [line];
+  for (let l = line - 1; l >= 1 && isCommentOnly(lines[l - 1]); l--) out.push(l);
+  return out;
+}
+
 /**
- * The inline waiver covering a finding: on its first line, or on the comment lines directly
- * above it (a block of comments ending right above the line).
+ * The inline waiver covering a finding (docs/cli.md "Inline waivers"): on any line of the
+ * finding's range (the line that carries the problem, e.g. after `privileged: true`), on the
+ * comment lines directly above its first line, or on the first line of the resource the finding
+ * belongs to (`resourceLine`: a Kubernetes document's first line, a compose service's key, a
+ * Dockerfile stage's FROM) and the comments directly above that.
  */
 export function inlineWaiverFor(
-  f: Pick<Finding, 'policyId' | 'startLine'>,
+  f: Pick<Finding, 'policyId' | 'startLine'> & { endLine?: number },
   lines: readonly string[],
   waivers: Map<number, InlineWaiver>,
+  resourceLine?: number,
 ): Waiver | undefined {
   if (waivers.size === 0 || !(f.startLine >= 1)) return undefined;
-  const candidates = [f.startLine];
-  for (let l = f.startLine - 1; l >= 1 && isCommentOnly(lines[l - 1]); l--) candidates.push(l);
+  const candidates = withCommentsAbove(f.startLine, lines);
+  const end = Math.min(f.endLine ?? f.startLine, lines.length);
+  for (let l = f.startLine + 1; l <= end; l++) if (waivers.has(l)) candidates.push(l);
+  if (resourceLine !== undefined && resourceLine >= 1 && resourceLine !== f.startLine) candidates.push(...withCommentsAbove(resourceLine, lines));
   for (const line of candidates) {
     const w = waivers.get(line);
     if (w && w.ids.some((id) => idMatches(id, f.policyId))) return w.reason ? { source: 'inline', reason: w.reason } : { source: 'inline' };

@@ -21,7 +21,7 @@ import {
 import { EXIT, type CliCommand, type CommandIO, type OptionSpec } from '../command.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { discoverFiles, readStdin, type InputFile, type SkippedChart } from '../scan-files.js';
-import { applyBaseline, readBaseline, writeBaseline, type Baseline } from '../scan-baseline.js';
+import { applyBaseline, baselineFindings, readBaseline, writeBaseline, type Baseline } from '../scan-baseline.js';
 import { readPolicyInputs } from '../scan-inputs.js';
 import { BUNDLE_OPTIONS, loadBundles } from '../bundle/options.js';
 import { parseOutputs, writeOutputs, type OutputSpec } from '../scan-output.js';
@@ -247,7 +247,10 @@ export async function runScan(args: string[], opts: Record<string, unknown>, io:
   if (newBaseline) {
     try {
       const n = writeBaseline(newBaseline, result, io.cwd);
-      io.stderr.write(`palisade: wrote ${n} finding${n === 1 ? '' : 's'} to the baseline ${opts['writeBaseline']}\n`);
+      // Counted in findings, as the next run's "Waived" and its baseline notice count them.
+      const covered = baselineFindings(result).length;
+      const entries = covered === n ? '' : ` (${n} entr${n === 1 ? 'y' : 'ies'}: identical findings on one resource share one)`;
+      io.stderr.write(`palisade: recorded ${covered} finding${covered === 1 ? '' : 's'} in the baseline ${opts['writeBaseline']}${entries}; the next run with --baseline reports them as waived\n`);
     } catch (e) {
       io.stderr.write(`error: cannot write baseline ${opts['writeBaseline']}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
       return EXIT.error;
