@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { writeFileAtomic } from '../atomic-write.js';
-import { keyArgument } from '../bundle/options.js';
-import { buildBundle } from '../bundle/build.js';
+import { keyArgument } from '../opa-bundle/options.js';
+import { buildBundle } from '../opa-bundle/build.js';
 import { EXIT, type CliCommand } from '../command.js';
 import { printDiagnostics } from '../diagnostics.js';
 

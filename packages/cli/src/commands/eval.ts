@@ -4,7 +4,7 @@ import { formatDiagnostic, parseQuery, toJSONText, toJSONValue, type Diagnostic 
 const VALUE_VAR = '__palisade_value__';
 import { EXIT, type CliCommand } from '../command.js';
 import { loadPolicies, readInput } from '../load-policies.js';
-import { BUNDLE_OPTIONS, loadBundles } from '../bundle/options.js';
+import { BUNDLE_OPTIONS, loadBundles } from '../opa-bundle/options.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { heapUsed, memoryBudget } from '../heap-node.js';
 import { capabilityOptions } from '../platform-node.js';

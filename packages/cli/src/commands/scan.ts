@@ -23,7 +23,7 @@ import { printDiagnostics } from '../diagnostics.js';
 import { discoverFiles, readStdin, type InputFile, type SkippedChart } from '../scan-files.js';
 import { applyBaseline, baselineFindings, readBaseline, writeBaseline, type Baseline } from '../scan-baseline.js';
 import { readPolicyInputs } from '../scan-inputs.js';
-import { BUNDLE_OPTIONS, loadBundles } from '../bundle/options.js';
+import { BUNDLE_OPTIONS, loadBundles } from '../opa-bundle/options.js';
 import { parseOutputs, writeOutputs, type OutputSpec } from '../scan-output.js';
 import { PARALLEL_THRESHOLD, scanInWorkers } from '../scan-parallel.js';
 import { resolveSettings } from '../scan-settings.js';

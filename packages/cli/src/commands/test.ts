@@ -23,8 +23,8 @@ import { collectTrace, sourceLine } from '../toolchain/explain.js';
 import { findFiles, loadInto, type Found } from '../toolchain/files.js';
 import { printConftestVerify, printTestTable, printTestTap } from '../toolchain/conftest-verify.js';
 import { matchGlob } from '@palisade/stdlib';
-import { BUNDLE_OPTIONS, loadBundles } from '../bundle/options.js';
-import type { Bundle } from '../bundle/bundle.js';
+import { BUNDLE_OPTIONS, loadBundles } from '../opa-bundle/options.js';
+import type { Bundle } from '../opa-bundle/bundle.js';
 import { watchPaths } from '../toolchain/watch.js';
 
 interface Failure {
