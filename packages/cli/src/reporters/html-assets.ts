@@ -26,10 +26,16 @@ h1 { font-size: 1.6rem; margin: 0 0 .25rem; } h2 { font-size: 1.2rem; margin: 2r
 fieldset { border: 0; padding: 0; margin: 0; display: flex; gap: .6rem; } legend { float: left; color: var(--muted); margin-right: .3rem; }
 #count { color: var(--muted); }
 table { border-collapse: collapse; width: 100%; }
+#findings { table-layout: fixed; }
+/* Fixed columns: long paths and resources wrap inside theirs, so the Finding column stays on screen (1280 px). */
+col.c-sev { width: 7.5rem; } col.c-status { width: 4.5rem; } col.c-id { width: 5.5rem; } col.c-loc { width: 24%; } col.c-res { width: 16%; }
 th, td { text-align: left; vertical-align: top; padding: .4rem .6rem; border-bottom: 1px solid var(--line); }
 th button { font: inherit; font-weight: 600; background: none; border: 0; color: inherit; cursor: pointer; padding: 0; }
 th[aria-sort=ascending] button::after { content: " \\25B2"; } th[aria-sort=descending] button::after { content: " \\25BC"; }
-td.loc, td.id { white-space: nowrap; font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 12px; }
+td.loc, td.id { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 12px; }
+td.id { white-space: nowrap; }
+td.loc, td.res { overflow-wrap: anywhere; }
+td details { min-width: 0; }
 .sev { font-weight: 700; font-size: 12px; color: var(--sev); } .sev::before { content: "\\25CF "; }
 .sev-CRITICAL { --sev: var(--CRITICAL); } .sev-HIGH { --sev: var(--HIGH); } .sev-MEDIUM { --sev: var(--MEDIUM); }
 .sev-LOW { --sev: var(--LOW); } .sev-INFO { --sev: var(--INFO); }

@@ -20,7 +20,9 @@ const STATUS_LABEL: Record<Finding['status'], string> = { fail: 'Fail', warn: 'W
 
 function renderHtml(result: ScanResult, opts: ReportOptions): string {
   const s = result.summary;
-  const findings = sortedFindings(result.findings, opts.cwd);
+  // Worst first, as a reader triages; the report order (file, line) breaks ties. The Severity
+  // header starts out marked as the sorted column.
+  const findings = sortedFindings(result.findings, opts.cwd).sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',
@@ -90,7 +92,7 @@ function findingsSection(findings: Finding[], opts: ReportOptions): string[] {
   const checkbox = (name: string, value: string, label: string) =>
     `<label><input type="checkbox" name="${name}" value="${attr(value)}" checked="checked" /> ${text(label)}</label>`;
   const th = (key: string, label: string) =>
-    `<th scope="col" data-key="${key}" aria-sort="none"><button type="button">${text(label)}</button></th>`;
+    `<th scope="col" data-key="${key}" aria-sort="${key === 'sev' ? 'ascending' : 'none'}"><button type="button">${text(label)}</button></th>`;
   return [
     `<h2>Findings (${findings.length})</h2>`,
     '<div class="filters">',
@@ -100,6 +102,7 @@ function findingsSection(findings: Finding[], opts: ReportOptions): string[] {
     '<span id="count" aria-live="polite"></span>',
     '</div>',
     '<table id="findings">',
+    '<colgroup><col class="c-sev" /><col class="c-status" /><col class="c-id" /><col class="c-loc" /><col class="c-res" /><col class="c-finding" /></colgroup>',
     `<thead><tr>${th('sev', 'Severity')}${th('status', 'Status')}${th('id', 'Policy')}${th('loc', 'Location')}${th('res', 'Resource')}${th('title', 'Finding')}</tr></thead>`,
     '<tbody>',
     ...findings.map((f, i) => findingRow(f, i, opts)),
@@ -130,7 +133,7 @@ function findingRow(f: Finding, order: number, opts: ReportOptions): string {
     `<td>${text(STATUS_LABEL[f.status] ?? f.status)}</td>` +
     `<td class="id">${text(f.policyId)}</td>` +
     `<td class="loc">${text(loc)}</td>` +
-    `<td>${text(res || '—')}</td>` +
+    `<td class="res">${text(res || '—')}</td>` +
     `<td><details><summary>${text(f.title)}</summary>${details(f, opts)}</details></td>` +
     '</tr>'
   );
