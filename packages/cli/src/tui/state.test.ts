@@ -136,6 +136,30 @@ describe('filters', () => {
     expect(waived.selected?.policyId).toBe('PAL-K8S-001');
   });
 
+  it('keeps the selected finding in view after regrouping a long list (g)', () => {
+    const r = fixtureResult(manyFindings(400));
+    const model = createModel(r);
+    let state = initialState(size);
+    // Select findings at several depths, then cycle through every grouping from each.
+    for (const steps of [3, 40, 150, 399]) {
+      state = model.reduce(initialState(size), { type: 'jump', to: 'first' });
+      for (let i = 0; i < steps; i++) state = model.reduce(state, { type: 'move', delta: 1 });
+      for (let g = 0; g < 4; g++) {
+        const old = model.derive(state);
+        const before = old.selected;
+        const screenRow = old.visible.rowOf[state.cursor]! - state.listTop;
+        state = model.reduce(state, { type: 'cycleGrouping' });
+        const { visible, layout, selected } = model.derive(state);
+        expect(selected).toBe(before);
+        const row = visible.rowOf[state.cursor]!;
+        expect(row, `${state.view.grouping} after ${steps}`).toBeGreaterThanOrEqual(state.listTop);
+        expect(row, `${state.view.grouping} after ${steps}`).toBeLessThan(state.listTop + layout.listRows);
+        // Away from the list's ends it stays on the screen row it was on.
+        if (row - screenRow >= 0 && row - screenRow <= visible.rows.length - layout.listRows) expect(row - state.listTop).toBe(screenRow);
+      }
+    }
+  });
+
   it('cycles groupings file → policy → severity → none → file', () => {
     const r = fixtureResult();
     const order: string[] = [];

@@ -125,13 +125,22 @@ export function createModel(result: ScanResult): TuiModel {
     return { ...state, cursor: c, listTop, detailScroll };
   };
 
-  /** Applies new view options and keeps the same finding selected when it is still shown. */
+  /**
+   * Applies new view options and keeps the same finding selected when it is still shown, on the
+   * same screen row as before (regrouping with `g` moves everything else around it, so the eye
+   * does not have to search for it); moveTo then only corrects the window where that row is
+   * impossible (near the list's ends).
+   */
   const withView = (state: TuiState, view: ViewOptions): TuiState => {
-    const before = derive(state).selected;
+    const old = derive(state);
+    const before = old.selected;
     const next: TuiState = { ...state, view };
     const { visible } = derive(next);
     const kept = before ? visible.findings.indexOf(before) : -1;
-    return moveTo({ ...next, detailScroll: kept >= 0 ? state.detailScroll : 0 }, kept >= 0 ? kept : 0);
+    if (kept < 0) return moveTo({ ...next, detailScroll: 0 }, 0);
+    const screenRow = old.visible.rowOf[state.cursor]! - state.listTop;
+    const listTop = Math.max(0, visible.rowOf[kept]! - screenRow);
+    return moveTo({ ...next, listTop, detailScroll: state.detailScroll }, kept);
   };
 
   const reduce = (state: TuiState, action: Action): TuiState => {
