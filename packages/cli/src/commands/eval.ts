@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { formatDiagnostic, parseQuery, toJSONText, toJSONValue, type Diagnostic } from '@palisade/engine';
+import { formatDiagnostic, toJSONText, toJSONValue, type Diagnostic, type Value } from '@palisade/engine';
+import { CAPTURE_PREFIX, captureQuery, type QueryExpr } from './eval-capture.js';
 
-const VALUE_VAR = '__palisade_value__';
 import { EXIT, type CliCommand } from '../command.js';
 import { loadPolicies, readInput } from '../load-policies.js';
 import { BUNDLE_OPTIONS, loadBundles } from '../opa-bundle/options.js';
@@ -50,11 +50,11 @@ export const evalCommand: CliCommand = {
       errors.push(...engine.addData(b.data));
     }
     if (errors.length) return printDiagnostics(errors, io, engine);
-    // A query that is a single term (`data.main.deny`) reports that term's value, as `opa eval` does.
-    const parsed = parseQuery(query, 'query');
-    const single = parsed.body?.length === 1 && parsed.body[0].node.kind === 'term' && !parsed.body[0].negated && parsed.body[0].with.length === 0;
-    const prepared = engine.prepare(single ? `${VALUE_VAR} = (${query})` : query);
-    if (!prepared.query) return printDiagnostics(prepared.errors, io, engine);
+    const format = String(opts.format ?? 'json');
+    // Each expression's value is captured as `opa eval` reports it (see eval-capture.ts).
+    const captured = captureQuery(query);
+    const prepared = engine.prepare(captured?.query ?? query);
+    if (!prepared.query) return format === 'json' ? printJSONErrors(prepared.errors, io) : printDiagnostics(prepared.errors, io, engine);
     let input: unknown;
     if (opts.input) {
       try {
@@ -93,11 +93,13 @@ export const evalCommand: CliCommand = {
       if (trace.truncated()) lines.push(`(trace truncated after ${trace.events.length} events)`);
       if (lines.length) io.stderr.write(lines.join('\n') + '\n');
     }
-    if (res.error) return printDiagnostics([res.error as Diagnostic], io, engine);
-    const format = String(opts.format ?? 'json');
-    const vars = prepared.query.variables.filter((v) => v !== VALUE_VAR);
-    const rows = single ? res.rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => k !== VALUE_VAR))) : res.rows;
-    const exprValues = single ? res.rows.map((r) => r[VALUE_VAR]) : rows.map((r) => (vars.length === 0 ? true : vars.length === 1 ? r[vars[0]] : r));
+    if (res.error) return format === 'json' ? printJSONErrors([res.error as Diagnostic], io) : printDiagnostics([res.error as Diagnostic], io, engine);
+    const exprs = captured?.exprs ?? [];
+    // A query that is a single term or call (`data.main.deny`) reports that value.
+    const single = exprs.length === 1 && exprs[0].capture !== undefined;
+    const vars = prepared.query.variables.filter((v) => !v.startsWith(CAPTURE_PREFIX));
+    const rows = res.rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !k.startsWith(CAPTURE_PREFIX))));
+    const exprValues = single ? res.rows.map((r) => r[exprs[0].capture!]) : rows.map((r) => (vars.length === 0 ? true : vars.length === 1 ? r[vars[0]] : r));
     switch (format) {
       case 'values':
         for (const v of exprValues) io.stdout.write(toJSONText(toJSONValue(v)) + '\n');
@@ -112,12 +114,7 @@ export const evalCommand: CliCommand = {
         io.stdout.write(toJSONText(exprValues.map((v) => toJSONValue(v)), '  ') + '\n');
         break;
       case 'json':
-        io.stdout.write(
-          toJSONText(
-            { result: res.rows.map((r, i) => ({ ...(single ? { value: toJSONValue(exprValues[i]) } : {}), bindings: toJSONValue(rows[i]) })) } as never,
-            '  ',
-          ) + '\n',
-        );
+        io.stdout.write(opaResult(exprs, res.rows, rows) + '\n');
         break;
       default:
         io.stderr.write(`error: unknown format ${format} (json, pretty, values, bindings, raw)\n`);
@@ -130,3 +127,45 @@ export const evalCommand: CliCommand = {
     return EXIT.ok;
   },
 };
+
+/** A Rego value inside an OPA-shaped document (printed as Go's JSON, keys sorted). */
+class Embedded {
+  constructor(readonly value: Value) {}
+}
+
+/**
+ * JSON text with Go's struct field order (`value`, `text`, `location`; `row`, `col`): objects print
+ * their keys as built, embedded Rego values as Go's encoding/json does (sorted keys), indented by 2.
+ */
+function orderedJSON(x: unknown, cur = ''): string {
+  if (x instanceof Embedded) return toJSONText(toJSONValue(x.value), '  ').replace(/\n/g, '\n' + cur);
+  const next = cur + '  ';
+  if (Array.isArray(x)) return x.length ? `[\n${x.map((v) => next + orderedJSON(v, next)).join(',\n')}\n${cur}]` : '[]';
+  if (x !== null && typeof x === 'object') {
+    const entries = Object.entries(x);
+    return entries.length ? `{\n${entries.map(([k, v]) => `${next}${JSON.stringify(k)}: ${orderedJSON(v, next)}`).join(',\n')}\n${cur}}` : '{}';
+  }
+  return JSON.stringify(x);
+}
+
+/** OPA's `eval --format json` document: `{}` when undefined, else one result per solution. */
+function opaResult(exprs: QueryExpr[], full: Record<string, Value>[], rows: Record<string, Value>[]): string {
+  if (full.length === 0) return '{}';
+  return orderedJSON({
+    result: full.map((r, i) => ({
+      expressions: exprs.map((e) => ({ value: new Embedded(e.capture ? r[e.capture] : true), text: e.text, location: { row: e.row, col: e.col } })),
+      ...(Object.keys(rows[i]).length ? { bindings: new Embedded(rows[i]) } : {}),
+    })),
+  });
+}
+
+/** Errors as OPA prints them with `--format json`: on stdout, the query's file name empty. */
+function printJSONErrors(diags: Diagnostic[], io: { stdout: { write(s: string): unknown } }): number {
+  const errors = diags.map((d) => ({
+    code: d.code,
+    message: d.message,
+    ...(d.location && d.location.row > 0 ? { location: { file: d.location.file === 'query' ? '' : d.location.file, row: d.location.row, col: d.location.col } } : {}),
+  }));
+  io.stdout.write(orderedJSON({ errors }) + '\n');
+  return EXIT.error;
+}
