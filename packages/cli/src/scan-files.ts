@@ -36,7 +36,7 @@ export interface Discovery {
 }
 
 /** Tool files that match the loaders' name rules but are never container configuration. */
-const SKIPPED_NAMES = /^(package(-lock)?\.json|pnpm-lock\.ya?ml|tsconfig(\..*)?\.json|jsconfig\.json|palisade\.ya?ml)$/i;
+const SKIPPED_NAMES = /^(package(-lock)?\.json|pnpm-lock\.ya?ml|tsconfig(\..*)?\.json|jsconfig\.json|\.?palisade\.ya?ml|conftest\.toml)$/i;
 
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 const IGNORE_FILES = ['.gitignore', '.palisadeignore'];

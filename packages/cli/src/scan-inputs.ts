@@ -3,7 +3,7 @@
  * `scan()` takes. Read problems are reported per file, never thrown.
  */
 import { readFileSync } from 'node:fs';
-import { relative, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { parseJSONExact } from '@palisade/engine';
 import type { PolicySource } from '@palisade/stdlib';
@@ -38,13 +38,14 @@ function readText(file: string, cwd: string, errors: string[]): string | undefin
  */
 export function readPolicyInputs(policyPaths: readonly string[], dataPaths: readonly string[], cwd: string): PolicyInputs {
   const out: PolicyInputs = { policies: [], policyFiles: 0, data: [], errors: [] };
-  for (const file of expandPaths([...policyPaths], ['rego'])) {
+  // Relative to the command's working directory (which embedders may set apart from the process's).
+  for (const file of expandPaths(policyPaths.map((p) => resolve(cwd, p)), ['rego'])) {
     if (file.endsWith('_test.rego')) continue;
     const text = readText(file, cwd, out.errors);
     if (text !== undefined) out.policies.push({ file: shown(file, cwd), source: text });
   }
   out.policyFiles = out.policies.length;
-  for (const file of expandPaths([...dataPaths], ['rego', 'json', 'yaml', 'yml'])) {
+  for (const file of expandPaths(dataPaths.map((p) => resolve(cwd, p)), ['rego', 'json', 'yaml', 'yml'])) {
     const text = readText(file, cwd, out.errors);
     if (text === undefined) continue;
     if (file.endsWith('.rego')) {

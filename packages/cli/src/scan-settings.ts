@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { CONFIG_FILE_NAMES, parseConfig, validateConfig, type PalisadeConfig } from '@palisade/stdlib';
+import { CONFTEST_CONFIG_FILE, parseConftestConfig } from './conftest-config.js';
 
 export interface SettingsResult {
   settings: PalisadeConfig;
@@ -106,7 +107,8 @@ export function fileSettings(explicit: string | undefined, env: NodeJS.ProcessEn
   const given = explicit ?? (env['PALISADE_CONFIG'] || undefined);
   let file: string | undefined;
   if (given) file = resolve(cwd, given);
-  else file = CONFIG_FILE_NAMES.map((n) => resolve(cwd, n)).find((p) => existsSync(p));
+  // A repository set up for conftest has a conftest.toml instead.
+  else file = [...CONFIG_FILE_NAMES, CONFTEST_CONFIG_FILE].map((n) => resolve(cwd, n)).find((p) => existsSync(p));
   if (!file) return { settings: {}, errors: [] };
   let text: string;
   try {
@@ -114,7 +116,7 @@ export function fileSettings(explicit: string | undefined, env: NodeJS.ProcessEn
   } catch (e) {
     return { settings: {}, file, errors: [`${given ?? file}: cannot read configuration: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`] };
   }
-  const { config, issues } = parseConfig(text);
+  const { config, issues } = file.endsWith('.toml') ? parseConftestConfig(text) : parseConfig(text);
   const shown = given ?? file;
   const errors = issues.map((i) => `${shown}${i.line ? `:${i.line}` : ''}: ${i.path ? `${i.path}: ` : ''}${i.message}`);
   // Paths in the file are relative to the file's directory.

@@ -13,7 +13,7 @@ import type { DockerfileShape } from './conftest.js';
 import type { ConfigWaiver } from './waivers.js';
 
 /** File names of the configuration file looked up in a scan root, in order. */
-export const CONFIG_FILE_NAMES = ['palisade.yaml', 'palisade.yml'] as const;
+export const CONFIG_FILE_NAMES = ['palisade.yaml', 'palisade.yml', '.palisade.yaml', '.palisade.yml'] as const;
 
 /** A validated `palisade.yaml`: the same settings as the scan flags (flags win), plus config overrides and waivers. */
 export interface PalisadeConfig {

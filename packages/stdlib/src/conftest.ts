@@ -4,7 +4,31 @@
  */
 import { dockerfileConftestInput } from './loaders/dockerfile.js';
 import { dockerignoreConftestInput } from './loaders/dockerignore.js';
+import type { Diagnostic, Module } from '@palisade/engine';
 import type { InputDocument } from './model.js';
+
+/**
+ * conftest's "problematic if" check (OPA issue 6509): `deny[msg] if { … }` without `contains`
+ * is, in Rego v1, an object rule `deny[msg] = true` — not the set of messages its author meant —
+ * so conftest refuses it. The same diagnostic, for user modules.
+ */
+export function problematicIf(modules: readonly Module[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const m of modules) {
+    for (const r of m.rules) {
+      const h = r.head;
+      if (h.ref.type !== 'ref' || h.args || h.contains || h.value !== undefined || h.ref.path.length === 0) continue;
+      const head = h.ref.head;
+      if (head.type !== 'var' || !RULE_NAME.test(head.name)) continue;
+      out.push({
+        code: 'rego_compile_error',
+        message: `rule is using 'if' keyword without 'contains' keyword: ${head.name}[…] if {…} defines an object; write \`${head.name} contains … if\``,
+        location: h.loc,
+      });
+    }
+  }
+  return out;
+}
 
 /** The kind of a policy rule, from its name prefix: `deny*`, `violation*` (failures) or `warn*` (warnings). */
 export type RuleKind = 'deny' | 'violation' | 'warn';

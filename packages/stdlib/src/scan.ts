@@ -8,7 +8,7 @@
  * `exception` rules). Per-document facts travel as `dataOverrides`, never as recompiled data.
  */
 import { Engine, RSet, type Capabilities, type Diagnostic, type EngineOptions, type Module, type Platform, type PreparedQuery } from '@palisade/engine';
-import { combinedInput, combinedOrder, conftestFile, documentInput, exceptionName, exceptionNames, wantsTrivyShape, type DockerfileShape } from './conftest.js';
+import { combinedInput, combinedOrder, conftestFile, problematicIf, documentInput, exceptionName, exceptionNames, wantsTrivyShape, type DockerfileShape } from './conftest.js';
 import { field, locate, resourceOf, resourceStartLine, resultMessage, snippetOf, splitLines, type Location } from './findings.js';
 import type { CheckTally, DocumentKind, Finding, InputDocument, LoadError, ScanResult, Severity } from './model.js';
 import { SEVERITIES } from './model.js';
@@ -166,6 +166,8 @@ export function createScanner(options: ScanOptions = {}): { scanner?: Scanner; e
   if (options.config) errors.push(...engine.addData({ palisade: { config: options.config } }));
   if (errors.length) return { errors };
   errors.push(...engine.compile());
+  if (errors.length) return { errors };
+  errors.push(...problematicIf(engine.modules().filter((m) => !stdlibFiles.has(m.file))));
   if (errors.length) return { errors };
 
   const selected = selectPolicies(discoverPolicies(engine.modules(), stdlibFiles, engine.annotations()), options);

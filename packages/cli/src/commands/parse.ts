@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseModule } from '@palisade/engine';
 import { combinedInput, loaders, loadFile, type DocumentKind, type InputDocument } from '@palisade/stdlib';
 import { EXIT, type CliCommand, type CommandIO } from '../command.js';
@@ -16,7 +17,7 @@ function conftestValue(d: InputDocument, shape: string): unknown {
 
 async function readInput(file: string, io: CommandIO): Promise<string | undefined> {
   try {
-    return file === '-' ? await readStdin(io.stdin) : readFileSync(file, 'utf8');
+    return file === '-' ? await readStdin(io.stdin) : readFileSync(resolve(io.cwd, file), 'utf8');
   } catch (e) {
     io.stderr.write(`error: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
     return undefined;

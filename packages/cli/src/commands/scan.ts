@@ -29,6 +29,7 @@ import { PARALLEL_THRESHOLD, scanInWorkers } from '../scan-parallel.js';
 import { resolveSettings } from '../scan-settings.js';
 import { colorEnabled, progressEnabled, Progress } from '../scan-terminal.js';
 import { VERSION } from '../version.js';
+import { REGO_VERSION_OPTION, checkRegoVersion } from '../rego-version.js';
 
 /** The library's default (a minute per rule and document), so `scan()` and the CLI agree. */
 const DEFAULT_TIMEOUT_MS = DEFAULT_SCAN_TIMEOUT_MS;
@@ -57,6 +58,7 @@ export const SCAN_OPTIONS: OptionSpec[] = [
   { flags: '--fail-on-warn', description: 'warnings fail the scan too' },
   { flags: '--suppress-exceptions', description: 'conftest layouts: do not list the rules an exception switched off (still counted)' },
   { flags: '--quiet', description: 'print nothing when no finding fails the scan (as conftest --quiet)' },
+  REGO_VERSION_OPTION,
   { flags: '--config <file>', description: 'configuration file (default: ./palisade.yaml when present)' },
   { flags: '--ignore <glob>', description: 'skip matching paths during discovery; repeatable', default: collect },
   { flags: '-j, --jobs <n>', description: `parallel evaluation workers (default: 1, or the number of cores above ${PARALLEL_THRESHOLD} documents)` },
@@ -148,6 +150,7 @@ async function showResult(result: ScanResult, outputs: OutputSpec[], sources: Ma
 }
 
 export async function runScan(args: string[], opts: Record<string, unknown>, io: CommandIO, mode: ScanMode): Promise<number> {
+  if (!checkRegoVersion(opts, io)) return EXIT.error;
   const { settings, errors: settingErrors } = resolveSettings(opts, io.env, io.cwd);
   if (settingErrors.length) return usage(io, settingErrors);
   const { outputs, errors: outputErrors } = parseOutputs(settings.output);

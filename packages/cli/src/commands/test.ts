@@ -22,6 +22,7 @@ import { printDiagnostics } from '../diagnostics.js';
 import { collectTrace, sourceLine } from '../toolchain/explain.js';
 import { findFiles, loadInto, type Found } from '../toolchain/files.js';
 import { printConftestVerify, printTestTable, printTestTap } from '../toolchain/conftest-verify.js';
+import { REGO_VERSION_OPTION, checkRegoVersion } from '../rego-version.js';
 import { matchGlob } from '@palisade/stdlib';
 import { BUNDLE_OPTIONS, loadBundles } from '../opa-bundle/options.js';
 import type { Bundle } from '../opa-bundle/bundle.js';
@@ -201,6 +202,7 @@ export const testCommand: CliCommand = {
     { flags: '-p, --policy <path>', description: 'policy file or directory (.rego only, as conftest verify --policy); repeatable', repeatable: true },
     { flags: '-d, --data <path>', description: 'data file or directory (.json/.yaml) with --policy; repeatable', repeatable: true },
     { flags: '-n, --namespace <glob>', description: 'only tests in packages matching these globs (as conftest verify --namespace); repeatable', repeatable: true },
+    REGO_VERSION_OPTION,
     { flags: '--report <level>', description: 'conftest verify --report fails|notes|full: list every test (text output only)' },
     { flags: '--fail-on-empty', description: 'exit 1 when no tests are found' },
     { flags: '--ignore <glob...>', description: 'skip files and directories matching these globs' },
@@ -209,6 +211,7 @@ export const testCommand: CliCommand = {
     { flags: '-w, --watch', description: 'run again whenever a .rego or data file under the paths changes (Ctrl-C stops)' },
   ],
   async run(args, opts, io) {
+    if (!checkRegoVersion(opts, io)) return EXIT.error;
     const output = opts.output === undefined ? undefined : String(opts.output);
     if (opts.report !== undefined) {
       if (!['fails', 'notes', 'full'].includes(String(opts.report))) {

@@ -9,7 +9,7 @@ import { grypeFromParsed, loadGrype } from './grype.js';
 import { loadJson } from './json.js';
 import { kubernetesFromParsed, loadKubernetes } from './kubernetes.js';
 import { applyKustomizations } from './kustomize.js';
-import { docFromParsed, guessSyntax, parseTree, type ParsedTree } from './tree-docs.js';
+import { docFromParsed, emptyYamlDocument, guessSyntax, parseTree, type ParsedTree } from './tree-docs.js';
 import { loadTrivy, trivyFromParsed } from './trivy.js';
 import { loadYaml } from './yaml.js';
 import { CONFIG_KINDS, CONFIG_LOADERS, configKindByName } from './config/kinds.js';
@@ -73,7 +73,7 @@ export function loadFile(path: string, text: string, opts: LoadOptions = {}): Lo
     const syntax = guessSyntax(path, text);
     if (byName === 'unknown' && syntax === 'yaml' && looksLikeDockerfile(text)) return loadDockerfile(path, text);
     const tree = parseTree(path, text, syntax);
-    if (tree.docs.length === 0) return { documents: [], errors: tree.errors };
+    if (tree.docs.length === 0) return { documents: tree.errors.length || syntax !== 'yaml' ? [] : [emptyYamlDocument(path, text)], errors: tree.errors };
     if (byName === 'unknown' && tree.errors.length === 0 && tree.docs.every((d) => d.value === null || typeof d.value !== 'object')) {
       return errorResult(
         loadError(path, LoadErrorCode.UnknownKind, `cannot tell what kind of document this is; name it after its kind or pass --parser (${DOCUMENT_KINDS.join(', ')})`, 1, 1),

@@ -1,5 +1,6 @@
 import type { DocumentKind, InputDocument, LoadError, LoadResult } from '../model.js';
-import { internalError, makeDocument } from './common.js';
+import { internalError, lineCount, makeDocument } from './common.js';
+import { TreeSourceMap } from './source-map.js';
 import { parseJsonText } from './json-docs.js';
 import { parseYamlText, type ParsedDoc, type YamlOptions } from './yaml-docs.js';
 
@@ -43,4 +44,13 @@ export function guarded(path: string, body: () => LoadResult): LoadResult {
   } catch (e) {
     return { documents: [], errors: [internalError(path, e)] };
   }
+}
+
+/**
+ * An empty YAML file (or one of only `---` separators and comments) is one document whose value
+ * is null, as conftest evaluates it: policies still run on it (`deny if not input.x` fires).
+ */
+export function emptyYamlDocument(path: string, text: string): InputDocument {
+  const whole = { startLine: 1, endLine: lineCount(text) };
+  return makeDocument('yaml', path, 0, null, new TreeSourceMap(null, whole), whole);
 }
