@@ -131,7 +131,8 @@ export class TermPrinter {
     const r = n.right[0];
     const blockOnly = n.op === 'and' && n.right.length === 1 && r.node.kind === 'term' && r.node.term.type === 'boolean' && r.node.term.value && !r.negated && r.loc === last.loc;
     if (blockOnly) {
-      if (n.left.length === 1) return this.expr(n.left[0], ind);
+      // `not { not x }` keeps its braces: `not not x` does not parse (as in OPA).
+      if (n.left.length === 1 && !(e.negated && n.left[0].negated)) return this.expr(n.left[0], ind);
       return this.block(n.left, ind, e.loc.endOffset);
     }
     const side = (b: Body, right: boolean): string => {

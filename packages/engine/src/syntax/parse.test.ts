@@ -24,6 +24,12 @@ describe('parse errors', () => {
     expect(errorsOf('package a\np[x]')).toEqual(['2:1 `contains` is required for multi-value rules in Rego v1: write `p[x] contains …`']);
     expect(errorsOf('package a\np := 1 else := 2 { true }')).toEqual(['2:18 `if` is required before an else body in Rego v1']);
   });
+  it('refuses `not not` as OPA does ("unexpected not keyword"); the experimental logic mode keeps it', () => {
+    // Found by `pnpm fuzz`: 1,000 stacked `not`s took over a minute to compile.
+    expect(errorsOf('package a\np if {\n\tnot not input.a\n}')).toEqual(['3:6 unexpected `not`: expected a term']);
+    expect(errorsOf(`package a\np if {\n${'\tnot '.repeat(5000)}input.a\n}`)).toEqual(['3:7 unexpected `not`: expected a term']);
+    expect(parseModule('t.rego', 'package a\nimport future.keywords.and\np if {\n\tnot not input.a\n}').errors).toEqual([]);
+  });
   it('reports unexpected tokens with what was expected', () => {
     expect(errorsOf('package a\np := }')).toEqual(['2:6 unexpected `}`: expected a term']);
     expect(errorsOf('package a\np if { x y }')).toEqual(['2:10 unexpected `y`: expected `;` or a new line between expressions']);

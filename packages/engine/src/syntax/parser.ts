@@ -369,9 +369,14 @@ export class RegoParser extends CstParser {
     });
   });
 
-  /** `not`* followed by a `{ body }` block, a `( … )` group (logic mode) or an expression. */
+  /**
+   * `not` followed by a `{ body }` block, a `( … )` group (logic mode) or an expression. Only logic
+   * mode stacks `not not …`: OPA rejects it ("unexpected not keyword"), and each extra level used to
+   * cost the safety check super-linear time (found by `pnpm fuzz`).
+   */
   logicUnit = this.RULE('logicUnit', () => {
-    this.MANY({ GATE: () => this.startsKw(T.Not), DEF: () => this.CONSUME(T.Not) });
+    this.OPTION9({ GATE: () => this.startsKw(T.Not), DEF: () => this.CONSUME(T.Not) });
+    this.MANY({ GATE: () => this.logic && this.startsKw(T.Not), DEF: () => this.CONSUME2(T.Not) });
     this.OR({
       IGNORE_AMBIGUITIES: true,
       DEF: [

@@ -48,4 +48,13 @@ describe('.dockerignore', () => {
     expect((empty.documents[0]!.value as { patterns: string[] }).patterns).toEqual([]);
     expect(loadDockerignore('.dockerignore', 'a\u0000b').errors[0]).toMatchObject({ code: 'invalid_document', line: 1 });
   });
+
+  it('a pattern longer than any path is loaded but matches nothing (found by pnpm fuzz: V8 refused its regex)', () => {
+    const long = 'a${b:-'.repeat(3000);
+    const r = loadDockerignore('.dockerignore', `${long}\n.env\n`);
+    expect(r.errors).toEqual([]);
+    expect(r.documents[0]!.value).toMatchObject({ patterns: [long, '.env'] });
+    expect(isExcluded([long], long)).toBe(false);
+    expect(isExcluded([long, '.env'], '.env')).toBe(true);
+  });
 });

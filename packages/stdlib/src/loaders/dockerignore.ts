@@ -90,10 +90,16 @@ interface Compiled {
   negated: boolean;
 }
 
+/**
+ * Longest pattern worth compiling: its literal characters alone would be longer than any path
+ * (PATH_MAX), and V8 refuses very large expressions when it first runs them.
+ */
+const MAX_PATTERN_CHARS = 4096;
+
 function compile(pattern: string): Compiled | undefined {
   const negated = pattern.startsWith('!');
   const p = negated ? pattern.slice(1) : pattern;
-  if (p === '') return undefined;
+  if (p === '' || p.length > MAX_PATTERN_CHARS) return undefined;
   let re = '^';
   for (let i = 0; i < p.length; i++) {
     const ch = p[i]!;
