@@ -2,7 +2,7 @@
 /**
  * Writes packages/cli/dist/command-manifest.json from the built command table (see
  * src/command-manifest.ts for why). Runs last in the root `build` script. Each command runs from
- * its bundled module (dist/bundle/, bundle-cli.mjs) when there is one, else from the tsc output.
+ * its bundled module (dist-bundle/, bundle-cli.mjs) when there is one, else from the tsc output.
  */
 import { existsSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
@@ -17,7 +17,7 @@ for (const name of readdirSync(new URL('commands/', dist)).sort()) {
 }
 const manifest = buildManifest(commands, modules, dist);
 for (const entry of manifest.commands) {
-  const bundled = entry.module.replace(/^commands\//, 'bundle/');
+  const bundled = entry.module.replace(/^commands\//, '../dist-bundle/');
   if (!existsSync(new URL(bundled, dist))) continue;
   const ns = await import(new URL(bundled, dist).href);
   if (ns[entry.export]?.name !== entry.spec.name) throw new Error(`${bundled} does not export the ${entry.spec.name} command as ${entry.export}`);

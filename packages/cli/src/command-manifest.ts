@@ -26,8 +26,8 @@ interface ManifestEntry {
   module: string;
   export: string;
   /**
-   * The same command in the bundled build (dist/bundle/, scripts/bundle-cli.mjs), used when the
-   * file is there; the published package may leave the bundle out.
+   * The same command in the bundled build (../dist-bundle/, scripts/bundle-cli.mjs), used when
+   * the file is there; the published package leaves the bundle out.
    */
   bundle?: string;
 }
