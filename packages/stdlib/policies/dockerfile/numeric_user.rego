@@ -1,6 +1,6 @@
 # METADATA
 # title: USER given by name instead of numeric UID
-# description: USER names a user instead of a numeric UID, so Kubernetes `runAsNonRoot` cannot verify that the image is non-root.
+# description: USER names a user instead of a numeric UID, so Kubernetes `runAsNonRoot` cannot verify that the image is non-root. Windows images (nanoserver, servercore), which have no numeric UIDs, are skipped.
 # custom:
 #   id: DF-005
 #   severity: LOW
@@ -22,6 +22,13 @@ deny contains res if {
 	user := docker.user_name(cmd)
 	not regex.match(`^[0-9]+$`, user)
 	not contains(user, "$")
+	not _windows_base
 	msg := sprintf("final %s sets USER %q by name instead of a numeric UID", [docker.stage_label(docker.final_index), cmd.Value[0]])
 	res := result.new(msg, cmd)
+}
+
+# Windows containers have no numeric UIDs: users are accounts such as ContainerUser.
+_windows_base if {
+	image := lower(docker.stage_infos[docker.final_chain[0]].image)
+	regex.match(`^(mcr\.microsoft\.com/)?windows(/|servercore|nanoserver)|nanoserver|servercore|windowsservercore`, image)
 }

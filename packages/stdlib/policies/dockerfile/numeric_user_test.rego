@@ -27,3 +27,10 @@ test_no_user_or_variable_not_flagged if {
 	count(policy.deny) == 0 with input as df.dockerfile(["FROM alpine:3.20"])
 	count(policy.deny) == 0 with input as df.dockerfile(["FROM alpine:3.20", "USER $UID"])
 }
+
+# Windows users are accounts, not UIDs.
+test_windows_images_skipped if {
+	count(policy.deny) == 0 with input as df.dockerfile(["FROM mcr.microsoft.com/windows/nanoserver:ltsc2025", "USER ContainerUser"])
+	count(policy.deny) == 0 with input as df.dockerfile(["FROM mcr.microsoft.com/windows/servercore:ltsc2022 AS b", "FROM b", "USER ContainerAdministrator"])
+	count(policy.deny) == 1 with input as df.dockerfile(["FROM debian:12", "USER windows"])
+}

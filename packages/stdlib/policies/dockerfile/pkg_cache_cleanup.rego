@@ -75,6 +75,14 @@ _clean(run, inst) if {
 	_removes(run, "/var/lib/apt/lists")
 }
 
+# `apt-get dist-clean` (apt >= 2.7, Debian trixie) removes the package lists as well as the cache.
+_clean(run, inst) if {
+	inst.manager == "apt"
+	some c in run.commands
+	c.program in {"apt-get", "apt"}
+	shell.verb(c) == "dist-clean"
+}
+
 _clean(run, inst) if {
 	inst.manager == "apk"
 	shell.has_flag(inst.args, "--no-cache")

@@ -67,3 +67,8 @@ test_apk_no_network_passes if {
 	count(policy.deny) == 0 with input as df.dockerfile(["FROM alpine:3.20", "RUN apk add --no-cache --virtual .b gcc && apk add --no-network --virtual .rundeps $runDeps"])
 	count(policy.deny) == 1 with input as df.dockerfile(["FROM alpine:3.20", "RUN apk add --virtual .rundeps libssl3 && apk add --no-network curl"])
 }
+
+test_apt_dist_clean_passes if {
+	count(policy.deny) == 0 with input as df.dockerfile(["FROM debian:13", "RUN apt-get update; apt-get install -y --no-install-recommends curl; apt-get dist-clean"])
+	count(policy.deny) == 1 with input as df.dockerfile(["FROM debian:13", "RUN apt-get update; apt-get install -y --no-install-recommends curl; apt-get clean"])
+}

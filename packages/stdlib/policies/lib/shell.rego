@@ -163,6 +163,15 @@ install(cmd) := {"manager": pm.manager, "tool": pm.tool, "packages": array.slice
 	pm := package_manager(cmd)
 	pos := positional(pm)
 	_install_verbs[pm.manager][pos[0]]
+	not _dry_run(pm)
+}
+
+# `apt-get install -s` (and its aliases) only simulates: nothing is installed (the official images
+# probe for optional packages this way).
+_dry_run(pm) if {
+	pm.manager == "apt"
+	some flag in ["-s", "--simulate", "--dry-run", "--just-print", "--no-act", "--recon"]
+	has_flag(pm.args, flag)
 }
 
 # A verb of a package manager call, e.g. verb(cmd) == "update" for `apt-get -q update`.

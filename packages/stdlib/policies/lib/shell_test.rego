@@ -117,3 +117,11 @@ test_pinned_files_and_paths if {
 	shell.pinned({"manager": "pip", "args": []}, "git+https://github.com/a/b")
 	shell.pinned({"manager": "rpm", "args": []}, "https://example.com/x.rpm")
 }
+
+# A simulated install installs nothing.
+test_install_apt_simulate_is_not_an_install if {
+	not shell.install(shell.commands(`apt-get install -s "postgresql-16-jit"`)[0])
+	not shell.install(shell.commands("apt-get --dry-run install curl")[0])
+	not shell.install(shell.commands("apt-get install -qsy curl")[0])
+	shell.install(shell.commands("apt-get install -y --no-install-recommends curl")[0]).packages == ["curl"]
+}
