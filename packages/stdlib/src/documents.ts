@@ -43,6 +43,8 @@ export interface DocumentValueMap {
   edn: unknown;
   ignore: IgnoreEntry[];
   cyclonedx: Record<string, unknown>;
+  spdx: Record<string, unknown>;
+  vcl: Record<string, unknown>;
 }
 
 /**

@@ -24,7 +24,9 @@ export type DocumentKind =
   | 'properties'
   | 'edn'
   | 'ignore'
-  | 'cyclonedx';
+  | 'cyclonedx'
+  | 'spdx'
+  | 'vcl';
 
 /** An inclusive range of 1-based line numbers. */
 export interface LineRange {

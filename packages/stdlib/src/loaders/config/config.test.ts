@@ -155,3 +155,67 @@ describe('dotenv edge cases', () => {
     expect(loadFile('.env', 'A=1\nnot a pair\n').errors[0]).toMatchObject({ code: 'syntax_error', line: 2 });
   });
 });
+
+describe('SPDX tag-value (SPDX JSON field names)', () => {
+  const text = [
+    'SPDXVersion: SPDX-2.3',
+    'DataLicense: CC0-1.0',
+    'SPDXID: SPDXRef-DOCUMENT',
+    'DocumentName: demo',
+    'Creator: Tool: x',
+    'Created: 2024-01-01T00:00:00Z',
+    '',
+    'PackageName: app',
+    'SPDXID: SPDXRef-app',
+    'PackageVersion: 1.0',
+    'PackageChecksum: SHA256: abc',
+    'PackageLicenseInfoFromFiles: MIT',
+    'ExternalRef: PACKAGE-MANAGER purl pkg:npm/app@1.0',
+    'PackageCopyrightText: <text>line one',
+    'line two</text>',
+    'FileName: ./a.js',
+    'FileType: SOURCE',
+    'Relationship: SPDXRef-DOCUMENT DESCRIBES SPDXRef-app',
+  ].join('\n');
+  it('maps document, packages, files and relationships', () => {
+    expect(value('sbom.spdx', text)).toEqual({
+      spdxVersion: 'SPDX-2.3',
+      dataLicense: 'CC0-1.0',
+      SPDXID: 'SPDXRef-DOCUMENT',
+      name: 'demo',
+      creationInfo: { creators: ['Tool: x'], created: '2024-01-01T00:00:00Z' },
+      packages: [
+        {
+          name: 'app',
+          SPDXID: 'SPDXRef-app',
+          versionInfo: '1.0',
+          checksums: [{ algorithm: 'SHA256', checksumValue: 'abc' }],
+          licenseInfoFromFiles: ['MIT'],
+          externalRefs: [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: 'pkg:npm/app@1.0' }],
+          copyrightText: 'line one\nline two',
+        },
+      ],
+      files: [{ fileName: './a.js', fileTypes: ['SOURCE'] }],
+      relationships: [{ spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: 'SPDXRef-app' }],
+    });
+  });
+  it('unknown tags, unclosed <text> and non-SPDX text are errors with their line', () => {
+    expect(loadFile('a.spdx', 'SPDXVersion: SPDX-2.3\nBogus: x\n').errors[0]).toMatchObject({ code: 'syntax_error', line: 2 });
+    expect(loadFile('a.spdx', 'SPDXVersion: SPDX-2.3\nDocumentComment: <text>open\n').errors[0]).toMatchObject({ code: 'syntax_error', line: 2 });
+    expect(loadFile('a.spdx', 'DocumentName: x\n').errors[0]?.message).toContain('no SPDXVersion');
+  });
+});
+
+describe('VCL declarations', () => {
+  it('backends, nested probes and acls; subroutines skipped', () => {
+    const vcl = 'vcl 4.0;\nimport std;\n# c\nbackend app {\n  .host = "h"; // c\n  .port = "8081";\n  .timeout = 60s;\n  .probe = { .url = "/"; .interval = 5s; }\n}\nacl purge { "127.0.0.1"; "10.0.0.0"/8; !"10.1.1.1"; }\nsub vcl_recv { if (req.url ~ "^/x") { return (pass); } }\n';
+    expect(value('v.vcl', vcl)).toEqual({
+      backend: { app: { host: 'h', port: '8081', timeout: '60s', probe: { url: '/', interval: '5s' } } },
+      acl: { purge: ['127.0.0.1', '10.0.0.0/8', '!10.1.1.1'] },
+    });
+  });
+  it('malformed declarations are errors with their line', () => {
+    expect(loadFile('v.vcl', 'backend app {\n  host = "h";\n}\n').errors[0]).toMatchObject({ code: 'syntax_error', line: 2 });
+    expect(loadFile('v.vcl', 'backend app {\n  .host = "h";\n').errors[0]).toMatchObject({ code: 'syntax_error' });
+  });
+});

@@ -7,11 +7,13 @@ import { loadHcl1, loadHcl2 } from './hcl.js';
 import { loadIgnore } from './ignore.js';
 import { loadIni } from './ini.js';
 import { loadProperties } from './properties.js';
+import { loadSpdx } from './spdx.js';
+import { loadVcl } from './vcl.js';
 import { loadToml } from './toml.js';
 import { loadXml } from './xml.js';
 
 /** The configuration-file kinds conftest parses beyond Dockerfiles, YAML and JSON. */
-export type ConfigKind = 'toml' | 'ini' | 'xml' | 'hcl1' | 'hcl2' | 'dotenv' | 'properties' | 'edn' | 'ignore' | 'cyclonedx';
+export type ConfigKind = 'toml' | 'ini' | 'xml' | 'hcl1' | 'hcl2' | 'dotenv' | 'properties' | 'edn' | 'ignore' | 'cyclonedx' | 'spdx' | 'vcl';
 
 export const CONFIG_LOADERS: Record<ConfigKind, (path: string, text: string) => LoadResult> = {
   toml: loadToml,
@@ -24,6 +26,8 @@ export const CONFIG_LOADERS: Record<ConfigKind, (path: string, text: string) => 
   edn: loadEdn,
   ignore: loadIgnore,
   cyclonedx: loadCycloneDx,
+  spdx: loadSpdx,
+  vcl: loadVcl,
 };
 
 export const CONFIG_KINDS = Object.keys(CONFIG_LOADERS) as ConfigKind[];
