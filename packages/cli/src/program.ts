@@ -4,6 +4,7 @@
  * command pay only for what they use (docs/performance.md, "Start-up").
  */
 import { Command, CommanderError } from 'commander';
+import { argumentErrors } from './arguments.js';
 import { EXIT, type CliCommand, type CommandIO } from './command.js';
 import { VERSION } from './version.js';
 
@@ -41,6 +42,12 @@ export async function runProgram(argv: string[], io: CommandIO, table: LazyComma
     c.action(async (...params: unknown[]) => {
       const command = params[params.length - 1] as Command;
       const positional = command.args;
+      const usage = argumentErrors(spec, positional, command.opts());
+      if (usage.length) {
+        for (const e of usage) io.stderr.write(`error: ${e}\n`);
+        code = EXIT.error;
+        return;
+      }
       const run = await load();
       code = await run(positional, command.opts(), io);
     });

@@ -33,6 +33,8 @@ export interface Discovery {
   errors: DiscoveryError[];
   /** Unrendered Helm templates found while walking directories; not loaded. */
   skippedCharts: SkippedChart[];
+  /** Files found while walking that are of no kind a loader reads (not ignored ones), in walk order. */
+  skippedUnknown: string[];
 }
 
 /** Tool files that match the loaders' name rules but are never container configuration. */
@@ -169,7 +171,7 @@ export function helmTemplateOf(rel: string, text: string, walked: ReadonlySet<st
 
 /** Walks the given paths (files or directories) in a deterministic order. */
 export function discoverFiles(paths: readonly string[], cwd: string, ignore: readonly string[] = [], opts: { configKinds?: boolean } = {}): Discovery {
-  const out: Discovery = { files: [], errors: [], skippedCharts: [] };
+  const out: Discovery = { files: [], errors: [], skippedCharts: [], skippedUnknown: [] };
   const seen = new Set<string>();
   const charts = new Map<string, SkippedChart>();
   /** Reads `abs`; a file found by walking (`walk` set) may instead be skipped as a Helm template. */
@@ -219,7 +221,11 @@ export function discoverFiles(paths: readonly string[], cwd: string, ignore: rea
     found.sort();
     const walked = new Set(found);
     for (const rel of found) {
-      if (!(opts.configKinds ? isConfigCandidate(rel) : isCandidate(rel)) || isIgnored(rel, rules)) continue;
+      if (isIgnored(rel, rules)) continue;
+      if (!(opts.configKinds ? isConfigCandidate(rel) : isCandidate(rel))) {
+        out.skippedUnknown.push(displayPath(resolve(abs, rel), cwd));
+        continue;
+      }
       add(resolve(abs, rel), { root: abs, rel, found: walked });
     }
   }

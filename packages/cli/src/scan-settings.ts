@@ -27,6 +27,7 @@ const ENV: Record<string, string> = {
   PALISADE_FAIL_ON: 'fail-on',
   PALISADE_NO_FAIL: 'no-fail',
   PALISADE_FAIL_ON_WARN: 'fail-on-warn',
+  PALISADE_ALLOW_EMPTY: 'allow-empty',
   PALISADE_PARSER: 'parser',
   PALISADE_DOCKERFILE_SHAPE: 'dockerfile-shape',
   PALISADE_IGNORE: 'ignore',
@@ -38,7 +39,7 @@ const ENV: Record<string, string> = {
   PALISADE_BASELINE: 'baseline',
 };
 
-const BOOL_KEYS = new Set(['stdlib', 'all-namespaces', 'combine', 'no-fail', 'fail-on-warn', 'strict-builtin-errors']);
+const BOOL_KEYS = new Set(['stdlib', 'all-namespaces', 'combine', 'no-fail', 'fail-on-warn', 'strict-builtin-errors', 'allow-empty']);
 const LIST_KEYS = new Set(['policy', 'data', 'namespace', 'ignore', 'output']);
 const INT_KEYS = new Set(['jobs', 'timeout', 'max-memory']);
 
@@ -85,6 +86,7 @@ export function flagSettings(opts: Record<string, unknown>): { settings: Palisad
   put('all-namespaces', opts['allNamespaces'] === true ? true : undefined);
   put('combine', opts['combine'] === true ? true : undefined);
   put('fail-on-warn', opts['failOnWarn'] === true ? true : undefined);
+  put('allow-empty', opts['allowEmpty'] === true ? true : undefined);
   put('strict-builtin-errors', opts['strictBuiltinErrors'] === true ? true : undefined);
   // `--no-fail` alone: commander sets `fail: false` when given, `true` by default.
   put('no-fail', opts['fail'] === false ? true : undefined);

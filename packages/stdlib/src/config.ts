@@ -27,6 +27,8 @@ export interface PalisadeConfig {
   failOn?: Severity;
   noFail?: boolean;
   failOnWarn?: boolean;
+  /** A scan that evaluated nothing (no documents, or no policy for any) exits 0 instead of 2. */
+  allowEmpty?: boolean;
   parser?: DocumentKind;
   dockerfileShape?: DockerfileShape;
   ignore?: string[];
@@ -66,6 +68,7 @@ const KEYS: Record<string, [keyof PalisadeConfig, Kind]> = {
   'fail-on': ['failOn', { enum: SEVERITIES }],
   'no-fail': ['noFail', 'bool'],
   'fail-on-warn': ['failOnWarn', 'bool'],
+  'allow-empty': ['allowEmpty', 'bool'],
   parser: ['parser', { enum: DOCUMENT_KINDS }],
   'dockerfile-shape': ['dockerfileShape', { enum: ['auto', 'trivy', 'conftest'] }],
   ignore: ['ignore', 'strings'],

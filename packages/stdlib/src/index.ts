@@ -20,7 +20,7 @@ export { scan, createScanner, setDefaultStdlib, diagnosticAsError, DEFAULT_SCAN_
 export type { ScanOptions, ScanRunOptions, Scanner, StdlibBundle } from './scan.js';
 export { assembleResult, compareFindings, findingsFail, severityRank, waiveFindings } from './scan-result.js';
 export type { VerdictOptions } from './scan-result.js';
-export { PROFILES, DEFAULT_SEVERITY, discoverPolicies, selectPolicies, packageAnnotation, policyMetadata } from './policy-set.js';
+export { PROFILES, DEFAULT_SEVERITY, discoverPolicies, selectPolicies, appliesTo, packageAnnotation, policyMetadata } from './policy-set.js';
 export type { Policy, PolicyMetadata, PolicyRule, Profile } from './policy-set.js';
 export { CATALOG_ID, DECLARABLE_PROFILES, checkPolicyMeta, readPolicyMeta, type PolicyMetaRead, type StdlibPolicyMeta } from './policy-meta.js';
 export { RULE_NAME, combinedInput, conftestFile } from './conftest.js';

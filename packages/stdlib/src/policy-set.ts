@@ -260,6 +260,7 @@ export function policyIdFor(policy: Policy, rule: PolicyRule): string {
   return policy.metadata?.id ?? `${policy.namespace}.${rule.name}`;
 }
 
+/** Whether the policy runs on documents of `kind` (its METADATA input kinds; none = every kind). */
 export function appliesTo(policy: Policy, kind: DocumentKind): boolean {
   const kinds = policy.metadata?.inputKinds;
   return !kinds || kinds.includes(kind);

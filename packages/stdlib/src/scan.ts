@@ -14,6 +14,7 @@ import type { CheckTally, DocumentKind, Finding, InputDocument, LoadError, ScanR
 import { SEVERITIES } from './model.js';
 import type { PolicySource } from './policies.js';
 import { appliesTo, DEFAULT_SEVERITY, discoverPolicies, policyIdFor, selectPolicies, type Policy, type PolicyRule, type Profile } from './policy-set.js';
+import { ruleShapeProblems, selectionProblem } from './policy-problems.js';
 import { stdlibBuiltins } from './result-builtin.js';
 import { applyTrivyBuiltins, type TrivyBuiltinsMode } from './trivy-builtins.js';
 import { assembleResult } from './scan-result.js';
@@ -170,7 +171,14 @@ export function createScanner(options: ScanOptions = {}): { scanner?: Scanner; e
   errors.push(...problematicIf(engine.modules().filter((m) => !stdlibFiles.has(m.file))));
   if (errors.length) return { errors };
 
-  const selected = selectPolicies(discoverPolicies(engine.modules(), stdlibFiles, engine.annotations()), options);
+  const modules = engine.modules();
+  const shapeErrors = ruleShapeProblems(modules, stdlibFiles);
+  if (shapeErrors.length) return { errors: shapeErrors };
+  const discovered = discoverPolicies(modules, stdlibFiles, engine.annotations());
+  const selected = selectPolicies(discovered, options);
+  // Without the stdlib, user modules are all there is: they must hold a check (with it, they may be libraries).
+  const problem = selectionProblem(discovered, selected, userPolicies.map((p) => p.file), options, !useStdlib);
+  if (problem) return { errors: [problem] };
   const shape = options.dockerfileShape ?? 'auto';
   const prepared: PreparedPolicy[] = [];
   let count = 0;

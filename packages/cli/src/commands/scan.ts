@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { capabilityOptions } from '../platform-node.js';
 import { heapUsed, memoryBudget } from '../heap-node.js';
 import {
+  appliesTo,
   assembleResult,
   createScanner,
   DEFAULT_SCAN_TIMEOUT_MS,
@@ -15,6 +16,7 @@ import {
   type InputDocument,
   type LoadError,
   type PalisadeConfig,
+  type Policy,
   type ScanOptions,
   type ScanResult,
 } from '@palisade/stdlib';
@@ -59,6 +61,7 @@ export const SCAN_OPTIONS: OptionSpec[] = [
   { flags: '--suppress-exceptions', description: 'conftest layouts: do not list the rules an exception switched off (still counted)' },
   { flags: '--quiet', description: 'print nothing when no finding fails the scan (as conftest --quiet)' },
   REGO_VERSION_OPTION,
+  { flags: '--allow-empty', description: 'exit 0 even when nothing was evaluated (no input documents, or no policy for their kinds); otherwise that is exit 2' },
   { flags: '--config <file>', description: 'configuration file (default: ./palisade.yaml when present)' },
   { flags: '--ignore <glob>', description: 'skip matching paths during discovery; repeatable', default: collect },
   { flags: '-j, --jobs <n>', description: `parallel evaluation workers (default: 1, or the number of cores above ${PARALLEL_THRESHOLD} documents)` },
@@ -102,10 +105,33 @@ function helmNotice(c: SkippedChart): string {
   );
 }
 
-async function readInputs(args: string[], settings: PalisadeConfig, io: CommandIO): Promise<{ files: InputFile[]; errors: LoadError[]; notes: string[] }> {
+/** Names shown in a one-line notice: the first few, then how many more. */
+function someNames(names: readonly string[], max = 5): string {
+  const shown = names.slice(0, max).join(', ');
+  return names.length > max ? `${shown} and ${names.length - max} more` : shown;
+}
+
+function unknownNotice(skipped: readonly string[]): string {
+  const n = skipped.length;
+  return (
+    `palisade: not scanned: ${n} file${n === 1 ? '' : 's'} of no known input kind (${someNames(skipped)}); ` +
+    `name a file on the command line with --parser KIND to scan it`
+  );
+}
+
+interface Inputs {
+  files: InputFile[];
+  errors: LoadError[];
+  notes: string[];
+  /** Files left out because no loader reads their kind. */
+  skipped: string[];
+}
+
+async function readInputs(args: string[], settings: PalisadeConfig, io: CommandIO): Promise<Inputs> {
   const files: InputFile[] = [];
   const errors: LoadError[] = [];
   const notes: string[] = [];
+  const skipped: string[] = [];
   const paths = args.filter((a) => a !== '-');
   if (args.includes('-')) files.push({ path: 'stdin', text: await readStdin(io.stdin) });
   if (paths.length || !args.includes('-')) {
@@ -113,8 +139,25 @@ async function readInputs(args: string[], settings: PalisadeConfig, io: CommandI
     files.push(...found.files);
     errors.push(...found.errors);
     notes.push(...found.skippedCharts.map(helmNotice));
+    skipped.push(...found.skippedUnknown);
+    if (skipped.length) notes.push(unknownNotice(skipped));
   }
-  return { files, errors, notes };
+  return { files, errors, notes, skipped };
+}
+
+/**
+ * Why a scan evaluated nothing (no document, or no selected policy for any document's kind), or
+ * undefined when at least one policy ran on one document. A gate that checked nothing must not pass.
+ */
+export function emptyScan(documents: readonly InputDocument[], policies: readonly Policy[], combine: boolean, skipped: readonly string[]): string | undefined {
+  if (documents.length === 0) {
+    return skipped.length ? `no input documents (${skipped.length} file${skipped.length === 1 ? '' : 's'} of no known kind skipped: ${someNames(skipped)})` : 'no input documents';
+  }
+  if (policies.length === 0) return 'no policies selected';
+  if (combine && policies.some((p) => !p.stdlib)) return undefined;
+  if (documents.some((d) => policies.some((p) => appliesTo(p, d.kind)))) return undefined;
+  const kinds = [...new Set(documents.map((d) => d.kind))].sort().join(', ');
+  return `none of the ${policies.length} selected polic${policies.length === 1 ? 'y applies' : 'ies apply'} to the ${documents.length} document${documents.length === 1 ? '' : 's'} (kind${kinds.includes(',') ? 's' : ''} ${kinds})`;
 }
 
 export function scanOptionsOf(settings: PalisadeConfig, cwd: string): Omit<ScanOptions, 'policies' | 'data' | 'sources'> {
@@ -182,7 +225,7 @@ export async function runScan(args: string[], opts: Record<string, unknown>, io:
 
   const progress = new Progress(io.stderr, progressEnabled(io.env, io.stderr) && !mode.interactive);
   progress.message('reading inputs…');
-  const { files, errors: discoveryErrors, notes } = await readInputs(args, settings, io);
+  const { files, errors: discoveryErrors, notes, skipped } = await readInputs(args, settings, io);
   for (const n of notes) progress.note(n);
   const loaded = loadFiles(files, settings.parser ? { parser: settings.parser } : {});
   const loadErrors: LoadError[] = [...discoveryErrors, ...loaded.errors];
@@ -260,6 +303,11 @@ export async function runScan(args: string[], opts: Record<string, unknown>, io:
     }
   }
   if (writeErrors.length || result.errors.length) return EXIT.error;
+  const empty = emptyScan(documents, scanner.policies, settings.combine === true, skipped);
+  if (empty && !settings.allowEmpty) {
+    io.stderr.write(`error: nothing was evaluated: ${empty}; pass --allow-empty to accept a scan that checks nothing\n`);
+    return EXIT.error;
+  }
   // Writing a baseline accepts the current findings: the run that records them succeeds.
   if (newBaseline) return EXIT.ok;
   if (!settings.noFail && findingsFail(result, { failOn: settings.failOn, failOnWarn: settings.failOnWarn })) return EXIT.findings;
