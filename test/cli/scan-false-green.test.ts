@@ -39,8 +39,13 @@ describe('policy selection that matches nothing', () => {
     const dir = tree({ 'policy/a.rego': 'package main\ndeny[msg] if {\n  input.x\n  msg := "x"\n}\n', 'in.json': '{"x": 1}' });
     const r = palisade(['scan', '-p', 'policy', 'in.json'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('policy/a.rego:2:1: palisade_input_error: policy rule "deny[msg]" defines an object in Rego v1');
-    expect(r.stderr).toContain('write "deny contains msg if { … }"');
+    expect(r.stderr).toMatch(/policy\/a\.rego:2:\d+: rego_\w+_error: .*write `deny contains … if`/);
+    // A shape that parses (an object rule with a value) is refused by the scanner with the fix.
+    writeFileSync(join(dir, 'policy/a.rego'), 'package main\ndeny[msg] := true if {\n  input.x\n  msg := "x"\n}\n');
+    const obj = palisade(['scan', '-p', 'policy', 'in.json'], { cwd: dir });
+    expect(obj.code).toBe(2);
+    expect(obj.stderr).toContain('policy/a.rego:2:1: palisade_input_error: policy rule "deny[msg]" defines an object in Rego v1');
+    expect(obj.stderr).toContain('write "deny contains msg if { … }"');
   });
 
   it('policies without any check rule are exit 2', () => {

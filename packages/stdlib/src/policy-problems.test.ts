@@ -6,7 +6,11 @@ const scanner = (source: string, opts: { namespaces?: string[]; allNamespaces?: 
 
 describe('policy sets that would check nothing', () => {
   it('reports check-named rules of shapes the scanner does not read, with the v1 fix', () => {
-    const { scanner: s, errors } = scanner('package main\ndeny[msg] if { msg := "a" }\nwarn.sub contains "b" if { true }\nviolation(x) := x if { true }\n');
+    // `deny[msg] if` is refused by the parser already (as OPA does), with the same advice.
+    const v0 = scanner('package main\ndeny[msg] if { msg := "a" }\n');
+    expect(v0.scanner).toBeUndefined();
+    expect(v0.errors.map((e) => [e.location?.row, e.message])).toEqual([[2, expect.stringContaining('write `deny contains … if`')]]);
+    const { scanner: s, errors } = scanner('package main\ndeny[msg] := 1 if { msg := "a" }\nwarn.sub contains "b" if { true }\nviolation(x) := x if { true }\n');
     expect(s).toBeUndefined();
     expect(errors.map((e) => [e.location?.row, e.message])).toEqual([
       [2, 'policy rule "deny[msg]" defines an object in Rego v1 ("deny[msg] if" is Rego v0 syntax for a set), so the scanner takes no findings from it; write "deny contains msg if { … }"'],
