@@ -9,12 +9,12 @@ import type { CheckTally, DocumentKind, Finding, LoadError, ScanOptions } from '
 import type { InputFile } from './scan-files.js';
 
 /**
- * Documents above which `--jobs` defaults to the number of cores. Each worker compiles the policy
- * set again (≈1.5 s for the stdlib) and loses the cross-document rule cache, while one thread
- * scans about 500 Kubernetes documents per second; below a few thousand documents one thread wins
- * (measured: 1,000 Deployments take 4.8 s with --jobs 1 and 9.9 s with 2 workers on 2 cores).
+ * `--jobs` when not given: one thread. Every extra thread loads every file again and compiles the
+ * policy set again, and loses the cross-document rule cache; measured on 2 cores (bench/scan-jobs.ts,
+ * docs/performance.md "Parallel scans"), `-j 2` cost 1.5× the CPU of `-j 1` on 1,000 mixed files
+ * and was slower at 5,000 (64 s vs 38.6 s, issue 12), so parallelism is opt-in.
  */
-export const PARALLEL_THRESHOLD = 5000;
+export const DEFAULT_JOBS = 1;
 
 /** What a worker receives (structured-clone safe: no functions, no source maps). */
 export interface WorkerTask {

@@ -2,7 +2,6 @@
  * `palisade scan [paths…]`: discover and load inputs, run the stdlib and/or user policies,
  * render reports, and turn the result into an exit code (docs/cli.md).
  */
-import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { capabilityOptions } from '../platform-node.js';
 import { heapUsed, memoryBudget } from '../heap-node.js';
@@ -27,7 +26,7 @@ import { applyBaseline, baselineFindings, readBaseline, writeBaseline, type Base
 import { readPolicyInputs } from '../scan-inputs.js';
 import { BUNDLE_OPTIONS, loadBundles } from '../opa-bundle/options.js';
 import { parseOutputs, writeOutputs, type OutputSpec } from '../scan-output.js';
-import { PARALLEL_THRESHOLD, scanInWorkers } from '../scan-parallel.js';
+import { DEFAULT_JOBS, scanInWorkers } from '../scan-parallel.js';
 import { resolveSettings } from '../scan-settings.js';
 import { colorEnabled, progressEnabled, Progress } from '../scan-terminal.js';
 import { VERSION } from '../version.js';
@@ -64,7 +63,7 @@ export const SCAN_OPTIONS: OptionSpec[] = [
   { flags: '--allow-empty', description: 'exit 0 even when nothing was evaluated (no input documents, or no policy for their kinds); otherwise that is exit 2' },
   { flags: '--config <file>', description: 'configuration file (default: ./palisade.yaml when present)' },
   { flags: '--ignore <glob>', description: 'skip matching paths during discovery; repeatable', default: collect },
-  { flags: '-j, --jobs <n>', description: `parallel evaluation workers (default: 1, or the number of cores above ${PARALLEL_THRESHOLD} documents)` },
+  { flags: '-j, --jobs <n>', description: `parallel evaluation threads (default: ${DEFAULT_JOBS}; more threads each load and compile everything again)` },
   { flags: '--color', description: 'force colour on' },
   { flags: '--no-color', description: 'force colour off' },
   { flags: '--strict-builtin-errors', description: 'report builtin errors instead of treating the call as undefined' },
@@ -254,7 +253,7 @@ export async function runScan(args: string[], opts: Record<string, unknown>, io:
 
   const documents: InputDocument[] = loaded.documents;
   const fileCount = files.length + discoveryErrors.length;
-  const jobs = settings.jobs ?? (documents.length > PARALLEL_THRESHOLD ? availableParallelism() : 1);
+  const jobs = settings.jobs ?? DEFAULT_JOBS;
   let result: ScanResult | undefined;
   if (jobs > 1 && documents.length > 1) {
     const parts = Math.min(jobs, documents.length);
