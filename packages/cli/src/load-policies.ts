@@ -8,7 +8,7 @@ import { relative } from 'node:path';
 import fg from 'fast-glob';
 import { parse as parseYaml } from 'yaml';
 import { Engine, parseJSONExact, type Diagnostic } from '@palisade/engine';
-import { stdlibBuiltins } from '@palisade/stdlib';
+import { applyTrivyBuiltins, stdlibBuiltins } from '@palisade/stdlib';
 
 export interface LoadedPolicies {
   engine: Engine;
@@ -62,6 +62,8 @@ export function loadPolicies(paths: string[], cwd: string, engine = new Engine({
       }
     }
   }
+  // Trivy checks get Trivy's builtins (auto mode; see docs/migrating-from-trivy.md).
+  applyTrivyBuiltins(engine);
   return { engine, errors, files };
 }
 

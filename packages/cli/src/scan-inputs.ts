@@ -2,8 +2,8 @@
  * Policies (`-p`) and data (`-d`) for `palisade scan`, read from files into the plain values
  * `scan()` takes. Read problems are reported per file, never thrown.
  */
-import { readFileSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { parseJSONExact } from '@palisade/engine';
 import type { PolicySource } from '@palisade/stdlib';
@@ -15,6 +15,46 @@ export interface PolicyInputs {
   policyFiles: number;
   data: unknown[];
   errors: string[];
+  /** Things the user should know about what was loaded (printed as notes). */
+  notes: string[];
+}
+
+function isDir(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The `lib` directory of a trivy-checks checkout that a policy path lies in (`<root>/checks/…`
+ * beside `<root>/lib`). Trivy ships those libraries inside its binary, so its checks import
+ * `data.lib.*` without the user passing them; Palisade loads them from the checkout instead.
+ */
+function trivyLibraryDir(path: string): string | undefined {
+  let dir = resolve(path);
+  for (let up = 0; up < 6; up++) {
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    if (dir.endsWith(`${sep}checks`) && isDir(join(parent, 'lib'))) return join(parent, 'lib');
+    dir = parent;
+  }
+  return undefined;
+}
+
+const IMPORTS_LIB = /^\s*import\s+data\.lib\./m;
+const DECLARES_LIB = /^\s*package\s+lib(\.|\s|$)/m;
+
+/** Trivy libraries to add for the policies read so far (none when they are loaded already). */
+function missingTrivyLibraries(policyPaths: readonly string[], policies: readonly PolicySource[]): string[] {
+  if (!policies.some((p) => IMPORTS_LIB.test(p.source)) || policies.some((p) => DECLARES_LIB.test(p.source))) return [];
+  const dirs = new Set<string>();
+  for (const p of policyPaths) {
+    const lib = trivyLibraryDir(isDir(p) ? join(p, '_') : p);
+    if (lib && existsSync(lib)) dirs.add(lib);
+  }
+  return [...dirs].sort();
 }
 
 function shown(file: string, cwd: string): string {
@@ -37,7 +77,7 @@ function readText(file: string, cwd: string, errors: string[]): string | undefin
  * no deny/warn rules). `-d` paths: `.json`/`.yaml` data merged at the root, `.rego` helper modules.
  */
 export function readPolicyInputs(policyPaths: readonly string[], dataPaths: readonly string[], cwd: string): PolicyInputs {
-  const out: PolicyInputs = { policies: [], policyFiles: 0, data: [], errors: [] };
+  const out: PolicyInputs = { policies: [], policyFiles: 0, data: [], errors: [], notes: [] };
   // Relative to the command's working directory (which embedders may set apart from the process's).
   for (const file of expandPaths(policyPaths.map((p) => resolve(cwd, p)), ['rego'])) {
     if (file.endsWith('_test.rego')) continue;
@@ -45,6 +85,14 @@ export function readPolicyInputs(policyPaths: readonly string[], dataPaths: read
     if (text !== undefined) out.policies.push({ file: shown(file, cwd), source: text });
   }
   out.policyFiles = out.policies.length;
+  for (const lib of missingTrivyLibraries(policyPaths.map((p) => resolve(cwd, p)), out.policies)) {
+    out.notes.push(`note: loading the Trivy libraries the checks import from ${shown(lib, cwd)}`);
+    for (const file of expandPaths([lib], ['rego'])) {
+      if (file.endsWith('_test.rego')) continue;
+      const text = readText(file, cwd, out.errors);
+      if (text !== undefined) out.policies.push({ file: shown(file, cwd), source: text });
+    }
+  }
   for (const file of expandPaths(dataPaths.map((p) => resolve(cwd, p)), ['rego', 'json', 'yaml', 'yml'])) {
     const text = readText(file, cwd, out.errors);
     if (text === undefined) continue;

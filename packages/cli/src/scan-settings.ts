@@ -30,6 +30,7 @@ const ENV: Record<string, string> = {
   PALISADE_ALLOW_EMPTY: 'allow-empty',
   PALISADE_PARSER: 'parser',
   PALISADE_DOCKERFILE_SHAPE: 'dockerfile-shape',
+  PALISADE_TRIVY_BUILTINS: 'trivy-builtins',
   PALISADE_IGNORE: 'ignore',
   PALISADE_OUTPUT: 'output',
   PALISADE_JOBS: 'jobs',
@@ -95,6 +96,7 @@ export function flagSettings(opts: Record<string, unknown>): { settings: Palisad
   put('fail-on', opts['failOn']);
   put('parser', opts['parser']);
   put('dockerfile-shape', opts['dockerfileShape']);
+  put('trivy-builtins', opts['trivyBuiltins']);
   put('baseline', opts['baseline']);
   for (const [k, key] of [['jobs', 'jobs'], ['timeout', 'timeout'], ['maxMemory', 'max-memory']] as const) {
     const v = opts[k];

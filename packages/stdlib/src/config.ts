@@ -10,6 +10,7 @@ import type { DocumentKind, Severity } from './model.js';
 import { SEVERITIES } from './model.js';
 import { PROFILES, type Profile } from './policy-set.js';
 import type { DockerfileShape } from './conftest.js';
+import { TRIVY_BUILTINS_MODES, type TrivyBuiltinsMode } from './trivy-builtins.js';
 import type { ConfigWaiver } from './waivers.js';
 
 /** File names of the configuration file looked up in a scan root, in order. */
@@ -31,6 +32,8 @@ export interface PalisadeConfig {
   allowEmpty?: boolean;
   parser?: DocumentKind;
   dockerfileShape?: DockerfileShape;
+  /** Trivy's custom builtins: auto (for Trivy-style policies), on, off (`--trivy-builtins`). */
+  trivyBuiltins?: TrivyBuiltinsMode;
   ignore?: string[];
   output?: string[];
   jobs?: number;
@@ -71,6 +74,7 @@ const KEYS: Record<string, [keyof PalisadeConfig, Kind]> = {
   'allow-empty': ['allowEmpty', 'bool'],
   parser: ['parser', { enum: DOCUMENT_KINDS }],
   'dockerfile-shape': ['dockerfileShape', { enum: ['auto', 'trivy', 'conftest'] }],
+  'trivy-builtins': ['trivyBuiltins', { enum: TRIVY_BUILTINS_MODES }],
   ignore: ['ignore', 'strings'],
   output: ['output', 'strings'],
   jobs: ['jobs', 'int'],

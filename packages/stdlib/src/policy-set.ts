@@ -238,9 +238,19 @@ export function inProfile(policy: Policy, profile: Profile): boolean {
 }
 
 /**
+ * Trivy's check namespaces: without `--namespace`, Trivy runs its built-in checks
+ * (`builtin.*`) and custom checks (`user.*`); so does Palisade for user policies with Trivy
+ * METADATA (input selectors or schemas) in those packages.
+ */
+export function isTrivyNamespace(policy: Policy): boolean {
+  return policy.metadata?.trivyStyle === true && /^(builtin|user)(\.|$)/.test(policy.namespace);
+}
+
+/**
  * Applies the namespace and profile rules: user policies run when their package matches
- * `namespaces` (default `main`) or `allNamespaces`; stdlib policies by profile, and also by
- * `namespaces` when those are given explicitly.
+ * `namespaces` (default `main`, plus Trivy-style `builtin.*`/`user.*` checks) or
+ * `allNamespaces`; stdlib policies by profile, and also by `namespaces` when those are given
+ * explicitly.
  */
 export function selectPolicies(policies: readonly Policy[], opts: SelectOptions): Policy[] {
   const profile = opts.profile ?? 'recommended';
@@ -251,6 +261,7 @@ export function selectPolicies(policies: readonly Policy[], opts: SelectOptions)
       return opts.allNamespaces || !explicit || matchesAny(explicit, p.namespace, 'name');
     }
     if (opts.allNamespaces) return true;
+    if (!explicit && isTrivyNamespace(p)) return true;
     return matchesAny(explicit ?? ['main'], p.namespace, 'name');
   });
 }

@@ -1,5 +1,5 @@
 import { Engine, codeFrame, type Diagnostic } from '@palisade/engine';
-import { stdlibBuiltins } from '@palisade/stdlib';
+import { applyTrivyBuiltins, stdlibBuiltins } from '@palisade/stdlib';
 import { EXIT, textOrJson, type CliCommand } from '../command.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { findFiles, readText } from '../toolchain/files.js';
@@ -35,6 +35,8 @@ export const checkCommand: CliCommand = {
         engine.removeModule(f.name);
       }
     }
+    // Trivy's builtins when the files are Trivy checks (auto mode, as `test` and `scan`).
+    applyTrivyBuiltins(engine);
     if (engine.modules().length) errors.push(...engine.compile());
     // compile() already reports METADATA errors; only add them when nothing was compiled.
     const annotations = engine.annotations();

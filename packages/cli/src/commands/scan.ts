@@ -25,6 +25,7 @@ import { discoverFiles, readStdin, type InputFile, type SkippedChart } from '../
 import { applyBaseline, baselineFindings, readBaseline, writeBaseline, type Baseline } from '../scan-baseline.js';
 import { readPolicyInputs } from '../scan-inputs.js';
 import { BUNDLE_OPTIONS, loadBundles } from '../opa-bundle/options.js';
+import { TRIVY_BUILTINS_OPTION } from '../trivy-option.js';
 import { parseOutputs, writeOutputs, type OutputSpec } from '../scan-output.js';
 import { DEFAULT_JOBS, scanInWorkers } from '../scan-parallel.js';
 import { resolveSettings } from '../scan-settings.js';
@@ -54,6 +55,7 @@ export const SCAN_OPTIONS: OptionSpec[] = [
   { flags: '--profile <name>', description: 'standard-library policy set: recommended, all, pss-baseline, pss-restricted, cis-docker' },
   { flags: '--parser <kind>', description: 'force the document kind of every input (dockerfile, kubernetes, compose, docker-inspect, trivy, grype, dockerignore, json, yaml)' },
   { flags: '--dockerfile-shape <shape>', description: 'Dockerfile input for user policies: auto, trivy, conftest' },
+  { flags: TRIVY_BUILTINS_OPTION.flags, description: TRIVY_BUILTINS_OPTION.description + ' (default auto)' },
   { flags: '--fail-on <severity>', description: 'lowest severity that fails the scan (default: any failing finding)' },
   { flags: '--no-fail', description: 'exit 0 even when findings fail (errors still exit 2)' },
   { flags: '--fail-on-warn', description: 'warnings fail the scan too' },
@@ -171,6 +173,7 @@ export function scanOptionsOf(settings: PalisadeConfig, cwd: string): Omit<ScanO
   if (settings.strictBuiltinErrors) o.strictBuiltinErrors = true;
   o.timeoutMs = settings.timeout ?? DEFAULT_TIMEOUT_MS;
   if (settings.dockerfileShape) o.dockerfileShape = settings.dockerfileShape;
+  if (settings.trivyBuiltins) o.trivyBuiltins = settings.trivyBuiltins;
   return o;
 }
 
@@ -225,7 +228,7 @@ export async function runScan(args: string[], opts: Record<string, unknown>, io:
   const progress = new Progress(io.stderr, progressEnabled(io.env, io.stderr) && !mode.interactive);
   progress.message('reading inputs…');
   const { files, errors: discoveryErrors, notes, skipped } = await readInputs(args, settings, io);
-  for (const n of notes) progress.note(n);
+  for (const n of [...inputs.notes, ...notes]) progress.note(n);
   const loaded = loadFiles(files, settings.parser ? { parser: settings.parser } : {});
   const loadErrors: LoadError[] = [...discoveryErrors, ...loaded.errors];
   const sources = new Map(files.map((f) => [f.path, f.text]));
