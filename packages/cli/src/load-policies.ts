@@ -1,10 +1,10 @@
 /**
  * Reads policy and data files for commands that take `-d/--data` paths: `.rego` files become
  * modules, `.json`/`.yaml` files are merged into `data` (at their directory path when loaded
- * from a directory, as OPA does for bundles: here simply at the root).
+ * from a directory, as OPA's loader does; at the root when named directly).
  */
 import { readFileSync, statSync } from 'node:fs';
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import fg from 'fast-glob';
 import { parse as parseYaml } from 'yaml';
 import { Engine, parseJSONExact, type Diagnostic } from '@palisade/engine';
@@ -16,23 +16,42 @@ export interface LoadedPolicies {
   files: string[];
 }
 
-/** Files with one of `exts` under each path (directories recursively, sorted); plain files as given. */
-export function expandPaths(paths: string[], exts: string[]): string[] {
-  const out: string[] = [];
+/** A file found under one of the paths given, with the data path OPA's loader gives it. */
+export interface FoundPath {
+  file: string;
+  /**
+   * Where a data file's value goes in `data`: its directory relative to the directory it was
+   * found under (`-d policy/` with `policy/k8s/data.json` → `data.k8s`), as `opa eval -d` loads
+   * it; empty for a file named directly.
+   */
+  at: string[];
+}
+
+/** Files with one of `exts` under each path (directories recursively, sorted), with their data paths. */
+export function expandDataPaths(paths: readonly string[], exts: string[]): FoundPath[] {
+  const out: FoundPath[] = [];
   for (const p of paths) {
     let st;
     try {
       st = statSync(p);
     } catch {
-      out.push(p); // reported by the reader with a clear message
+      out.push({ file: p, at: [] }); // reported by the reader with a clear message
       continue;
     }
     if (st.isDirectory()) {
-      const found = fg.sync(exts.map((e) => `**/*.${e}`), { cwd: p, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'], dot: false });
-      out.push(...found.sort());
-    } else out.push(p);
+      const found = fg.sync(exts.map((e) => `**/*.${e}`), { cwd: p, absolute: false, ignore: ['**/node_modules/**', '**/.git/**'], dot: false });
+      for (const rel of found.sort()) {
+        const parts = rel.split('/');
+        out.push({ file: resolve(p, rel), at: parts.slice(0, -1) });
+      }
+    } else out.push({ file: p, at: [] });
   }
   return out;
+}
+
+/** Files with one of `exts` under each path (directories recursively, sorted); plain files as given. */
+export function expandPaths(paths: string[], exts: string[]): string[] {
+  return expandDataPaths(paths, exts).map((f) => f.file);
 }
 
 /**
@@ -41,8 +60,9 @@ export function expandPaths(paths: string[], exts: string[]): string[] {
  */
 export function loadPolicies(paths: string[], cwd: string, engine = new Engine({ builtins: stdlibBuiltins })): LoadedPolicies {
   const errors: Diagnostic[] = [];
-  const files = expandPaths(paths, ['rego', 'json', 'yaml', 'yml']);
-  for (const file of files) {
+  const found = expandDataPaths(paths, ['rego', 'json', 'yaml', 'yml']);
+  const files = found.map((f) => f.file);
+  for (const { file, at } of found) {
     const name = relative(cwd, file) || file;
     let text: string;
     try {
@@ -56,7 +76,7 @@ export function loadPolicies(paths: string[], cwd: string, engine = new Engine({
     } else {
       try {
         const value = file.endsWith('.json') ? parseJSONExact(text) : parseYaml(text, { maxAliasCount: 100 });
-        if (value !== null && value !== undefined) errors.push(...engine.addData(value));
+        if (value !== null && value !== undefined) errors.push(...engine.addData(value, at));
       } catch (e) {
         errors.push({ code: 'palisade_input_error', message: `${name}: ${(e as Error).message}` });
       }

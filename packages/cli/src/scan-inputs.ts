@@ -7,7 +7,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { parseJSONExact } from '@palisade/engine';
 import type { PolicySource } from '@palisade/stdlib';
-import { expandPaths } from './load-policies.js';
+import { expandDataPaths, expandPaths } from './load-policies.js';
 
 export interface PolicyInputs {
   policies: PolicySource[];
@@ -74,7 +74,7 @@ function readText(file: string, cwd: string, errors: string[]): string | undefin
 
 /**
  * `-p` paths: `.rego` files (directories recursively; `_test.rego` files are skipped, they hold
- * no deny/warn rules). `-d` paths: `.json`/`.yaml` data merged at the root, `.rego` helper modules.
+ * no deny/warn rules). `-d` paths: `.json`/`.yaml` data merged at their directory path (as OPA's loader), `.rego` helper modules.
  */
 export function readPolicyInputs(policyPaths: readonly string[], dataPaths: readonly string[], cwd: string): PolicyInputs {
   const out: PolicyInputs = { policies: [], policyFiles: 0, data: [], errors: [], notes: [] };
@@ -93,7 +93,7 @@ export function readPolicyInputs(policyPaths: readonly string[], dataPaths: read
       if (text !== undefined) out.policies.push({ file: shown(file, cwd), source: text });
     }
   }
-  for (const file of expandPaths(dataPaths.map((p) => resolve(cwd, p)), ['rego', 'json', 'yaml', 'yml'])) {
+  for (const { file, at } of expandDataPaths(dataPaths.map((p) => resolve(cwd, p)), ['rego', 'json', 'yaml', 'yml'])) {
     const text = readText(file, cwd, out.errors);
     if (text === undefined) continue;
     if (file.endsWith('.rego')) {
@@ -103,7 +103,8 @@ export function readPolicyInputs(policyPaths: readonly string[], dataPaths: read
     try {
       const value = file.endsWith('.json') ? parseJSONExact(text) : parseYaml(text, { maxAliasCount: 100 });
       if (value === null || value === undefined) continue;
-      if (typeof value !== 'object' || Array.isArray(value)) out.errors.push(`${shown(file, cwd)}: data files must hold an object`);
+      if (at.length) out.data.push(at.reduceRight<unknown>((v, k) => ({ [k]: v }), value));
+      else if (typeof value !== 'object' || Array.isArray(value)) out.errors.push(`${shown(file, cwd)}: data files must hold an object`);
       else out.data.push(value);
     } catch (e) {
       out.errors.push(`${shown(file, cwd)}: ${(e as Error).message.split('\n')[0]}`);

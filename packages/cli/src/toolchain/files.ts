@@ -14,6 +14,8 @@ export interface FoundFile {
   /** Name shown to people (relative to cwd). */
   name: string;
   path: string;
+  /** For data files found in a directory: their directory relative to it, where OPA puts their value. */
+  at?: string[];
 }
 
 export interface Found {
@@ -34,10 +36,11 @@ export function displayName(path: string, cwd: string): string {
 export function findFiles(paths: string[], cwd: string, opts: { withData: boolean; ignore?: string[] }): Found {
   const found: Found = { rego: [], data: [], errors: [] };
   const seen = new Set<string>();
-  const add = (path: string) => {
+  const add = (path: string, root?: string) => {
     if (seen.has(path)) return;
     seen.add(path);
-    const f = { name: displayName(path, cwd), path };
+    const f: FoundFile = { name: displayName(path, cwd), path };
+    if (root !== undefined) f.at = relative(root, path).split(/[\\/]/).slice(0, -1);
     if (path.endsWith('.rego')) found.rego.push(f);
     else if (opts.withData && /\.(json|ya?ml)$/.test(path) && !NOT_DATA.test(path)) found.data.push(f);
   };
@@ -57,7 +60,7 @@ export function findFiles(paths: string[], cwd: string, opts: { withData: boolea
     }
     const patterns = opts.withData ? ['**/*.rego', '**/*.json', '**/*.yaml', '**/*.yml'] : ['**/*.rego'];
     const ignore = [...DEFAULT_IGNORE, ...(opts.ignore ?? [])];
-    for (const f of fg.sync(patterns, { cwd: abs, absolute: true, ignore, dot: false, onlyFiles: true }).sort()) add(f);
+    for (const f of fg.sync(patterns, { cwd: abs, absolute: true, ignore, dot: false, onlyFiles: true }).sort()) add(f, abs);
   }
   return found;
 }
@@ -87,7 +90,7 @@ export function loadInto(engine: Engine, found: Found): Diagnostic[] {
     try {
       const value = f.path.endsWith('.json') ? parseJSONExact(text!) : parseYaml(text!, { maxAliasCount: 100 });
       if (value === null || value === undefined) continue;
-      for (const d of engine.addData(value)) errors.push({ ...d, message: `${f.name}: ${d.message}` });
+      for (const d of engine.addData(value, f.at ?? [])) errors.push({ ...d, message: `${f.name}: ${d.message}` });
     } catch (e) {
       errors.push({ code: ErrorCodes.input, message: `${f.name}: invalid ${f.path.endsWith('.json') ? 'JSON' : 'YAML'}: ${(e as Error).message.split('\n')[0]}` });
     }
