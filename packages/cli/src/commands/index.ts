@@ -9,5 +9,6 @@ import { fmtCommand } from './fmt.js';
 import { checkCommand } from './check.js';
 import { inspectCommand } from './inspect.js';
 import { buildCommand } from './build.js';
+import { serveCommand } from './serve.js';
 
-export const commands: CliCommand[] = [evalCommand, parseCommand, scanCommand, uiCommand, testCommand, fmtCommand, checkCommand, inspectCommand, buildCommand];
+export const commands: CliCommand[] = [evalCommand, parseCommand, scanCommand, uiCommand, testCommand, fmtCommand, checkCommand, inspectCommand, buildCommand, serveCommand];

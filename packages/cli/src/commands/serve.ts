@@ -1,0 +1,188 @@
+import { createWriteStream, readFileSync, watch, type FSWatcher } from 'node:fs';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { isIP } from 'node:net';
+import { dirname, resolve } from 'node:path';
+import { SEVERITIES, type Severity } from '@palisade/stdlib';
+import { EXIT, type CliCommand } from '../command.js';
+import { printDiagnostics } from '../diagnostics.js';
+import { BUNDLE_OPTIONS } from '../opa-bundle/options.js';
+import { admissionScanner, type AdmissionMode } from '../serve/admission.js';
+import { loadDecisionSet, type PolicySetSource } from '../serve/decisions.js';
+import { handler, maskInput, type ServerState } from '../serve/http.js';
+import { createMetrics } from '../serve/metrics.js';
+import { watchPaths } from '../toolchain/watch.js';
+
+const MODES: AdmissionMode[] = ['enforce', 'warn', 'audit'];
+
+function loopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
+}
+
+export const serveCommand: CliCommand = {
+  name: 'serve',
+  summary: 'Serve decisions over OPA’s REST API and as a Kubernetes admission webhook',
+  examples: [
+    'palisade serve -d policy/                                   # http://127.0.0.1:8181/v1/data/…',
+    'palisade serve -b bundle.tar.gz --verification-key pub.pem --watch',
+    'palisade serve --addr 0.0.0.0:8443 --tls-cert-file tls.crt --tls-private-key-file tls.key --admission-mode enforce',
+  ],
+  options: [
+    { flags: '-d, --data <path>', description: 'policy (.rego) or data (.json/.yaml) file or directory (repeatable)', repeatable: true },
+    ...BUNDLE_OPTIONS,
+    { flags: '-a, --addr <host:port>', description: 'listen address', default: '127.0.0.1:8181' },
+    { flags: '--tls-cert-file <file>', description: 'TLS certificate (PEM); reloaded when it changes' },
+    { flags: '--tls-private-key-file <file>', description: 'TLS private key (PEM)' },
+    { flags: '--allow-insecure-http', description: 'serve plain HTTP on an address other than loopback' },
+    { flags: '--admission-mode <mode>', description: 'admission webhook: enforce (deny), warn (allow with warnings) or audit (allow, annotate)', default: 'enforce' },
+    { flags: '--deny-severity <severity>', description: 'lowest severity of a failing check that denies admission', default: 'HIGH' },
+    { flags: '--exclude-namespace <ns>', description: 'namespace admission never checks (repeatable; default kube-system)', repeatable: true },
+    { flags: '--profile <name>', description: 'standard-library policy set for admission (recommended, all, pss-baseline, pss-restricted, cis-docker)' },
+    { flags: '--decision-log <file>', description: 'write decision logs as JSON lines to a file (- for stdout)' },
+    { flags: '--log-mask <path>', description: 'input path erased from decision logs, e.g. /input/password (repeatable)', repeatable: true },
+    { flags: '--max-body <bytes>', description: 'largest request body accepted', default: '8388608' },
+    { flags: '--timeout <ms>', description: 'time budget of one evaluation in milliseconds', default: '5000' },
+    { flags: '--max-memory <mb>', description: 'heap one evaluation may grow by, in MB (0 = none)', default: '512' },
+    { flags: '-w, --watch', description: 'reload policies, data and bundles when they change (SIGHUP always reloads)' },
+  ],
+  async run(_args, opts, io) {
+    const [host, portText] = (() => {
+      const a = String(opts.addr ?? '127.0.0.1:8181');
+      const i = a.lastIndexOf(':');
+      return i < 0 ? [a, '8181'] : [a.slice(0, i).replace(/^\[|\]$/g, '') || '0.0.0.0', a.slice(i + 1)];
+    })();
+    const port = Number(portText);
+    const usage = (m: string) => (io.stderr.write(`error: ${m}\n`), EXIT.error);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) return usage(`--addr: invalid port "${portText}"`);
+    const mode = String(opts.admissionMode ?? 'enforce') as AdmissionMode;
+    if (!MODES.includes(mode)) return usage(`--admission-mode must be one of ${MODES.join(', ')}`);
+    const denySeverity = String(opts.denySeverity ?? 'HIGH').toUpperCase() as Severity;
+    if (!SEVERITIES.includes(denySeverity)) return usage(`--deny-severity must be one of ${SEVERITIES.join(', ')}`);
+    const numbers: Record<string, number> = {};
+    for (const [k, flagName] of [['maxBody', '--max-body'], ['timeout', '--timeout'], ['maxMemory', '--max-memory']] as const) {
+      const n = Number(opts[k]);
+      if (!Number.isFinite(n) || n < 0) return usage(`${flagName} must be a non-negative number, got "${String(opts[k])}"`);
+      numbers[k] = n;
+    }
+    const certFile = opts.tlsCertFile === undefined ? undefined : resolve(io.cwd, String(opts.tlsCertFile));
+    const keyFile = opts.tlsPrivateKeyFile === undefined ? undefined : resolve(io.cwd, String(opts.tlsPrivateKeyFile));
+    if (!!certFile !== !!keyFile) return usage('--tls-cert-file and --tls-private-key-file go together');
+    if (!certFile && !loopback(host) && !opts.allowInsecureHttp) return usage(`refusing plain HTTP on ${host}: give --tls-cert-file/--tls-private-key-file, or --allow-insecure-http`);
+
+    const source: PolicySetSource = { data: (opts.data as string[] | undefined) ?? [], bundleOptions: opts, cwd: io.cwd };
+    const loaded = await loadDecisionSet(source);
+    if (!loaded.set) return printDiagnostics(loaded.errors, io);
+    const { scanner, errors: scanErrors } = admissionScanner({ profile: opts.profile === undefined ? undefined : String(opts.profile) });
+    if (!scanner) return printDiagnostics(scanErrors, io);
+
+    const metrics = createMetrics();
+    const masks = (opts.logMask as string[] | undefined) ?? [];
+    let decisionLog: ServerState['decisionLog'];
+    if (opts.decisionLog !== undefined) {
+      const target = String(opts.decisionLog);
+      const stream = target === '-' ? io.stdout : createWriteStream(resolve(io.cwd, target), { flags: 'a' });
+      decisionLog = (entry) => {
+        const { input, erased } = maskInput(entry.input, masks);
+        const line = { ...entry, ...(entry.input !== undefined ? { input } : {}), ...(erased.length ? { erased } : {}), timestamp: new Date().toISOString(), labels: { app: 'palisade', version: '0.1.0' } };
+        if (line.input === undefined) delete line.input;
+        stream.write(JSON.stringify(line) + '\n');
+      };
+    }
+    const state: ServerState = {
+      set: loaded.set,
+      scanner,
+      admission: { mode, denySeverity, excludeNamespaces: (opts.excludeNamespace as string[] | undefined) ?? ['kube-system'] },
+      limits: { timeoutMs: numbers.timeout!, maxMemoryBytes: numbers.maxMemory! * 1024 * 1024, maxBodyBytes: numbers.maxBody! },
+      metrics,
+      decisionLog,
+      inFlight: 0,
+    };
+
+    let reloading = Promise.resolve();
+    const reload = (why: string) => {
+      reloading = reloading.then(async () => {
+        const next = await loadDecisionSet(source);
+        if (next.set) {
+          state.set = next.set;
+          metrics.reloads.inc({ outcome: 'ok' });
+          io.stderr.write(`palisade serve: reloaded policies (${why})\n`);
+        } else {
+          metrics.reloads.inc({ outcome: 'error' });
+          io.stderr.write(`palisade serve: reload failed (${why}); still serving the previous policies:\n${next.errors.map((e) => `  ${e.code}: ${e.message}`).join('\n')}\n`);
+        }
+      });
+    };
+
+    const listener = handler(() => state);
+    let server: Server;
+    const watchers: FSWatcher[] = [];
+    if (certFile && keyFile) {
+      const context = () => ({ cert: readFileSync(certFile), key: readFileSync(keyFile) });
+      let tls;
+      try {
+        tls = context();
+      } catch (e) {
+        return usage(`cannot read the TLS certificate or key: ${(e as Error).message}`);
+      }
+      const https = createHttpsServer(tls, listener);
+      // Certificates rotate (cert-manager renews before expiry): reload them without a restart.
+      for (const f of [certFile, keyFile]) {
+        watchers.push(
+          watch(dirname(f), () => {
+            try {
+              https.setSecureContext(context());
+            } catch {
+              // A half-written pair during rotation: the next event brings the complete one.
+            }
+          }),
+        );
+      }
+      server = https;
+    } else server = createHttpServer(listener);
+    server.requestTimeout = 30_000;
+    server.headersTimeout = 10_000;
+
+    const listening = await new Promise<boolean>((res) => {
+      server.once('error', (e) => {
+        io.stderr.write(`error: cannot listen on ${host}:${port}: ${(e as Error).message}\n`);
+        res(false);
+      });
+      server.listen(port, host, () => res(true));
+    });
+    if (!listening) return EXIT.error;
+    const addr = server.address();
+    const shown = typeof addr === 'object' && addr ? `${addr.address.includes(':') ? `[${addr.address}]` : addr.address}:${addr.port}` : `${host}:${port}`;
+    io.stderr.write(`palisade serve: listening on ${certFile ? 'https' : 'http'}://${shown} (${state.set.engine.modules().length} modules, admission ${mode})\n`);
+
+    const onHup = () => reload('SIGHUP');
+    process.on('SIGHUP', onHup);
+    const bundlePaths = ((opts.bundle as string[] | undefined) ?? []).map((b) => resolve(io.cwd, b));
+    // watchPaths resolves on SIGINT/SIGTERM; without --watch wait for those signals alone.
+    const stopped = opts.watch
+      ? watchPaths([...source.data, ...bundlePaths.map((b) => dirname(b))], io.cwd, (file) => reload(file))
+      : new Promise<void>((res) => {
+          process.once('SIGTERM', () => res());
+          process.once('SIGINT', () => res());
+        });
+    if (opts.watch) {
+      for (const b of bundlePaths) watchers.push(watch(dirname(b), (_e, name) => name && resolve(dirname(b), name.toString()) === b && reload(b)));
+    }
+    await stopped;
+    // Graceful shutdown: stop accepting, let in-flight requests finish (bounded), then exit 0.
+    io.stderr.write(`palisade serve: shutting down (${state.inFlight} request(s) in flight)\n`);
+    process.off('SIGHUP', onHup);
+    for (const w of watchers) w.close();
+    await new Promise<void>((res) => {
+      const force = setTimeout(() => {
+        server.closeAllConnections();
+        res();
+      }, 10_000);
+      server.close(() => {
+        clearTimeout(force);
+        res();
+      });
+      server.closeIdleConnections();
+    });
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,112 @@
+/**
+ * Kubernetes admission control: a `ValidatingAdmissionWebhook` request (`AdmissionReview`,
+ * admission.k8s.io/v1) is decided by the same checks `palisade scan` runs on manifests — the
+ * admitted object is loaded with the Kubernetes loader, so finding ids, severities and messages
+ * are the scan's — plus, optionally, admission policies written for OPA (input = the
+ * AdmissionReview, `deny`/`warn` rules) and Gatekeeper ConstraintTemplates (see gatekeeper.ts).
+ */
+import { createScanner, loadDocuments, SEVERITIES, type Finding, type Scanner, type Severity } from '@palisade/stdlib';
+import type { Diagnostic } from '@palisade/engine';
+
+/** Extra admission checks over the raw request (Gatekeeper constraints). */
+export interface RequestChecks {
+  evaluate(request: AdmissionRequest): { violations: Violation[]; errors: Diagnostic[] };
+}
+
+export type AdmissionMode = 'enforce' | 'warn' | 'audit';
+
+export interface AdmissionSettings {
+  mode: AdmissionMode;
+  /** Lowest severity of a failing stdlib finding that denies (lower ones become warnings). */
+  denySeverity: Severity;
+  /** Namespaces never checked (default kube-system). */
+  excludeNamespaces: string[];
+}
+
+export interface AdmissionRequest {
+  uid?: string;
+  kind?: { group?: string; version?: string; kind?: string };
+  namespace?: string;
+  name?: string;
+  operation?: string;
+  userInfo?: unknown;
+  object?: unknown;
+  oldObject?: unknown;
+  dryRun?: boolean;
+}
+
+export interface Violation {
+  id: string;
+  severity: Severity;
+  message: string;
+  /** Denies in enforce mode (else a warning). */
+  deny: boolean;
+}
+
+export interface AdmissionOutcome {
+  response: { uid: string; allowed: boolean; status?: { code: number; reason?: string; message: string }; warnings?: string[]; auditAnnotations?: Record<string, string> };
+  violations: Violation[];
+  skipped?: string;
+  errors: Diagnostic[];
+}
+
+const KUBERNETES_KINDS = ['kubernetes'] as const;
+
+/** The stdlib's Kubernetes checks, compiled once (only the policies for Kubernetes documents). */
+export function admissionScanner(options: { profile?: string; config?: Record<string, unknown> } = {}): { scanner?: Scanner; errors: Diagnostic[] } {
+  return createScanner({ documentKinds: [...KUBERNETES_KINDS], ...(options.profile ? { profile: options.profile as never } : {}), ...(options.config ? { config: options.config } : {}) });
+}
+
+function rank(s: Severity): number {
+  return SEVERITIES.indexOf(s);
+}
+
+/** Escapes what would break the one-line status message a kubectl user reads. */
+function oneLine(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f]+/g, ' ').slice(0, 1000);
+}
+
+export function decideAdmission(review: unknown, scanner: Scanner, settings: AdmissionSettings, gatekeeper?: RequestChecks): AdmissionOutcome {
+  const request = ((review as { request?: AdmissionRequest } | null)?.request ?? {}) as AdmissionRequest;
+  const uid = typeof request.uid === 'string' ? request.uid : '';
+  const allow = (skipped?: string): AdmissionOutcome => ({ response: { uid, allowed: true }, violations: [], skipped, errors: [] });
+  if (request.namespace && settings.excludeNamespaces.includes(request.namespace)) return allow(`namespace ${request.namespace} is excluded`);
+  if (request.operation === 'DELETE' || request.operation === 'CONNECT') return allow(`${request.operation} is not checked`);
+  if (typeof request.object !== 'object' || request.object === null) return allow('the request has no object');
+
+  const obj = request.object as { kind?: string; metadata?: { name?: string; namespace?: string; generateName?: string } };
+  const name = obj.metadata?.name ?? obj.metadata?.generateName ?? request.name ?? 'unnamed';
+  const ns = obj.metadata?.namespace ?? request.namespace ?? '';
+  // The object as the document of a file named after it; JSON is YAML, so the Kubernetes loader reads it unchanged.
+  const path = `admission/${obj.kind ?? request.kind?.kind ?? 'Object'}/${ns ? ns + '/' : ''}${name}.json`;
+  const loaded = loadDocuments([{ path, content: JSON.stringify(request.namespace && !obj.metadata?.namespace ? { ...obj, metadata: { ...obj.metadata, namespace: request.namespace } } : obj) }], { parser: 'kubernetes' });
+  const errors: Diagnostic[] = loaded.errors.map((e) => ({ code: 'palisade_input_error', message: `${e.path}: ${e.message}` }));
+  const result = scanner.scan(loaded.documents);
+  for (const e of result.errors) errors.push({ code: 'palisade_input_error', message: typeof e === 'string' ? e : JSON.stringify(e) });
+
+  const violations: Violation[] = result.findings
+    .filter((f: Finding) => f.status === 'fail' || f.status === 'warn')
+    .map((f: Finding) => ({ id: f.policyId, severity: f.severity, message: oneLine(f.message), deny: f.status === 'fail' && rank(f.severity) <= rank(settings.denySeverity) }));
+  if (gatekeeper) {
+    const g = gatekeeper.evaluate(request);
+    violations.push(...g.violations);
+    errors.push(...g.errors);
+  }
+  violations.sort((a, b) => rank(a.severity) - rank(b.severity) || a.id.localeCompare(b.id) || a.message.localeCompare(b.message));
+
+  const denying = violations.filter((v) => v.deny);
+  const warnings = violations.filter((v) => !v.deny).map((v) => oneLine(`${v.id} [${v.severity}] ${v.message}`));
+  // An evaluation error must not admit silently: in enforce mode it denies, naming the error.
+  const failed = errors.length > 0;
+  const deny = settings.mode === 'enforce' && (denying.length > 0 || failed);
+  const response: AdmissionOutcome['response'] = { uid, allowed: !deny };
+  if (settings.mode === 'warn') warnings.unshift(...denying.map((v) => oneLine(`${v.id} [${v.severity}] ${v.message}`)));
+  if (deny) {
+    const lines = denying.map((v) => `${v.id} [${v.severity}] ${v.message}`);
+    if (failed) lines.push(...errors.map((e) => `policy evaluation error: ${e.message}`));
+    response.status = { code: 403, reason: 'Forbidden', message: oneLine(`palisade denied ${obj.kind ?? 'object'} ${ns ? ns + '/' : ''}${name}: ${lines.join('; ')}`) };
+  }
+  if (settings.mode !== 'audit' && warnings.length) response.warnings = warnings.slice(0, 50);
+  if (settings.mode === 'audit' && violations.length) response.auditAnnotations = { 'palisade.dev/violations': oneLine(violations.map((v) => `${v.id} [${v.severity}]`).join(', ')) };
+  return { response, violations, errors };
+}
