@@ -172,7 +172,7 @@ describe('palisade serve options', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/refusing plain HTTP on 0\.0\.0\.0/);
     expect(run(['--admission-mode', 'maybe']).stderr).toMatch(/--admission-mode must be one of enforce, warn, audit/);
-    expect(run(['--timeout', 'abc']).stderr).toMatch(/--timeout must be a non-negative number/);
+    expect(run(['--timeout', 'abc']).stderr).toMatch(/--timeout.*"abc"/);
   });
 
   it('serves HTTPS from a certificate and key, in warn mode allowing with warnings', async () => {
