@@ -46,7 +46,7 @@ describe('browser entry', () => {
   it('describes user policies next to (or instead of) the stdlib', () => {
     const user = { file: 'mine.rego', source: 'package main\n\ndeny contains "no" if input.bad\n' };
     expect(browser.listPolicies({ policies: [user], stdlib: false })).toEqual([
-      { namespace: 'main', files: ['mine.rego'], stdlib: false, metadata: undefined, rules: [{ name: 'deny', kind: 'deny' }], hasException: false },
+      { namespace: 'main', files: ['mine.rego'], stdlib: false, metadata: undefined, rules: [{ name: 'deny', kind: 'deny' }], hasException: false, definitions: 1 },
     ]);
     expect(browser.listPolicies({ policies: [user] }).length).toBe(node.listPolicies().length + 1);
   });

@@ -108,4 +108,5 @@ export const parseCombinedConfigFiles: BuiltinDecl = {
   },
 };
 
+/** conftest's builtins: parse_config, parse_config_file and parse_combined_config_files (files only under the calling policy's directory). */
 export const conftestBuiltins: BuiltinDecl[] = [parseConfig, parseConfigFile, parseCombinedConfigFiles];

@@ -10,7 +10,9 @@
 import { trivyBuiltins, type Engine, type Module } from '@palisade/engine';
 import { packageAnnotation, policyMetadata } from './policy-set.js';
 
+/** When Trivy's builtins are registered: `auto` for Trivy-style policy sets, `on` always, `off` never. */
 export type TrivyBuiltinsMode = 'auto' | 'on' | 'off';
+/** Every `TrivyBuiltinsMode`, for option validation. */
 export const TRIVY_BUILTINS_MODES: readonly TrivyBuiltinsMode[] = ['auto', 'on', 'off'];
 
 /** Whether a module's package METADATA is Trivy's (input selectors or schemas). */

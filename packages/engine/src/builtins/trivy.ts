@@ -26,6 +26,7 @@ function squealerScan(s: string): { transgressionFound: boolean; description: st
   return { transgressionFound: false, description: '' };
 }
 
+/** Trivy's custom builtins (sh.parse_commands, cidr.*, squealer.scan_string, isManaged…), not in the default catalog: register them with `Engine` options when running Trivy checks. */
 export const trivyBuiltins: BuiltinDecl[] = [
   {
     name: 'sh.parse_commands',
