@@ -70,7 +70,8 @@ deny contains msg if {
   it('eval: the same bound, exit 2 with the code', () => {
     const r = palisade(['eval', '--max-memory', '64', 'count([x | some i in numbers.range(1, 10000); some j in numbers.range(1, 10000); x := sprintf("%01000d", [(i * 10000) + j])])'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('eval_memory_error: evaluation exceeded the memory limit (64 MB)');
+    // eval prints errors in OPA's JSON shape on stdout.
+    expect(r.stdout + r.stderr).toMatch(/"code": "eval_memory_error"[^}]*evaluation exceeded the memory limit \(64 MB\)|eval_memory_error: evaluation exceeded the memory limit \(64 MB\)/s);
   });
 });
 
@@ -104,7 +105,7 @@ describe('--timeout bounds http.send', () => {
     // The request's own timeout (60 s) is far above the budget: the budget must win.
     const r = await run(['eval', '--allow-network', '--timeout', '300', `http.send({"method": "GET", "url": "${url}", "timeout": "60s"})`]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('eval_cancel_error: evaluation timed out (the time budget ran out during http.send)');
+    expect(r.stdout + r.stderr).toMatch(/"code": "eval_cancel_error"[^}]*the time budget ran out during http\.send|eval_cancel_error: evaluation timed out \(the time budget ran out during http\.send\)/s);
   });
 
   it('scan: the error names the policy and the others still run', async () => {

@@ -50,7 +50,7 @@ describe.skipIf(!!skip)('network access is opt-in', () => {
   it('refuses http.send by default with a clear error', async () => {
     const r = await palisade(['eval', '-d', policy, '--strict-builtin-errors', 'data.h.r']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('http.send: network access is disabled (opt in with --allow-network');
+    expect(r.stdout + r.stderr).toContain('http.send: network access is disabled (opt in with --allow-network');
   });
 
   it('sends the request with --allow-network', async () => {
