@@ -93,6 +93,13 @@ describe('palisade build', () => {
     const dup = run(['build', '-o', 'd.tar.gz', 'src', 'dup']);
     expect(dup.code).toBe(2);
     expect(dup.stderr).toMatch(/lib\/util\.rego is also in/);
+    // A bundle of nothing is not a success.
+    mkdirSync(join(work, 'empty'));
+    writeFileSync(join(work, 'empty', 'notes.txt'), 'not policy');
+    const empty = run(['build', '-o', 'e.tar.gz', 'empty']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/no \.rego or data files in empty/);
+    expect(existsSync(join(work, 'e.tar.gz'))).toBe(false);
   });
 });
 

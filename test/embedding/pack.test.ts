@@ -30,8 +30,11 @@ const project = join(dir, 'project');
 const tarballs = join(project, 'tarballs');
 afterAll(() => rmSync(dir, { recursive: true, force: true }), 120_000);
 
+/** npm without colour, audit or funding noise. */
+const npmEnv = (extra: Record<string, string>) => ({ ...process.env, NO_COLOR: '1', npm_config_audit: 'false', npm_config_fund: 'false', ...extra });
+
 function run(cmd: string, args: string[], cwd: string, timeout = 240_000, env: Record<string, string> = {}): SpawnSyncReturns<string> {
-  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', timeout, env: { ...process.env, NO_COLOR: '1', npm_config_audit: 'false', npm_config_fund: 'false', ...env } });
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', timeout, env: npmEnv(env) });
   if (r.error) throw r.error;
   return r;
 }
@@ -39,7 +42,7 @@ function run(cmd: string, args: string[], cwd: string, timeout = 240_000, env: R
 /** `run`, without blocking the event loop: needed while this process also serves the registry. */
 function runAsync(cmd: string, args: string[], cwd: string, timeout: number, env: Record<string, string> = {}): Promise<SpawnSyncReturns<string>> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd, timeout, env: { ...process.env, NO_COLOR: '1', npm_config_audit: 'false', npm_config_fund: 'false', ...env } });
+    const child = spawn(cmd, args, { cwd, timeout, env: npmEnv(env) });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));

@@ -4,7 +4,7 @@ import { CAPTURE_PREFIX, captureQuery, type QueryExpr } from './eval-capture.js'
 
 import { EXIT, type CliCommand } from '../command.js';
 import { loadPolicies, readInput } from '../load-policies.js';
-import { BUNDLE_OPTIONS, loadBundles } from '../opa-bundle/options.js';
+import { addBundlesTo, BUNDLE_OPTIONS, loadBundles } from '../opa-bundle/options.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { heapUsed, memoryBudget } from '../heap-node.js';
 import { capabilityOptions } from '../platform-node.js';
@@ -45,10 +45,7 @@ export const evalCommand: CliCommand = {
     const { engine, errors } = loadPolicies((opts.data as string[]) ?? [], io.cwd);
     const bundled = await loadBundles(opts, io.cwd);
     errors.push(...bundled.errors);
-    for (const b of bundled.bundles) {
-      for (const m of b.modules) errors.push(...engine.addModule(m.file, m.text));
-      errors.push(...engine.addData(b.data));
-    }
+    errors.push(...addBundlesTo(engine, bundled.bundles));
     if (errors.length) return printDiagnostics(errors, io, engine);
     const format = String(opts.format ?? 'json');
     // Each expression's value is captured as `opa eval` reports it (see eval-capture.ts).

@@ -12,6 +12,7 @@ import { loadDecisionSet, type PolicySetSource } from '../serve/decisions.js';
 import { handler, maskInput, type ServerState } from '../serve/http.js';
 import { createMetrics } from '../serve/metrics.js';
 import { watchPaths } from '../toolchain/watch.js';
+import { VERSION } from '../version.js';
 
 const MODES: AdmissionMode[] = ['enforce', 'warn', 'audit'];
 
@@ -83,7 +84,7 @@ export const serveCommand: CliCommand = {
       const stream = target === '-' ? io.stdout : createWriteStream(resolve(io.cwd, target), { flags: 'a' });
       decisionLog = (entry) => {
         const { input, erased } = maskInput(entry.input, masks);
-        const line = { ...entry, ...(entry.input !== undefined ? { input } : {}), ...(erased.length ? { erased } : {}), timestamp: new Date().toISOString(), labels: { app: 'palisade', version: '0.1.0' } };
+        const line = { ...entry, ...(entry.input !== undefined ? { input } : {}), ...(erased.length ? { erased } : {}), timestamp: new Date().toISOString(), labels: { app: 'palisade', version: VERSION } };
         if (line.input === undefined) delete line.input;
         stream.write(JSON.stringify(line) + '\n');
       };

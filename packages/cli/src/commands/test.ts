@@ -24,7 +24,7 @@ import { findFiles, loadInto, type Found } from '../toolchain/files.js';
 import { printConftestVerify, printTestTable, printTestTap } from '../toolchain/conftest-verify.js';
 import { REGO_VERSION_OPTION, checkRegoVersion } from '../rego-version.js';
 import { matchGlob } from '@palisade/stdlib';
-import { BUNDLE_OPTIONS, loadBundles } from '../opa-bundle/options.js';
+import { addBundlesTo, BUNDLE_OPTIONS, loadBundles } from '../opa-bundle/options.js';
 import type { Bundle } from '../opa-bundle/bundle.js';
 import { watchPaths } from '../toolchain/watch.js';
 
@@ -274,10 +274,7 @@ function runSuite(args: string[], opts: Record<string, unknown>, io: CommandIO, 
   const found: Found = onlyBundles ? { rego: [], data: [], errors: [] } : suiteFiles(args, opts, io);
   const engine = new Engine({ builtins: [...stdlibBuiltins, testSleepBuiltin] });
   const loadErrors = loadInto(engine, found);
-  for (const b of bundles) {
-    for (const m of b.modules) loadErrors.push(...engine.addModule(m.file, m.text));
-    loadErrors.push(...engine.addData(b.data));
-  }
+  loadErrors.push(...addBundlesTo(engine, bundles));
   const trivy = trivyBuiltinsMode(opts, io);
   if (!trivy) return EXIT.error;
   applyTrivyBuiltins(engine, trivy);

@@ -4,13 +4,13 @@
  * signing key is given, `/.signatures.json`. The result is read back with the same reader `-b`
  * uses before it is written, so a bundle that would not load is never produced.
  */
-import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { Engine, ErrorCodes, parseJSONExact, type Diagnostic } from '@palisade/engine';
 import { stdlibBuiltins } from '@palisade/stdlib';
 import { writeTarGz, type ArchiveFile } from './archive.js';
-import { bundleFromFiles, BundleError, insertData, MANIFEST_FILE, type Manifest } from './bundle.js';
+import { bundleFromFiles, BundleError, insertData, isBundleFile, MANIFEST_FILE, walkBundleDir, type Manifest } from './bundle.js';
 import { sign, SIGNATURES_FILE, type SigningOptions } from './signature.js';
 
 export interface BuildOptions {
@@ -26,25 +26,11 @@ export interface BuildResult {
   errors: Diagnostic[];
 }
 
-const DATA_FILE = /(^|\/)data\.(json|ya?ml)$/;
-
 function collect(dir: string, errors: Diagnostic[]): ArchiveFile[] {
-  const out: ArchiveFile[] = [];
-  const walk = (abs: string, rel: string) => {
-    for (const e of readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const p = rel ? `${rel}/${e.name}` : e.name;
-      if (e.name.startsWith('.') && p !== MANIFEST_FILE) continue;
-      if (e.isSymbolicLink()) {
-        errors.push({ code: ErrorCodes.input, message: `${join(dir, p)}: symbolic links are not followed` });
-      } else if (e.isDirectory()) {
-        if (e.name !== 'node_modules') walk(join(abs, e.name), p);
-      } else if (e.isFile() && (p.endsWith('.rego') || DATA_FILE.test(p) || p === MANIFEST_FILE)) {
-        out.push({ path: p, data: readFileSync(join(abs, e.name)) });
-      }
-    }
-  };
-  walk(dir, '');
-  return out;
+  // Hidden files (editor state, a stale .signatures.json) are not built in; the manifest is read as the base.
+  return walkBundleDir(dir, (p) => isBundleFile(p) && p !== SIGNATURES_FILE && !p.split('/').some((seg) => seg.startsWith('.') && seg !== MANIFEST_FILE), (p) =>
+    errors.push({ code: ErrorCodes.input, message: `${join(dir, p)}: symbolic links are not followed` }),
+  );
 }
 
 /** Builds the bundle in memory; `errors` non-empty means no archive. */
@@ -82,7 +68,6 @@ export async function buildBundle(dirs: string[], opts: BuildOptions, cwd = proc
           if (value === null || value === undefined) continue;
           const at = f.path.includes('/') ? f.path.slice(0, f.path.lastIndexOf('/')).split('/') : [];
           insertData(data, at, value, shown);
-          errors.push(...engine.addData(value, at).map((d) => ({ ...d, message: `${shown}: ${d.message}` })));
         } catch (e) {
           const message = (e as Error).message.split('\n')[0]!;
           errors.push({ code: ErrorCodes.input, message: e instanceof BundleError ? message : `${shown}: ${message}` });
@@ -90,7 +75,10 @@ export async function buildBundle(dirs: string[], opts: BuildOptions, cwd = proc
       }
     }
   }
-  if (!errors.length) errors.push(...engine.compile());
+  if (!errors.length && modules.size === 0 && Object.keys(data).length === 0) {
+    errors.push({ code: ErrorCodes.input, message: `no .rego or data files in ${dirs.map(name).join(', ')}: the bundle would be empty` });
+  }
+  if (!errors.length) errors.push(...engine.addData(data), ...engine.compile());
   if (opts.revision !== undefined) manifest.revision = opts.revision;
   if (opts.roots?.length) manifest.roots = opts.roots;
   const out: Manifest = { revision: manifest.revision ?? '', roots: manifest.roots ?? [''], rego_version: 1 };

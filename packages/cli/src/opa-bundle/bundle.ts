@@ -81,17 +81,21 @@ export function rootsContain(roots: string[], path: string): boolean {
   });
 }
 
-/** The regular files of a bundle directory (no symlinks followed; hidden files only `.manifest`/`.signatures.json`). */
-function readDirectory(dir: string): ArchiveFile[] {
+/**
+ * The files of a bundle directory that `accept` takes (paths relative to `dir`, `/`-separated),
+ * sorted, bounded in total size. Symbolic links are never followed: each one is reported to
+ * `onLink`. `.git` and `node_modules` are not bundle content.
+ */
+export function walkBundleDir(dir: string, accept: (path: string) => boolean, onLink: (path: string) => void): ArchiveFile[] {
   const out: ArchiveFile[] = [];
   let total = 0;
   const walk = (abs: string, rel: string) => {
     for (const e of readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const p = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isSymbolicLink()) throw new BundleError(`${p}: symbolic links are not followed in a bundle directory`);
-      if (e.isDirectory()) {
+      if (e.isSymbolicLink()) onLink(p);
+      else if (e.isDirectory()) {
         if (e.name !== '.git' && e.name !== 'node_modules') walk(join(abs, e.name), p);
-      } else if (e.isFile() && (/\.rego$|(^|\/)data\.(json|ya?ml)$/.test(p) || p === MANIFEST_FILE || p === SIGNATURES_FILE)) {
+      } else if (e.isFile() && accept(p)) {
         const data = readFileSync(join(abs, e.name));
         total += data.length;
         if (total > MAX_EXPANDED_BYTES) throw new BundleError(`${dir}: bundle is larger than ${MAX_EXPANDED_BYTES} bytes`);
@@ -101,6 +105,17 @@ function readDirectory(dir: string): ArchiveFile[] {
   };
   walk(dir, '');
   return out;
+}
+
+/** Files a bundle holds: policies, data files, the manifest and the signatures. */
+export function isBundleFile(path: string): boolean {
+  return /\.rego$|(^|\/)data\.(json|ya?ml)$/.test(path) || path === MANIFEST_FILE || path === SIGNATURES_FILE;
+}
+
+function readDirectory(dir: string): ArchiveFile[] {
+  return walkBundleDir(dir, isBundleFile, (p) => {
+    throw new BundleError(`${p}: symbolic links are not followed in a bundle directory`);
+  });
 }
 
 /** Reads the files of a bundle from a `.tar.gz` or a directory. */

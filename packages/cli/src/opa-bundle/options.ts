@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ErrorCodes, type Diagnostic } from '@palisade/engine';
+import { ErrorCodes, type Diagnostic, type Engine } from '@palisade/engine';
 import type { OptionSpec } from '../command.js';
 import { BundleError, loadBundle, type Bundle } from './bundle.js';
 import type { VerificationOptions } from './signature.js';
@@ -51,4 +51,14 @@ export async function loadBundles(opts: Record<string, unknown>, cwd: string): P
     }
   }
   return { bundles, errors };
+}
+
+/** Adds every bundle's modules and data to `engine` (as `-d` would); returns the problems. */
+export function addBundlesTo(engine: Engine, bundles: readonly Bundle[]): Diagnostic[] {
+  const errors: Diagnostic[] = [];
+  for (const b of bundles) {
+    for (const m of b.modules) errors.push(...engine.addModule(m.file, m.text));
+    errors.push(...engine.addData(b.data));
+  }
+  return errors;
 }

@@ -101,12 +101,16 @@ export function decideAdmission(review: unknown, scanner: Scanner, settings: Adm
   const deny = settings.mode === 'enforce' && (denying.length > 0 || failed);
   const response: AdmissionOutcome['response'] = { uid, allowed: !deny };
   if (settings.mode === 'warn') warnings.unshift(...denying.map((v) => oneLine(`${v.id} [${v.severity}] ${v.message}`)));
+  // Outside enforce mode an error still admits, but never silently: it is a warning (and an audit annotation).
+  if (failed && !deny) warnings.unshift(...errors.map((e) => oneLine(`palisade could not check this object: ${e.message}`)));
   if (deny) {
     const lines = denying.map((v) => `${v.id} [${v.severity}] ${v.message}`);
     if (failed) lines.push(...errors.map((e) => `policy evaluation error: ${e.message}`));
     response.status = { code: 403, reason: 'Forbidden', message: oneLine(`palisade denied ${obj.kind ?? 'object'} ${ns ? ns + '/' : ''}${name}: ${lines.join('; ')}`) };
   }
   if (settings.mode !== 'audit' && warnings.length) response.warnings = warnings.slice(0, 50);
-  if (settings.mode === 'audit' && violations.length) response.auditAnnotations = { 'palisade.dev/violations': oneLine(violations.map((v) => `${v.id} [${v.severity}]`).join(', ')) };
+  if (settings.mode === 'audit' && (violations.length || failed)) {
+    response.auditAnnotations = { 'palisade.dev/violations': oneLine([...violations.map((v) => `${v.id} [${v.severity}]`), ...(failed ? ['evaluation error'] : [])].join(', ')) };
+  }
   return { response, violations, errors };
 }

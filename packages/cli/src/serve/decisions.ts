@@ -7,7 +7,7 @@
 import { Engine, toJSONValue, type Diagnostic, type EvalOptions, type PreparedQuery } from '@palisade/engine';
 import { stdlibBuiltins } from '@palisade/stdlib';
 import { loadPolicies } from '../load-policies.js';
-import { loadBundles } from '../opa-bundle/options.js';
+import { addBundlesTo, loadBundles } from '../opa-bundle/options.js';
 import type { Bundle } from '../opa-bundle/bundle.js';
 
 export interface PolicySetSource {
@@ -70,10 +70,7 @@ export async function loadDecisionSet(src: PolicySetSource): Promise<{ set?: Dec
   const { engine, errors } = loadPolicies(src.data, src.cwd, new Engine({ builtins: stdlibBuiltins }));
   const bundled = await loadBundles(src.bundleOptions, src.cwd);
   errors.push(...bundled.errors);
-  for (const b of bundled.bundles) {
-    for (const m of b.modules) errors.push(...engine.addModule(m.file, m.text));
-    errors.push(...engine.addData(b.data));
-  }
+  errors.push(...addBundlesTo(engine, bundled.bundles));
   if (!errors.length) errors.push(...engine.compile());
   if (errors.length) return { errors };
   const revision = bundled.bundles.map((b) => String(b.manifest.revision ?? '')).join(',');

@@ -60,7 +60,8 @@ function parseJSON(text: string, what: string): unknown {
 }
 
 function evalError(error: Diagnostic): HttpError {
-  const status = error.code === 'eval_cancel_error' || error.code === ('eval_memory_error' as string) ? 500 : error.code.startsWith('rego_') ? 400 : 500;
+  // A query or policy that does not compile is the caller's problem (400); failing evaluation is ours (500), as in OPA.
+  const status = error.code.startsWith('rego_') ? 400 : 500;
   return new HttpError(status, status === 400 ? 'invalid_parameter' : 'internal_error', formatDiagnostic(error), [
     { code: error.code, message: error.message, ...(error.location ? { location: { file: error.location.file, row: error.location.row, col: error.location.col } } : {}) },
   ]);
