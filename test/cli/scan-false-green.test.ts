@@ -2,7 +2,7 @@
  * Issue 17, "silent passes": runs that used to exit 0 having checked nothing. Each case spawns
  * the real CLI on a small temporary tree.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -79,10 +79,55 @@ describe('scans that evaluate nothing', () => {
     expect(r.code).toBe(2);
   });
 
+  it('a legacy (version 1) compose file is reported as unsupported, exit 2, not passed unchecked', () => {
+    const dir = tree({ 'docker-compose.yml': 'web:\n  image: nginx:latest\n  privileged: true\n' });
+    const r = palisade(['scan', '.'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/docker-compose\.yml:1:1 +unsupported_schema_version +legacy compose file format \(version 1: services at the top level, here web\) is not supported/);
+    // The fix the message names is scanned, with findings.
+    writeFileSync(join(dir, 'docker-compose.yml'), 'services:\n  web:\n    image: nginx:latest\n    privileged: true\n');
+    expect(palisade(['scan', '.'], { cwd: dir }).code).toBe(1);
+  });
+
   it('empty standard input is exit 2', () => {
     const r = palisade(['scan', '--parser', 'kubernetes', '-'], { input: '' });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('nothing was evaluated: no input documents');
+  });
+});
+
+describe('errors that must not hide findings', () => {
+  it('a policy that errs on one document names policy, file, line and cause; other rules and documents still report', () => {
+    const dir = tree({
+      'policy/p.rego': 'package main\nname := input.a\nname := input.b\ndeny contains name if input.a\nwarn contains "checked" if true\n',
+      'conflict.json': '{"a": "x", "b": "y"}',
+      'clean.json': '{"a": "x"}',
+    });
+    const r = palisade(['scan', '-p', 'policy', '-o', 'json', '.'], { cwd: dir });
+    expect(r.code).toBe(2);
+    const report = JSON.parse(r.stdout) as { findings: { file: string; message: string }[]; errors: { path: string; code: string; message: string }[] };
+    expect(report.errors).toEqual([
+      { path: 'conflict.json', code: 'eval_conflict_error', message: expect.stringMatching(/^main\.deny in policy\/p\.rego:\d+:\d+: .*; no deny results of main\.deny are reported for this input$/) },
+    ]);
+    expect(report.findings.map((f) => `${f.file}: ${f.message}`).sort()).toEqual(['clean.json: checked', 'clean.json: x', 'conflict.json: checked']);
+  });
+
+  it('a baseline refresh in a run with load errors keeps the entries of the failing files', () => {
+    const policy = 'package main\ndeny contains sprintf("%v is set", [k]) if some k, _ in input\n';
+    const dir = tree({ 'policy/p.rego': policy, 'a.json': '{"x": 1}', 'b.json': '{"y": 1}' });
+    expect(palisade(['scan', '-p', 'policy', '--write-baseline', 'base.json', '.'], { cwd: dir }).code).toBe(0);
+    const before = JSON.parse(readFileSync(join(dir, 'base.json'), 'utf8')) as { findings: { file: string }[] };
+    expect(before.findings.map((f) => f.file).sort()).toEqual(['a.json', 'b.json']);
+    writeFileSync(join(dir, 'b.json'), '{"y": '); // a syntax error: b.json cannot be checked this run
+    const r = palisade(['scan', '-p', 'policy', '--baseline', 'base.json', '--write-baseline', 'base.json', '.'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('palisade: kept 1 entry of base.json for files this run could not check (load or evaluation errors)');
+    // The baseline file itself is not scanned as an input document, and the run says so.
+    expect(r.stderr).toContain('palisade: not scanned: base.json (the baseline file of this run)');
+    const after = JSON.parse(readFileSync(join(dir, 'base.json'), 'utf8')) as { findings: unknown[] };
+    expect(after.findings).toEqual(before.findings);
+    // Written by rename: no temporary file left beside it.
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });
 
@@ -105,5 +150,18 @@ describe('arguments that would silently mean something else', () => {
       expect(r.stderr, args.join(' ')).toMatch(/--timeout: must be a whole number of milliseconds/);
     }
     expect(palisade(['eval', '--timeout', '1000', '-d', 'p.rego', 'data.p.x'], { cwd: dir }).code).toBe(0);
+  });
+
+  it('other numeric options with a bad value are usage errors naming the unit', () => {
+    const dir = tree({ 'p.rego': 'package p\nx := 1\n', 'in.json': '{}' });
+    const threshold = palisade(['test', '--coverage', '--threshold', 'abc', '.'], { cwd: dir });
+    expect(threshold.code).toBe(2);
+    expect(threshold.stderr).toContain('--threshold: must be a percentage from 0 to 100, got "abc"');
+    const memory = palisade(['scan', '--max-memory', '1.5', 'in.json'], { cwd: dir });
+    expect(memory.code).toBe(2);
+    expect(memory.stderr).toContain('--max-memory: must be a whole number of megabytes ≥ 0');
+    const jobs = palisade(['scan', '--jobs', 'two', 'in.json'], { cwd: dir });
+    expect(jobs.code).toBe(2);
+    expect(jobs.stderr).toContain('--jobs: must be a whole number ≥ 1');
   });
 });

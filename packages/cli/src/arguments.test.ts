@@ -10,6 +10,7 @@ const cmd: CliCommand = {
     { flags: '-p, --policy <path>', description: '' },
     { flags: '--timeout <ms>', description: '' },
     { flags: '--format <format>', description: '' },
+    { flags: '--threshold <percent>', description: '' },
   ],
   run: async () => 0,
 };
@@ -28,6 +29,13 @@ describe('argument checks', () => {
     expect(argumentErrors(cmd, [], { timeout: '0' })).toEqual([]);
     for (const bad of ['abc', '1.5', '-1', '5s', '']) {
       expect(argumentErrors(cmd, [], { timeout: bad })).toEqual([`--timeout: must be a whole number of milliseconds ≥ 0 (0 = no limit), got "${bad}"`]);
+    }
+  });
+
+  it('accepts only percentages from 0 to 100 for <percent> options', () => {
+    for (const ok of ['0', '80', '99.5', '100']) expect(argumentErrors(cmd, [], { threshold: ok }), ok).toEqual([]);
+    for (const bad of ['abc', '101', '-5', '80%', '']) {
+      expect(argumentErrors(cmd, [], { threshold: bad })).toEqual([`--threshold: must be a percentage from 0 to 100, got "${bad}"`]);
     }
   });
 });

@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtureResult } from '../../../test/tui/fixture.js';
-import { applyBaseline, readBaseline, writeBaseline } from './scan-baseline.js';
+import { applyBaseline, readBaseline, uncheckedEntries, writeBaseline } from './scan-baseline.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'palisade-baseline-'));
 
@@ -12,7 +12,8 @@ describe('baseline files', () => {
     const result = fixtureResult();
     const open = result.findings.filter((f) => f.status !== 'waived');
     const file = join(dir, 'b.json');
-    const n = writeBaseline(file, result, '/');
+    const { entries: n, carried } = writeBaseline(file, result, '/');
+    expect(carried).toBe(0);
     expect(n).toBeGreaterThan(0);
     expect(n).toBeLessThanOrEqual(open.length);
     const { baseline, error } = readBaseline(file);
@@ -37,5 +38,41 @@ describe('baseline files', () => {
     writeFileSync(file, JSON.stringify({ format: 'palisade-baseline/v1', findings: [{}] }));
     expect(readBaseline(file).error).toMatch(/needs a "fingerprint"/);
     expect(readBaseline(join(dir, 'missing.json')).error).toMatch(/cannot read baseline .*ENOENT/);
+  });
+
+  it('is written atomically: no temporary file is left, and a write that fails leaves no partial file', () => {
+    const sub = mkdtempSync(join(dir, 'atomic-'));
+    const file = join(sub, 'b.json');
+    writeFileSync(file, 'old');
+    writeBaseline(file, fixtureResult(), '/');
+    expect(readdirSync(sub)).toEqual(['b.json']);
+    expect(readBaseline(file).error).toBeUndefined();
+    // A target that cannot be replaced (a directory) fails the rename: the error reaches the caller, no temporary file stays.
+    const blocked = join(sub, 'dir.json');
+    mkdirSync(join(blocked, 'inner'), { recursive: true });
+    expect(() => writeBaseline(blocked, fixtureResult(), '/')).toThrow();
+    expect(readdirSync(sub).sort()).toEqual(['b.json', 'dir.json']);
+  });
+
+  it('a refresh keeps the entries of files that failed to load, and only those', () => {
+    const result = fixtureResult();
+    const file = join(dir, 'refresh.json');
+    const recorded = [
+      { fingerprint: 'broken-1', policyId: 'PAL-K8S-001', file: 'k8s/broken.yaml', message: 'privileged' },
+      { fingerprint: 'gone', policyId: 'PAL-DF-001', file: 'Dockerfile', message: 'fixed since' },
+    ];
+    writeFileSync(file, JSON.stringify({ format: 'palisade-baseline/v1', findings: recorded }));
+    const old = readBaseline(file).baseline!;
+    // fixtureResult has a load error for k8s/broken.yaml: its entry cannot be re-checked.
+    const keep = uncheckedEntries(old, result, '/');
+    expect(keep.map((e) => e.fingerprint)).toEqual(['broken-1']);
+    const { carried } = writeBaseline(file, result, '/', keep);
+    expect(carried).toBe(1);
+    const written = JSON.parse(readFileSync(file, 'utf8')) as { findings: { fingerprint: string; file: string }[] };
+    expect(written.findings.filter((f) => f.file === 'k8s/broken.yaml')).toEqual([recorded[0]]);
+    expect(written.findings.some((f) => f.fingerprint === 'gone')).toBe(false);
+    // Without errors nothing is carried over; an error of a combined evaluation keeps everything.
+    expect(uncheckedEntries(old, { ...result, errors: [] }, '/')).toEqual([]);
+    expect(uncheckedEntries(old, { ...result, errors: [{ path: '(combined)', code: 'eval_conflict_error', message: 'x' }] }, '/')).toHaveLength(2);
   });
 });

@@ -8,14 +8,26 @@
  * turn a recorded finding into a new one. The file also carries those fields in clear so a
  * reviewer can read what was accepted.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { waiveFindings, type ScanResult } from '@palisade/stdlib';
+import { writeFileAtomic } from './atomic-write.js';
 import { findingFingerprint, relativePath, resourceLabel } from './reporters/common.js';
 
 const FORMAT = 'palisade-baseline/v1';
 
+/** One recorded finding as stored in the file (fields other than the fingerprint are for readers). */
+export interface BaselineEntry {
+  fingerprint: string;
+  policyId?: string;
+  file?: string;
+  resource?: string;
+  message?: string;
+}
+
 export interface Baseline {
   fingerprints: Set<string>;
+  /** The entries as read, in file order, so a refresh can carry over those it cannot re-check. */
+  entries: BaselineEntry[];
 }
 
 /** Reads a baseline file; the error says why it cannot be used. */
@@ -32,12 +44,17 @@ export function readBaseline(path: string): { baseline?: Baseline; error?: strin
     return { error: `${path} is not a Palisade baseline (expected "format": "${FORMAT}" and a "findings" list; write one with --write-baseline)` };
   }
   const fingerprints = new Set<string>();
+  const entries: BaselineEntry[] = [];
   for (const f of d.findings as unknown[]) {
-    const fp = (f as { fingerprint?: unknown } | null)?.fingerprint;
+    const e = f as Record<string, unknown> | null;
+    const fp = e?.['fingerprint'];
     if (typeof fp !== 'string') return { error: `${path}: every entry of "findings" needs a "fingerprint" string` };
     fingerprints.add(fp);
+    const entry: BaselineEntry = { fingerprint: fp };
+    for (const k of ['policyId', 'file', 'resource', 'message'] as const) if (typeof e![k] === 'string') entry[k] = e![k] as string;
+    entries.push(entry);
   }
-  return { baseline: { fingerprints } };
+  return { baseline: { fingerprints, entries } };
 }
 
 /** Marks the findings recorded in the baseline as waived; counts matches and entries that matched nothing. */
@@ -55,12 +72,26 @@ export function applyBaseline(result: ScanResult, baseline: Baseline, file: stri
 }
 
 /**
+ * Entries of `previous` this run could not re-check: those of files that failed to load or whose
+ * evaluation erred (all of them when a combined evaluation erred, or an entry names no file).
+ * A refresh keeps them, so an error in one run never silently un-accepts recorded findings.
+ */
+export function uncheckedEntries(previous: Baseline, result: ScanResult, cwd: string): BaselineEntry[] {
+  if (result.errors.length === 0) return [];
+  const failed = new Set(result.errors.map((e) => relativePath(e.path, cwd)));
+  const everything = failed.has('(combined)');
+  return previous.entries.filter((e) => everything || e.file === undefined || failed.has(e.file));
+}
+
+/**
  * Writes the findings of `result` that no inline or configured waiver covers as a baseline (those
  * an earlier baseline waived are kept, so `--baseline B --write-baseline B` refreshes B: it drops
- * entries that match nothing and adds new findings). Returns how many were recorded.
+ * entries that match nothing and adds new findings), plus `keep` (entries carried over from the
+ * old baseline, see uncheckedEntries). Written atomically: a failed write leaves the old file.
+ * Returns how many entries were written, and how many of them were carried over from `keep`.
  */
-export function writeBaseline(path: string, result: ScanResult, cwd: string): number {
-  const findings = baselineFindings(result)
+export function writeBaseline(path: string, result: ScanResult, cwd: string, keep: readonly BaselineEntry[] = []): { entries: number; carried: number } {
+  const findings: BaselineEntry[] = baselineFindings(result)
     .map((f) => ({
       fingerprint: findingFingerprint(f, cwd),
       policyId: f.policyId,
@@ -69,9 +100,10 @@ export function writeBaseline(path: string, result: ScanResult, cwd: string): nu
       message: f.message,
     }));
   // One entry per fingerprint: the same message on the same resource twice is one accepted finding.
-  const unique = [...new Map(findings.map((f) => [f.fingerprint, f])).values()];
-  writeFileSync(path, JSON.stringify({ format: FORMAT, findings: unique }, null, 2) + '\n');
-  return unique.length;
+  const current = new Map(findings.map((f) => [f.fingerprint, f]));
+  const carried = [...new Map(keep.filter((e) => !current.has(e.fingerprint)).map((e) => [e.fingerprint, e])).values()];
+  writeFileAtomic(path, JSON.stringify({ format: FORMAT, findings: [...current.values(), ...carried] }, null, 2) + '\n');
+  return { entries: current.size + carried.length, carried: carried.length };
 }
 
 /**

@@ -87,6 +87,13 @@ const KEYS: Record<string, [keyof PalisadeConfig, Kind]> = {
   waivers: ['waivers', 'waivers'],
 };
 
+/** What an `int` key holds, for its error message (the unit matters: `--max-memory 64` is MB). */
+const INT_MESSAGES: Record<string, string> = {
+  jobs: 'must be a whole number ≥ 1',
+  timeout: 'must be a whole number of milliseconds ≥ 0 (0 = no limit)',
+  maxMemory: 'must be a whole number of megabytes ≥ 0',
+};
+
 /** The top-level keys a `palisade.yaml` may contain. */
 export const CONFIG_KEYS: readonly string[] = Object.keys(KEYS);
 
@@ -165,7 +172,7 @@ export function validateConfig(value: unknown): { config: PalisadeConfig; issues
       else issues.push({ path: key, message: 'must be true or false' });
     } else if (kind === 'int') {
       if (typeof v === 'number' && Number.isInteger(v) && v >= (prop === 'jobs' ? 1 : 0)) set[prop] = v;
-      else issues.push({ path: key, message: prop === 'jobs' ? 'must be a whole number ≥ 1' : 'must be a whole number of milliseconds ≥ 0' });
+      else issues.push({ path: key, message: INT_MESSAGES[prop] ?? 'must be a whole number ≥ 0' });
     } else if (kind === 'string') {
       if (typeof v === 'string' && v !== '') set[prop] = v;
       else issues.push({ path: key, message: 'must be a non-empty string' });

@@ -251,6 +251,19 @@ deny contains "second" if input.kind == "Pod"
     expect(r2.findings.map((f) => f.file)).toEqual(['Dockerfile']);
   });
 
+  it('an evaluation error names the policy, where in its file, the cause and what was lost; other rules still report', () => {
+    const p = 'package main\nimport rego.v1\nname := input.metadata.name\nname := "other"\ndeny contains name if true\nwarn contains "still checked" if true\n';
+    const r = run([{ path: 'pod.yaml', text: POD }], user(p, 'policy/conflict.rego'));
+    expect(r.errors).toEqual([
+      {
+        path: 'pod.yaml',
+        code: 'eval_conflict_error',
+        message: expect.stringMatching(/^main\.deny in policy\/conflict\.rego:\d+:\d+: .*multiple outputs; no deny results of main\.deny are reported for this input$/),
+      },
+    ]);
+    expect(r.findings.map((f) => [f.policyId, f.message])).toEqual([['main.warn', 'still checked']]);
+  });
+
   it('reports compile errors as errors of the policy file', () => {
     const r = run([{ path: 'pod.yaml', text: POD }], user('package main\ndeny contains x if { x := y }\n', 'bad.rego'));
     expect(r.findings).toEqual([]);

@@ -311,7 +311,7 @@ function runScan(prepared: PreparedPolicy[], options: ScanOptions, documents: re
     out.findings.push(buildFinding(pp.policy, pr.rule, result, doc, loc, sources, options, today));
   };
   const evalError = (pp: PreparedPolicy, pr: PreparedRule | undefined, path: string, d: Diagnostic): void => {
-    out.errors.push({ path, code: d.code, message: `${pp.policy.namespace}${pr ? '.' + pr.rule.name : '.exception'}: ${d.message}` });
+    out.errors.push({ path, code: d.code, message: evalErrorMessage(pp.policy, pr?.rule, d) });
   };
 
   const total = documents.length;
@@ -368,6 +368,20 @@ function runScan(prepared: PreparedPolicy[], options: ScanOptions, documents: re
     now: options.now,
     checks: out.checks,
   });
+}
+
+/**
+ * An evaluation error of one policy rule on one document, as the run reports it: the policy id,
+ * where in the policy (the error's location, else the policy's files), the cause, and what it
+ * cost, since Rego gives no partial results for a rule that errs.
+ */
+export function evalErrorMessage(policy: Policy, rule: PolicyRule | undefined, d: Diagnostic): string {
+  const name = `${policy.namespace}.${rule ? rule.name : 'exception'}`;
+  const id = rule ? policyIdFor(policy, rule) : name;
+  const loc = d.location;
+  const where = loc && loc.row > 0 && loc.file ? `${loc.file}:${loc.row}:${loc.col}` : policy.files.join(', ');
+  const lost = rule ? `no ${rule.name} results of ${id} are reported for this input` : `the exceptions of ${policy.namespace} are not applied to this input`;
+  return `${id}${id === name ? '' : ` (${name})`}${where ? ` in ${where}` : ''}: ${d.message}; ${lost}`;
 }
 
 function runCombined(

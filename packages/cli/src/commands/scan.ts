@@ -22,7 +22,7 @@ import {
 import { EXIT, type CliCommand, type CommandIO, type OptionSpec } from '../command.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { discoverFiles, readStdin, type InputFile, type SkippedChart } from '../scan-files.js';
-import { applyBaseline, baselineFindings, readBaseline, writeBaseline, type Baseline } from '../scan-baseline.js';
+import { applyBaseline, baselineFindings, readBaseline, uncheckedEntries, writeBaseline, type Baseline } from '../scan-baseline.js';
 import { readPolicyInputs } from '../scan-inputs.js';
 import { BUNDLE_OPTIONS, loadBundles } from '../opa-bundle/options.js';
 import { TRIVY_BUILTINS_OPTION } from '../trivy-option.js';
@@ -128,7 +128,16 @@ interface Inputs {
   skipped: string[];
 }
 
-async function readInputs(args: string[], settings: PalisadeConfig, io: CommandIO): Promise<Inputs> {
+/**
+ * Files the run itself reads or writes as its own state (the baseline files), which a walk of
+ * `.` would otherwise scan as JSON documents on the next run.
+ */
+function ownFiles(settings: PalisadeConfig, opts: Record<string, unknown>, cwd: string): Set<string> {
+  const own = [settings.baseline, opts['writeBaseline']].filter((p): p is string => typeof p === 'string' && p !== '');
+  return new Set(own.map((p) => resolve(cwd, p)));
+}
+
+async function readInputs(args: string[], settings: PalisadeConfig, io: CommandIO, own: ReadonlySet<string>): Promise<Inputs> {
   const files: InputFile[] = [];
   const errors: LoadError[] = [];
   const notes: string[] = [];
@@ -137,7 +146,9 @@ async function readInputs(args: string[], settings: PalisadeConfig, io: CommandI
   if (args.includes('-')) files.push({ path: 'stdin', text: await readStdin(io.stdin) });
   if (paths.length || !args.includes('-')) {
     const found = discoverFiles(paths, io.cwd, settings.ignore ?? [], { configKinds: (settings.policy ?? []).length > 0 });
-    files.push(...found.files);
+    const mine = found.files.filter((f) => own.has(resolve(io.cwd, f.path)));
+    files.push(...found.files.filter((f) => !mine.includes(f)));
+    if (mine.length) notes.push(`palisade: not scanned: ${someNames(mine.map((f) => f.path))} (the baseline file${mine.length === 1 ? '' : 's'} of this run)`);
     errors.push(...found.errors);
     notes.push(...found.skippedCharts.map(helmNotice));
     skipped.push(...found.skippedUnknown);
@@ -227,7 +238,7 @@ export async function runScan(args: string[], opts: Record<string, unknown>, io:
 
   const progress = new Progress(io.stderr, progressEnabled(io.env, io.stderr) && !mode.interactive);
   progress.message('reading inputs…');
-  const { files, errors: discoveryErrors, notes, skipped } = await readInputs(args, settings, io);
+  const { files, errors: discoveryErrors, notes, skipped } = await readInputs(args, settings, io, ownFiles(settings, opts, io.cwd));
   for (const n of [...inputs.notes, ...notes]) progress.note(n);
   const loaded = loadFiles(files, settings.parser ? { parser: settings.parser } : {});
   const loadErrors: LoadError[] = [...discoveryErrors, ...loaded.errors];
@@ -294,11 +305,14 @@ export async function runScan(args: string[], opts: Record<string, unknown>, io:
   const newBaseline = typeof opts['writeBaseline'] === 'string' ? resolve(io.cwd, opts['writeBaseline']) : undefined;
   if (newBaseline) {
     try {
-      const n = writeBaseline(newBaseline, result, io.cwd);
+      const keep = baseline ? uncheckedEntries(baseline, result, io.cwd) : [];
+      const { entries, carried } = writeBaseline(newBaseline, result, io.cwd, keep);
+      const n = entries - carried;
       // Counted in findings, as the next run's "Waived" and its baseline notice count them.
       const covered = baselineFindings(result).length;
-      const entries = covered === n ? '' : ` (${n} entr${n === 1 ? 'y' : 'ies'}: identical findings on one resource share one)`;
-      io.stderr.write(`palisade: recorded ${covered} finding${covered === 1 ? '' : 's'} in the baseline ${opts['writeBaseline']}${entries}; the next run with --baseline reports them as waived\n`);
+      const shared = covered === n ? '' : ` (${n} entr${n === 1 ? 'y' : 'ies'}: identical findings on one resource share one)`;
+      io.stderr.write(`palisade: recorded ${covered} finding${covered === 1 ? '' : 's'} in the baseline ${opts['writeBaseline']}${shared}; the next run with --baseline reports them as waived\n`);
+      if (carried) io.stderr.write(`palisade: kept ${carried} entr${carried === 1 ? 'y' : 'ies'} of ${settings.baseline} for files this run could not check (load or evaluation errors)\n`);
     } catch (e) {
       io.stderr.write(`error: cannot write baseline ${opts['writeBaseline']}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
       return EXIT.error;

@@ -76,6 +76,19 @@ describe('compose loader', () => {
     expect(loadCompose('compose.yaml', 'services: [web]\n').errors[0]).toMatchObject({ code: 'invalid_document', line: 1 });
     expect(loadCompose('compose.yaml', 'services:\n  web:\n    image: "unterminated\n').errors[0]!.code).toBe('syntax_error');
   });
+
+  it('a legacy (version 1) file, services at the top level, is reported as unsupported, not passed unchecked', () => {
+    const r = loadCompose('docker-compose.yml', '# v1\nweb:\n  image: nginx:latest\n  privileged: true\ndb:\n  image: postgres\n');
+    expect(r.documents).toEqual([]);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toMatchObject({ path: 'docker-compose.yml', code: 'unsupported_schema_version', line: 2, column: 1 });
+    expect(r.errors[0]!.message).toContain('legacy compose file format (version 1: services at the top level, here web, db) is not supported');
+    expect(r.errors[0]!.message).toContain('move the services under a `services:` key');
+    // Files of the current format without services (only networks or volumes, extensions) still load.
+    for (const text of ['volumes:\n  data: {}\n', 'x-common:\n  restart: always\nnetworks:\n  front: {}\n', 'services: {}\nweb:\n  image: x\n']) {
+      expect(loadCompose('compose.yaml', text), text).toMatchObject({ errors: [], documents: [{ kind: 'compose' }] });
+    }
+  });
 });
 
 describe('docker inspect loader', () => {
