@@ -2,9 +2,11 @@
 /**
  * Writes packages/cli/dist/command-manifest.json from the built command table (see
  * src/command-manifest.ts for why). Runs last in the root `build` script. Each command runs from
- * its bundled module (dist-bundle/, bundle-cli.mjs) when there is one, else from the tsc output.
+ * its bundled module (dist-bundle/, bundle-cli.mjs) when there is one (the CommonJS one, loaded with
+ * V8's code cache, before the ES module), else from the tsc output.
  */
 import { existsSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,6 +24,11 @@ for (const entry of manifest.commands) {
   const ns = await import(new URL(bundled, dist).href);
   if (ns[entry.export]?.name !== entry.spec.name) throw new Error(`${bundled} does not export the ${entry.spec.name} command as ${entry.export}`);
   entry.bundle = bundled;
+  const commonJs = bundled.replace(/\.js$/, '.cjs');
+  if (!existsSync(new URL(commonJs, dist))) continue;
+  const cjs = createRequire(import.meta.url)(fileURLToPath(new URL(commonJs, dist)));
+  if (cjs[entry.export]?.name !== entry.spec.name) throw new Error(`${commonJs} does not export the ${entry.spec.name} command as ${entry.export}`);
+  entry.cjs = commonJs;
 }
 const out = fileURLToPath(new URL(MANIFEST_FILE, dist));
 writeFileSync(`${out}.tmp`, JSON.stringify(manifest, null, 1) + '\n');

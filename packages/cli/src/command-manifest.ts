@@ -8,6 +8,7 @@
  * manifest costs start-up time, never correctness.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { CliCommand, OptionSpec } from './command.js';
 import type { CommandSpec, LazyCommand } from './program.js';
 
@@ -30,6 +31,8 @@ interface ManifestEntry {
    * the file is there; the published package leaves the bundle out.
    */
   bundle?: string;
+  /** The same command as one CommonJS file, loaded with V8's code cache (code-cache.ts); preferred. */
+  cjs?: string;
 }
 
 export interface Manifest {
@@ -81,8 +84,11 @@ export function buildManifest(commands: CliCommand[], modules: Record<string, Re
   return { format: 1, stamps: Object.fromEntries(STAMPS.map((s) => [s, stampOf(new URL(s, distDir))])), commands: entries };
 }
 
-/** The lazy command table from the manifest in `distDir`, or undefined when it is absent or stale. */
-export function readManifest(distDir: URL): LazyCommand[] | undefined {
+/**
+ * The lazy command table from the manifest in `distDir`, or undefined when it is absent or stale.
+ * `env` says where V8's code cache of the CommonJS bundles lives (code-cache.ts); without it, none.
+ */
+export function readManifest(distDir: URL, env?: NodeJS.ProcessEnv): LazyCommand[] | undefined {
   let manifest: Manifest;
   try {
     manifest = JSON.parse(readFileSync(new URL(MANIFEST_FILE, distDir), 'utf8')) as Manifest;
@@ -97,6 +103,20 @@ export function readManifest(distDir: URL): LazyCommand[] | undefined {
   return manifest.commands.map((e) => ({
     spec: e.spec,
     load: async () => {
+      const commonJs = e.cjs ? fileURLToPath(new URL(e.cjs, distDir)) : undefined;
+      if (commonJs && existsSync(commonJs)) {
+        const { codeCacheDir, loadCommonJs } = await import('./code-cache.js');
+        const loaded = loadCommonJs(commonJs, env && codeCacheDir(env));
+        const cmd = loaded.exports[e.export] as CliCommand | undefined;
+        if (!cmd) throw new Error(`${commonJs} does not export ${e.export}; rebuild the CLI (pnpm build)`);
+        return async (...a: Parameters<CliCommand['run']>) => {
+          try {
+            return await cmd.run(...a);
+          } finally {
+            loaded.persist();
+          }
+        };
+      }
       const bundled = e.bundle ? new URL(e.bundle, distDir) : undefined;
       const url = bundled && existsSync(bundled) ? bundled : new URL(e.module, distDir);
       const ns = (await import(url.href)) as Record<string, CliCommand | undefined>;

@@ -5,7 +5,6 @@
  * up front: a command's code loads when it runs (command-manifest.ts).
  */
 import type { CommandIO } from './command.js';
-import { readManifest } from './command-manifest.js';
 import { VERSION } from './version.js';
 
 export async function main(argv: string[], io: CommandIO): Promise<number> {
@@ -14,8 +13,8 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
     io.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  const { eager, runProgram } = await import('./program.js');
-  const table = readManifest(new URL('.', import.meta.url)) ?? (await import('./commands/index.js')).commands.map(eager);
+  const [{ eager, runProgram }, { readManifest }] = await Promise.all([import('./program.js'), import('./command-manifest.js')]);
+  const table = readManifest(new URL('.', import.meta.url), io.env) ?? (await import('./commands/index.js')).commands.map(eager);
   return runProgram(argv, io, table);
 }
 
