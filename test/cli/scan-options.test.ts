@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -193,6 +194,25 @@ describe('evaluation options', () => {
     expect(four.stdout).toBe(one.stdout);
     expect((JSON.parse(four.stdout) as ScanResult).summary.documents).toBe(64);
     expect(four.stderr).not.toMatch(/parallel scan failed/);
+  });
+
+  it('--jobs: workers started before compiling stop when compiling fails or there is one document', () => {
+    const dir = copyFixture('project');
+    mkdirSync(join(dir, 'broken'));
+    writeFileSync(join(dir, 'broken/bad.rego'), 'package main\ndeny contains msg if {\n');
+    const failed = palisade(['scan', '-p', 'broken', '-j', '2', '-o', 'json', 'k8s'], { cwd: dir });
+    expect(failed.code).toBe(2);
+    expect(failed.stdout).toBe('');
+    const single = mkdtempSync(join(tmpdir(), 'palisade-one-doc-'));
+    writeFileSync(join(single, 'Dockerfile'), 'FROM alpine:3.20\nUSER 1000\n');
+    // Two files, one document: the other does not load.
+    writeFileSync(join(single, 'broken.yaml'), 'a: [\n');
+    const one = palisade(['scan', '-j', '2', '-o', 'json', '.'], { cwd: single });
+    const serial = palisade(['scan', '-j', '1', '-o', 'json', '.'], { cwd: single });
+    rmSync(single, { recursive: true, force: true });
+    expect(one.stdout).toBe(serial.stdout);
+    expect(one.code).toBe(serial.code);
+    expect(one.stderr).not.toMatch(/parallel scan failed/);
   });
 
   it('--combine gives user policies every file at once', () => {

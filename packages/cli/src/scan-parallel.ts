@@ -1,7 +1,8 @@
 /**
  * Parallel evaluation for large scans: the main thread and N − 1 worker threads each evaluate
  * every N-th document; a worker loads every file (the inventory of cross-document policies needs
- * all documents) and compiles the policies once. The findings are merged and sorted by the caller, so the output does not
+ * all documents, and source maps do not cross threads) and compiles the policies once, at the same
+ * time as the main thread does. The findings are merged and sorted by the caller, so the output does not
  * depend on the number of workers or their timing.
  */
 import { Worker } from 'node:worker_threads';
@@ -20,6 +21,7 @@ export const DEFAULT_JOBS = 1;
 export interface WorkerTask {
   files: InputFile[];
   parser?: DocumentKind;
+  /** `documentKinds` absent: the kinds of the documents the worker loaded (as the main thread does). */
   options: Omit<ScanOptions, 'sources' | 'stdlibBundle' | 'engine'>;
   part: number;
   parts: number;
@@ -41,59 +43,80 @@ export interface ParallelOutcome {
   failures: string[];
 }
 
-function runWorker(task: WorkerTask, onDone: () => void): Promise<WorkerReply> {
-  return new Promise((resolveReply) => {
+interface RunningWorker {
+  reply: Promise<WorkerReply>;
+  terminate(): void;
+}
+
+function runWorker(task: WorkerTask): RunningWorker {
+  let settle: (r: WorkerReply) => void = () => {};
+  const reply = new Promise<WorkerReply>((resolveReply) => {
     let settled = false;
-    const finish = (r: WorkerReply): void => {
+    settle = (r) => {
       if (settled) return;
       settled = true;
-      onDone();
       resolveReply(r);
     };
-    const worker = new Worker(new URL('./scan-worker.js', import.meta.url), { workerData: task });
-    worker.once('message', (m: WorkerReply) => {
-      finish(m);
-      void worker.terminate();
-    });
-    worker.once('error', (e) => finish({ findings: [], errors: [], failure: e instanceof Error ? e.message : String(e) }));
-    worker.once('exit', (code) => finish({ findings: [], errors: [], failure: `worker exited with code ${code}` }));
   });
+  const worker = new Worker(new URL('./scan-worker.js', import.meta.url), { workerData: task });
+  worker.once('message', (m: WorkerReply) => {
+    settle(m);
+    void worker.terminate();
+  });
+  worker.once('error', (e) => settle({ findings: [], errors: [], failure: e instanceof Error ? e.message : String(e) }));
+  worker.once('exit', (code) => settle({ findings: [], errors: [], failure: `worker exited with code ${code}` }));
+  return {
+    reply,
+    terminate: () => {
+      settle({ findings: [], errors: [], failure: 'cancelled' });
+      void worker.terminate();
+    },
+  };
+}
+
+/** Workers started ahead of time: they load and compile while this thread does the same. */
+export interface WorkerPool {
+  readonly parts: number;
+  /**
+   * Runs part 0 on this thread with `local` (which has loaded and compiled everything already)
+   * and waits for the workers' parts 1…parts − 1.
+   */
+  join(local: (part: number, parts: number) => WorkerReply, onProgress?: (done: number, total: number) => void): Promise<ParallelOutcome>;
+  /** Stops the workers (nothing to scan, or this thread failed to compile). */
+  cancel(): void;
 }
 
 /**
- * Splits the documents into `jobs` parts. With `local`, part 0 runs on this thread (which has
- * loaded and compiled everything already) while jobs − 1 workers take the other parts: on N cores
- * N parts then cost N − 1 extra loads and compiles, not N.
+ * Starts `parts − 1` workers for a scan split into `parts` (document i goes to part i mod parts).
+ * Start them as soon as the files are read: on N cores the workers' loading and compiling then
+ * overlaps this thread's instead of following it, so the wall time of a parallel scan is one load
+ * and compile plus 1/N of the evaluation.
  */
-export async function scanInWorkers(
-  base: Omit<WorkerTask, 'part' | 'parts'>,
-  jobs: number,
-  onProgress?: (done: number, total: number) => void,
-  local?: (part: number, parts: number) => WorkerReply,
-): Promise<ParallelOutcome> {
-  let finished = 0;
-  const done = () => onProgress?.(++finished, jobs);
-  const first = local ? 1 : 0;
-  const tasks = Array.from({ length: jobs - first }, (_, i) => runWorker({ ...base, part: i + first, parts: jobs }, done));
-  if (local) {
-    // Workers start loading and compiling before this thread turns to its own part.
-    await new Promise((r) => setImmediate(r));
-    let own: WorkerReply;
-    try {
-      own = local(0, jobs);
-    } catch (e) {
-      own = { findings: [], errors: [], failure: e instanceof Error ? e.message : String(e) };
-    }
-    done();
-    tasks.unshift(Promise.resolve(own));
-  }
-  const replies = await Promise.all(tasks);
-  const out: ParallelOutcome = { findings: [], errors: [], checks: [], failures: [] };
-  for (const r of replies) {
-    out.findings.push(...r.findings);
-    out.checks.push(...(r.checks ?? []));
-    out.errors.push(...r.errors);
-    if (r.failure) out.failures.push(r.failure);
-  }
-  return out;
+export function startWorkers(base: Omit<WorkerTask, 'part' | 'parts'>, parts: number): WorkerPool {
+  const workers = Array.from({ length: parts - 1 }, (_, i) => runWorker({ ...base, part: i + 1, parts }));
+  return {
+    parts,
+    cancel: () => workers.forEach((w) => w.terminate()),
+    async join(local, onProgress) {
+      let finished = 0;
+      const done = () => onProgress?.(++finished, parts);
+      const tasks = workers.map((w) => w.reply.then((r) => (done(), r)));
+      let own: WorkerReply;
+      try {
+        own = local(0, parts);
+      } catch (e) {
+        own = { findings: [], errors: [], failure: e instanceof Error ? e.message : String(e) };
+      }
+      done();
+      const replies = [own, ...(await Promise.all(tasks))];
+      const out: ParallelOutcome = { findings: [], errors: [], checks: [], failures: [] };
+      for (const r of replies) {
+        out.findings.push(...r.findings);
+        out.checks.push(...(r.checks ?? []));
+        out.errors.push(...r.errors);
+        if (r.failure) out.failures.push(r.failure);
+      }
+      return out;
+    },
+  };
 }

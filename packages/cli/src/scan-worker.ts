@@ -10,7 +10,8 @@ function run(task: WorkerTask): WorkerReply {
   const sources = new Map(task.files.map((f) => [f.path, f.text]));
   // Platform services are functions and do not cross threads: each worker makes its own.
   const platform = { ...(task.options.capabilities?.network ? nodePlatform() : {}), heapUsed };
-  const { scanner, errors } = createScanner({ ...task.options, sources, platform });
+  const documentKinds = task.options.documentKinds ?? [...new Set(documents.map((d) => d.kind))];
+  const { scanner, errors } = createScanner({ ...task.options, documentKinds, sources, platform });
   if (!scanner) return { findings: [], errors: [], failure: errors.map((e) => e.message).join('; ') };
   const result = scanner.scan(documents, { only: (_d, i) => i % task.parts === task.part, runCombined: task.part === 0 });
   return { findings: result.findings, errors: result.errors, checks: result.checks ?? [] };

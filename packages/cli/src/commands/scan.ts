@@ -27,7 +27,7 @@ import { readPolicyInputs } from '../scan-inputs.js';
 import { BUNDLE_OPTIONS, loadBundles } from '../opa-bundle/options.js';
 import { TRIVY_BUILTINS_OPTION } from '../trivy-option.js';
 import { parseOutputs, writeOutputs, type OutputSpec } from '../scan-output.js';
-import { DEFAULT_JOBS, scanInWorkers } from '../scan-parallel.js';
+import { DEFAULT_JOBS, startWorkers } from '../scan-parallel.js';
 import { resolveSettings } from '../scan-settings.js';
 import { colorEnabled, progressEnabled, Progress } from '../scan-terminal.js';
 import { VERSION } from '../version.js';
@@ -240,25 +240,26 @@ export async function runScan(args: string[], opts: Record<string, unknown>, io:
   progress.message('reading inputs…');
   const { files, errors: discoveryErrors, notes, skipped } = await readInputs(args, settings, io, ownFiles(settings, opts, io.cwd));
   for (const n of [...inputs.notes, ...notes]) progress.note(n);
-  const loaded = loadFiles(files, settings.parser ? { parser: settings.parser } : {});
-  const loadErrors: LoadError[] = [...discoveryErrors, ...loaded.errors];
-  const sources = new Map(files.map((f) => [f.path, f.text]));
-
   const { capabilities, platform: netPlatform } = capabilityOptions(opts, io.env);
   const platform = { ...netPlatform, heapUsed };
   const memory = memoryBudget(settings.maxMemory);
   if (memory.note) progress.note(`warning: ${memory.note}`);
-  const documentKinds = [...new Set(loaded.documents.map((d) => d.kind))];
   const base = {
     ...scanOptionsOf(settings, io.cwd),
     policies: inputs.policies,
     data: inputs.data,
-    documentKinds,
     maxMemoryBytes: memory.bytes,
     ...(capabilities ? { capabilities } : {}),
   };
-  const { scanner, errors: compileErrors } = createScanner({ ...base, sources, platform });
+  const jobs = settings.jobs ?? DEFAULT_JOBS;
+  const pool = jobs > 1 && files.length > 1 ? startWorkers({ files, options: base, ...(settings.parser ? { parser: settings.parser } : {}) }, Math.min(jobs, files.length)) : undefined;
+  const loaded = loadFiles(files, settings.parser ? { parser: settings.parser } : {});
+  const loadErrors: LoadError[] = [...discoveryErrors, ...loaded.errors];
+  const sources = new Map(files.map((f) => [f.path, f.text]));
+  const documentKinds = [...new Set(loaded.documents.map((d) => d.kind))];
+  const { scanner, errors: compileErrors } = createScanner({ ...base, documentKinds, sources, platform });
   if (!scanner) {
+    pool?.cancel();
     progress.done();
     return printDiagnostics(compileErrors, io);
   }
@@ -267,14 +268,12 @@ export async function runScan(args: string[], opts: Record<string, unknown>, io:
 
   const documents: InputDocument[] = loaded.documents;
   const fileCount = files.length + discoveryErrors.length;
-  const jobs = settings.jobs ?? DEFAULT_JOBS;
   let result: ScanResult | undefined;
-  if (jobs > 1 && documents.length > 1) {
-    const parts = Math.min(jobs, documents.length);
-    progress.message(`scanning ${documents.length} documents with ${parts} workers…`);
-    const task = { files, options: base, ...(settings.parser ? { parser: settings.parser } : {}) };
+  if (pool && documents.length <= 1) pool.cancel();
+  else if (pool) {
+    progress.message(`scanning ${documents.length} documents with ${pool.parts} workers…`);
     const own = (part: number, n: number) => scanner.scan(documents, { only: (_d, i) => i % n === part, runCombined: part === 0 });
-    const par = await scanInWorkers(task, parts, (done, total) => progress.update(done, total, 'workers'), own);
+    const par = await pool.join(own, (done, total) => progress.update(done, total, 'workers'));
     if (par.failures.length === 0) {
       result = assembleResult(par.findings, [...loadErrors, ...par.errors], {
         files: fileCount,
