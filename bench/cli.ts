@@ -3,7 +3,7 @@
  * a pre-commit hook or a CI job runs it, as ratios to a bare `node -e 0` measured in the same run
  * (the ratio holds on a busy machine better than milliseconds do). The cases run interleaved, RUNS
  * rounds; medians are printed, with load averages before and after (the machine is shared). CPU (user + system) and peak RSS come from GNU time when installed.
- * Usage: tsx bench/cli.ts [--runs 10]
+ * Usage: tsx bench/cli.ts [--runs 10] [--against /path/to/other/checkout]
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -29,6 +29,16 @@ const cases: [string, string, string[], Record<string, string>?][] = [
   ['palisade scan examples/ (16 files, every kind)', node, [BIN, 'scan', 'examples/', '-o', 'json=/dev/null']],
 ];
 if (existsSync(OPA)) cases.splice(5, 0, ['opa eval 1+1', OPA, ['eval', '1+1']]);
+// `--against DIR`: the same commands from another built checkout (e.g. /work/main before a
+// change), in the same interleaved rounds, for a before/after ratio that one busy run can give.
+const against = arg('--against');
+if (against) {
+  const other = join(against, 'packages/cli/dist/main.js');
+  if (!existsSync(other)) throw new Error(`--against: no built CLI at ${other}`);
+  for (const [name, , args] of cases.filter(([n]) => n.startsWith('palisade') && !n.includes('no code cache'))) {
+    cases.push([`${name} [${against}]`, node, [other, ...args.slice(1)]]);
+  }
+}
 else console.warn(`cli: no "opa eval 1+1" case, the reference OPA is not at ${OPA}`);
 
 // A private code cache (src/code-cache.ts), filled by a first untimed run of each command: the
@@ -61,6 +71,6 @@ for (const [name] of cases) {
   const wall = med(name, 'wallMs')!;
   const cpu = med(name, 'cpuMs');
   console.log(
-    `  ${name.padEnd(50)} wall ${fmtMs(wall).padStart(8)} (${ratio(wall, med(base, 'wallMs'))})  cpu ${cpu === undefined ? 'n/a' : fmtMs(cpu).padStart(8)} (${ratio(cpu, med(base, 'cpuMs'))})  peak rss ${fmtMb(med(name, 'rssMb'))}`,
+    `  ${name.padEnd(64)} wall ${fmtMs(wall).padStart(8)} (${ratio(wall, med(base, 'wallMs'))})  cpu ${cpu === undefined ? 'n/a' : fmtMs(cpu).padStart(8)} (${ratio(cpu, med(base, 'cpuMs'))})  peak rss ${fmtMb(med(name, 'rssMb'))}`,
   );
 }

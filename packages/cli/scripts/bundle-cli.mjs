@@ -12,7 +12,7 @@
  * The command manifest (gen-command-manifest.mjs, run next) points at these modules; a later
  * `tsc -b` makes the manifest stale, and the CLI then runs from the tsc output again.
  */
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -28,6 +28,8 @@ const entryPoints = Object.fromEntries([
     .map((f) => [f.slice(0, -3), `${dist}commands/${f}`]),
   // Its name is fixed: scan-parallel.ts starts it as ./scan-worker.js next to itself.
   ['scan-worker', `${dist}scan-worker.js`],
+  // `scan --interactive` from scan.cjs imports this one (see tuiAsModule).
+  ['tui', `${dist}tui/index.js`],
 ]);
 const common = {
   outdir,
@@ -52,15 +54,38 @@ await build({
   // CommonJS dependencies (fast-glob…) call require() for Node built-ins.
   banner: { js: "import { createRequire as __palisadeRequire } from 'node:module';\nconst require = __palisadeRequire(import.meta.url);" },
 });
-const commonJs = Object.fromEntries(Object.entries(entryPoints).filter(([name]) => name !== 'ui' && name !== 'index' && name !== 'scan-worker'));
+const commonJs = Object.fromEntries(Object.entries(entryPoints).filter(([name]) => !['ui', 'index', 'scan-worker', 'tui'].includes(name)));
+/**
+ * Ink has top-level await, so it cannot be require()d, and a `vm.Script` (how code-cache.ts runs
+ * these bundles) cannot `import()` on Node 20 without an experimental flag. So in the CommonJS
+ * bundles scan's `import('../tui/index.js')` becomes a call of `__palisadeImport('./tui.js')`, the
+ * ES module bundle's tui.js imported by code-cache.ts for the bundle (plain `import()` when the
+ * file is require()d instead). The TUI gets the scan result as plain data.
+ */
+const TUI_IMPORT = "import('../tui/index.js')";
+const tuiAsModule = {
+  name: 'tui-as-module',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]commands[\\/]scan\.js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      if (text.split(TUI_IMPORT).length !== 2) throw new Error(`${args.path}: expected one ${TUI_IMPORT}`);
+      return { contents: text.replace(TUI_IMPORT, "__palisadeLoad('./tui.js')"), loader: 'js' };
+    });
+  },
+};
 await build({
   ...common,
+  plugins: [tuiAsModule],
   entryPoints: commonJs,
   format: 'cjs',
   outExtension: { '.js': '.cjs' },
   // The code's `import.meta.url` means "this file": the .cjs sits where the ES module bundle
   // does, so `new URL('./scan-worker.js', import.meta.url)` still finds the worker's bundle.
   define: { 'import.meta.url': '__palisadeModuleUrl' },
-  banner: { js: "const __palisadeModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  banner: {
+    js:
+      "const __palisadeModuleUrl = require('node:url').pathToFileURL(__filename).href;\n" +
+      "const __palisadeLoad = typeof __palisadeImport === 'function' ? __palisadeImport : (s) => import(new URL(s, __palisadeModuleUrl).href);",
+  },
 });
 console.log(`bundle-cli: wrote ${relative(process.cwd(), outdir)} (${Object.keys(entryPoints).length} ES module entries, ${Object.keys(commonJs).length} CommonJS)`);

@@ -25,7 +25,8 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { Script, constants as vmConstants } from 'node:vm';
+import { pathToFileURL } from 'node:url';
+import { Script } from 'node:vm';
 
 const MAGIC = 'palisade-v8-code 1\n';
 const SUBDIR = 'v8-code';
@@ -105,18 +106,18 @@ export function loadCommonJs(file: string, cacheDir: string | undefined): Loaded
   const name = cacheDir ? entryName(file, source) : '';
   const entry = cacheDir ? readEntry(join(cacheDir, name)) : undefined;
   const cachedData = entry instanceof Buffer ? entry : undefined;
-  // CommonJS's own function wrapper (the bundle is a CommonJS module body).
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source.toString('utf8')}\n})`, {
+  // CommonJS's own function wrapper (the bundle is a CommonJS module body), plus the bundle's way
+  // to import an ES module (the TUI, see scripts/bundle-cli.mjs): a vm script's own import() needs
+  // --experimental-vm-modules on Node 20.
+  const script = new Script(`(function (exports, require, module, __filename, __dirname, __palisadeImport) {${source.toString('utf8')}\n})`, {
     filename: file,
     cachedData,
-    // The bundles keep `import()` for Ink/React (ES modules only); without this, a vm script's
-    // dynamic import fails.
-    importModuleDynamically: vmConstants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   const outcome: CacheOutcome = !cacheDir ? 'off' : cachedData ? (script.cachedDataRejected ? 'rejected' : 'hit') : entry === 'damaged' ? 'damaged' : 'miss';
   const module = { exports: {} as Record<string, unknown> };
-  const init = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
-  init.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+  const init = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string, load: (s: string) => Promise<unknown>) => void;
+  const load = (specifier: string): Promise<unknown> => import(new URL(specifier, pathToFileURL(file)).href);
+  init.call(module.exports, module.exports, createRequire(file), module, file, dirname(file), load);
   let persisted = outcome === 'hit' || outcome === 'off';
   return {
     exports: module.exports,
