@@ -7,6 +7,7 @@
  *   tsx scripts/precision-corpus.ts scan [--corpus DIR] [--out FILE]          # palisade scan → findings JSON
  *   tsx scripts/precision-corpus.ts sample N [--seed S] [--findings FILE]     # N random findings to review
  *   tsx scripts/precision-corpus.ts expect [--corpus DIR] [--files N]         # writes test/precision/expected.json
+ *   tsx scripts/precision-corpus.ts commit-sample [--corpus DIR] [--mirrors DIR] # reviewed files → test/precision/sample
  *
  * The corpus directory defaults to $PALISADE_CORPUS, else ../corpus beside the repository. Each
  * repository is `<corpus>/<owner>+<name>/…` with the file paths of the repository; `manifest.json`
@@ -14,13 +15,57 @@
  */
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const MANIFEST = join(ROOT, 'test/precision/corpus.json');
 export const EXPECTED = join(ROOT, 'test/precision/expected.json');
+/** The committed copy of the reviewed files whose licence allows it (see SAMPLE_LICENSES). */
+export const SAMPLE = join(ROOT, 'test/precision/sample');
+
+/**
+ * Repositories whose reviewed files may be committed as test data: permissive licences only
+ * (checked by hand from each repository's licence file at the recorded commit). A repository not
+ * listed here (no licence, or copyleft: argocd-example-apps, docker-library/haproxy and
+ * wordpress) stays corpus-only. The licence file is committed beside the sample (sample/LICENSES/).
+ */
+export const SAMPLE_LICENSES: Record<string, { spdx: string; file: string }> = {
+  'Azure-Samples/aks-store-demo': { spdx: 'MIT', file: 'LICENSE.md' },
+  'GoogleCloudPlatform/kubernetes-engine-samples': { spdx: 'Apache-2.0', file: 'LICENSE' },
+  'GoogleCloudPlatform/microservices-demo': { spdx: 'Apache-2.0', file: 'LICENSE' },
+  'GoogleContainerTools/distroless': { spdx: 'Apache-2.0', file: 'LICENSE' },
+  'anchore/grype': { spdx: 'Apache-2.0', file: 'LICENSE' },
+  'aquasecurity/trivy': { spdx: 'Apache-2.0', file: 'LICENSE' },
+  'argoproj/argo-cd': { spdx: 'Apache-2.0', file: 'LICENSE' },
+  'cert-manager/cert-manager': { spdx: 'Apache-2.0', file: 'LICENSE' },
+  'docker/awesome-compose': { spdx: 'CC0-1.0', file: 'LICENSE' },
+  'docker-library/golang': { spdx: 'BSD-3-Clause', file: 'LICENSE' },
+  'docker-library/mongo': { spdx: 'Apache-2.0', file: 'LICENSE' },
+  'docker-library/php': { spdx: 'MIT', file: 'LICENSE' },
+  'docker-library/postgres': { spdx: 'MIT', file: 'LICENSE' },
+  'docker-library/python': { spdx: 'MIT', file: 'LICENSE' },
+  'docker-library/rabbitmq': { spdx: 'MIT', file: 'LICENSE' },
+  'docker-library/redis': { spdx: 'BSD-3-Clause', file: 'LICENSE' },
+  'dockersamples/example-voting-app': { spdx: 'Apache-2.0', file: 'LICENSE' },
+  'fluxcd/flux2-kustomize-helm-example': { spdx: 'Apache-2.0', file: 'LICENSE' },
+  'istio/istio': { spdx: 'Apache-2.0', file: 'LICENSE' },
+  'kubernetes/dashboard': { spdx: 'Apache-2.0', file: 'LICENSE' },
+  'kubernetes/examples': { spdx: 'Apache-2.0', file: 'LICENSE' },
+  'kubernetes-sigs/kustomize': { spdx: 'Apache-2.0', file: 'LICENSE' },
+  'kubernetes-sigs/metrics-server': { spdx: 'Apache-2.0', file: 'LICENSE' },
+  'nginxinc/docker-nginx': { spdx: 'BSD-2-Clause', file: 'LICENSE' },
+  'nodejs/docker-node': { spdx: 'MIT', file: 'LICENSE' },
+  'open-telemetry/opentelemetry-demo': { spdx: 'Apache-2.0', file: 'LICENSE' },
+  'prometheus-operator/kube-prometheus': { spdx: 'Apache-2.0', file: 'LICENSE' },
+  'stefanprodan/podinfo': { spdx: 'Apache-2.0', file: 'LICENSE' },
+};
+
+/** `owner+name/path` of a corpus file → `owner/name`. */
+export function repoOf(file: string): string {
+  return file.slice(0, file.indexOf('/')).replace('+', '/');
+}
 
 export function corpusDir(arg?: string): string {
   return resolve(arg ?? process.env.PALISADE_CORPUS ?? join(ROOT, '..', 'corpus'));
@@ -119,6 +164,52 @@ function extract(mirrors: string, out: string): void {
   mkdirSync(dirname(MANIFEST), { recursive: true });
   writeFileSync(MANIFEST, '{"description": ' + JSON.stringify(provenance.description) + ',\n "repos": [\n' + provenance.repos.map((r) => ' ' + JSON.stringify(r)).join(',\n') + '\n]}\n');
   console.log(`${repos.reduce((n, r) => n + r.files.length, 0)} files from ${repos.length} repositories → ${out}`);
+}
+
+/**
+ * Copies the reviewed files (test/precision/expected.json) of the repositories in SAMPLE_LICENSES
+ * from the corpus into test/precision/sample, with each repository's licence file read from its
+ * git mirror at the recorded commit, so that the regression test runs on every clone.
+ */
+function commitSample(dir: string, mirrors: string): void {
+  const expected = JSON.parse(readFileSync(EXPECTED, 'utf8')) as { files: { file: string; sha256: string }[] };
+  const provenance = JSON.parse(readFileSync(MANIFEST, 'utf8')) as Provenance;
+  const commits = new Map(provenance.repos.map((r) => [r.repo, r.commit]));
+  rmSync(SAMPLE, { recursive: true, force: true });
+  const repos = new Set<string>();
+  let n = 0;
+  for (const f of expected.files) {
+    const repo = repoOf(f.file);
+    if (!SAMPLE_LICENSES[repo]) continue;
+    const text = readFileSync(join(dir, f.file));
+    if (sha256(text) !== f.sha256) throw new Error(`${f.file}: not the reviewed version (sha256 differs)`);
+    mkdirSync(dirname(join(SAMPLE, f.file)), { recursive: true });
+    writeFileSync(join(SAMPLE, f.file), text);
+    repos.add(repo);
+    n++;
+  }
+  mkdirSync(join(SAMPLE, 'LICENSES'), { recursive: true });
+  const rows: string[] = [];
+  for (const repo of [...repos].sort()) {
+    const { spdx, file } = SAMPLE_LICENSES[repo]!;
+    const name = repo.replace('/', '+');
+    writeFileSync(join(SAMPLE, 'LICENSES', name), git(join(mirrors, name, 'repo'), ['show', `${commits.get(repo)}:${file}`]));
+    rows.push(`| ${repo} | \`${commits.get(repo)}\` | ${spdx} | LICENSES/${name} |`);
+  }
+  writeFileSync(
+    join(SAMPLE, 'README.txt'),
+    [
+      'Files of public repositories, unmodified, at the commits below: the reviewed regression sample of',
+      'docs/precision.md (expected findings in ../expected.json). Each file stays under the licence of its',
+      'repository, whose text is in LICENSES/. Regenerate with `tsx scripts/precision-corpus.ts commit-sample`.',
+      '',
+      '| repository | commit | licence | licence text |',
+      '|---|---|---|---|',
+      ...rows,
+      '',
+    ].join('\n'),
+  );
+  console.log(`${n} files from ${repos.size} repositories → ${relative(ROOT, SAMPLE)}`);
 }
 
 export interface CorpusFinding {
@@ -233,8 +324,10 @@ function main(argv: string[]): void {
     }));
     writeFileSync(EXPECTED, JSON.stringify({ description: 'Reviewed expected findings (check line status) on corpus files; regenerate with `tsx scripts/precision-corpus.ts expect` and review the diff (docs/precision.md).', errors: r.errors.map((e) => `${e.path}: ${e.code}`), files: expected }, null, 1) + '\n');
     console.log(`${expected.length} files, ${r.findings.length} findings → ${relative(ROOT, EXPECTED)}`);
+  } else if (cmd === 'commit-sample') {
+    commitSample(dir, resolve(flag(args, '--mirrors') ?? join(dir, '..', 'mirrors')));
   } else {
-    throw new Error('usage: precision-corpus.ts extract|scan|sample|expect');
+    throw new Error('usage: precision-corpus.ts extract|scan|sample|expect|commit-sample');
   }
 }
 
