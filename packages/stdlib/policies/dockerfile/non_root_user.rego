@@ -4,7 +4,8 @@
 #   The final image has no USER instruction (so it runs as root unless the base image says
 #   otherwise) or its last USER is root/0. An image whose ENTRYPOINT drops privileges with gosu,
 #   su-exec or setpriv (installed or copied in the final stage: the official images' idiom) is not
-#   reported. Base images meant to be extended are reported like any other: the image as built runs
+#   reported, nor is a WebAssembly image (final stage built `--platform=wasi/…`, or an ENTRYPOINT/CMD
+#   that runs a `.wasm` module): a Wasm runtime runs it, with no Linux user to be root. Base images meant to be extended are reported like any other: the image as built runs
 #   as root, and whoever runs it directly gets root; waive it inline with the reason where that is
 #   intended.
 # custom:
@@ -39,6 +40,7 @@ deny contains res if {
 	not docker.final_user
 	not _nonroot_base
 	not _entrypoint_drops_privileges
+	not _wasm_image
 	from := docker.final_stage.Commands[0]
 	msg := sprintf("final %s has no USER instruction, so the container runs as root", [docker.stage_label(docker.final_index)])
 	res := result.new(msg, from)
@@ -60,6 +62,16 @@ _entrypoint_drops_privileges if {
 	some c in docker.final_commands
 	c.Cmd in {"run", "copy"}
 	regex.match(`(^|[^A-Za-z0-9_-])(gosu|su-exec|setpriv)([^A-Za-z0-9_-]|$)`, concat(" ", c.Value))
+}
+
+# `docker run --platform wasi/wasm --runtime io.containerd.wasmedge.v1 …`: the module runs in a
+# Wasm sandbox, where USER has no meaning.
+_wasm_image if startswith(docker.stage_infos[docker.final_index].platform, "wasi/")
+
+_wasm_image if {
+	some c in docker.final_commands
+	c.Cmd in {"entrypoint", "cmd"}
+	regex.match(`^\S*\.wasm(\s|$)`, c.Value[0])
 }
 
 _nonroot_base if {

@@ -78,3 +78,15 @@ test_privilege_tool_without_entrypoint_or_in_build_stage_denied if {
 	# an explicit USER root is still reported
 	count(policy.deny) == 1 with input as df.dockerfile(["FROM debian:12", "RUN apt-get install -y gosu", "USER root", "ENTRYPOINT [\"x\"]"])
 }
+
+# A Wasm module has no Linux user; a Linux binary on scratch still runs as uid 0.
+test_wasm_image_passes if {
+	count(policy.deny) == 0 with input as df.dockerfile(["FROM scratch", "ENTRYPOINT [\"order_service.wasm\"]", "COPY --from=build /src/order_service.wasm /order_service.wasm"])
+	count(policy.deny) == 0 with input as df.dockerfile(["FROM --platform=wasi/wasm scratch", "COPY app /app", "ENTRYPOINT [\"/app\"]"])
+	count(policy.deny) == 0 with input as df.dockerfile(["FROM scratch", "COPY m.wasm /", "CMD [\"/m.wasm\", \"--port\", \"80\"]"])
+}
+
+test_non_wasm_entrypoint_on_scratch_denied if {
+	count(policy.deny) == 1 with input as df.dockerfile(["FROM scratch", "COPY app /app", "ENTRYPOINT [\"/app\", \"--config=x.wasm\"]"])
+	count(policy.deny) == 1 with input as df.dockerfile(["FROM --platform=linux/amd64 scratch", "COPY app.wasm.sh /", "ENTRYPOINT [\"/app.wasm.sh\"]"])
+}
