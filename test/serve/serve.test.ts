@@ -6,28 +6,16 @@
  */
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { OPAClient } from '@styra/opa';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ensureBuilt } from '../cli/scan-helpers.js';
-import { startServe, type Served } from './server.js';
+import { startServe, workspace, type Served } from './server.js';
 
 ensureBuilt();
 const execFileAsync = promisify(execFile);
-const work = mkdtempSync(join(tmpdir(), 'palisade-serve-'));
-const servers: Served[] = [];
-afterAll(async () => {
-  await Promise.all(servers.map((s) => s.stop('SIGKILL')));
-  rmSync(work, { recursive: true, force: true });
-});
-
-function write(name: string, text: string): string {
-  mkdirSync(join(work, name, '..'), { recursive: true });
-  writeFileSync(join(work, name), text);
-  return join(work, name);
-}
+const { dir: work, servers, write } = workspace('palisade-serve-');
 
 write('policy/authz/allow.rego', 'package authz\n\ndefault allow := false\n\nallow if input.user in data.authz.admins\n');
 write('policy/authz/data.json', '{"admins": ["ada"]}');

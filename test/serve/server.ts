@@ -1,5 +1,9 @@
 /** Starts the real `palisade serve` on 127.0.0.1 (an ephemeral port) for the serve tests. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import { BIN, baseEnv } from '../cli/scan-helpers.js';
 
 export interface Served {
@@ -41,5 +45,27 @@ export async function startServe(args: string[], cwd: string, env: Record<string
         child.once('exit', (code) => resolve(code));
         child.kill(signal);
       }),
+  };
+}
+
+/**
+ * A temporary directory for one test file, removed (and its servers killed) after all tests;
+ * `write` creates a file in it, parents included, and returns its path.
+ */
+export function workspace(prefix: string): { dir: string; servers: Served[]; write(name: string, text: string): string } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const servers: Served[] = [];
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => s.stop('SIGKILL')));
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    dir,
+    servers,
+    write(name, text) {
+      mkdirSync(join(dir, name, '..'), { recursive: true });
+      writeFileSync(join(dir, name), text);
+      return join(dir, name);
+    },
   };
 }

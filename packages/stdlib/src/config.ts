@@ -47,6 +47,8 @@ export interface PalisadeConfig {
   /** `data.palisade.config` overrides for the stdlib policies. */
   config?: Record<string, unknown>;
   waivers?: ConfigWaiver[];
+  /** The `admission:` section, for `palisade serve` (validated by the CLI's admission-config parser). */
+  admission?: Record<string, unknown>;
 }
 
 /** A problem found while validating a configuration file, with its location. */
@@ -85,6 +87,8 @@ const KEYS: Record<string, [keyof PalisadeConfig, Kind]> = {
   color: ['color', 'bool'],
   config: ['config', 'object'],
   waivers: ['waivers', 'waivers'],
+  // Read by `palisade serve` (its own parser checks the keys inside); scan ignores it.
+  admission: ['admission', 'object'],
 };
 
 /** What an `int` key holds, for its error message (the unit matters: `--max-memory 64` is MB). */

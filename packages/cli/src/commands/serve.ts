@@ -3,18 +3,18 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { isIP } from 'node:net';
 import { dirname, resolve } from 'node:path';
-import { SEVERITIES, type Severity } from '@palisade/stdlib';
 import { EXIT, type CliCommand } from '../command.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { BUNDLE_OPTIONS } from '../opa-bundle/options.js';
-import { admissionScanner, type AdmissionMode } from '../serve/admission.js';
+import { admissionScanner } from '../serve/admission.js';
+import { admissionPolicyChecks } from '../serve/admission-policies.js';
 import { loadDecisionSet, type PolicySetSource } from '../serve/decisions.js';
+import { loadGatekeeper } from '../serve/gatekeeper.js';
+import { resolveAdmission } from '../serve/settings.js';
 import { handler, maskInput, type ServerState } from '../serve/http.js';
 import { createMetrics } from '../serve/metrics.js';
 import { watchPaths } from '../toolchain/watch.js';
 import { VERSION } from '../version.js';
-
-const MODES: AdmissionMode[] = ['enforce', 'warn', 'audit'];
 
 function loopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
@@ -35,9 +35,13 @@ export const serveCommand: CliCommand = {
     { flags: '--tls-cert-file <file>', description: 'TLS certificate (PEM); reloaded when it changes' },
     { flags: '--tls-private-key-file <file>', description: 'TLS private key (PEM)' },
     { flags: '--allow-insecure-http', description: 'serve plain HTTP on an address other than loopback' },
-    { flags: '--admission-mode <mode>', description: 'admission webhook: enforce (deny), warn (allow with warnings) or audit (allow, annotate)', default: 'enforce' },
-    { flags: '--deny-severity <severity>', description: 'lowest severity of a failing check that denies admission', default: 'HIGH' },
+    { flags: '-c, --config <file>', description: 'palisade.yaml whose admission: section configures the webhook (default ./palisade.yaml)' },
+    { flags: '--admission-mode <mode>', description: 'admission webhook: enforce (deny), warn (allow with warnings) or audit (allow, annotate); default enforce' },
+    { flags: '--deny-severity <severity>', description: 'lowest severity of a failing check that denies admission; default HIGH' },
     { flags: '--exclude-namespace <ns>', description: 'namespace admission never checks (repeatable; default kube-system)', repeatable: true },
+    { flags: '--on-error <answer>', description: 'admission answer when a check cannot be evaluated (error, timeout): deny (default) or allow' },
+    { flags: '--admission-package <pkg>', description: 'package of your deny/warn admission rules, input = the AdmissionReview; default kubernetes.admission' },
+    { flags: '--gatekeeper <path>', description: 'Gatekeeper ConstraintTemplate and constraint YAML file or directory (repeatable)', repeatable: true },
     { flags: '--profile <name>', description: 'standard-library policy set for admission (recommended, all, pss-baseline, pss-restricted, cis-docker)' },
     { flags: '--decision-log <file>', description: 'write decision logs as JSON lines to a file (- for stdout)' },
     { flags: '--log-mask <path>', description: 'input path erased from decision logs, e.g. /input/password (repeatable)', repeatable: true },
@@ -55,10 +59,9 @@ export const serveCommand: CliCommand = {
     const port = Number(portText);
     const usage = (m: string) => (io.stderr.write(`error: ${m}\n`), EXIT.error);
     if (!Number.isInteger(port) || port < 0 || port > 65535) return usage(`--addr: invalid port "${portText}"`);
-    const mode = String(opts.admissionMode ?? 'enforce') as AdmissionMode;
-    if (!MODES.includes(mode)) return usage(`--admission-mode must be one of ${MODES.join(', ')}`);
-    const denySeverity = String(opts.denySeverity ?? 'HIGH').toUpperCase() as Severity;
-    if (!SEVERITIES.includes(denySeverity)) return usage(`--deny-severity must be one of ${SEVERITIES.join(', ')}`);
+    const resolved = resolveAdmission(opts, io);
+    if (!resolved.settings) return usage(resolved.errors.join('\nerror: '));
+    const { admission, policyPackage, gatekeeper: gatekeeperPaths } = resolved.settings;
     const numbers: Record<string, number> = {};
     for (const [k, flagName] of [['maxBody', '--max-body'], ['timeout', '--timeout'], ['maxMemory', '--max-memory']] as const) {
       const n = Number(opts[k]);
@@ -75,6 +78,8 @@ export const serveCommand: CliCommand = {
     if (!loaded.set) return printDiagnostics(loaded.errors, io);
     const { scanner, errors: scanErrors } = admissionScanner({ profile: opts.profile === undefined ? undefined : String(opts.profile) });
     if (!scanner) return printDiagnostics(scanErrors, io);
+    const gk = loadGatekeeper(gatekeeperPaths, io.cwd);
+    if (!gk.checks) return printDiagnostics(gk.errors, io);
 
     const metrics = createMetrics();
     const masks = (opts.logMask as string[] | undefined) ?? [];
@@ -92,24 +97,30 @@ export const serveCommand: CliCommand = {
     const state: ServerState = {
       set: loaded.set,
       scanner,
-      admission: { mode, denySeverity, excludeNamespaces: (opts.excludeNamespace as string[] | undefined) ?? ['kube-system'] },
+      admission,
+      checks: [],
       limits: { timeoutMs: numbers.timeout!, maxMemoryBytes: numbers.maxMemory! * 1024 * 1024, maxBodyBytes: numbers.maxBody! },
       metrics,
       decisionLog,
       inFlight: 0,
     };
 
+    // Read at each request, so a reload applies to the user's admission rules too.
+    const policyChecks = admissionPolicyChecks(() => state.set, policyPackage);
+    state.checks = [policyChecks, gk.checks];
     let reloading = Promise.resolve();
     const reload = (why: string) => {
       reloading = reloading.then(async () => {
         const next = await loadDecisionSet(source);
-        if (next.set) {
+        const nextGk = loadGatekeeper(gatekeeperPaths, io.cwd);
+        if (next.set && nextGk.checks) {
           state.set = next.set;
+          state.checks = [policyChecks, nextGk.checks];
           metrics.reloads.inc({ outcome: 'ok' });
           io.stderr.write(`palisade serve: reloaded policies (${why})\n`);
         } else {
           metrics.reloads.inc({ outcome: 'error' });
-          io.stderr.write(`palisade serve: reload failed (${why}); still serving the previous policies:\n${next.errors.map((e) => `  ${e.code}: ${e.message}`).join('\n')}\n`);
+          io.stderr.write(`palisade serve: reload failed (${why}); still serving the previous policies:\n${[...next.errors, ...nextGk.errors].map((e) => `  ${e.code}: ${e.message}`).join('\n')}\n`);
         }
       });
     };
@@ -153,14 +164,14 @@ export const serveCommand: CliCommand = {
     if (!listening) return EXIT.error;
     const addr = server.address();
     const shown = typeof addr === 'object' && addr ? `${addr.address.includes(':') ? `[${addr.address}]` : addr.address}:${addr.port}` : `${host}:${port}`;
-    io.stderr.write(`palisade serve: listening on ${certFile ? 'https' : 'http'}://${shown} (${state.set.engine.modules().length} modules, admission ${mode})\n`);
+    io.stderr.write(`palisade serve: listening on ${certFile ? 'https' : 'http'}://${shown} (${state.set.engine.modules().length} modules, admission ${admission.mode}${gk.checks.constraints ? `, ${gk.checks.constraints} Gatekeeper constraint(s) from ${gk.checks.templates} template(s)` : ''})\n`);
 
     const onHup = () => reload('SIGHUP');
     process.on('SIGHUP', onHup);
     const bundlePaths = ((opts.bundle as string[] | undefined) ?? []).map((b) => resolve(io.cwd, b));
     // watchPaths resolves on SIGINT/SIGTERM; without --watch wait for those signals alone.
     const stopped = opts.watch
-      ? watchPaths([...source.data, ...bundlePaths.map((b) => dirname(b))], io.cwd, (file) => reload(file))
+      ? watchPaths([...source.data, ...gatekeeperPaths, ...bundlePaths.map((b) => dirname(b))], io.cwd, (file) => reload(file))
       : new Promise<void>((res) => {
           process.once('SIGTERM', () => res());
           process.once('SIGINT', () => res());

@@ -2,15 +2,18 @@
  * Kubernetes admission control: a `ValidatingAdmissionWebhook` request (`AdmissionReview`,
  * admission.k8s.io/v1) is decided by the same checks `palisade scan` runs on manifests — the
  * admitted object is loaded with the Kubernetes loader, so finding ids, severities and messages
- * are the scan's — plus, optionally, admission policies written for OPA (input = the
- * AdmissionReview, `deny`/`warn` rules) and Gatekeeper ConstraintTemplates (see gatekeeper.ts).
+ * are the scan's — plus request checks: the user's admission policies written for OPA (input =
+ * the AdmissionReview, `deny`/`warn` rules; admission-policies.ts) and Gatekeeper constraints
+ * (gatekeeper.ts). Palisade has no side effects, so a `dryRun` request gets the same answer; the
+ * decision log marks it.
  */
 import { createScanner, loadDocuments, SEVERITIES, type Finding, type Scanner, type Severity } from '@palisade/stdlib';
 import type { Diagnostic } from '@palisade/engine';
+import type { EvalLimits } from './decisions.js';
 
-/** Extra admission checks over the raw request (Gatekeeper constraints). */
+/** Admission checks over the raw request (the user's admission policies, Gatekeeper constraints). */
 export interface RequestChecks {
-  evaluate(request: AdmissionRequest): { violations: Violation[]; errors: Diagnostic[] };
+  evaluate(request: AdmissionRequest, limits: EvalLimits, review?: unknown): { violations: Violation[]; errors: Diagnostic[] };
 }
 
 export type AdmissionMode = 'enforce' | 'warn' | 'audit';
@@ -21,6 +24,8 @@ export interface AdmissionSettings {
   denySeverity: Severity;
   /** Namespaces never checked (default kube-system). */
   excludeNamespaces: string[];
+  /** The answer when a check cannot be evaluated (error, timeout): deny fails closed, as `failurePolicy: Fail`. */
+  onError: 'deny' | 'allow';
 }
 
 export interface AdmissionRequest {
@@ -41,6 +46,8 @@ export interface Violation {
   message: string;
   /** Denies in enforce mode (else a warning). */
   deny: boolean;
+  /** Recorded (decision log, audit annotation) but neither denies nor warns: Gatekeeper's `dryrun`. */
+  auditOnly?: boolean;
 }
 
 export interface AdmissionOutcome {
@@ -66,7 +73,7 @@ function oneLine(s: string): string {
   return s.replace(/[\u0000-\u001f\u007f]+/g, ' ').slice(0, 1000);
 }
 
-export function decideAdmission(review: unknown, scanner: Scanner, settings: AdmissionSettings, gatekeeper?: RequestChecks): AdmissionOutcome {
+export function decideAdmission(review: unknown, scanner: Scanner, settings: AdmissionSettings, checks: readonly RequestChecks[], limits: EvalLimits): AdmissionOutcome {
   const request = ((review as { request?: AdmissionRequest } | null)?.request ?? {}) as AdmissionRequest;
   const uid = typeof request.uid === 'string' ? request.uid : '';
   const allow = (skipped?: string): AdmissionOutcome => ({ response: { uid, allowed: true }, violations: [], skipped, errors: [] });
@@ -87,21 +94,21 @@ export function decideAdmission(review: unknown, scanner: Scanner, settings: Adm
   const violations: Violation[] = result.findings
     .filter((f: Finding) => f.status === 'fail' || f.status === 'warn')
     .map((f: Finding) => ({ id: f.policyId, severity: f.severity, message: oneLine(f.message), deny: f.status === 'fail' && rank(f.severity) <= rank(settings.denySeverity) }));
-  if (gatekeeper) {
-    const g = gatekeeper.evaluate(request);
-    violations.push(...g.violations);
+  for (const c of checks) {
+    const g = c.evaluate(request, limits, review);
+    violations.push(...g.violations.map((v) => ({ ...v, message: oneLine(v.message) })));
     errors.push(...g.errors);
   }
   violations.sort((a, b) => rank(a.severity) - rank(b.severity) || a.id.localeCompare(b.id) || a.message.localeCompare(b.message));
 
   const denying = violations.filter((v) => v.deny);
-  const warnings = violations.filter((v) => !v.deny).map((v) => oneLine(`${v.id} [${v.severity}] ${v.message}`));
-  // An evaluation error must not admit silently: in enforce mode it denies, naming the error.
+  const warnings = violations.filter((v) => !v.deny && !v.auditOnly).map((v) => oneLine(`${v.id} [${v.severity}] ${v.message}`));
+  // An evaluation error must not admit silently: in enforce mode it denies (on-error: deny), naming the error.
   const failed = errors.length > 0;
-  const deny = settings.mode === 'enforce' && (denying.length > 0 || failed);
+  const deny = settings.mode === 'enforce' && (denying.length > 0 || (failed && settings.onError === 'deny'));
   const response: AdmissionOutcome['response'] = { uid, allowed: !deny };
   if (settings.mode === 'warn') warnings.unshift(...denying.map((v) => oneLine(`${v.id} [${v.severity}] ${v.message}`)));
-  // Outside enforce mode an error still admits, but never silently: it is a warning (and an audit annotation).
+  // Otherwise an error admits, but never silently: it is a warning (and an audit annotation).
   if (failed && !deny) warnings.unshift(...errors.map((e) => oneLine(`palisade could not check this object: ${e.message}`)));
   if (deny) {
     const lines = denying.map((v) => `${v.id} [${v.severity}] ${v.message}`);
@@ -109,7 +116,7 @@ export function decideAdmission(review: unknown, scanner: Scanner, settings: Adm
     response.status = { code: 403, reason: 'Forbidden', message: oneLine(`palisade denied ${obj.kind ?? 'object'} ${ns ? ns + '/' : ''}${name}: ${lines.join('; ')}`) };
   }
   if (settings.mode !== 'audit' && warnings.length) response.warnings = warnings.slice(0, 50);
-  if (settings.mode === 'audit' && (violations.length || failed)) {
+  if ((settings.mode === 'audit' && (violations.length || failed)) || violations.some((v) => v.auditOnly)) {
     response.auditAnnotations = { 'palisade.dev/violations': oneLine([...violations.map((v) => `${v.id} [${v.severity}]`), ...(failed ? ['evaluation error'] : [])].join(', ')) };
   }
   return { response, violations, errors };

@@ -16,7 +16,8 @@ import type { Metrics } from './metrics.js';
 export interface ServerState {
   set: DecisionSet;
   scanner: Scanner;
-  gatekeeper?: RequestChecks;
+  /** The user's admission policies and Gatekeeper constraints, run after the stdlib checks. */
+  checks: RequestChecks[];
   admission: AdmissionSettings;
   limits: EvalLimits & { maxBodyBytes: number };
   metrics: Metrics;
@@ -237,10 +238,21 @@ const routes: { match: (m: string, p: string) => boolean; route: string; handler
       if (review?.kind !== 'AdmissionReview' || typeof review.request !== 'object' || review.request === null) {
         throw new HttpError(400, 'invalid_parameter', 'body is not an AdmissionReview with a request');
       }
-      const out = decideAdmission(review, state.scanner, state.admission, state.gatekeeper);
+      const out = decideAdmission(review, state.scanner, state.admission, state.checks, state.limits);
       state.metrics.decisions.inc({ kind: 'admission', outcome: out.skipped ? 'skipped' : out.response.allowed ? 'allowed' : 'denied' });
       for (const e of out.errors) state.metrics.evalErrors.inc({ code: e.code });
-      state.decisionLog?.({ decision_id: randomUUID(), path: 'admission', uid: out.response.uid, allowed: out.response.allowed, violations: out.violations, ...(out.skipped ? { skipped: out.skipped } : {}) });
+      const request = review.request as { operation?: unknown; dryRun?: unknown };
+      state.decisionLog?.({
+        decision_id: randomUUID(),
+        path: 'admission',
+        uid: out.response.uid,
+        operation: request.operation,
+        ...(request.dryRun === true ? { dry_run: true } : {}),
+        allowed: out.response.allowed,
+        violations: out.violations,
+        ...(out.errors.length ? { errors: out.errors.map((e) => ({ code: e.code, message: e.message })) } : {}),
+        ...(out.skipped ? { skipped: out.skipped } : {}),
+      });
       return { status: 200, body: { apiVersion: review.apiVersion ?? 'admission.k8s.io/v1', kind: 'AdmissionReview', response: out.response } };
     },
   },

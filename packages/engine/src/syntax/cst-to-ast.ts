@@ -30,7 +30,11 @@ export interface AstIssue {
 
 export class AstBuilder {
   readonly issues: AstIssue[] = [];
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    /** Rego v0 rule bodies are accepted (see ParseOptions.regoV0). */
+    private readonly regoV0 = false,
+  ) {}
 
   loc(a: IToken, b: IToken = a): Location {
     return {
@@ -121,7 +125,14 @@ export class AstBuilder {
     if (bodyNode) ({ body, braces } = this.ruleBody(bodyNode));
     if (v0Body) {
       const brace = lbrace(v0Body);
-      if (isV0PartialSet(head)) {
+      if (this.regoV0) {
+        if (isV0PartialSet(head) && head.ref.type === 'ref' && head.ref.head.type === 'var') {
+          // v0's `p[x] { … }` is the partial set `p contains x if { … }`.
+          head.contains = true;
+          head.key = head.ref.path[0];
+          head.ref = head.ref.head;
+        }
+      } else if (isV0PartialSet(head)) {
         const key = head.ref.type === 'ref' ? head.ref.path[0] : undefined;
         // Suggest the set itself (`p contains x`), not the v0 ref (`p[x]`).
         const setName = head.ref.type === 'ref' && head.ref.head.type === 'var' ? head.ref.head.name : refName(head);
@@ -137,7 +148,13 @@ export class AstBuilder {
     const rule: Rule = { head, body, hasIf: !!ifTok, braces, else: elses, default: isDefault, annotations: [], loc };
     if (isDefault) this.checkDefault(rule, ifTok ?? (v0Body && lbrace(v0Body)));
     else if (!ifTok && !v0Body && head.value === undefined && !head.contains) {
-      if (isV0PartialSet(head)) {
+      if (this.regoV0 && head.args) {
+        // v0's body-less function clause `f("x", _)` is true for those arguments.
+      } else if (this.regoV0 && isV0PartialSet(head) && head.ref.type === 'ref' && head.ref.head.type === 'var') {
+        head.contains = true;
+        head.key = head.ref.path[0];
+        head.ref = head.ref.head;
+      } else if (isV0PartialSet(head)) {
         this.error(`\`contains\` is required for multi-value rules in Rego v1: write \`${refName(head)} contains …\``, head.loc);
       } else {
         this.error(`unexpected end of rule \`${refName(head)}\`: expected \`:=\`, \`=\`, \`if\` or \`contains\``, head.loc);
@@ -213,7 +230,7 @@ export class AstBuilder {
     if (bodyNode) clause.body = this.ruleBody(bodyNode).body;
     const v0 = nodes(cst, 'braceBody')[0];
     if (v0) {
-      this.error('`if` is required before an else body in Rego v1', this.loc(lbrace(v0)));
+      if (!this.regoV0) this.error('`if` is required before an else body in Rego v1', this.loc(lbrace(v0)));
       clause.body = this.braceBody(v0);
     }
     return clause;

@@ -24,6 +24,21 @@ describe('parse errors', () => {
     expect(errorsOf('package a\np[x]')).toEqual(['2:1 `contains` is required for multi-value rules in Rego v1: write `p[x] contains …`']);
     expect(errorsOf('package a\np := 1 else := 2 { true }')).toEqual(['2:18 `if` is required before an else body in Rego v1']);
   });
+  it('reads Rego v0 rule bodies only when asked (regoV0, for Gatekeeper templates)', () => {
+    const src = 'package a\np[x] { x := input.a[_] }\nf(x) = y { y := x }\ng("a", _)\nq { true }\nr = 1 { false } else = 2 { true }\ns[x]\n';
+    expect(parseModule('t.rego', src).module).toBeUndefined();
+    const { module, errors } = parseModule('t.rego', src, { regoV0: true });
+    expect(errors).toEqual([]);
+    const heads = module!.rules.map((r) => ({ name: r.head.ref.type === 'var' ? r.head.ref.name : '(ref)', contains: r.head.contains, key: r.head.key?.type, args: r.head.args?.length }));
+    expect(heads).toEqual([
+      { name: 'p', contains: true, key: 'var', args: undefined },
+      { name: 'f', contains: false, key: undefined, args: 1 },
+      { name: 'g', contains: false, key: undefined, args: 2 },
+      { name: 'q', contains: false, key: undefined, args: undefined },
+      { name: 'r', contains: false, key: undefined, args: undefined },
+      { name: 's', contains: true, key: 'var', args: undefined },
+    ]);
+  });
   it('refuses `not not` as OPA does ("unexpected not keyword"); the experimental logic mode keeps it', () => {
     // Found by `pnpm fuzz`: 1,000 stacked `not`s took over a minute to compile.
     expect(errorsOf('package a\np if {\n\tnot not input.a\n}')).toEqual(['3:6 unexpected `not`: expected a term']);
