@@ -30,6 +30,8 @@ const entryPoints = Object.fromEntries([
   ['scan-worker', `${dist}scan-worker.js`],
   // `scan --interactive` from scan.cjs imports this one (see tuiAsModule).
   ['tui', `${dist}tui/index.js`],
+  // Likewise serve/pool.ts starts ./serve-worker.js (chunks and entries share this folder).
+  ['serve-worker', `${dist}serve/serve-worker.js`],
 ]);
 const common = {
   outdir,
@@ -54,7 +56,7 @@ await build({
   // CommonJS dependencies (fast-glob…) call require() for Node built-ins.
   banner: { js: "import { createRequire as __palisadeRequire } from 'node:module';\nconst require = __palisadeRequire(import.meta.url);" },
 });
-const commonJs = Object.fromEntries(Object.entries(entryPoints).filter(([name]) => !['ui', 'index', 'scan-worker', 'tui'].includes(name)));
+const commonJs = Object.fromEntries(Object.entries(entryPoints).filter(([name]) => !['ui', 'index', 'scan-worker', 'serve-worker', 'tui'].includes(name)));
 /**
  * Ink has top-level await, so it cannot be require()d, and a `vm.Script` (how code-cache.ts runs
  * these bundles) cannot `import()` on Node 20 without an experimental flag. So in the CommonJS

@@ -6,10 +6,10 @@ import { dirname, resolve } from 'node:path';
 import { EXIT, type CliCommand } from '../command.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { BUNDLE_OPTIONS } from '../opa-bundle/options.js';
-import { admissionScanner } from '../serve/admission.js';
-import { admissionPolicyChecks } from '../serve/admission-policies.js';
-import { loadDecisionSet, type PolicySetSource } from '../serve/decisions.js';
-import { loadGatekeeper } from '../serve/gatekeeper.js';
+import { availableParallelism } from 'node:os';
+import type { PolicySetSource } from '../serve/decisions.js';
+import { createEvaluator, type EvaluatorConfig } from '../serve/evaluator.js';
+import { WorkerPool } from '../serve/pool.js';
 import { resolveAdmission } from '../serve/settings.js';
 import { handler, maskInput, type ServerState } from '../serve/http.js';
 import { createMetrics } from '../serve/metrics.js';
@@ -46,7 +46,9 @@ export const serveCommand: CliCommand = {
     { flags: '--decision-log <file>', description: 'write decision logs as JSON lines to a file (- for stdout)' },
     { flags: '--log-mask <path>', description: 'input path erased from decision logs, e.g. /input/password (repeatable)', repeatable: true },
     { flags: '--max-body <bytes>', description: 'largest request body accepted', default: '8388608' },
-    { flags: '--timeout <ms>', description: 'time budget of one evaluation in milliseconds', default: '5000' },
+    { flags: '--workers <n>', description: 'worker threads evaluating requests (0 = on the server thread); default: CPUs, at most 4' },
+    { flags: '--max-queue <n>', description: 'requests waiting for a busy worker before new ones get 503', default: '256' },
+    { flags: '--timeout <ms>', description: 'time budget of one evaluation in milliseconds (well under the webhook’s timeoutSeconds)', default: '2000' },
     { flags: '--max-memory <mb>', description: 'heap one evaluation may grow by, in MB (0 = none)', default: '512' },
     { flags: '-w, --watch', description: 'reload policies, data and bundles when they change (SIGHUP always reloads)' },
   ],
@@ -63,7 +65,8 @@ export const serveCommand: CliCommand = {
     if (!resolved.settings) return usage(resolved.errors.join('\nerror: '));
     const { admission, policyPackage, gatekeeper: gatekeeperPaths } = resolved.settings;
     const numbers: Record<string, number> = {};
-    for (const [k, flagName] of [['maxBody', '--max-body'], ['timeout', '--timeout'], ['maxMemory', '--max-memory']] as const) {
+    opts.workers ??= String(Math.min(4, availableParallelism()));
+    for (const [k, flagName] of [['maxBody', '--max-body'], ['timeout', '--timeout'], ['maxMemory', '--max-memory'], ['workers', '--workers'], ['maxQueue', '--max-queue']] as const) {
       const n = Number(opts[k]);
       if (!Number.isFinite(n) || n < 0) return usage(`${flagName} must be a non-negative number, got "${String(opts[k])}"`);
       numbers[k] = n;
@@ -74,12 +77,26 @@ export const serveCommand: CliCommand = {
     if (!certFile && !loopback(host) && !opts.allowInsecureHttp) return usage(`refusing plain HTTP on ${host}: give --tls-cert-file/--tls-private-key-file, or --allow-insecure-http`);
 
     const source: PolicySetSource = { data: (opts.data as string[] | undefined) ?? [], bundleOptions: opts, cwd: io.cwd };
-    const loaded = await loadDecisionSet(source);
-    if (!loaded.set) return printDiagnostics(loaded.errors, io);
-    const { scanner, errors: scanErrors } = admissionScanner({ profile: opts.profile === undefined ? undefined : String(opts.profile) });
-    if (!scanner) return printDiagnostics(scanErrors, io);
-    const gk = loadGatekeeper(gatekeeperPaths, io.cwd);
-    if (!gk.checks) return printDiagnostics(gk.errors, io);
+    // Workers get this by structured clone: only plain option values.
+    const config: EvaluatorConfig = {
+      source: { ...source, bundleOptions: JSON.parse(JSON.stringify(opts)) as Record<string, unknown> },
+      ...(opts.profile === undefined ? {} : { profile: String(opts.profile) }),
+      gatekeeper: gatekeeperPaths,
+      policyPackage,
+      admission,
+    };
+    const built = await createEvaluator(config);
+    if (!built.evaluator) return printDiagnostics(built.errors, io);
+    const evaluator = built.evaluator;
+    const workers = Math.floor(numbers.workers!);
+    const pool = workers > 0 ? new WorkerPool(config, workers, Math.floor(numbers.maxQueue!), (line) => io.stderr.write(`${line}\n`)) : undefined;
+    if (pool) {
+      const poolErrors = await pool.start();
+      if (poolErrors.length) {
+        await pool.close();
+        return printDiagnostics(poolErrors, io);
+      }
+    }
 
     const metrics = createMetrics();
     const masks = (opts.logMask as string[] | undefined) ?? [];
@@ -95,32 +112,26 @@ export const serveCommand: CliCommand = {
       };
     }
     const state: ServerState = {
-      set: loaded.set,
-      scanner,
-      admission,
-      checks: [],
+      evaluator,
+      run: pool ? (job) => pool.run(job) : async (job) => evaluator.run(job),
       limits: { timeoutMs: numbers.timeout!, maxMemoryBytes: numbers.maxMemory! * 1024 * 1024, maxBodyBytes: numbers.maxBody! },
       metrics,
       decisionLog,
       inFlight: 0,
     };
 
-    // Read at each request, so a reload applies to the user's admission rules too.
-    const policyChecks = admissionPolicyChecks(() => state.set, policyPackage);
-    state.checks = [policyChecks, gk.checks];
     let reloading = Promise.resolve();
     const reload = (why: string) => {
       reloading = reloading.then(async () => {
-        const next = await loadDecisionSet(source);
-        const nextGk = loadGatekeeper(gatekeeperPaths, io.cwd);
-        if (next.set && nextGk.checks) {
-          state.set = next.set;
-          state.checks = [policyChecks, nextGk.checks];
+        // This thread first: only a set that loads here is sent to the workers.
+        const errors = await evaluator.reload();
+        if (!errors.length && pool) errors.push(...(await pool.reload()));
+        if (!errors.length) {
           metrics.reloads.inc({ outcome: 'ok' });
           io.stderr.write(`palisade serve: reloaded policies (${why})\n`);
         } else {
           metrics.reloads.inc({ outcome: 'error' });
-          io.stderr.write(`palisade serve: reload failed (${why}); still serving the previous policies:\n${[...next.errors, ...nextGk.errors].map((e) => `  ${e.code}: ${e.message}`).join('\n')}\n`);
+          io.stderr.write(`palisade serve: reload failed (${why}); still serving the previous policies:\n${errors.map((e) => `  ${e.code}: ${e.message}`).join('\n')}\n`);
         }
       });
     };
@@ -161,10 +172,13 @@ export const serveCommand: CliCommand = {
       });
       server.listen(port, host, () => res(true));
     });
-    if (!listening) return EXIT.error;
+    if (!listening) {
+      await pool?.close();
+      return EXIT.error;
+    }
     const addr = server.address();
     const shown = typeof addr === 'object' && addr ? `${addr.address.includes(':') ? `[${addr.address}]` : addr.address}:${addr.port}` : `${host}:${port}`;
-    io.stderr.write(`palisade serve: listening on ${certFile ? 'https' : 'http'}://${shown} (${state.set.engine.modules().length} modules, admission ${admission.mode}${gk.checks.constraints ? `, ${gk.checks.constraints} Gatekeeper constraint(s) from ${gk.checks.templates} template(s)` : ''})\n`);
+    io.stderr.write(`palisade serve: listening on ${certFile ? 'https' : 'http'}://${shown} (${evaluator.policies.set.engine.modules().length} modules, admission ${admission.mode}${evaluator.policies.gatekeeper.constraints ? `, ${evaluator.policies.gatekeeper.constraints} Gatekeeper constraint(s) from ${evaluator.policies.gatekeeper.templates} template(s)` : ''}, ${workers ? `${workers} worker(s)` : 'no workers'})\n`);
 
     const onHup = () => reload('SIGHUP');
     process.on('SIGHUP', onHup);
@@ -195,6 +209,7 @@ export const serveCommand: CliCommand = {
       });
       server.closeIdleConnections();
     });
+    await pool?.close();
     return EXIT.ok;
   },
 };

@@ -73,19 +73,49 @@ function oneLine(s: string): string {
   return s.replace(/[\u0000-\u001f\u007f]+/g, ' ').slice(0, 1000);
 }
 
-export function decideAdmission(review: unknown, scanner: Scanner, settings: AdmissionSettings, checks: readonly RequestChecks[], limits: EvalLimits): AdmissionOutcome {
-  const request = ((review as { request?: AdmissionRequest } | null)?.request ?? {}) as AdmissionRequest;
-  const uid = typeof request.uid === 'string' ? request.uid : '';
-  const allow = (skipped?: string): AdmissionOutcome => ({ response: { uid, allowed: true }, violations: [], skipped, errors: [] });
-  if (request.namespace && settings.excludeNamespaces.includes(request.namespace)) return allow(`namespace ${request.namespace} is excluded`);
-  if (request.operation === 'DELETE' || request.operation === 'CONNECT') return allow(`${request.operation} is not checked`);
-  if (typeof request.object !== 'object' || request.object === null) return allow('the request has no object');
+interface Subject {
+  uid: string;
+  kind: string;
+  ns: string;
+  name: string;
+}
 
+/** What the request is about; `undefined` with the reason when it is not checked at all. */
+function subject(review: unknown, settings: AdmissionSettings): { request: AdmissionRequest; subject?: Subject; skipped?: string } {
+  const request = ((review as { request?: AdmissionRequest } | null)?.request ?? {}) as AdmissionRequest;
+  if (request.namespace && settings.excludeNamespaces.includes(request.namespace)) return { request, skipped: `namespace ${request.namespace} is excluded` };
+  if (request.operation === 'DELETE' || request.operation === 'CONNECT') return { request, skipped: `${request.operation} is not checked` };
+  if (typeof request.object !== 'object' || request.object === null) return { request, skipped: 'the request has no object' };
   const obj = request.object as { kind?: string; metadata?: { name?: string; namespace?: string; generateName?: string } };
-  const name = obj.metadata?.name ?? obj.metadata?.generateName ?? request.name ?? 'unnamed';
-  const ns = obj.metadata?.namespace ?? request.namespace ?? '';
+  return {
+    request,
+    subject: {
+      uid: typeof request.uid === 'string' ? request.uid : '',
+      kind: obj.kind ?? request.kind?.kind ?? 'Object',
+      ns: obj.metadata?.namespace ?? request.namespace ?? '',
+      name: obj.metadata?.name ?? obj.metadata?.generateName ?? request.name ?? 'unnamed',
+    },
+  };
+}
+
+function skip(request: AdmissionRequest, skipped: string): AdmissionOutcome {
+  return { response: { uid: typeof request.uid === 'string' ? request.uid : '', allowed: true }, violations: [], skipped, errors: [] };
+}
+
+/** The answer when the checks could not run at all (a worker past its time budget): per `onError`, as any evaluation error. */
+export function failedAdmission(review: unknown, settings: AdmissionSettings, error: Diagnostic): AdmissionOutcome {
+  const s = subject(review, settings);
+  return s.subject ? answer(s.subject, [], [error], settings) : skip(s.request, s.skipped!);
+}
+
+export function decideAdmission(review: unknown, scanner: Scanner, settings: AdmissionSettings, checks: readonly RequestChecks[], limits: EvalLimits): AdmissionOutcome {
+  const s = subject(review, settings);
+  if (!s.subject) return skip(s.request, s.skipped!);
+  const { request } = s;
+  const { ns, name } = s.subject;
+  const obj = request.object as { kind?: string; metadata?: { namespace?: string } };
   // The object as the document of a file named after it; JSON is YAML, so the Kubernetes loader reads it unchanged.
-  const path = `admission/${obj.kind ?? request.kind?.kind ?? 'Object'}/${ns ? ns + '/' : ''}${name}.json`;
+  const path = `admission/${s.subject.kind}/${ns ? ns + '/' : ''}${name}.json`;
   const loaded = loadDocuments([{ path, content: JSON.stringify(request.namespace && !obj.metadata?.namespace ? { ...obj, metadata: { ...obj.metadata, namespace: request.namespace } } : obj) }], { parser: 'kubernetes' });
   const errors: Diagnostic[] = loaded.errors.map((e) => ({ code: 'palisade_input_error', message: `${e.path}: ${e.message}` }));
   const result = scanner.scan(loaded.documents);
@@ -101,19 +131,23 @@ export function decideAdmission(review: unknown, scanner: Scanner, settings: Adm
   }
   violations.sort((a, b) => rank(a.severity) - rank(b.severity) || a.id.localeCompare(b.id) || a.message.localeCompare(b.message));
 
+  return answer(s.subject, violations, errors, settings);
+}
+
+function answer(subject: Subject, violations: Violation[], errors: Diagnostic[], settings: AdmissionSettings): AdmissionOutcome {
   const denying = violations.filter((v) => v.deny);
   const warnings = violations.filter((v) => !v.deny && !v.auditOnly).map((v) => oneLine(`${v.id} [${v.severity}] ${v.message}`));
   // An evaluation error must not admit silently: in enforce mode it denies (on-error: deny), naming the error.
   const failed = errors.length > 0;
   const deny = settings.mode === 'enforce' && (denying.length > 0 || (failed && settings.onError === 'deny'));
-  const response: AdmissionOutcome['response'] = { uid, allowed: !deny };
+  const response: AdmissionOutcome['response'] = { uid: subject.uid, allowed: !deny };
   if (settings.mode === 'warn') warnings.unshift(...denying.map((v) => oneLine(`${v.id} [${v.severity}] ${v.message}`)));
   // Otherwise an error admits, but never silently: it is a warning (and an audit annotation).
   if (failed && !deny) warnings.unshift(...errors.map((e) => oneLine(`palisade could not check this object: ${e.message}`)));
   if (deny) {
     const lines = denying.map((v) => `${v.id} [${v.severity}] ${v.message}`);
     if (failed) lines.push(...errors.map((e) => `policy evaluation error: ${e.message}`));
-    response.status = { code: 403, reason: 'Forbidden', message: oneLine(`palisade denied ${obj.kind ?? 'object'} ${ns ? ns + '/' : ''}${name}: ${lines.join('; ')}`) };
+    response.status = { code: 403, reason: 'Forbidden', message: oneLine(`palisade denied ${subject.kind} ${subject.ns ? subject.ns + '/' : ''}${subject.name}: ${lines.join('; ')}`) };
   }
   if (settings.mode !== 'audit' && warnings.length) response.warnings = warnings.slice(0, 50);
   if ((settings.mode === 'audit' && (violations.length || failed)) || violations.some((v) => v.auditOnly)) {

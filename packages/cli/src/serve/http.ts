@@ -7,18 +7,18 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { formatDiagnostic, type Diagnostic } from '@palisade/engine';
-import type { Scanner } from '@palisade/stdlib';
 import { VERSION } from '../version.js';
-import { decideAdmission, type AdmissionSettings, type RequestChecks } from './admission.js';
-import type { DecisionSet, EvalLimits } from './decisions.js';
+import { failedAdmission, type AdmissionOutcome } from './admission.js';
+import type { Decision, EvalLimits } from './decisions.js';
+import type { Evaluator, Job, JobResult, QueryResult } from './evaluator.js';
 import type { Metrics } from './metrics.js';
+import { JobTimedOut, Overloaded } from './pool.js';
 
 export interface ServerState {
-  set: DecisionSet;
-  scanner: Scanner;
-  /** The user's admission policies and Gatekeeper constraints, run after the stdlib checks. */
-  checks: RequestChecks[];
-  admission: AdmissionSettings;
+  /** This thread's evaluator: what is served (policies, provenance); it evaluates when there is no pool. */
+  evaluator: Evaluator;
+  /** Evaluates a job: on the worker pool (503 when its queue is full), else on `evaluator`. */
+  run(job: Job): Promise<JobResult>;
   limits: EvalLimits & { maxBodyBytes: number };
   metrics: Metrics;
   decisionLog?: (entry: Record<string, unknown>) => void;
@@ -137,9 +137,20 @@ async function dataV1(req: IncomingMessage, url: URL, state: ServerState): Promi
   return decide(path, input, url, state, 'v1');
 }
 
-function decide(path: string[], input: unknown, url: URL, state: ServerState, api: 'v1' | 'v0'): { status: number; body: unknown } {
-  const limits = { ...state.limits, strictBuiltinErrors: flag(url, 'strict-builtin-errors') || state.limits.strictBuiltinErrors };
-  const d = state.set.evaluate(path, input, limits);
+/** A job on the pool or this thread; a full queue is a 503 (the client retries or applies its failure policy). */
+async function run<T extends JobResult>(state: ServerState, job: Job): Promise<T> {
+  try {
+    return (await state.run(job)) as T;
+  } catch (e) {
+    if (e instanceof Overloaded) throw new HttpError(503, 'server_overloaded', `palisade serve is overloaded: ${e.message}`);
+    if (e instanceof JobTimedOut) return { ok: false, error: e.diagnostic, ms: job.limits.timeoutMs } as T;
+    throw e;
+  }
+}
+
+async function decide(path: string[], input: unknown, url: URL, state: ServerState, api: 'v1' | 'v0'): Promise<{ status: number; body: unknown }> {
+  const limits = { timeoutMs: state.limits.timeoutMs, maxMemoryBytes: state.limits.maxMemoryBytes, strictBuiltinErrors: flag(url, 'strict-builtin-errors') || state.limits.strictBuiltinErrors };
+  const d = await run<Decision>(state, { kind: 'data', path, input, limits });
   const decisionId = state.decisionLog ? randomUUID() : undefined;
   state.metrics.decisions.inc({ kind: 'data', outcome: d.ok ? (d.defined ? 'defined' : 'undefined') : 'error' });
   if (state.decisionLog) {
@@ -166,7 +177,7 @@ function decide(path: string[], input: unknown, url: URL, state: ServerState, ap
   if (flag(url, 'provenance')) {
     body.provenance = {
       version: VERSION,
-      bundles: Object.fromEntries(state.set.bundles.map((b) => [b.source, { revision: String(b.manifest.revision ?? '') }])),
+      bundles: Object.fromEntries(state.evaluator.policies.set.bundles.map((b) => [b.source, { revision: String(b.manifest.revision ?? '') }])),
     };
   }
   return { status: 200, body };
@@ -213,7 +224,9 @@ const routes: { match: (m: string, p: string) => boolean; route: string; handler
         input = body.input;
       }
       if (!query) throw new HttpError(400, 'invalid_parameter', 'missing query (body {"query": "…"} or ?q=)');
-      const r = state.set.query(query, input, state.limits);
+      const limits = { timeoutMs: state.limits.timeoutMs, maxMemoryBytes: state.limits.maxMemoryBytes };
+      const r = await run<QueryResult>(state, { kind: 'query', query, input, limits });
+      if ('ok' in r) throw evalError((r as { error: Diagnostic }).error);
       if (r.error) throw evalError(r.error);
       return { status: 200, body: { result: r.rows } };
     },
@@ -222,7 +235,7 @@ const routes: { match: (m: string, p: string) => boolean; route: string; handler
     route: '/v1/policies',
     match: (m, p) => m === 'GET' && (p === '/v1/policies' || p.startsWith('/v1/policies/')),
     handler: async (_req, url, state) => {
-      const all = state.set.engine.modules().map((m) => ({ id: m.file, raw: m.source }));
+      const all = state.evaluator.policies.set.engine.modules().map((m) => ({ id: m.file, raw: m.source }));
       if (url.pathname === '/v1/policies') return { status: 200, body: { result: all } };
       const id = decodeURIComponent(url.pathname.slice('/v1/policies/'.length));
       const one = all.find((p) => p.id === id);
@@ -238,7 +251,10 @@ const routes: { match: (m: string, p: string) => boolean; route: string; handler
       if (review?.kind !== 'AdmissionReview' || typeof review.request !== 'object' || review.request === null) {
         throw new HttpError(400, 'invalid_parameter', 'body is not an AdmissionReview with a request');
       }
-      const out = decideAdmission(review, state.scanner, state.admission, state.checks, state.limits);
+      const limits = { timeoutMs: state.limits.timeoutMs, maxMemoryBytes: state.limits.maxMemoryBytes };
+      const result = await run<AdmissionOutcome | Decision>(state, { kind: 'admit', review, limits });
+      // A job that outlived its worker's budget: answered per on-error like any evaluation error.
+      const out = 'response' in result ? result : failedAdmission(review, state.evaluator.config.admission, (result as { error: Diagnostic }).error);
       state.metrics.decisions.inc({ kind: 'admission', outcome: out.skipped ? 'skipped' : out.response.allowed ? 'allowed' : 'denied' });
       for (const e of out.errors) state.metrics.evalErrors.inc({ code: e.code });
       const request = review.request as { operation?: unknown; dryRun?: unknown };
