@@ -5,10 +5,10 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import fg from 'fast-glob';
 import { parse as parseYaml } from 'yaml';
 import { Engine, parseJSONExact, type Diagnostic } from '@palisade/engine';
 import { applyTrivyBuiltins, stdlibBuiltins } from '@palisade/stdlib';
+import { walkTree } from './walk-tree.js';
 
 export interface LoadedPolicies {
   engine: Engine;
@@ -39,8 +39,11 @@ export function expandDataPaths(paths: readonly string[], exts: string[]): Found
       continue;
     }
     if (st.isDirectory()) {
-      const found = fg.sync(exts.map((e) => `**/*.${e}`), { cwd: p, absolute: false, ignore: ['**/node_modules/**', '**/.git/**'], dot: false });
-      for (const rel of found.sort()) {
+      // Links never lead out of the directory and loops end (walk-tree.ts); an unreadable directory is passed on as a path the reader reports.
+      const walk = walkTree(p, { dot: false });
+      for (const e of walk.errors) out.push({ file: e.abs, at: [] });
+      for (const { rel } of walk.files) {
+        if (!exts.some((e) => rel.endsWith(`.${e}`))) continue;
         const parts = rel.split('/');
         out.push({ file: resolve(p, rel), at: parts.slice(0, -1) });
       }

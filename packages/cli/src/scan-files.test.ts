@@ -24,6 +24,13 @@ describe('ignore files', () => {
     expect(isIgnored(path, rules)).toBe(expected);
   });
 
+  // No timing assertion: a backtracking matcher would hang here and hit the test's timeout.
+  it('matches a pathological ignore pattern against a long name in linear time', { timeout: 10_000 }, () => {
+    const r = parseIgnoreFile('*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b\n', '');
+    expect(isIgnored(`dir/${'a'.repeat(4_000)}.yaml`, r)).toBe(false);
+    expect(isIgnored(`dir/${'a'.repeat(4_000)}b`, r)).toBe(true);
+  });
+
   it('cannot re-include a file inside an ignored directory', () => {
     const r = parseIgnoreFile('out/\n!out/keep.yaml\n', '');
     expect(isIgnored('out/keep.yaml', r)).toBe(true);

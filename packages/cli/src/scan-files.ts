@@ -1,13 +1,15 @@
 /**
- * Input discovery for `palisade scan`: explicit files are always read; directories are walked
- * with fast-glob, keeping files whose name a loader recognises and dropping paths excluded by
- * `.gitignore` / `.palisadeignore` files (gitignore rules, nested files included), `--ignore`
- * globs, `node_modules` and `.git`.
+ * Input discovery for `palisade scan`: explicit files are always read (when regular files);
+ * directories are walked (walk-tree.ts: links never lead out of the directory, unreadable
+ * directories are errors for their path), keeping files whose name a loader recognises and
+ * dropping paths excluded by `.gitignore` / `.palisadeignore` files (gitignore rules, nested files
+ * included), `--ignore` globs, `node_modules` and `.git`.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import fg from 'fast-glob';
-import { globToRegExp, loaders } from '@palisade/stdlib';
+import { statSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { compileGlob, loaders, type GlobMatcher } from '@palisade/stdlib';
+import { readInputFile, readStreamBounded } from './read-input.js';
+import { walkTree, type WalkedFile } from './walk-tree.js';
 
 export interface InputFile {
   /** Path shown in reports: relative to cwd (forward slashes) when inside it. */
@@ -35,18 +37,19 @@ export interface Discovery {
   skippedCharts: SkippedChart[];
   /** Files found while walking that are of no kind a loader reads (not ignored ones), in walk order. */
   skippedUnknown: string[];
+  /** Links not followed, FIFOs, devices…: `path: why`, in walk order. */
+  skippedOther: string[];
 }
 
 /** Tool files that match the loaders' name rules but are never container configuration. */
 const SKIPPED_NAMES = /^(package(-lock)?\.json|pnpm-lock\.ya?ml|tsconfig(\..*)?\.json|jsconfig\.json|\.?palisade\.ya?ml|conftest\.toml)$/i;
 
-const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 const IGNORE_FILES = ['.gitignore', '.palisadeignore'];
 
 interface IgnoreRule {
   /** Directory of the ignore file, relative to the walk root ('' = root). */
   base: string;
-  re: RegExp;
+  glob: GlobMatcher;
   negate: boolean;
   dirOnly: boolean;
 }
@@ -70,9 +73,7 @@ export function parseIgnoreFile(text: string, base: string): IgnoreRule[] {
     if (line === '') continue;
     const anchored = line.includes('/');
     if (line.startsWith('/')) line = line.slice(1);
-    const body = globToRegExp(line, 'path').source.slice(1, -1);
-    const re = new RegExp(anchored ? `^${body}$` : `^(?:.*/)?${body}$`);
-    rules.push({ base, re, negate, dirOnly });
+    rules.push({ base, glob: compileGlob(anchored ? line : `**/${line}`, 'path'), negate, dirOnly });
   }
   return rules;
 }
@@ -86,7 +87,7 @@ function verdict(rel: string, isDir: boolean, rules: readonly IgnoreRule[]): boo
       if (!rel.startsWith(r.base + '/')) continue;
       sub = rel.slice(r.base.length + 1);
     }
-    if (r.re.test(sub)) out = !r.negate;
+    if (r.glob.test(sub)) out = !r.negate;
   }
   return out;
 }
@@ -107,26 +108,24 @@ function displayPath(abs: string, cwd: string): string {
   return rel.split(sep).join('/');
 }
 
-/** `--ignore` globs as fast-glob ignore patterns: a glob without `/` applies at any depth. */
-function ignorePatterns(globs: readonly string[]): string[] {
+/** `--ignore` globs: a glob without `/` applies at any depth; `dir/` ignores what is under it. */
+function ignoreMatchers(globs: readonly string[]): GlobMatcher[] {
   return globs.map((g) => {
     const p = g.replace(/^\.\//, '').replace(/\/$/, '/**');
-    return p.includes('/') ? p : `**/${p}`;
+    return compileGlob(p.includes('/') ? p : `**/${p}`, 'path');
   });
 }
 
-function readIgnoreRules(root: string): IgnoreRule[] {
-  const files = fg.sync(IGNORE_FILES.map((n) => `**/${n}`), { cwd: root, dot: true, ignore: ALWAYS_IGNORED, onlyFiles: true });
-  // Shallow files first, so deeper files' rules come later and win (as in git).
-  files.sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : a > b ? 1 : 0));
+/** Rules of every ignore file in the walk; shallow files first, so deeper files' rules come later and win (as in git). */
+function readIgnoreRules(files: readonly WalkedFile[]): IgnoreRule[] {
+  const found = files.filter((f) => IGNORE_FILES.includes(f.rel.slice(f.rel.lastIndexOf('/') + 1)));
+  found.sort((a, b) => a.rel.split('/').length - b.rel.split('/').length || (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   const rules: IgnoreRule[] = [];
-  for (const f of files) {
-    try {
-      const base = dirname(f) === '.' ? '' : dirname(f);
-      rules.push(...parseIgnoreFile(readFileSync(resolve(root, f), 'utf8'), base));
-    } catch {
-      // An unreadable ignore file ignores nothing.
-    }
+  for (const f of found) {
+    const slash = f.rel.lastIndexOf('/');
+    const r = readInputFile(f.abs);
+    // An unreadable ignore file ignores nothing (the walk goes on).
+    if (r.text !== undefined) rules.push(...parseIgnoreFile(r.text, slash < 0 ? '' : f.rel.slice(0, slash)));
   }
   return rules;
 }
@@ -171,7 +170,8 @@ export function helmTemplateOf(rel: string, text: string, walked: ReadonlySet<st
 
 /** Walks the given paths (files or directories) in a deterministic order. */
 export function discoverFiles(paths: readonly string[], cwd: string, ignore: readonly string[] = [], opts: { configKinds?: boolean } = {}): Discovery {
-  const out: Discovery = { files: [], errors: [], skippedCharts: [], skippedUnknown: [] };
+  const out: Discovery = { files: [], errors: [], skippedCharts: [], skippedUnknown: [], skippedOther: [] };
+  const ignored = ignoreMatchers(ignore);
   const seen = new Set<string>();
   const charts = new Map<string, SkippedChart>();
   /** Reads `abs`; a file found by walking (`walk` set) may instead be skipped as a Helm template. */
@@ -179,13 +179,12 @@ export function discoverFiles(paths: readonly string[], cwd: string, ignore: rea
     if (seen.has(abs)) return;
     seen.add(abs);
     const path = displayPath(abs, cwd);
-    let text: string;
-    try {
-      text = readFileSync(abs, 'utf8');
-    } catch (e) {
-      out.errors.push({ path, code: 'read_error', message: `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+    const r = readInputFile(abs);
+    if (r.error) {
+      out.errors.push({ path, ...r.error });
       return;
     }
+    const text = r.text;
     const chart = walk && helmTemplateOf(walk.rel, text, walk.found);
     if (chart === undefined) {
       out.files.push({ path, text });
@@ -210,15 +209,11 @@ export function discoverFiles(paths: readonly string[], cwd: string, ignore: rea
       add(abs);
       continue;
     }
-    const rules = readIgnoreRules(abs);
-    const found = fg.sync('**/*', {
-      cwd: abs,
-      dot: true,
-      onlyFiles: true,
-      followSymbolicLinks: false,
-      ignore: [...ALWAYS_IGNORED, ...ignorePatterns(ignore)],
-    });
-    found.sort();
+    const walk = walkTree(abs, { exclude: (rel) => ignored.some((m) => m.test(rel)) });
+    for (const e of walk.errors) out.errors.push({ path: displayPath(e.abs, cwd), code: 'read_error', message: e.message });
+    const rules = readIgnoreRules(walk.files);
+    for (const s of walk.skipped) if (!isIgnored(s.rel, rules)) out.skippedOther.push(`${displayPath(s.abs, cwd)}: ${s.reason}`);
+    const found = walk.files.map((f) => f.rel);
     const walked = new Set(found);
     for (const rel of found) {
       if (isIgnored(rel, rules)) continue;
@@ -233,8 +228,8 @@ export function discoverFiles(paths: readonly string[], cwd: string, ignore: rea
   return out;
 }
 
-export async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const c of stdin) chunks.push(typeof c === 'string' ? Buffer.from(c) : (c as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
+/** Standard input as the input file `stdin`, read up to the input size limit. */
+export async function readStdin(stdin: NodeJS.ReadableStream): Promise<InputFile | DiscoveryError> {
+  const r = await readStreamBounded(stdin);
+  return r.error ? { path: 'stdin', ...r.error } : { path: 'stdin', text: r.text };
 }

@@ -1,4 +1,5 @@
 /** Terminal decisions of `palisade scan`: colour and progress. */
+import { disarmCommands, sanitizeName } from './reporters/ansi.js';
 
 const isSet = (v: string | undefined): boolean => v !== undefined && v !== '';
 
@@ -45,8 +46,8 @@ export class Progress {
     if (this.enabled) this.stream.write('\r\x1b[2K');
   }
 
-  /** A line of its own on the same stream, clearing the progress line first. */
+  /** A line of its own on the same stream, clearing the progress line first; it names scanned files, so it is escaped. */
   note(line: string): void {
-    this.stream.write(`${this.enabled ? '\r\x1b[2K' : ''}${line}\n`);
+    this.stream.write(`${this.enabled ? '\r\x1b[2K' : ''}${disarmCommands(sanitizeName(line))}\n`);
   }
 }

@@ -28,7 +28,7 @@ export type { DockerfileShape, RuleKind } from './conftest.js';
 export { locate, resultMessage, resourceOf, snippetOf, parseJsonPath } from './findings.js';
 export { parseInlineWaivers, expiredWaivers } from './waivers.js';
 export type { ConfigWaiver } from './waivers.js';
-export { matchGlob, globToRegExp } from './scan-glob.js';
+export { matchGlob, compileGlob, type GlobMatcher } from './scan-glob.js';
 export { parseConfig, validateConfig, CONFIG_FILE_NAMES, CONFIG_KEYS } from './config.js';
 export type { PalisadeConfig, ConfigIssue } from './config.js';
 import { setDefaultStdlib as registerStdlib } from './scan.js';

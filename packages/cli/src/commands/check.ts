@@ -2,7 +2,7 @@ import { Engine, codeFrame, type Diagnostic } from '@palisade/engine';
 import { applyTrivyBuiltins, stdlibBuiltins } from '@palisade/stdlib';
 import { EXIT, textOrJson, type CliCommand } from '../command.js';
 import { printDiagnostics } from '../diagnostics.js';
-import { findFiles, readText } from '../toolchain/files.js';
+import { findFiles, printSkipped, readText } from '../toolchain/files.js';
 import { strictChecks } from '../toolchain/strict.js';
 
 export const checkCommand: CliCommand = {
@@ -18,6 +18,7 @@ export const checkCommand: CliCommand = {
     const format = textOrJson(opts, io);
     if (!format) return EXIT.error;
     const found = findFiles(args, io.cwd, { withData: false });
+    printSkipped(found, io);
     const engine = new Engine({ builtins: stdlibBuiltins });
     const errors: Diagnostic[] = [...found.errors];
     const sources = new Map<string, string>();

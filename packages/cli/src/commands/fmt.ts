@@ -1,15 +1,10 @@
 import { writeFileSync } from 'node:fs';
-import { formatSource, type Diagnostic } from '@palisade/engine';
+import { ErrorCodes, formatSource, type Diagnostic } from '@palisade/engine';
 import { EXIT, type CliCommand } from '../command.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { unifiedDiff } from '../toolchain/diff.js';
-import { findFiles, readText } from '../toolchain/files.js';
-
-async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const c of stdin) chunks.push(Buffer.from(c as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
-}
+import { readStreamBounded } from '../read-input.js';
+import { findFiles, printSkipped, readText } from '../toolchain/files.js';
 
 export const fmtCommand: CliCommand = {
   name: 'fmt',
@@ -34,7 +29,9 @@ export const fmtCommand: CliCommand = {
     const diff = Boolean(opts.diff);
     const check = Boolean(opts.check);
     if (args.length === 0 && !(io.stdin.isTTY ?? false) && !write) {
-      const input = await readStdin(io.stdin);
+      const read = await readStreamBounded(io.stdin);
+      if (read.error) return printDiagnostics([{ code: ErrorCodes.input, message: `stdin: ${read.error.message}` }], io);
+      const input = read.text;
       const res = formatSource('stdin', input);
       if (!res.text) return printDiagnostics(res.errors, io);
       if (diff) io.stdout.write(unifiedDiff(input, res.text, 'stdin', 'stdin'));
@@ -43,6 +40,7 @@ export const fmtCommand: CliCommand = {
       return check && res.changed ? EXIT.findings : EXIT.ok;
     }
     const found = findFiles(args, io.cwd, { withData: false });
+    printSkipped(found, io);
     const errors: Diagnostic[] = [...found.errors];
     let changedCount = 0;
     for (const f of found.rego) {

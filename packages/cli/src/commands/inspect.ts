@@ -2,7 +2,7 @@ import { Engine, annotationObject, rulePath, type AnnotationEntry, type Module, 
 import { stdlibBuiltins } from '@palisade/stdlib';
 import { EXIT, textOrJson, type CliCommand, type CommandIO } from '../command.js';
 import { printDiagnostics } from '../diagnostics.js';
-import { findFiles, loadInto } from '../toolchain/files.js';
+import { findFiles, printSkipped, loadInto } from '../toolchain/files.js';
 
 type Kind = 'complete' | 'partial set' | 'partial object' | 'function';
 
@@ -89,6 +89,7 @@ export const inspectCommand: CliCommand = {
     const format = textOrJson(opts, io);
     if (!format) return EXIT.error;
     const found = findFiles(args, io.cwd, { withData: false });
+    printSkipped(found, io);
     const engine = new Engine({ builtins: stdlibBuiltins });
     const errors = loadInto(engine, found);
     const annotations = engine.annotations();

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseModule } from '@palisade/engine';
 import { combinedInput, loaders, loadFile, type DocumentKind, type InputDocument } from '@palisade/stdlib';
 import { EXIT, type CliCommand, type CommandIO } from '../command.js';
 import { printDiagnostics } from '../diagnostics.js';
-import { readStdin } from '../scan-files.js';
+import { readInputFile, readStreamBounded } from '../read-input.js';
+import { sanitizeName } from '../reporters/ansi.js';
 
 const jsonText = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x), 2);
 
@@ -16,12 +16,9 @@ function conftestValue(d: InputDocument, shape: string): unknown {
 }
 
 async function readInput(file: string, io: CommandIO): Promise<string | undefined> {
-  try {
-    return file === '-' ? await readStdin(io.stdin) : readFileSync(resolve(io.cwd, file), 'utf8');
-  } catch (e) {
-    io.stderr.write(`error: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
-    return undefined;
-  }
+  const r = file === '-' ? await readStreamBounded(io.stdin) : readInputFile(resolve(io.cwd, file));
+  if (r.error) io.stderr.write(`error: cannot read ${sanitizeName(file)}: ${r.error.message}\n`);
+  return r.text;
 }
 
 export const parseCommand: CliCommand = {

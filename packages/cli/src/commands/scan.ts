@@ -143,7 +143,11 @@ async function readInputs(args: string[], settings: PalisadeConfig, io: CommandI
   const notes: string[] = [];
   const skipped: string[] = [];
   const paths = args.filter((a) => a !== '-');
-  if (args.includes('-')) files.push({ path: 'stdin', text: await readStdin(io.stdin) });
+  if (args.includes('-')) {
+    const stdin = await readStdin(io.stdin);
+    if ('text' in stdin) files.push(stdin);
+    else errors.push(stdin);
+  }
   if (paths.length || !args.includes('-')) {
     const found = discoverFiles(paths, io.cwd, settings.ignore ?? [], { configKinds: (settings.policy ?? []).length > 0 });
     const mine = found.files.filter((f) => own.has(resolve(io.cwd, f.path)));
@@ -151,6 +155,7 @@ async function readInputs(args: string[], settings: PalisadeConfig, io: CommandI
     if (mine.length) notes.push(`palisade: not scanned: ${someNames(mine.map((f) => f.path))} (the baseline file${mine.length === 1 ? '' : 's'} of this run)`);
     errors.push(...found.errors);
     notes.push(...found.skippedCharts.map(helmNotice));
+    notes.push(...found.skippedOther.map((s) => `palisade: skipped ${s}`));
     skipped.push(...found.skippedUnknown);
     if (skipped.length) notes.push(unknownNotice(skipped));
   }

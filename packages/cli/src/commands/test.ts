@@ -20,7 +20,7 @@ import { EXIT, textOrJson, type CliCommand, type CommandIO } from '../command.js
 import { capabilityOptions } from '../platform-node.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { collectTrace, sourceLine } from '../toolchain/explain.js';
-import { findFiles, loadInto, type Found } from '../toolchain/files.js';
+import { findFiles, loadInto, printSkipped, type Found } from '../toolchain/files.js';
 import { printConftestVerify, printTestTable, printTestTap } from '../toolchain/conftest-verify.js';
 import { REGO_VERSION_OPTION, checkRegoVersion } from '../rego-version.js';
 import { matchGlob } from '@palisade/stdlib';
@@ -72,11 +72,12 @@ function suiteFiles(args: string[], opts: Record<string, unknown>, io: CommandIO
   if (!policy.length && !data.length) return findFiles(args, io.cwd, { withData: true, ignore });
   if (args.length) io.stderr.write(`palisade: test --policy: not reading ${args.join(', ')} (conftest verify ignores file arguments too)\n`);
   const rego = findFiles(policy.length ? policy : ['.'], io.cwd, { withData: false, ignore });
-  const found: Found = { rego: rego.rego, data: [], errors: rego.errors };
+  const found: Found = { rego: rego.rego, data: [], errors: rego.errors, skipped: rego.skipped };
   if (data.length) {
     const d = findFiles(data, io.cwd, { withData: true, ignore });
     found.data = d.data;
     found.errors.push(...d.errors);
+    found.skipped.push(...d.skipped);
   }
   return found;
 }
@@ -271,7 +272,8 @@ interface SuiteSettings {
 /** Loads, compiles and runs the tests once; returns the exit code. */
 function runSuite(args: string[], opts: Record<string, unknown>, io: CommandIO, { format, filter, timeoutMs, bundles }: SuiteSettings): number {
   const onlyBundles = bundles.length > 0 && args.length === 0 && !((opts.policy as string[] | undefined)?.length || (opts.data as string[] | undefined)?.length);
-  const found: Found = onlyBundles ? { rego: [], data: [], errors: [] } : suiteFiles(args, opts, io);
+  const found: Found = onlyBundles ? { rego: [], data: [], errors: [], skipped: [] } : suiteFiles(args, opts, io);
+  printSkipped(found, io);
   const engine = new Engine({ builtins: [...stdlibBuiltins, testSleepBuiltin] });
   const loadErrors = loadInto(engine, found);
   loadErrors.push(...addBundlesTo(engine, bundles));

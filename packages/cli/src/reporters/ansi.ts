@@ -51,6 +51,21 @@ export function sanitizeTerminal(text: string): string {
     .replace(/##(?=vso\[|\[)/g, '#\u200b#');
 }
 
+/** Untrusted text that must stay on one line (file names, ids, titles): line breaks are shown as `\x0a`. */
+export function sanitizeName(text: string): string {
+  return sanitizeTerminal(text).replace(/\n/g, '\\x0a');
+}
+
+/**
+ * The last step of every line-oriented report (text, tap, table, conftest): whatever a field
+ * held, no output line can be a CI log command. GitHub Actions runs `::name::` at the start of a
+ * line after leading white space is trimmed; Azure Pipelines runs `##vso[` and `##[` anywhere in
+ * a line. A zero-width space breaks each (these formats never emit either themselves).
+ */
+export function disarmCommands(output: string): string {
+  return output.replace(/^([^\S\r\n]*):(?=:)/gm, '$1:\u200b').replace(/##(?=vso\[|\[)/g, '#\u200b#');
+}
+
 /** Terminal column width: East Asian wide/fullwidth characters take two columns, marks none. */
 export function displayWidth(text: string): number {
   let w = 0;

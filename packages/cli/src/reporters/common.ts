@@ -126,8 +126,12 @@ export function wellFormed(s: string): string {
 
 /**
  * Shows control characters other than tab and line breaks as `\xNN`, so text from scanned
- * files cannot drive the terminal or CI log viewer (colours, cursor moves, title changes).
+ * files cannot drive the terminal or CI log viewer (colours, cursor moves, title changes), and
+ * Unicode line separators and bidirectional overrides (which make a name read as another) as `\uNNNN`.
  */
 export function showControls(s: string): string {
-  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const n = c.charCodeAt(0);
+    return n > 0xff ? `\\u${n.toString(16)}` : `\\x${n.toString(16).padStart(2, '0')}`;
+  });
 }

@@ -6,7 +6,7 @@
  * `failures`, `exceptions`, each result `{msg}`). Counts come from the scan's conftest tallies.
  */
 import type { CheckTally, Finding, ScanResult } from '@palisade/stdlib';
-import { painter, sanitizeTerminal } from './ansi.js';
+import { disarmCommands, painter, sanitizeName, sanitizeTerminal } from './ansi.js';
 import { relativePath } from './common.js';
 import type { ReportOptions, Reporter } from './types.js';
 
@@ -53,8 +53,8 @@ function renderStandard(result: ScanResult, opts: ReportOptions): string {
   const paint = painter(opts.color);
   const out: string[] = [];
   const line = (label: string, style: 'red' | 'yellow' | 'cyan', file: string, ns: string, msg: string) =>
-    out.push(`${paint(label, style)} - ${sanitizeTerminal(file)} - ${sanitizeTerminal(ns)} - ${sanitizeTerminal(msg)}`);
-  for (const e of result.errors) out.push(`${paint('ERR ', 'red')} - ${sanitizeTerminal(relativePath(e.path, opts.cwd))}${e.line ? `:${e.line}` : ''} - ${e.code}: ${sanitizeTerminal(e.message)}`);
+    out.push(`${paint(label, style)} - ${sanitizeName(file)} - ${sanitizeName(ns)} - ${sanitizeTerminal(msg)}`);
+  for (const e of result.errors) out.push(`${paint('ERR ', 'red')} - ${sanitizeName(relativePath(e.path, opts.cwd))}${e.line ? `:${e.line}` : ''} - ${sanitizeName(e.code)}: ${sanitizeTerminal(e.message)}`);
   let tests = 0;
   let passed = 0;
   let warnings = 0;
@@ -72,7 +72,7 @@ function renderStandard(result: ScanResult, opts: ReportOptions): string {
   tests = passed + warnings + failures + exceptions;
   const summary = `${plural(tests, 'test')}, ${passed} passed, ${plural(warnings, 'warning')}, ${plural(failures, 'failure')}, ${plural(exceptions, 'exception')}`;
   out.push('', paint(summary, failures ? 'red' : warnings ? 'yellow' : exceptions ? 'cyan' : 'green'));
-  return out.join('\n') + '\n';
+  return disarmCommands(out.join('\n') + '\n');
 }
 
 function renderJson(result: ScanResult, opts: ReportOptions): string {

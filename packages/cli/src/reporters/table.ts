@@ -1,6 +1,6 @@
 import { SEVERITIES } from '@palisade/stdlib';
 import type { ScanResult } from '@palisade/stdlib';
-import { displayWidth, padEnd, painter, sanitizeTerminal, severityStyles } from './ansi.js';
+import { disarmCommands, displayWidth, padEnd, painter, sanitizeTerminal, severityStyles } from './ansi.js';
 import { locationLabel, plural, relativePath, resourceLabel, sortedFindings } from './common.js';
 import type { ReportOptions, Reporter } from './types.js';
 
@@ -52,7 +52,7 @@ function renderTable(result: ScanResult, opts: ReportOptions): string {
     `${plural(s.failures, 'failure')}, ${plural(s.warnings, 'warning')}, ${s.waived} waived, ${plural(s.errors, 'load error')} — ` +
       SEVERITIES.map((k) => `${k} ${s.bySeverity[k] ?? 0}`).join(', '),
   );
-  return out.join('\n') + '\n';
+  return disarmCommands(out.join('\n') + '\n');
 }
 
 function line(cells: string[], widths: number[]): string {

@@ -1,6 +1,7 @@
 import { stringify } from 'yaml';
 import type { Finding, LoadError, ScanResult } from '@palisade/stdlib';
-import { locationLabel, relativePath, resourceLabel, sortedFindings } from './common.js';
+import { disarmCommands, sanitizeName } from './ansi.js';
+import { locationLabel, relativePath, resourceLabel, showControls, sortedFindings } from './common.js';
 import type { ReportOptions, Reporter } from './types.js';
 
 export const tapReporter: Reporter = {
@@ -28,7 +29,7 @@ function renderTap(result: ScanResult, opts: ReportOptions): string {
   for (const w of result.expiredWaivers) {
     out.push(`# expired waiver: ${oneLine(`${w.id}${w.path ? ` in ${relativePath(w.path, opts.cwd)}` : ''} expired ${w.expires}`)}`);
   }
-  return out.join('\n') + '\n';
+  return disarmCommands(out.join('\n') + '\n');
 }
 
 function findingTest(f: Finding, opts: ReportOptions): string[] {
@@ -62,8 +63,13 @@ function loadErrorTest(e: LoadError, opts: ReportOptions): string[] {
   return [`not ok - ${description(`load ${relativePath(e.path, opts.cwd)}`)}`, ...yamlBlock(diag)];
 }
 
+/**
+ * The YAML library leaves C1 controls and bidi overrides raw; shown as `\xNN`/`\uNNNN` they are
+ * YAML escapes in the double-quoted scalars it writes for such strings, so the data parses back
+ * the same while the terminal never sees the raw character.
+ */
 function yamlBlock(data: Record<string, unknown>): string[] {
-  const body = stringify(data, { lineWidth: 0 }).replace(/\n$/, '').split('\n');
+  const body = showControls(stringify(data, { lineWidth: 0 })).replace(/\n$/, '').split('\n');
   return ['  ---', ...body.map((l) => `  ${l}`), '  ...'];
 }
 
@@ -72,6 +78,7 @@ function description(s: string): string {
   return oneLine(s).replace(/\\/g, '\\\\').replace(/#/g, '\\#');
 }
 
+/** Untrusted text on the test line: line breaks become spaces, control characters are shown. */
 function oneLine(s: string): string {
-  return s.replace(/[\r\n]+/g, ' ');
+  return sanitizeName(s.replace(/[\r\n]+/g, ' '));
 }

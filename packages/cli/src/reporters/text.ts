@@ -1,6 +1,6 @@
 import { SEVERITIES } from '@palisade/stdlib';
 import type { Finding, ScanResult } from '@palisade/stdlib';
-import { painter, sanitizeTerminal, severityStyles, type Painter } from './ansi.js';
+import { disarmCommands, painter, sanitizeName, sanitizeTerminal, severityStyles, type Painter } from './ansi.js';
 import { countStatuses, groupBy, plural, relativePath, resourceLabel, sortedFindings } from './common.js';
 import { codeFrame, type FrameRow } from './frame.js';
 import type { ReportOptions, Reporter } from './types.js';
@@ -39,7 +39,7 @@ function renderText(result: ScanResult, opts: ReportOptions): string {
       const where = [relativePath(e.path, opts.cwd), e.line, e.line !== undefined ? e.column : undefined]
         .filter((x) => x !== undefined)
         .join(':');
-      out.push(`  ${clean(where)}  ${p(clean(e.code), 'dim')}  ${indentRest(clean(e.message), 4)}`);
+      out.push(`  ${clean(where)}  ${p(clean(e.code), 'dim')}  ${indentRest(cleanText(e.message), 4)}`);
     }
     out.push('');
   }
@@ -55,7 +55,7 @@ function renderText(result: ScanResult, opts: ReportOptions): string {
   }
 
   out.push(...renderSummary(result, p));
-  return out.join('\n') + '\n';
+  return disarmCommands(out.join('\n') + '\n');
 }
 
 function renderFinding(f: Finding, file: string, opts: ReportOptions, p: Painter): string[] {
@@ -73,10 +73,10 @@ function renderFinding(f: Finding, file: string, opts: ReportOptions, p: Painter
     return lines;
   }
 
-  lines.push(`  ${indentRest(clean(f.message), 2)}`);
+  lines.push(`  ${indentRest(cleanText(f.message), 2)}`);
   const res = resourceLabel(f.resource);
   if (res) lines.push(`  ${p('Resource:', 'dim')} ${clean(res)}`);
-  if (f.remediation) lines.push(`  ${p('Fix:', 'dim')} ${indentRest(clean(f.remediation), 7)}`);
+  if (f.remediation) lines.push(`  ${p('Fix:', 'dim')} ${indentRest(cleanText(f.remediation), 7)}`);
   if (f.references.length > 0) lines.push(`  ${p('See:', 'dim')} ${clean(f.references[0]!)}`);
 
   const frame = codeFrame(f, opts.sources, opts.cwd);
@@ -130,7 +130,13 @@ function colorCount(n: number, p: Painter, style: 'red' | 'yellow'): string {
   return n > 0 ? p(String(n), style, 'bold') : String(n);
 }
 
+/** A field that stays on its line (names, ids, titles, source lines). */
 function clean(s: string): string {
+  return sanitizeName(s);
+}
+
+/** Multi-line text (messages, remediation): line breaks kept, indented by the caller. */
+function cleanText(s: string): string {
   return sanitizeTerminal(s);
 }
 

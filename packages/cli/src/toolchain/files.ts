@@ -1,14 +1,19 @@
 /**
  * Finds and reads the Rego and data files of the policy-author commands (`test`, `check`, `fmt`,
- * `inspect`). Directories are searched with fast-glob; `node_modules`, `.git` and package
- * manifests (`package.json`, `tsconfig*.json`, lock files) are skipped, as they are never policy
- * data. Names are shown relative to the working directory.
+ * `inspect`). Directories are walked with walk-tree.ts (links never lead out of the directory,
+ * loops end, an unreadable directory is an error for its path); `node_modules`, `.git`, dot files
+ * and package manifests (`package.json`, `tsconfig*.json`, lock files) are skipped, as they are
+ * never policy data. Names are shown relative to the working directory.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import fg from 'fast-glob';
 import { parse as parseYaml } from 'yaml';
 import { ErrorCodes, parseJSONExact, type Diagnostic, type Engine } from '@palisade/engine';
+import { matchGlob } from '@palisade/stdlib';
+import { sanitizeName } from '../reporters/ansi.js';
+import type { CommandIO } from '../command.js';
+import { readInputFile } from '../read-input.js';
+import { walkTree } from '../walk-tree.js';
 
 export interface FoundFile {
   /** Name shown to people (relative to cwd). */
@@ -22,9 +27,15 @@ export interface Found {
   rego: FoundFile[];
   data: FoundFile[];
   errors: Diagnostic[];
+  /** What the walk left out and why (links not followed, FIFOs…), as `name: why`. */
+  skipped: string[];
 }
 
-const DEFAULT_IGNORE = ['**/node_modules/**', '**/.git/**'];
+/** Prints what the walk skipped, one `palisade: skipped …` line each, so no skip is silent. */
+export function printSkipped(found: Found, io: Pick<CommandIO, 'stderr'>): void {
+  for (const s of found.skipped) io.stderr.write(`palisade: skipped ${sanitizeName(s)}\n`);
+}
+
 const NOT_DATA = /(^|\/)(package(-lock)?\.json|tsconfig[^/]*\.json|pnpm-lock\.yaml|pnpm-workspace\.yaml|\.[^/]*rc\.(json|ya?ml))$/;
 
 export function displayName(path: string, cwd: string): string {
@@ -34,7 +45,7 @@ export function displayName(path: string, cwd: string): string {
 
 /** Expands `paths` (files or directories) into Rego files and, when `withData`, JSON/YAML files. */
 export function findFiles(paths: string[], cwd: string, opts: { withData: boolean; ignore?: string[] }): Found {
-  const found: Found = { rego: [], data: [], errors: [] };
+  const found: Found = { rego: [], data: [], errors: [], skipped: [] };
   const seen = new Set<string>();
   const add = (path: string, root?: string) => {
     if (seen.has(path)) return;
@@ -58,19 +69,19 @@ export function findFiles(paths: string[], cwd: string, opts: { withData: boolea
       else add(abs);
       continue;
     }
-    const patterns = opts.withData ? ['**/*.rego', '**/*.json', '**/*.yaml', '**/*.yml'] : ['**/*.rego'];
-    const ignore = [...DEFAULT_IGNORE, ...(opts.ignore ?? [])];
-    for (const f of fg.sync(patterns, { cwd: abs, absolute: true, ignore, dot: false, onlyFiles: true }).sort()) add(f, abs);
+    const wanted = opts.withData ? /\.(rego|json|ya?ml)$/ : /\.rego$/;
+    const ignore = opts.ignore ?? [];
+    const walk = walkTree(abs, { dot: false, exclude: (rel) => ignore.some((g) => matchGlob(g, rel, 'path')) });
+    for (const e of walk.errors) found.errors.push({ code: ErrorCodes.input, message: `${displayName(e.abs, cwd)}: ${e.message}` });
+    for (const s of walk.skipped) found.skipped.push(`${displayName(s.abs, cwd)}: ${s.reason}`);
+    for (const f of walk.files) if (wanted.test(f.rel)) add(f.abs, abs);
   }
   return found;
 }
 
 export function readText(f: FoundFile): { text?: string; error?: Diagnostic } {
-  try {
-    return { text: readFileSync(f.path, 'utf8') };
-  } catch (e) {
-    return { error: { code: ErrorCodes.input, message: `${f.name}: cannot read file: ${(e as Error).message}` } };
-  }
+  const r = readInputFile(f.path);
+  return r.error ? { error: { code: ErrorCodes.input, message: `${f.name}: ${r.error.message}` } } : { text: r.text };
 }
 
 /** Adds Rego modules and merges data files into `engine`; returns every read/parse/data error. */
