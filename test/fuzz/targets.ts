@@ -9,7 +9,8 @@
  */
 import fc from 'fast-check';
 import { Engine, ErrorCodes, parseModule, type Diagnostic } from '../../packages/engine/src/index.js';
-import { assembleResult, createScanner, loadFiles, loaders, type Finding, type LoadError, type Scanner, type Severity } from '../../packages/stdlib/src/index.js';
+import { assembleResult, compileGlob, createScanner, loadFiles, loaders, type Finding, type LoadError, type Scanner, type Severity } from '../../packages/stdlib/src/index.js';
+import { parseShell, ShellSyntaxError } from '../../packages/engine/src/builtins/sh-parse.js';
 import { REPORTERS } from '../../packages/cli/src/reporters/index.js';
 import { bombs, mutated, noise, seeds, TOKENS } from './inputs.js';
 
@@ -106,6 +107,9 @@ const finding: fc.Arbitrary<Finding> = fc.record({
 });
 const loadError: fc.Arbitrary<LoadError> = fc.record({ path: hostile, message: hostile, code: hostile, line: fc.integer({ min: 1, max: 100 }) });
 
+const GLOB_TOKENS = ['*', '**', '**/', '?', '{', '}', ',', '\\', '/', 'a', 'b', '.', '[', ']', '!'];
+const SHELL_TOKENS = ['$(', ')', '`', '${', '}', '"', "'", '<<EOF\n', 'EOF\n', '&&', '||', '|', ';', '&', '(', '((', '))', '[[', ']]', 'if ', 'then ', 'fi', 'for ', 'do ', 'done', 'case ', 'esac', 'in ', '\\\n', '\n', '=', 'x', 'apt-get install -y ', '>', '2>&1', '<(', '$((', '#'];
+
 export const TARGETS: FuzzTarget[] = [
   {
     name: 'rego-parse',
@@ -171,6 +175,32 @@ export const TARGETS: FuzzTarget[] = [
         const out = noThrow(`reporter ${name}`, () => reporter.render(result, { color, cwd: '/repo', toolVersion: '0.0.0' }));
         if (typeof out !== 'string') throw new Violation(`reporter ${name} returned ${typeof out}`);
         if (name === 'json' || name === 'sarif') noThrow(`${name} output is JSON`, () => JSON.parse(out));
+      }
+    },
+  },
+  {
+    name: 'globs',
+    covers: 'glob matcher (ignore files, waivers, namespaces): random globs against long names, in linear time',
+    input: () =>
+      fc.record({
+        glob: fc.array(fc.constantFrom(...GLOB_TOKENS), { maxLength: 40 }).map((t) => t.join('')),
+        name: fc.tuple(fc.array(fc.constantFrom('a', 'b', '/', '.'), { maxLength: 30 }), fc.nat({ max: 4_000 })).map(([t, n]) => t.join('') + 'a'.repeat(n)),
+        kind: fc.constantFrom('path' as const, 'name' as const),
+      }),
+    check: ({ glob, name, kind }: { glob: string; name: string; kind: 'path' | 'name' }) => {
+      const r = noThrow('compileGlob', () => compileGlob(glob, kind).test(name));
+      if (typeof r !== 'boolean') throw new Violation('compileGlob: not a boolean');
+    },
+  },
+  {
+    name: 'shell',
+    covers: 'shell parser behind sh.parse_commands on RUN texts: only ShellSyntaxError values, never another exception',
+    input: () => fc.oneof(mutated(seedTexts().dockerfile, SHELL_TOKENS), noise(SHELL_TOKENS)),
+    check: (src: string) => {
+      try {
+        parseShell(src);
+      } catch (e) {
+        if (!(e instanceof ShellSyntaxError)) throw new Violation(`parseShell threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
       }
     },
   },
