@@ -1,16 +1,36 @@
 /**
- * conftest's `--rego-version v0|v1` on scan and test. Palisade reads Rego v1, so `v1` is
- * accepted as is; `v0` is refused with a clear error until the engine's v0 mode is available
- * to these commands (a v0 policy read as v1 would fail to parse, or worse, mean something else).
+ * The Rego version flags, shared by every command that reads policies: OPA's `--v0-compatible`
+ * and `--rego-version v0|v1` (OPA's and conftest's spelling). v1 is the default.
  */
+import type { RegoVersion } from '@palisade/engine';
 import type { CommandIO, OptionSpec } from './command.js';
 
-export const REGO_VERSION_OPTION: OptionSpec = { flags: '--rego-version <version>', description: 'Rego version of the policies (as conftest): v1 (the default and only one here)' };
+export const REGO_VERSION_OPTION: OptionSpec = { flags: '--rego-version <version>', description: 'Rego version of the policies: v1 (default) or v0 (as OPA and conftest)' };
+export const V0_COMPATIBLE_OPTION: OptionSpec = { flags: '--v0-compatible', description: 'read policies as Rego v0 (same as --rego-version v0, as OPA)' };
+export const REGO_VERSION_OPTIONS: OptionSpec[] = [REGO_VERSION_OPTION, V0_COMPATIBLE_OPTION];
 
-/** True when the run may go on; otherwise the error is printed. */
-export function checkRegoVersion(opts: Record<string, unknown>, io: CommandIO): boolean {
+/** The version asked for; undefined (and the error printed) when the flags are invalid. */
+export function regoVersionOf(opts: Record<string, unknown>, io: CommandIO): RegoVersion | undefined {
   const v = opts['regoVersion'];
-  if (v === undefined || v === 'v1') return true;
-  io.stderr.write(v === 'v0' ? 'error: --rego-version v0: Rego v0 policies are not supported by this command yet; convert them with `palisade fmt --v0-v1` or rewrite them in v1\n' : `error: --rego-version must be v0 or v1, got "${String(v)}"\n`);
+  if (v !== undefined && v !== 'v0' && v !== 'v1') {
+    io.stderr.write(`error: --rego-version must be v0 or v1, got "${String(v)}"\n`);
+    return undefined;
+  }
+  if (opts['v0Compatible'] === true) {
+    if (v === 'v1') {
+      io.stderr.write('error: --v0-compatible contradicts --rego-version v1\n');
+      return undefined;
+    }
+    return 'v0';
+  }
+  return v ?? 'v1';
+}
+
+/** For commands whose v0 mode is not wired yet (scan): true when the run may go on. */
+export function checkRegoVersion(opts: Record<string, unknown>, io: CommandIO): boolean {
+  const v = regoVersionOf(opts, io);
+  if (v === undefined) return false;
+  if (v === 'v1') return true;
+  io.stderr.write('error: --rego-version v0: Rego v0 policies are not supported by this command yet; convert them with `palisade fmt --v0-v1` or use `palisade eval/test --v0-compatible`\n');
   return false;
 }

@@ -10,7 +10,7 @@ import { defaultBuiltins } from './builtins/catalog.js';
 import { compileModules, compileQuery, type CompiledPolicy, type CompiledQuery } from './compile/compiler.js';
 import { dataRefQuery, type Body, type Module, type Rule } from './syntax/ast.js';
 import { codeFrame } from './syntax/location.js';
-import { parseModule, parseQuery } from './syntax/parse.js';
+import { parseModule, parseQuery, type RegoVersion } from './syntax/parse.js';
 import { Ctx, DEFAULT_LIMITS, Run, type Limits } from './eval/context.js';
 import { Planner, type ExprFn } from './eval/plan.js';
 import { RuleEvaluator } from './eval/rules.js';
@@ -33,6 +33,11 @@ export interface EngineOptions {
    * `rego_type_error: deprecated built-in function calls in expression: any`, and so does Palisade.
    */
   allowDeprecatedBuiltins?: boolean;
+  /**
+   * Rego version modules are read as unless `addModule` says otherwise: `v0` is OPA's
+   * `--v0-compatible`. Deprecated builtins are accepted once any module is v0 (OPA allows them in v0).
+   */
+  regoVersion?: RegoVersion;
 }
 
 /** Per-evaluation options of `PreparedQuery.evaluate` (limits, cancellation, time, capabilities…). */
@@ -136,6 +141,7 @@ function failure(e: unknown): Diagnostic {
 export class Engine {
   private readonly registry: BuiltinRegistry;
   private readonly entries = new Map<string, ModuleEntry>();
+  private readonly v0Files = new Set<string>();
   private data: Value = Object.create(null) as PlainObject;
   private policy: CompiledPolicy | undefined;
   private annotationCache: AnnotationSet | undefined;
@@ -161,8 +167,10 @@ export class Engine {
   }
 
   /** Parses and adds (or replaces) a module; returns its parse errors. */
-  addModule(file: string, source: string): Diagnostic[] {
-    const { module, errors } = parseModule(file, source, { experimentalLogic: this.options.experimentalLogic });
+  addModule(file: string, source: string, regoVersion: RegoVersion | undefined = this.options.regoVersion): Diagnostic[] {
+    const { module, errors } = parseModule(file, source, { experimentalLogic: this.options.experimentalLogic, regoVersion });
+    if (regoVersion === 'v0') this.v0Files.add(file);
+    else this.v0Files.delete(file);
     this.entries.set(file, { file, source, module, errors });
     this.policy = undefined;
     this.annotationCache = undefined;
@@ -188,6 +196,7 @@ export class Engine {
   /** Removes a module by file name (invalidates the compiled policy). */
   removeModule(file: string): void {
     this.entries.delete(file);
+    this.v0Files.delete(file);
     this.policy = undefined;
     this.annotationCache = undefined;
   }
@@ -217,7 +226,7 @@ export class Engine {
     try {
       // Malformed METADATA is a parse error, as in OPA; it is reported with the compile errors.
       annotationErrors = this.annotations().errors;
-      compiled = compileModules(this.modules(), this.registry, { allowDeprecatedBuiltins: this.options.allowDeprecatedBuiltins === true });
+      compiled = compileModules(this.modules(), this.registry, { allowDeprecatedBuiltins: this.options.allowDeprecatedBuiltins === true || this.v0Files.size > 0 });
     } catch (e) {
       // Only an AST that no parse produced (see addParsedModule) gets here; callers still get a value.
       this.policy = undefined;

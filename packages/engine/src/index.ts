@@ -6,6 +6,7 @@ export type { Diagnostic, ErrorCode } from './errors.js';
 export type { Location } from './syntax/location.js';
 export { codeFrame } from './syntax/location.js';
 export { parseModule, parseQuery } from './syntax/parse.js';
+export type { RegoVersion } from './syntax/parse.js';
 export type { Module, Rule, Term, Expr, Body } from './syntax/ast.js';
 export type { BuiltinDecl, BuiltinContext, BuiltinParam, Capabilities, Platform, PlatformCallOptions } from './builtins/define.js';
 export { operandError, builtinError } from './builtins/define.js';

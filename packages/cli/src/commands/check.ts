@@ -4,6 +4,7 @@ import { EXIT, textOrJson, type CliCommand } from '../command.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { findFiles, printSkipped, readText } from '../toolchain/files.js';
 import { strictChecks } from '../toolchain/strict.js';
+import { REGO_VERSION_OPTIONS, regoVersionOf } from '../rego-version.js';
 
 export const checkCommand: CliCommand = {
   name: 'check',
@@ -13,13 +14,16 @@ export const checkCommand: CliCommand = {
   options: [
     { flags: '-s, --strict', description: 'also report unused imports, unused local assignments and unknown METADATA keys' },
     { flags: '-f, --format <format>', description: 'output format: text or json', default: 'text' },
+    ...REGO_VERSION_OPTIONS,
   ],
   async run(args, opts, io) {
     const format = textOrJson(opts, io);
     if (!format) return EXIT.error;
+    const regoVersion = regoVersionOf(opts, io);
+    if (!regoVersion) return EXIT.error;
     const found = findFiles(args, io.cwd, { withData: false });
     printSkipped(found, io);
-    const engine = new Engine({ builtins: stdlibBuiltins });
+    const engine = new Engine({ builtins: stdlibBuiltins, regoVersion });
     const errors: Diagnostic[] = [...found.errors];
     const sources = new Map<string, string>();
     for (const f of found.rego) {

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { formatDiagnostic, toJSONText, toJSONValue, type Diagnostic, type Value } from '@palisade/engine';
+import { Engine, formatDiagnostic, toJSONText, toJSONValue, type Diagnostic, type Value } from '@palisade/engine';
 import { CAPTURE_PREFIX, captureQuery, type QueryExpr } from './eval-capture.js';
 
 import { EXIT, type CliCommand } from '../command.js';
 import { loadPolicies, readInput } from '../load-policies.js';
+import { REGO_VERSION_OPTIONS, regoVersionOf } from '../rego-version.js';
+import { stdlibBuiltins } from '@palisade/stdlib';
 import { addBundlesTo, BUNDLE_OPTIONS, loadBundles } from '../opa-bundle/options.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { heapUsed, memoryBudget } from '../heap-node.js';
@@ -29,6 +31,7 @@ export const evalCommand: CliCommand = {
     { flags: '--fail', description: 'exit 1 when the result is undefined or empty' },
     { flags: '--fail-defined', description: 'exit 1 when the result is defined' },
     { flags: '--strict-builtin-errors', description: 'treat builtin errors as fatal' },
+    ...REGO_VERSION_OPTIONS,
     { flags: '--allow-network', description: 'let policies use the network (http.send, net.lookup_ip_addr); off by default' },
     { flags: '--allow-env', description: 'expose environment variables through opa.runtime().env; off by default' },
     { flags: '--timeout <ms>', description: 'evaluation timeout in milliseconds' },
@@ -42,7 +45,9 @@ export const evalCommand: CliCommand = {
       io.stderr.write('error: a query is required (argument or --query-file)\n');
       return EXIT.error;
     }
-    const { engine, errors } = loadPolicies((opts.data as string[]) ?? [], io.cwd);
+    const regoVersion = regoVersionOf(opts, io);
+    if (!regoVersion) return EXIT.error;
+    const { engine, errors } = loadPolicies((opts.data as string[]) ?? [], io.cwd, new Engine({ builtins: stdlibBuiltins, regoVersion }));
     const bundled = await loadBundles(opts, io.cwd);
     errors.push(...bundled.errors);
     errors.push(...addBundlesTo(engine, bundled.bundles));

@@ -5,6 +5,25 @@ import { printDiagnostics } from '../diagnostics.js';
 import { unifiedDiff } from '../toolchain/diff.js';
 import { readStreamBounded } from '../read-input.js';
 import { findFiles, printSkipped, readText } from '../toolchain/files.js';
+import { REGO_VERSION_OPTIONS, regoVersionOf } from '../rego-version.js';
+import type { CommandIO } from '../command.js';
+import type { RegoVersion } from '@palisade/engine';
+
+/**
+ * The formatter writes Rego v1 only: `--v0-v1` reads v0 and writes v1. Formatting v0 as v0
+ * (`opa fmt --v0-compatible`) is not offered, so that combination is refused rather than
+ * silently turned into v1.
+ */
+function fmtRegoVersion(opts: Record<string, unknown>, io: CommandIO): RegoVersion | undefined {
+  const asked = regoVersionOf(opts, io);
+  if (!asked) return undefined;
+  if (opts['v0V1'] === true) return 'v0';
+  if (asked === 'v0') {
+    io.stderr.write('error: fmt writes Rego v1 only: use --v0-v1 to rewrite v0 files to v1\n');
+    return undefined;
+  }
+  return 'v1';
+}
 
 export const fmtCommand: CliCommand = {
   name: 'fmt',
@@ -22,17 +41,21 @@ export const fmtCommand: CliCommand = {
     { flags: '-l, --list', description: 'list the files whose formatting differs' },
     { flags: '-d, --diff', description: 'print a unified diff of the changes' },
     { flags: '--check', description: 'exit 1 when any file would change (writes nothing)' },
+    { flags: '--v0-v1', description: 'read the files as Rego v0 and rewrite them to v1 (as opa fmt --v0-v1)' },
+    ...REGO_VERSION_OPTIONS,
   ],
   async run(args, opts, io) {
     const write = Boolean(opts.write);
     const list = Boolean(opts.list);
     const diff = Boolean(opts.diff);
     const check = Boolean(opts.check);
+    const regoVersion = fmtRegoVersion(opts, io);
+    if (!regoVersion) return EXIT.error;
     if (args.length === 0 && !(io.stdin.isTTY ?? false) && !write) {
       const read = await readStreamBounded(io.stdin);
       if (read.error) return printDiagnostics([{ code: ErrorCodes.input, message: `stdin: ${read.error.message}` }], io);
       const input = read.text;
-      const res = formatSource('stdin', input);
+      const res = formatSource('stdin', input, { regoVersion });
       if (!res.text) return printDiagnostics(res.errors, io);
       if (diff) io.stdout.write(unifiedDiff(input, res.text, 'stdin', 'stdin'));
       if (!check && !list && !diff) io.stdout.write(res.text);
@@ -49,7 +72,7 @@ export const fmtCommand: CliCommand = {
         errors.push(error);
         continue;
       }
-      const res = formatSource(f.name, text!);
+      const res = formatSource(f.name, text!, { regoVersion });
       if (!res.text) {
         errors.push(...res.errors);
         continue;

@@ -22,7 +22,7 @@ import { printDiagnostics } from '../diagnostics.js';
 import { collectTrace, sourceLine } from '../toolchain/explain.js';
 import { findFiles, loadInto, printSkipped, type Found } from '../toolchain/files.js';
 import { printConftestVerify, printTestTable, printTestTap } from '../toolchain/conftest-verify.js';
-import { REGO_VERSION_OPTION, checkRegoVersion } from '../rego-version.js';
+import { REGO_VERSION_OPTIONS, regoVersionOf } from '../rego-version.js';
 import { matchGlob } from '@palisade/stdlib';
 import { addBundlesTo, BUNDLE_OPTIONS, loadBundles } from '../opa-bundle/options.js';
 import type { Bundle } from '../opa-bundle/bundle.js';
@@ -203,7 +203,7 @@ export const testCommand: CliCommand = {
     { flags: '-p, --policy <path>', description: 'policy file or directory (.rego only, as conftest verify --policy); repeatable', repeatable: true },
     { flags: '-d, --data <path>', description: 'data file or directory (.json/.yaml) with --policy; repeatable', repeatable: true },
     { flags: '-n, --namespace <glob>', description: 'only tests in packages matching these globs (as conftest verify --namespace); repeatable', repeatable: true },
-    REGO_VERSION_OPTION,
+    ...REGO_VERSION_OPTIONS,
     { flags: '--report <level>', description: 'conftest verify --report fails|notes|full: list every test (text output only)' },
     { flags: '--fail-on-empty', description: 'exit 1 when no tests are found' },
     { flags: '--ignore <glob...>', description: 'skip files and directories matching these globs' },
@@ -212,7 +212,7 @@ export const testCommand: CliCommand = {
     { flags: '-w, --watch', description: 'run again whenever a .rego or data file under the paths changes (Ctrl-C stops)' },
   ],
   async run(args, opts, io) {
-    if (!checkRegoVersion(opts, io)) return EXIT.error;
+    if (!regoVersionOf(opts, io)) return EXIT.error;
     const output = opts.output === undefined ? undefined : String(opts.output);
     if (opts.report !== undefined) {
       if (!['fails', 'notes', 'full'].includes(String(opts.report))) {
@@ -274,7 +274,7 @@ function runSuite(args: string[], opts: Record<string, unknown>, io: CommandIO, 
   const onlyBundles = bundles.length > 0 && args.length === 0 && !((opts.policy as string[] | undefined)?.length || (opts.data as string[] | undefined)?.length);
   const found: Found = onlyBundles ? { rego: [], data: [], errors: [], skipped: [] } : suiteFiles(args, opts, io);
   printSkipped(found, io);
-  const engine = new Engine({ builtins: [...stdlibBuiltins, testSleepBuiltin] });
+  const engine = new Engine({ builtins: [...stdlibBuiltins, testSleepBuiltin], regoVersion: regoVersionOf(opts, io) });
   const loadErrors = loadInto(engine, found);
   loadErrors.push(...addBundlesTo(engine, bundles));
   const trivy = trivyBuiltinsMode(opts, io);

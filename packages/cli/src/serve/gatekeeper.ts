@@ -90,7 +90,7 @@ function compileTemplate(doc: Doc, where: string): { template?: Template; errors
   let pkg: string[] | undefined;
   sources.forEach((src, i) => {
     const file = `${where}#${doc.metadata?.name}${i ? `/lib${i}` : ''}`;
-    const parsed = parseModule(file, src, { regoV0: !code.v1 });
+    const parsed = parseModule(file, src, { regoVersion: code.v1 ? 'v1' : 'v0' });
     if (!parsed.module) return errors.push(...parsed.errors);
     if (i === 0) pkg = parsed.module.package.path.path.map((t) => String((t as { value?: unknown }).value));
     errors.push(...engine.addParsedModule(parsed.module));

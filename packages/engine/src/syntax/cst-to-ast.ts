@@ -30,11 +30,11 @@ export interface AstIssue {
 
 export class AstBuilder {
   readonly issues: AstIssue[] = [];
-  constructor(
-    private readonly file: string,
-    /** Rego v0 rule bodies are accepted (see ParseOptions.regoV0). */
-    private readonly regoV0 = false,
-  ) {}
+  /**
+   * `v0`: OPA's Rego v0 rule forms are accepted (bodies without `if`, `p[x] { … }` partial sets).
+   * A v0 module that says `import rego.v1` is held to v1, as in OPA.
+   */
+  constructor(private readonly file: string, private v0 = false) {}
 
   loc(a: IToken, b: IToken = a): Location {
     return {
@@ -70,7 +70,9 @@ export class AstBuilder {
   module(cst: CstNode, source: string): Module {
     const pkg = this.packageDecl(nodes(cst, 'packageDecl')[0]);
     const mod: Module = { file: this.file, source, package: pkg, imports: [], rules: [], comments: [], annotations: [] };
-    this.statements(nodes(cst, 'statements')[0], mod);
+    const stmts = nodes(cst, 'statements')[0];
+    if (this.v0 && stmts && nodes(stmts, 'importDecl').some((n) => this.importsRegoV1(n))) this.v0 = false;
+    this.statements(stmts, mod);
     return mod;
   }
 
@@ -98,6 +100,11 @@ export class AstBuilder {
     return { path: { type: 'ref', head: varTerm('data', head.loc), path: [first, ...rest], loc: spanOf(head.loc, loc) }, loc };
   }
 
+  private importsRegoV1(cst: CstNode): boolean {
+    const [head, ...rest] = this.pathSegments(nodes(cst, 'pathRef')[0]);
+    return head.type === 'var' && head.name === 'rego' && rest.length === 1 && rest[0].type === 'string' && rest[0].value === 'v1';
+  }
+
   importDecl(cst: CstNode): Import {
     const loc = this.nodeLoc(cst);
     const [head, ...rest] = this.pathSegments(nodes(cst, 'pathRef')[0]) as [VarTerm, ...Term[]];
@@ -123,15 +130,18 @@ export class AstBuilder {
     let body: Body = [];
     let braces = false;
     if (bodyNode) ({ body, braces } = this.ruleBody(bodyNode));
+    if (this.v0 && !ifTok && head.ref.type === 'ref' && head.ref.path.length === 1 && !head.args && head.value === undefined && !head.contains) {
+      // v0: a two-part head without a value (`p[x] { … }`, `p.q { … }`, bodiless `p["x"]`) is the
+      // partial set `p contains x`, whatever the key (OPA's v0 parser); longer refs stay `= true`.
+      const [key] = head.ref.path;
+      head.key = key;
+      head.contains = true;
+      head.ref = head.ref.head as VarTerm;
+    }
     if (v0Body) {
       const brace = lbrace(v0Body);
-      if (this.regoV0) {
-        if (isV0PartialSet(head) && head.ref.type === 'ref' && head.ref.head.type === 'var') {
-          // v0's `p[x] { … }` is the partial set `p contains x if { … }`.
-          head.contains = true;
-          head.key = head.ref.path[0];
-          head.ref = head.ref.head;
-        }
+      if (this.v0) {
+        // Accepted as is: the body stands where v1 needs `if`.
       } else if (isV0PartialSet(head)) {
         const key = head.ref.type === 'ref' ? head.ref.path[0] : undefined;
         // Suggest the set itself (`p contains x`), not the v0 ref (`p[x]`).
@@ -147,14 +157,8 @@ export class AstBuilder {
     const elses = nodes(cst, 'elseClause').map((n) => this.elseClause(n, head));
     const rule: Rule = { head, body, hasIf: !!ifTok, braces, else: elses, default: isDefault, annotations: [], loc };
     if (isDefault) this.checkDefault(rule, ifTok ?? (v0Body && lbrace(v0Body)));
-    else if (!ifTok && !v0Body && head.value === undefined && !head.contains) {
-      if (this.regoV0 && head.args) {
-        // v0's body-less function clause `f("x", _)` is true for those arguments.
-      } else if (this.regoV0 && isV0PartialSet(head) && head.ref.type === 'ref' && head.ref.head.type === 'var') {
-        head.contains = true;
-        head.key = head.ref.path[0];
-        head.ref = head.ref.head;
-      } else if (isV0PartialSet(head)) {
+    else if (!ifTok && !v0Body && head.value === undefined && !head.contains && !this.v0) {
+      if (isV0PartialSet(head)) {
         this.error(`\`contains\` is required for multi-value rules in Rego v1: write \`${refName(head)} contains …\``, head.loc);
       } else {
         this.error(`unexpected end of rule \`${refName(head)}\`: expected \`:=\`, \`=\`, \`if\` or \`contains\``, head.loc);
@@ -230,7 +234,7 @@ export class AstBuilder {
     if (bodyNode) clause.body = this.ruleBody(bodyNode).body;
     const v0 = nodes(cst, 'braceBody')[0];
     if (v0) {
-      if (!this.regoV0) this.error('`if` is required before an else body in Rego v1', this.loc(lbrace(v0)));
+      if (!this.v0) this.error('`if` is required before an else body in Rego v1', this.loc(lbrace(v0)));
       clause.body = this.braceBody(v0);
     }
     return clause;

@@ -149,12 +149,15 @@ export interface FormatResult {
   errors: Diagnostic[];
 }
 
-/** Parses and formats `source`; never throws. */
+/**
+ * Parses and formats `source`; never throws. The output is always Rego v1, so a source read as v0
+ * (`regoVersion: 'v0'`) comes back rewritten to v1 (`fmt --v0-v1`) and is checked as v1.
+ */
 export function formatSource(file: string, source: string, opts: ParseOptions = {}): FormatResult {
   const parsed = parseModule(file, source, opts);
   if (!parsed.module) return { changed: false, errors: parsed.errors };
   const text = formatModule(parsed.module);
-  const again = parseModule(file, text, opts);
+  const again = parseModule(file, text, { ...opts, regoVersion: 'v1' });
   if (!again.module || astFingerprint(again.module) !== astFingerprint(parsed.module)) {
     const message = again.module
       ? 'the formatter would change the meaning of this module (please report this bug); the file was left unchanged'

@@ -24,10 +24,10 @@ describe('parse errors', () => {
     expect(errorsOf('package a\np[x]')).toEqual(['2:1 `contains` is required for multi-value rules in Rego v1: write `p[x] contains …`']);
     expect(errorsOf('package a\np := 1 else := 2 { true }')).toEqual(['2:18 `if` is required before an else body in Rego v1']);
   });
-  it('reads Rego v0 rule bodies only when asked (regoV0, for Gatekeeper templates)', () => {
+  it('reads Rego v0 rule bodies only when asked (regoVersion v0, for Gatekeeper templates)', () => {
     const src = 'package a\np[x] { x := input.a[_] }\nf(x) = y { y := x }\ng("a", _)\nq { true }\nr = 1 { false } else = 2 { true }\ns[x]\n';
     expect(parseModule('t.rego', src).module).toBeUndefined();
-    const { module, errors } = parseModule('t.rego', src, { regoV0: true });
+    const { module, errors } = parseModule('t.rego', src, { regoVersion: 'v0' });
     expect(errors).toEqual([]);
     const heads = module!.rules.map((r) => ({ name: r.head.ref.type === 'var' ? r.head.ref.name : '(ref)', contains: r.head.contains, key: r.head.key?.type, args: r.head.args?.length }));
     expect(heads).toEqual([

@@ -15,14 +15,11 @@ import { attachAnnotations } from './annotations.js';
 export interface ParseOptions {
   /** Allow the experimental `and` / `or` operators even without `import future.keywords.and|or`. */
   experimentalLogic?: boolean;
-  /**
-   * Accept Rego v0 rule bodies: `p { … }`, `f(x) = y { … }`, `else = v { … }` without `if`, and
-   * `p[x] { … }` as a partial set (`p contains x if { … }`). For modules written for v0-only hosts
-   * (Gatekeeper ConstraintTemplates); keywords stay keywords, so a v0 module naming a variable
-   * `if`, `in`, `contains` or `every` still fails to parse.
-   */
-  regoV0?: boolean;
+  /** `v0`: read the module as OPA's Rego v0 (`--v0-compatible`); v1 when absent. */
+  regoVersion?: RegoVersion;
 }
+
+export type RegoVersion = 'v0' | 'v1';
 
 /** After this many syntax errors the parser stops looking for more. */
 const MAX_ERRORS = 20;
@@ -143,7 +140,7 @@ export function parseModule(file: string, source: string, opts: ParseOptions = {
     }
     if (rep.diagnostics.length) return { errors: rep.result() };
 
-    const builder = new AstBuilder(file, opts.regoV0 === true);
+    const builder = new AstBuilder(file, opts.regoVersion === 'v0');
     const mod = builder.module(cst, source);
     mod.comments = collectComments(lex, file);
     attachAnnotations(mod);
