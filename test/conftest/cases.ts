@@ -629,7 +629,6 @@ CASES.push(
       argv,
       status,
       ...parseError,
-      ...(v0 ? { differs: 'not implemented: --rego-version v0 (scan and test read Rego v1 only; v0 is refused with an error)' } : {}),
     };
   }),
   {

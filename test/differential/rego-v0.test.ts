@@ -103,6 +103,29 @@ describe.skipIf(missing !== undefined)('Rego v0 matches OPA --v0-compatible', ()
     expect(got.code).toBe(2);
   });
 
+  // v1's keywords are plain names in v0 until imported: `contains(…)` is a call (first MODULES
+  // case), and a v1 rule read as v0 fails to parse — in OPA and here.
+  it.each([
+    ['a v1 partial set', 'deny contains msg if { msg := 1 }', 3],
+    ['a bare name', 'p', 3],
+    ['`in` without its import', 'p { 1 in [1] }', 3],
+  ])('%s read as v0 is a parse error in both', (_name, rule, row) => {
+    writeFileSync(join(dir, 'v1kw.rego'), `package v\n\n${rule}\n`);
+    const args = ['eval', '--v0-compatible', '--format', 'json', '-d', 'v1kw.rego', 'data.v'];
+    expect(JSON.parse(opa(args).stdout).errors[0].message).toMatch(new RegExp(`v1kw.rego:${row}: rego_parse_error`));
+    const got = palisade(args, { cwd: dir });
+    expect(got.stderr).toMatch(new RegExp(`v1kw.rego:${row}:\\d+: rego_parse_error`));
+    expect(got.code).toBe(2);
+  });
+
+  it('future.keywords imports turn the keywords back on in v0, as OPA', () => {
+    writeFileSync(join(dir, 'fk.rego'), 'package v\nimport future.keywords.if\nimport future.keywords.contains\ndeny contains msg if { msg := 1 }\n');
+    const args = ['eval', '--v0-compatible', '--format', 'json', '-d', 'fk.rego', 'data.v'];
+    const want = opa(args);
+    expect(JSON.parse(want.stdout).result).toBeDefined();
+    expect(palisade(args, { cwd: dir }).stdout).toBe(want.stdout);
+  });
+
   it('import rego.v1 in v0 mode still rejects v0 syntax, as OPA', () => {
     writeFileSync(join(dir, 'mixed.rego'), 'package v\nimport rego.v1\ndeny[msg] { msg := 1 }\n');
     const args = ['eval', '--v0-compatible', '--format', 'json', '-d', 'mixed.rego', 'data.v'];

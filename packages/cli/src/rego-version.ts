@@ -25,12 +25,3 @@ export function regoVersionOf(opts: Record<string, unknown>, io: CommandIO): Reg
   }
   return v ?? 'v1';
 }
-
-/** For commands whose v0 mode is not wired yet (scan): true when the run may go on. */
-export function checkRegoVersion(opts: Record<string, unknown>, io: CommandIO): boolean {
-  const v = regoVersionOf(opts, io);
-  if (v === undefined) return false;
-  if (v === 'v1') return true;
-  io.stderr.write('error: --rego-version v0: Rego v0 policies are not supported by this command yet; convert them with `palisade fmt --v0-v1` or use `palisade eval/test --v0-compatible`\n');
-  return false;
-}

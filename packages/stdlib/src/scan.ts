@@ -7,7 +7,7 @@
  * once; each document then costs one evaluation per applicable rule (plus one per package with
  * `exception` rules). Per-document facts travel as `dataOverrides`, never as recompiled data.
  */
-import { Engine, RSet, type Capabilities, type Diagnostic, type EngineOptions, type Module, type Platform, type PreparedQuery } from '@palisade/engine';
+import { Engine, RSet, type Capabilities, type Diagnostic, type EngineOptions, type Module, type Platform, type PreparedQuery, type RegoVersion } from '@palisade/engine';
 import { combinedInput, combinedOrder, conftestFile, problematicIf, documentInput, exceptionName, exceptionNames, wantsTrivyShape, type DockerfileShape } from './conftest.js';
 import { field, locate, resourceOf, resourceStartLine, resultMessage, snippetOf, splitLines, type Location } from './findings.js';
 import type { CheckTally, DocumentKind, Finding, InputDocument, LoadError, ScanResult, Severity } from './model.js';
@@ -44,6 +44,8 @@ export function setDefaultStdlib(provider: () => StdlibBundle): void {
 export interface ScanOptions {
   /** User policies (`-p`). When given, only they run unless `stdlib` is true. */
   policies?: PolicySource[];
+  /** Rego version the user policies are read as (default v1); the stdlib's own policies are always v1. */
+  regoVersion?: RegoVersion;
   /** Run the standard library; default: true when `policies` is empty. */
   stdlib?: boolean;
   stdlibBundle?: StdlibBundle;
@@ -161,7 +163,7 @@ export function createScanner(options: ScanOptions = {}): { scanner?: Scanner; e
     }
     for (const d of bundle.data) errors.push(...engine.addData(d));
   }
-  for (const p of userPolicies) errors.push(...engine.addModule(p.file, p.source));
+  for (const p of userPolicies) errors.push(...engine.addModule(p.file, p.source, options.regoVersion));
   applyTrivyBuiltins(engine, options.trivyBuiltins, engine.modules().filter((m) => !stdlibFiles.has(m.file)));
   for (const d of options.data ?? []) errors.push(...engine.addData(d));
   if (options.config) errors.push(...engine.addData({ palisade: { config: options.config } }));

@@ -31,7 +31,7 @@ import { DEFAULT_JOBS, startWorkers } from '../scan-parallel.js';
 import { resolveSettings } from '../scan-settings.js';
 import { colorEnabled, progressEnabled, Progress } from '../scan-terminal.js';
 import { VERSION } from '../version.js';
-import { REGO_VERSION_OPTION, checkRegoVersion } from '../rego-version.js';
+import { REGO_VERSION_OPTIONS, regoVersionOf } from '../rego-version.js';
 
 /** The library's default (a minute per rule and document), so `scan()` and the CLI agree. */
 const DEFAULT_TIMEOUT_MS = DEFAULT_SCAN_TIMEOUT_MS;
@@ -61,7 +61,7 @@ export const SCAN_OPTIONS: OptionSpec[] = [
   { flags: '--fail-on-warn', description: 'warnings fail the scan too' },
   { flags: '--suppress-exceptions', description: 'conftest layouts: do not list the rules an exception switched off (still counted)' },
   { flags: '--quiet', description: 'print nothing when no finding fails the scan (as conftest --quiet)' },
-  REGO_VERSION_OPTION,
+  ...REGO_VERSION_OPTIONS,
   { flags: '--allow-empty', description: 'exit 0 even when nothing was evaluated (no input documents, or no policy for their kinds); otherwise that is exit 2' },
   { flags: '--config <file>', description: 'configuration file (default: ./palisade.yaml when present)' },
   { flags: '--ignore <glob>', description: 'skip matching paths during discovery; repeatable', default: collect },
@@ -211,7 +211,8 @@ async function showResult(result: ScanResult, outputs: OutputSpec[], sources: Ma
 }
 
 export async function runScan(args: string[], opts: Record<string, unknown>, io: CommandIO, mode: ScanMode): Promise<number> {
-  if (!checkRegoVersion(opts, io)) return EXIT.error;
+  const regoVersion = regoVersionOf(opts, io);
+  if (!regoVersion) return EXIT.error;
   const { settings, errors: settingErrors } = resolveSettings(opts, io.env, io.cwd);
   if (settingErrors.length) return usage(io, settingErrors);
   const { outputs, errors: outputErrors } = parseOutputs(settings.output);
@@ -252,6 +253,7 @@ export async function runScan(args: string[], opts: Record<string, unknown>, io:
   const base = {
     ...scanOptionsOf(settings, io.cwd),
     policies: inputs.policies,
+    regoVersion,
     data: inputs.data,
     maxMemoryBytes: memory.bytes,
     ...(capabilities ? { capabilities } : {}),

@@ -163,6 +163,9 @@ export class AstBuilder {
       } else {
         this.error(`unexpected end of rule \`${refName(head)}\`: expected \`:=\`, \`=\`, \`if\` or \`contains\``, head.loc);
       }
+    } else if (this.v0 && !ifTok && !v0Body && head.value === undefined && !head.contains && !head.args && (head.ref.type !== 'ref' || head.ref.path.length === 0)) {
+      // A bare name is no rule in v0 either (OPA's message); this is how a v1 `p contains x if` read as v0 fails.
+      this.error('var cannot be used for rule name', head.loc);
     }
     return rule;
   }

@@ -2,7 +2,7 @@
  * Public parser entry points. Never throw: every problem becomes a `rego_parse_error` diagnostic
  * with a location and a code frame. A module/body/term is returned only when there are no errors.
  */
-import { EOF, tokenMatcher, type CstNode, type IRecognitionException, type IToken } from 'chevrotain';
+import { EOF, tokenMatcher, type CstNode, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
 import type { Body, Comment, Module, Term } from './ast.js';
 import { codeFrame, type Location } from './location.js';
 import { ErrorCodes, type Diagnostic } from '../errors.js';
@@ -19,6 +19,7 @@ export interface ParseOptions {
   regoVersion?: RegoVersion;
 }
 
+/** The Rego dialect a module is read as: OPA's v1 (the default) or its older v0 (`--v0-compatible`). */
 export type RegoVersion = 'v0' | 'v1';
 
 /** After this many syntax errors the parser stops looking for more. */
@@ -99,6 +100,41 @@ function futureImports(tokens: RToken[]): { logic: boolean; notBody: boolean } {
   return found;
 }
 
+/** The words Rego v1 made keywords; in a v0 module each is a keyword only once imported. */
+const FUTURE_KEYWORDS = new Map<TokenType, string>([
+  [T.If, 'if'],
+  [T.Contains, 'contains'],
+  [T.In, 'in'],
+  [T.Every, 'every'],
+]);
+
+/**
+ * Rego v0: `if`, `contains`, `in` and `every` are keywords only under `import future.keywords`
+ * (all), `import future.keywords.<word>` or `import rego.v1`; elsewhere OPA's v0 parser reads them
+ * as plain names (`contains(s, "x")` is a call; `deny contains msg if {` a parse error). The lexer
+ * always produces keyword tokens, so an unimported one is turned back into a name here.
+ */
+function v0Names(tokens: RToken[]): void {
+  const enabled = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].tokenType !== T.Import) continue;
+    const parts: string[] = [];
+    for (let j = i + 1; j < tokens.length && parts.length < 4; j += 2) {
+      parts.push(tokens[j].image);
+      if (tokens[j + 1]?.tokenType !== T.Dot || tokens[j + 1].ws) break;
+    }
+    const path = parts.join('.');
+    if (path === 'rego.v1' || path === 'future.keywords') FUTURE_KEYWORDS.forEach((w) => enabled.add(w));
+    else if (parts.length === 3 && parts[0] === 'future' && parts[1] === 'keywords') enabled.add(parts[2]!);
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const word = FUTURE_KEYWORDS.get(tokens[i].tokenType);
+    if (!word || enabled.has(word)) continue;
+    tokens[i].tokenType = T.Identifier;
+    tokens[i].tokenTypeIdx = T.Identifier.tokenTypeIdx!;
+  }
+}
+
 /** Index of the first token after `tok`'s line that starts a line in column 1 and can start a statement. */
 function resyncPoint(tokens: RToken[], tok: IToken): number {
   const after = (tok as RToken).idx ?? tokens.length;
@@ -124,6 +160,7 @@ export function parseModule(file: string, source: string, opts: ParseOptions = {
     const rep = new Reporter(file, source);
     const lex = tokenize(source);
     lexErrors(lex, rep, file);
+    if (opts.regoVersion === 'v0') v0Names(lex.tokens);
     const future = futureImports(lex.tokens);
     const logic = opts.experimentalLogic === true || future.logic;
     const parser = regoParser();
