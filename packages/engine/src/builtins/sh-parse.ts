@@ -645,6 +645,8 @@ class Parser {
         this.i += op[0].length;
         continue;
       }
+      // A lone `&`, `;` or `|` starts no word: without this check the loop would never advance.
+      if (!this.atWordStart()) this.fail(this.i, `not a valid test operator: ${this.peek()}`);
       words.push(this.word());
     }
     return { k: 'test', words };
