@@ -46,6 +46,14 @@ mem { 3 in input.items }
 legacy { any([false, true]) }
 old = x { x := set_diff({1, 2}, {1}) }
 `,
+  'multi-body rules, one rule per body': `package v
+p { false } { true }
+q[v] { v := 1 } { v := 2 }
+f(x) = y { x > 1; y := 1 } { y := 2 }
+r = f(0)
+s = 3 { false }
+{ input.a == 1 }
+`,
   'import rego.v1 holds a v0 module to v1 syntax': `package v
 import rego.v1
 deny contains msg if { some msg in ["x"] }

@@ -81,7 +81,9 @@ export class AstBuilder {
     for (const n of nodes(cst, 'importDecl')) mod.imports.push(this.importDecl(n));
     for (const n of nodes(cst, 'ruleDecl')) {
       const rule = this.ruleDecl(n);
-      if (rule) mod.rules.push(rule);
+      if (!rule) continue;
+      mod.rules.push(rule);
+      for (const more of nodes(n, 'moreBody')) mod.rules.push(this.extraBody(rule, more));
     }
   }
 
@@ -119,6 +121,12 @@ export class AstBuilder {
   }
 
   // ---- rules --------------------------------------------------------------------------------
+
+  /** A further body of a multi-body rule: the same head (a copy: later stages rewrite heads in place), its own body. */
+  private extraBody(rule: Rule, cst: CstNode): Rule {
+    if (rule.else.length || rule.default || (!rule.braces && rule.hasIf)) this.error('a rule with several bodies cannot have else, default or a body without braces', this.loc(lbrace(cst)));
+    return { ...rule, head: structuredClone(rule.head), body: this.braceBody(cst), braces: true, else: [], annotations: [], loc: this.nodeLoc(cst) };
+  }
 
   ruleDecl(cst: CstNode): Rule | undefined {
     const loc = this.nodeLoc(cst);

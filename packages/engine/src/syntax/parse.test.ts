@@ -39,6 +39,12 @@ describe('parse errors', () => {
       { name: 's', contains: true, key: 'var', args: undefined },
     ]);
   });
+  it('reads a multi-body rule as one rule per body, in v1 after `if` and in v0, as OPA', () => {
+    const bodies = (src: string, regoVersion?: 'v0') => parseModule('t.rego', src, regoVersion ? { regoVersion } : {}).module?.rules.map((r) => [r.loc.row, r.body.length]);
+    expect(bodies('package a\np if { false } { true; true }\n')).toEqual([[2, 1], [2, 2]]);
+    expect(bodies('package a\np = 3 { false }\n{ true }\n', 'v0')).toEqual([[2, 1], [3, 1]]);
+    expect(errorsOf('package a\np := 1 if { false } else := 2 if { true } { true }')).toHaveLength(1);
+  });
   it('refuses `not not` as OPA does ("unexpected not keyword"); the experimental logic mode keeps it', () => {
     // Found by `pnpm fuzz`: 1,000 stacked `not`s took over a minute to compile.
     expect(errorsOf('package a\np if {\n\tnot not input.a\n}')).toEqual(['3:6 unexpected `not`: expected a term']);

@@ -221,6 +221,9 @@ export class RegoParser extends CstParser {
         { ALT: () => this.SUBRULE(this.braceBody) },
       ]),
     });
+    // OPA's multi-body rules, `p { a } { b }` (v0) or `p if { a } { b }`: one rule per body. No
+    // statement starts with `{`, so a brace here always continues the rule.
+    this.MANY2({ GATE: () => tokenMatcher(this.LA(1), T.LCurly), DEF: () => this.SUBRULE2(this.braceBody, { LABEL: 'moreBody' }) });
     this.MANY({ GATE: () => this.startsKw(T.Else), DEF: () => this.SUBRULE(this.elseClause) });
   });
 
