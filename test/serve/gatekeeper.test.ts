@@ -34,7 +34,7 @@ const ids = (r: AdmissionRequest) => checks.evaluate(r, LIMITS).violations.map((
 describe('Gatekeeper library templates', () => {
   it('load unchanged (v0 Rego, libs, the newer code: list next to CEL)', () => {
     expect(loaded.errors).toEqual([]);
-    expect({ templates: checks.templates, constraints: checks.constraints }).toEqual({ templates: 4, constraints: 4 });
+    expect({ templates: checks.templates, constraints: checks.constraints }).toEqual({ templates: 5, constraints: 5 });
   });
 
   it('requiredlabels: a Namespace without a valid owner label is denied with the constraint’s message', () => {
@@ -66,6 +66,18 @@ describe('Gatekeeper library templates', () => {
     expect(ids(request(privileged, { operation: 'UPDATE', oldObject: privileged }))).toEqual([]);
     // A Deployment is not matched by kinds: [Pod].
     expect(ids(request({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd', namespace: 'default' }, spec: { template: privileged } }))).toEqual([]);
+  });
+
+  it('noupdateserviceaccount (v0 multi-body rules): changing serviceAccountName on UPDATE is denied in kube-system', () => {
+    const deploy = (sa: string) => ({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd', namespace: 'kube-system' }, spec: { template: { spec: { serviceAccountName: sa, containers: [] } } } });
+    const update = (from: string, to: string) => request(deploy(to), { operation: 'UPDATE', oldObject: deploy(from) });
+    const rule = 'NoUpdateServiceAccount/no-update-kube-system-service-account';
+    const changed = checks.evaluate(update('a', 'b'), LIMITS);
+    expect(changed.errors).toEqual([]);
+    expect(changed.violations.filter((v) => v.id === rule).map((v) => v.message)).toEqual(['[no-update-kube-system-service-account] user does not have permission to modify serviceAccountName']);
+    expect(ids(update('a', 'a')).filter((id) => id === rule)).toEqual([]);
+    // CREATE is never a change of service account.
+    expect(ids(request(deploy('b'))).filter((id) => id === rule)).toEqual([]);
   });
 
   it('gives the same violations as the reference OPA evaluating the template in v0 mode', (ctx) => {
