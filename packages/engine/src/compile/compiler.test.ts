@@ -60,9 +60,9 @@ describe('compiler stages', () => {
     expect(err.message).toMatch(/data\.t\.p -> data\.t\.q -> data\.t\.p|data\.t\.q -> data\.t\.p -> data\.t\.q/);
   });
 
-  it('rejects conflicting rule kinds and multiple defaults', () => {
-    expect(compileErrors('package t\np := 1\np contains 2')[0]).toMatchObject({ code: 'rego_compile_error', message: 'conflicting rules data.t.p found' });
-    expect(compileErrors('package t\ndefault p := 1\ndefault p := 2')[0]).toMatchObject({ code: 'rego_compile_error', message: 'multiple default rules data.t.p found' });
+  it('rejects conflicting rule kinds and multiple defaults (rego_type_error, as OPA)', () => {
+    expect(compileErrors('package t\np := 1\np contains 2')[0]).toMatchObject({ code: 'rego_type_error', message: 'conflicting rules data.t.p found' });
+    expect(compileErrors('package t\ndefault p := 1\ndefault p := 2')[0]).toMatchObject({ code: 'rego_type_error', message: 'multiple default rules data.t.p found at m.rego:2, m.rego:3' });
   });
 
   it('rejects redeclaring a variable with :=', () => {
