@@ -81,3 +81,78 @@ export function defTerms(def: { body: IRBody; keyPath: IRTerm[]; key?: IRTerm; v
     visitTerm(e.value, f);
   }
 }
+
+/** Calls `g` for every expression of `body`, nested ones included (comprehension, `every`, `and`/`or` bodies). */
+export function visitExprsDeep(body: IRBody, g: (e: IRExpr) => void): void {
+  for (const e of body) {
+    g(e);
+    const n = e.node;
+    const nested = (t: IRTerm) => shallowClosures(t, (b) => visitExprsDeep(b, g));
+    switch (n.kind) {
+      case 'term':
+        nested(n.term);
+        break;
+      case 'unify':
+        nested(n.left);
+        nested(n.right);
+        break;
+      case 'somein':
+        if (n.key) nested(n.key);
+        nested(n.value);
+        nested(n.collection);
+        break;
+      case 'every':
+        nested(n.domain);
+        visitExprsDeep(n.body, g);
+        break;
+      case 'and':
+      case 'or':
+        visitExprsDeep(n.left, g);
+        visitExprsDeep(n.right, g);
+        break;
+    }
+    for (const w of e.with) if (w.value.kind === 'term') nested(w.value.term);
+  }
+}
+
+/** Calls `h` with the body of each comprehension in `t`, without entering those bodies. */
+function shallowClosures(t: IRTerm, h: (b: IRBody) => void): void {
+  const rec = (x: IRTerm) => shallowClosures(x, h);
+  switch (t.t) {
+    case 'ref':
+      if (t.root.kind === 'term') rec(t.root.term);
+      t.path.forEach(rec);
+      break;
+    case 'call':
+      t.args.forEach(rec);
+      break;
+    case 'array':
+    case 'set':
+      t.items.forEach(rec);
+      break;
+    case 'object':
+      t.entries.forEach(([k, v]) => {
+        rec(k);
+        rec(v);
+      });
+      break;
+    case 'template':
+      t.parts.forEach((p) => typeof p !== 'string' && rec(p));
+      break;
+    case 'arraycomp':
+    case 'setcomp':
+      rec(t.term);
+      h(t.body);
+      break;
+    case 'objectcomp':
+      rec(t.key);
+      rec(t.value);
+      h(t.body);
+      break;
+  }
+}
+
+/** Calls `g` for every expression inside the comprehensions of `t` (nested ones included). */
+export function visitTermExprsDeep(t: IRTerm, g: (e: IRExpr) => void): void {
+  shallowClosures(t, (b) => visitExprsDeep(b, g));
+}
