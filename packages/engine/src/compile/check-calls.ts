@@ -18,20 +18,21 @@ export function checkArity(st: CompileState): void {
 
 /** Stage `check-calls`: deprecated builtins and constant arguments (part of OPA's type checking). */
 export function checkCalls(st: CompileState): void {
-  eachDefTerm(st, (t) => argumentsTerm(t, st));
+  eachDefTerm(st, (t) => argumentsTerm(t, st), true);
 }
 
 export function checkBodyArity(body: IRBody, st: Pick<CompileState, 'errors' | 'options'>): void {
   visitBody(body, (t) => arityTerm(t, st));
 }
 
+/** Constant arguments are part of OPA's type checking, which skips `every` bodies (but not the comprehensions in them). */
 export function checkBodyCalls(body: IRBody, st: Pick<CompileState, 'errors' | 'options'>): void {
-  visitBody(body, (t) => argumentsTerm(t, st));
+  visitBody(body, (t) => argumentsTerm(t, st), true);
 }
 
-function eachDefTerm(st: CompileState, f: (t: IRTerm) => void): void {
+function eachDefTerm(st: CompileState, f: (t: IRTerm) => void, typeChecked = false): void {
   for (const rs of st.ruleSets) {
-    for (const def of [...rs.defs, ...(rs.defaultDef ? [rs.defaultDef] : [])]) defTerms(def, f);
+    for (const def of [...rs.defs, ...(rs.defaultDef ? [rs.defaultDef] : [])]) defTerms(def, f, typeChecked);
   }
 }
 
