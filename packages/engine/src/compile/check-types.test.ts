@@ -144,10 +144,16 @@ describe('check-types: inferred argument types (errors)', () => {
 describe('check-types: what must not be reported', () => {
   const clean = (body: string) => expect(errorsOf(body)).toEqual([]);
 
-  it('values from input, data, rule values and function results are unknown', () => {
+  it('values from input, data, non-constant rule values and function results are unknown', () => {
     clean('p if {\n\tx := input.a\n\ty := x + 1\n\tlower(x) == "a"\n}');
     clean('p if {\n\tx := data.cfg.name\n\ty := x * 2\n}');
-    clean('q := "s"\np if {\n\tx := q\n\ty := x + 1\n}');
+    clean('q := y if {\n\ty := input.s\n}\np if {\n\tx := q\n\ty := x + 1\n}');
+    // A rule whose every value is a constant is typed by them, as OPA types rules.
+    expect(messages('q := "s"\np if {\n\tx := q\n\ty := x + 1\n}')).toEqual([invalid('plus', 1, 'string', 'x: number')]);
+    expect(messages('p0 := "p0"\nr if {\n\tsome x in p0\n\tx\n}')).toEqual(['undefined ref: data.t.p0[_]']);
+    expect(messages('default n := 0\nn := 1 if input.a\nr if {\n\tn == "a"\n}')).toEqual(['match error']);
+    expect(messages('n := 0 if input.a\nn := [1] if input.b\nr if {\n\tn[0]\n}')).toEqual([]);
+    expect(new Engine().prepare('data.x.s0[k]').errors).toEqual([]);
     clean('f(x) := x\np if {\n\ty := f("a") + 1\n}');
     clean('f(x) := y if {\n\ty := x + 1\n}\np := f("a")');
     clean('p if {\n\tsome x in input.xs\n\tx + 1 > lower(x)\n}');

@@ -19,7 +19,7 @@ import { ErrorCodes, PalisadeError } from '../errors.js';
 import { typeText, type BType } from '../builtins/signature.js';
 import { RSet, equals, isObject, objectEntries, objectSize, type Value } from '../value/types.js';
 import type { IRBody, IRExpr, IRTerm } from './ir.js';
-import type { RuleDef } from './rule-tree.js';
+import type { RuleDef, RuleSet, TreeNode } from './rule-tree.js';
 import type { CompileOptions, CompileState } from './state.js';
 import { matches } from './check-calls.js';
 import { toRegoText } from '../value/json.js';
@@ -49,7 +49,7 @@ export function checkTypes(st: CompileState): void {
   // Bodies with unsafe variables or scoping errors are not ordered reliably (OPA stops before its
   // type checker then, too); arity and constant-argument errors are fine.
   if (st.errors.some((e) => e.code !== ErrorCodes.type)) return;
-  const tc = new TypeChecker(st.errors, st.options, true);
+  const tc = new TypeChecker(st.errors, st.options, true, st.tree);
   for (const rs of st.ruleSets) {
     for (const def of rs.defs) tc.def(def);
     if (rs.defaultDef) tc.def(rs.defaultDef);
@@ -57,8 +57,8 @@ export function checkTypes(st: CompileState): void {
 }
 
 /** Checks a query body (queries are compiled outside the stages). */
-export function checkBodyTypes(body: IRBody, st: { errors: PalisadeError[]; options: CompileOptions }): void {
-  new TypeChecker(st.errors, st.options, false).body(body, new Map());
+export function checkBodyTypes(body: IRBody, st: { errors: PalisadeError[]; options: CompileOptions }, tree?: TreeNode): void {
+  new TypeChecker(st.errors, st.options, false, tree).body(body, new Map());
 }
 
 class TypeChecker {
@@ -73,7 +73,46 @@ class TypeChecker {
      * checking, so there they are "match error"s when the types cannot meet.
      */
     private readonly equalsUnify: boolean,
+    private readonly tree?: TreeNode,
   ) {}
+
+  /** Rule value types by rule set (see `ruleType`), computed once. */
+  private readonly ruleTypes = new Map<RuleSet, BType>();
+
+  /**
+   * The type of a complete rule's value when every definition (default and else values too) has
+   * a constant value, as OPA types rules; `any` otherwise. Rules with rules below them are `any`.
+   */
+  private ruleType(node: TreeNode): BType {
+    const rs = node.ruleSet!;
+    let t = this.ruleTypes.get(rs);
+    if (t) return t;
+    t = ANY;
+    if (rs.kind === 'complete' && node.children.size === 0) {
+      const values: IRTerm[] = [];
+      for (const d of [...rs.defs, ...(rs.defaultDef ? [rs.defaultDef] : [])]) {
+        if (d.value) values.push(d.value);
+        for (const e of d.elses) values.push(e.value);
+      }
+      if (values.length && values.every((v) => v.t === 'const' && !v.poisoned)) {
+        t = unionOf(values.map((v) => typeOfValue((v as { v: Value }).v, CONST_DEPTH)));
+      }
+    }
+    this.ruleTypes.set(rs, t);
+    return t;
+  }
+
+  /** The rule node a `data` ref's leading constant segments name, and how many segments that takes. */
+  private ruleAt(t: Extract<IRTerm, { t: 'ref' }>): { node: TreeNode; depth: number } | undefined {
+    let node = this.tree;
+    for (let i = 0; node && i < t.path.length; i++) {
+      const s = t.path[i];
+      if (s.t !== 'const' || typeof s.v !== 'string') return undefined;
+      node = node.children.get(s.v);
+      if (node?.ruleSet) return { node, depth: i + 1 };
+    }
+    return undefined;
+  }
 
   def(def: RuleDef): void {
     const initial: Env = new Map();
@@ -142,7 +181,7 @@ class TypeChecker {
         if (scalarOnly(ct)) {
           // OPA rewrites `some x in c` to a ref `c[_]`: a literal fails to unify, a local is an undefined ref.
           const c = n.collection;
-          const msg = c.t === 'var' ? `undefined ref: ${c.name}[_]` : c.t === 'ref' && c.root.kind === 'term' ? `undefined ref: ${refText(c)}[_]` : 'match error';
+          const msg = c.t === 'var' ? `undefined ref: ${c.name}[_]` : c.t === 'ref' ? `undefined ref: ${refText(c)}[_]` : 'match error';
           this.errors.push(new PalisadeError(ErrorCodes.type, msg, e.loc));
         }
         if (n.key) this.typeOf(n.key, env, true);
@@ -257,11 +296,23 @@ class TypeChecker {
       }
       case 'ref': {
         let cur = t.root.kind === 'term' ? this.typeOf(t.root.term, env, check) : ANY;
-        // Only refs into locals are typed by OPA's ref checker (a literal head is never blamed).
-        const local = t.root.kind === 'term' && t.root.term.t === 'var';
-        for (const s of t.path) {
+        // Only refs into locals and rules are typed by OPA's ref checker (a literal head is never blamed).
+        let typed = t.root.kind === 'term' && t.root.term.t === 'var';
+        let start = 0;
+        // As OPA, a rule's type holds even where `with` replaces its value.
+        if (t.root.kind === 'data') {
+          const hit = this.ruleAt(t);
+          if (hit) {
+            cur = this.ruleType(hit.node);
+            start = hit.depth;
+            typed = true;
+          }
+        }
+        for (let i = 0; i < t.path.length; i++) {
+          const s = t.path[i];
           if (s.t !== 'const') this.typeOf(s, env, check);
-          if (local && check && scalarOnly(cur)) {
+          if (i < start) continue;
+          if (typed && check && scalarOnly(cur)) {
             this.errors.push(new PalisadeError(ErrorCodes.type, `undefined ref: ${refText(t)}`, t.loc));
             return ANY;
           }

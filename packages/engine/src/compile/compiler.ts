@@ -58,7 +58,7 @@ export function compileQuery(body: Body, policy: CompiledPolicy, file = 'query')
   if (!errors.length) {
     const st = { errors: [] as PalisadeError[], options: policy.options };
     checkBodyCalls(ir, st);
-    checkBodyTypes(ir, st);
+    checkBodyTypes(ir, st, policy.tree);
     errors.push(...st.errors);
   }
   if (errors.length) return { errors: dedupe(errors) };
