@@ -26,7 +26,9 @@ describe('check-recursion (OPA: one error per definition on a cycle)', () => {
     expect(recursion('package t\n\nq := [1 | true with data.t.q as 0]\n')).toHaveLength(1);
     expect(recursion('package t\n\nr := 1\nq := 0 if { true with data.t.r as 0 }\n')).toEqual([]);
   });
-  it('follows constant paths only', () => {
-    expect(recursion('package t\n\np if { some k; data.t[k] }\n')).toEqual([]);
+  it('counts a ref with a variable segment as a reference to every rule below its constant prefix', () => {
+    expect(recursion('package t\n\np if { some k; data.t[k] }\n')).toEqual(['rego_recursion_error 3: rule data.t.p is recursive: data.t.p -> data.t.p']);
+    expect(recursion('package t\n\nr.a := r[a] if { a := "" }\n')).toHaveLength(1);
+    expect(recursion('package t\n\nr.a := 1\nq if { some k; r[k] }\n')).toEqual([]);
   });
 });

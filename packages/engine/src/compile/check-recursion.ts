@@ -81,41 +81,42 @@ function dependencies(tree: TreeNode, t: IRTerm, out: Set<RuleSet>): void {
     return;
   }
   if (t.t !== 'ref' || t.root.kind !== 'data') return;
-  const path: string[] = [];
-  for (const seg of t.path) {
-    // A non-constant segment selects documents only at run time; like OPA, the static check
-    // follows constant paths only (the evaluator's in-progress guard stops dynamic cycles).
-    if (seg.t !== 'const' || typeof seg.v !== 'string') {
-      if (!findRuleOnPath(tree, path)) return;
-      break;
-    }
-    path.push(seg.v);
-  }
-  refDependencies(tree, path, out);
-}
-
-/** True when a rule set sits at `path` or one of its prefixes. */
-function findRuleOnPath(tree: TreeNode, path: string[]): boolean {
-  let node: TreeNode | undefined = tree;
-  for (const seg of path) {
-    if (node.ruleSet) return true;
-    node = node.children.get(seg);
-    if (!node) return false;
-  }
-  return node.ruleSet !== undefined;
+  matchRules(tree, t.path, 0, out);
 }
 
 /** The rule sets a reference to `data.<path>` reads: the rule on the path, or every rule below it. */
 function refDependencies(tree: TreeNode, path: string[], out: Set<RuleSet>): void {
-  let node: TreeNode | undefined = tree;
-  for (const seg of path) {
-    if (node.ruleSet) break;
-    const next: TreeNode | undefined = node.children.get(seg);
-    if (!next) return;
-    node = next;
+  matchRules(
+    tree,
+    path.map((v) => ({ t: 'const', v }) as IRTerm),
+    0,
+    out,
+  );
+}
+
+/**
+ * Rules a `data` ref may read, as OPA's dynamic rule lookup: a variable segment matches every
+ * child, constant ones their own child; a rule on the way or any rule below the end is read.
+ */
+function matchRules(node: TreeNode, segs: IRTerm[], i: number, out: Set<RuleSet>): void {
+  if (node.ruleSet) {
+    // The rule's value, with the rules below it (ref heads) merged in.
+    out.add(node.ruleSet);
+    addSubtree(node, out);
+    return;
   }
-  if (node.ruleSet) out.add(node.ruleSet);
-  addSubtree(node, out);
+  if (i === segs.length) {
+    addSubtree(node, out);
+    return;
+  }
+  const seg = segs[i];
+  if (seg.t === 'const') {
+    // A constant that is not a string names no rule (rule names are strings).
+    const child = typeof seg.v === 'string' ? node.children.get(seg.v) : undefined;
+    if (child) matchRules(child, segs, i + 1, out);
+    return;
+  }
+  for (const child of node.children.values()) matchRules(child, segs, i + 1, out);
 }
 
 function addSubtree(node: TreeNode, out: Set<RuleSet>): void {

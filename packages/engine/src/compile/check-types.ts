@@ -227,6 +227,8 @@ class TypeChecker {
     const li = items(l);
     const ri = items(r);
     if (li && ri) {
+      // OPA's type of `[]` has no elements to disagree with: it unifies with any array.
+      if (li.length === 0 || ri.length === 0) return false;
       if (li.length !== ri.length) return true;
       for (let i = 0; i < li.length; i++) {
         const a = l.t === 'array' ? (li[i] as IRTerm) : constOf(li[i] as Value, l.loc);
