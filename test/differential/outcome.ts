@@ -92,11 +92,12 @@ export function opaOutcome(stdout: string): Outcome {
 
 /**
  * OPA folds errors found while loading files into one entry without a code ("N errors occurred
- * during loading:" then `file:row: code: message` lines); split it back into coded errors.
+ * during loading:" then `file:row: code: message` lines, or for one error "1 error occurred during
+ * loading: file:row: code: message" on one line); split it back into coded errors.
  */
 function loadingErrors(e: { code?: string; message: string }): { code: string; message: string }[] {
   if (e.code) return [{ code: e.code, message: e.message }];
-  const found = [...e.message.matchAll(/^[^\n:]+:\d+: ([a-z_]+_error): (.*)$/gm)].map((m) => ({ code: m[1]!, message: m[2]! }));
+  const found = [...e.message.matchAll(/^(?:1 error occurred during loading: )?[^\n:]+:\d+: ([a-z_]+_error): (.*)$/gm)].map((m) => ({ code: m[1]!, message: m[2]! }));
   return found.length ? found : [{ code: 'opa_uncoded_error', message: e.message }];
 }
 

@@ -10,15 +10,20 @@
  * `any` never errors. A variable's type is fixed by its first binding in (reordered) body order;
  * later unifications never change it (OPA does not either). Constant arguments are left to
  * `check-calls`, and calls it rejects are not reported again.
+ *
+ * With the same types, OPA's "match error" (a unification, or `==` in a module, of types with no
+ * value in common) and "undefined ref" (iterating or indexing a scalar local, `some … in` over a
+ * scalar) are reported. Like OPA, `every` bodies are not checked, only comprehensions in them.
  */
 import { ErrorCodes, PalisadeError } from '../errors.js';
 import { typeText, type BType } from '../builtins/signature.js';
-import { RSet, equals, isObject, objectEntries, type Value } from '../value/types.js';
+import { RSet, equals, isObject, objectEntries, objectSize, type Value } from '../value/types.js';
 import type { IRBody, IRExpr, IRTerm } from './ir.js';
-import type { RuleDef } from './rule-tree.js';
+import type { RuleDef, RuleSet, TreeNode } from './rule-tree.js';
 import type { CompileOptions, CompileState } from './state.js';
 import { matches } from './check-calls.js';
-import { visitExpr, visitTerm } from './walk-ir.js';
+import { toRegoText } from '../value/json.js';
+import { everyClosures, visitExpr, visitTerm } from './walk-ir.js';
 
 /** Slot → type for every variable bound so far; an absent slot is unbound (reads as `any`). */
 type Env = Map<number, BType>;
@@ -44,7 +49,7 @@ export function checkTypes(st: CompileState): void {
   // Bodies with unsafe variables or scoping errors are not ordered reliably (OPA stops before its
   // type checker then, too); arity and constant-argument errors are fine.
   if (st.errors.some((e) => e.code !== ErrorCodes.type)) return;
-  const tc = new TypeChecker(st.errors, st.options);
+  const tc = new TypeChecker(st.errors, st.options, true, st.tree);
   for (const rs of st.ruleSets) {
     for (const def of rs.defs) tc.def(def);
     if (rs.defaultDef) tc.def(rs.defaultDef);
@@ -52,8 +57,8 @@ export function checkTypes(st: CompileState): void {
 }
 
 /** Checks a query body (queries are compiled outside the stages). */
-export function checkBodyTypes(body: IRBody, st: { errors: PalisadeError[]; options: CompileOptions }): void {
-  new TypeChecker(st.errors, st.options).body(body, new Map());
+export function checkBodyTypes(body: IRBody, st: { errors: PalisadeError[]; options: CompileOptions }, tree?: TreeNode): void {
+  new TypeChecker(st.errors, st.options, false, tree).body(body, new Map());
 }
 
 class TypeChecker {
@@ -63,7 +68,51 @@ class TypeChecker {
   constructor(
     private readonly errors: PalisadeError[],
     private readonly options: CompileOptions,
+    /**
+     * OPA rewrites `a == b` expressions of modules (not of queries) into unifications before type
+     * checking, so there they are "match error"s when the types cannot meet.
+     */
+    private readonly equalsUnify: boolean,
+    private readonly tree?: TreeNode,
   ) {}
+
+  /** Rule value types by rule set (see `ruleType`), computed once. */
+  private readonly ruleTypes = new Map<RuleSet, BType>();
+
+  /**
+   * The type of a complete rule's value when every definition (default and else values too) has
+   * a constant value, as OPA types rules; `any` otherwise. Rules with rules below them are `any`.
+   */
+  private ruleType(node: TreeNode): BType {
+    const rs = node.ruleSet!;
+    let t = this.ruleTypes.get(rs);
+    if (t) return t;
+    t = ANY;
+    if (rs.kind === 'complete' && node.children.size === 0) {
+      const values: IRTerm[] = [];
+      for (const d of [...rs.defs, ...(rs.defaultDef ? [rs.defaultDef] : [])]) {
+        if (d.value) values.push(d.value);
+        for (const e of d.elses) values.push(e.value);
+      }
+      if (values.length && values.every((v) => v.t === 'const' && !v.poisoned)) {
+        t = unionOf(values.map((v) => typeOfValue((v as { v: Value }).v, CONST_DEPTH)));
+      }
+    }
+    this.ruleTypes.set(rs, t);
+    return t;
+  }
+
+  /** The rule node a `data` ref's leading constant segments name, and how many segments that takes. */
+  private ruleAt(t: Extract<IRTerm, { t: 'ref' }>): { node: TreeNode; depth: number } | undefined {
+    let node = this.tree;
+    for (let i = 0; node && i < t.path.length; i++) {
+      const s = t.path[i];
+      if (s.t !== 'const' || typeof s.v !== 'string') return undefined;
+      node = node.children.get(s.v);
+      if (node?.ruleSet) return { node, depth: i + 1 };
+    }
+    return undefined;
+  }
 
   def(def: RuleDef): void {
     const initial: Env = new Map();
@@ -108,6 +157,10 @@ class TypeChecker {
     switch (n.kind) {
       case 'term': {
         this.typeOf(n.term, env, true);
+        const eq = n.term;
+        if (this.equalsUnify && eq.t === 'call' && eq.fn.kind === 'builtin' && eq.fn.name === 'equal' && eq.args.length === 2) {
+          this.checkUnify(eq.args[0], eq.args[1], env, e);
+        }
         // `plus(x, 1, y)`: the extra argument receives the result.
         const t = n.term;
         if (t.t === 'call' && t.fn.kind === 'builtin' && !t.fn.decl.variadic && !t.fn.decl.relation && t.args.length === t.fn.decl.params.length + 1) {
@@ -118,12 +171,19 @@ class TypeChecker {
       case 'unify': {
         const lt = this.typeOf(n.left, env, true);
         const rt = this.typeOf(n.right, env, true);
+        this.checkUnify(n.left, n.right, env, e);
         this.bind(n.left, n.right, rt, env);
         this.bind(n.right, n.left, lt, env);
         break;
       }
       case 'somein': {
         const ct = this.typeOf(n.collection, env, true);
+        if (scalarOnly(ct)) {
+          // OPA rewrites `some x in c` to a ref `c[_]`: a literal fails to unify, a local is an undefined ref.
+          const c = n.collection;
+          const msg = c.t === 'var' ? `undefined ref: ${c.name}[_]` : c.t === 'ref' ? `undefined ref: ${refText(c)}[_]` : 'match error';
+          this.errors.push(new PalisadeError(ErrorCodes.type, msg, e.loc));
+        }
         if (n.key) this.typeOf(n.key, env, true);
         this.typeOf(n.value, env, true);
         const [kt, vt] = iteration(ct);
@@ -132,13 +192,10 @@ class TypeChecker {
         break;
       }
       case 'every': {
-        const dt = this.typeOf(n.domain, env, true);
-        const [kt, vt] = iteration(dt);
-        // Types flow into the body. Its own variables are slots nobody outside reads, so the
-        // body can share `env` (the same holds for comprehensions).
-        if (n.key) bindVar(n.key, kt, env);
-        bindVar(n.value, vt, env);
-        this.body(n.body, env);
+        this.typeOf(n.domain, env, true);
+        // OPA's type checker skips `every` bodies but for the comprehensions in them, and gives the
+        // loop variables no type: they read as unknown there.
+        everyClosures(n.body, (comp) => this.typeOf(comp, env, true));
         break;
       }
       // Experimental `and`/`or`: operands may bind variables of the enclosing body, each in
@@ -157,6 +214,43 @@ class TypeChecker {
         break;
     }
     return true;
+  }
+
+  /** Reports OPA's "match error" when `l` and `r` certainly have no value in common. */
+  private checkUnify(l: IRTerm, r: IRTerm, env: Env, e: IRExpr): void {
+    if (this.disjoint(l, r, env)) this.errors.push(new PalisadeError(ErrorCodes.type, 'match error', e.loc));
+  }
+
+  /** True when no value of `l` unifies with a value of `r` (array literals compared element-wise). */
+  private disjoint(l: IRTerm, r: IRTerm, env: Env): boolean {
+    const items = (t: IRTerm): IRTerm[] | Value[] | undefined => (t.t === 'array' ? t.items : t.t === 'const' && !t.poisoned && Array.isArray(t.v) ? t.v : undefined);
+    const li = items(l);
+    const ri = items(r);
+    if (li && ri) {
+      // OPA's type of `[]` has no elements to disagree with: it unifies with any array.
+      if (li.length === 0 || ri.length === 0) return false;
+      if (li.length !== ri.length) return true;
+      for (let i = 0; i < li.length; i++) {
+        const a = l.t === 'array' ? (li[i] as IRTerm) : constOf(li[i] as Value, l.loc);
+        const b = r.t === 'array' ? (ri[i] as IRTerm) : constOf(ri[i] as Value, r.loc);
+        if (this.disjoint(a, b, env)) return true;
+      }
+      return false;
+    }
+    const lt = this.unifyType(l, env);
+    const rt = this.unifyType(r, env);
+    // An array literal against an array of one element type: each element must fit that type.
+    const each = (xs: IRTerm[] | Value[], lit: IRTerm, of: BType) =>
+      xs.some((x) => !fits(lit.t === 'array' ? this.unifyType(x as IRTerm, env) : typeOfValue(x as Value, CONST_DEPTH), of));
+    if (li && rt.k === 'array' && each(li, l, rt.of)) return true;
+    if (ri && lt.k === 'array' && each(ri, r, lt.of)) return true;
+    return !fits(lt, rt);
+  }
+
+  /** `{}` is an object here: only builtin parameters give it the benefit of the doubt. */
+  private unifyType(t: IRTerm, env: Env): BType {
+    if (t.t === 'const' && !t.poisoned && isObject(t.v) && objectSize(t.v) === 0) return OBJECT_ANY;
+    return this.typeOf(t, env, false);
   }
 
   /** Types the variables of pattern `p` unified with `other` (of type `ot`) when still unbound. */
@@ -204,8 +298,26 @@ class TypeChecker {
       }
       case 'ref': {
         let cur = t.root.kind === 'term' ? this.typeOf(t.root.term, env, check) : ANY;
-        for (const s of t.path) {
+        // Only refs into locals and rules are typed by OPA's ref checker (a literal head is never blamed).
+        let typed = t.root.kind === 'term' && t.root.term.t === 'var';
+        let start = 0;
+        // As OPA, a rule's type holds even where `with` replaces its value.
+        if (t.root.kind === 'data') {
+          const hit = this.ruleAt(t);
+          if (hit) {
+            cur = this.ruleType(hit.node);
+            start = hit.depth;
+            typed = true;
+          }
+        }
+        for (let i = 0; i < t.path.length; i++) {
+          const s = t.path[i];
           if (s.t !== 'const') this.typeOf(s, env, check);
+          if (i < start) continue;
+          if (typed && check && scalarOnly(cur)) {
+            this.errors.push(new PalisadeError(ErrorCodes.type, `undefined ref: ${refText(t)}`, t.loc));
+            return ANY;
+          }
           cur = element(cur);
         }
         return cur;
@@ -386,6 +498,37 @@ function iteration(t: BType): [BType, BType] {
     default:
       return [ANY, ANY];
   }
+}
+
+/** True when every value of type `t` is a scalar (nothing to iterate or index). */
+function scalarOnly(t: BType): boolean {
+  switch (t.k) {
+    case 'null':
+    case 'boolean':
+    case 'number':
+    case 'string':
+      return true;
+    case 'union':
+      return t.of.every(scalarOnly);
+    default:
+      return false;
+  }
+}
+
+function constOf(v: Value, loc: IRTerm['loc']): IRTerm {
+  return { t: 'const', v, loc };
+}
+
+/** Text of a ref into a local, for messages (`x[0].a`, `x[k]`). */
+function refText(t: Extract<IRTerm, { t: 'ref' }>): string {
+  let out = t.root.kind === 'term' && t.root.term.t === 'var' ? t.root.term.name : t.root.kind;
+  for (const s of t.path) {
+    if (s.t === 'const' && typeof s.v === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(s.v)) out += '.' + s.v;
+    else if (s.t === 'const') out += `[${toRegoText(s.v)}]`;
+    else if (s.t === 'var') out += `[${s.name}]`;
+    else out += '[_]';
+  }
+  return out;
 }
 
 function bindVar(p: IRTerm, t: BType, env: Env): void {

@@ -60,9 +60,23 @@ describe('compiler stages', () => {
     expect(err.message).toMatch(/data\.t\.p -> data\.t\.q -> data\.t\.p|data\.t\.q -> data\.t\.p -> data\.t\.q/);
   });
 
-  it('rejects conflicting rule kinds and multiple defaults', () => {
-    expect(compileErrors('package t\np := 1\np contains 2')[0]).toMatchObject({ code: 'rego_compile_error', message: 'conflicting rules data.t.p found' });
-    expect(compileErrors('package t\ndefault p := 1\ndefault p := 2')[0]).toMatchObject({ code: 'rego_compile_error', message: 'multiple default rules data.t.p found' });
+  it('rejects conflicting rule kinds and multiple defaults (rego_type_error, as OPA)', () => {
+    expect(compileErrors('package t\np := 1\np contains 2')[0]).toMatchObject({ code: 'rego_type_error', message: 'conflicting rules data.t.p found' });
+    expect(compileErrors('package t\ndefault p := 1\ndefault p := 2')[0]).toMatchObject({ code: 'rego_type_error', message: 'multiple default rules data.t.p found at m.rego:2, m.rego:3' });
+  });
+
+  it('stops at the first failing stage, as OPA does', () => {
+    const codes = (src: string) => compileErrors(src).map((e) => `${e.code}: ${e.message.split('\n')[0]}`);
+    // A bad `with` target hides the unsafe value; wrong arity comes before safety and recursion.
+    expect(codes('package t\np if { true with f2 as f2 }')).toEqual(['rego_type_error: with keyword target must reference existing input, data, or a function']);
+    expect(codes('package t\np if { count(x, 1, 2) }')).toEqual(['rego_type_error: count: arity mismatch']);
+    expect(codes('package t\nf(a) := 1\np if { f(x, 1, 2) }')).toEqual(['rego_type_error: function data.t.f has arity 1, got 3 arguments']);
+    expect(codes('package t\np if { nope(1); count(1, 2, 3) }')).toEqual(['rego_type_error: undefined function nope', 'rego_type_error: count: arity mismatch']);
+    // Recursion hides type errors of the rules involved.
+    expect(codes('package t\np := count(0) if q\nq if p').every((c) => c.startsWith('rego_recursion_error'))).toBe(true);
+    // Queries too: arity before safety, safety before types.
+    expect(new Engine().prepare('count(x, 1, 2)').errors.map((e) => e.message.split('\n')[0])).toEqual(['count: arity mismatch']);
+    expect(new Engine().prepare('x := count(0); y > 1').errors.map((e) => e.code)).toEqual(['rego_unsafe_var_error']);
   });
 
   it('rejects redeclaring a variable with :=', () => {

@@ -6,11 +6,11 @@ import type { IRBody } from './ir.js';
 import { Lowerer, occursIn } from './lower.js';
 import { newNode, type RuleSet, type TreeNode } from './rule-tree.js';
 import { SafetyChecker } from './safety.js';
-import { stages } from './stages.js';
+import { stages, stopsBeforeArity } from './stages.js';
 import type { CompileOptions, CompileState } from './state.js';
 
 export type { CompileOptions } from './state.js';
-import { checkBodyCalls } from './check-calls.js';
+import { checkBodyArity, checkBodyCalls } from './check-calls.js';
 import { checkBodyTypes } from './check-types.js';
 
 export interface CompiledPolicy {
@@ -26,8 +26,9 @@ export function compileModules(modules: Module[], builtins: BuiltinRegistry, opt
   const st: CompileState = { modules, builtins, tree: newNode([]), ruleSets: [], ruleNames: new Map(), errors: [], options };
   for (const stage of stages) {
     stage.run(st);
-    // Later stages assume a well-formed rule tree; stop after the first stage that failed there.
-    if (st.errors.length && stage.name === 'collect-rules') break;
+    // OPA stops at the first stage that reports errors, so later errors (an unsafe `with` value
+    // after a bad `with` target, a type error inside a recursive rule) are never reported.
+    if (stage.stopsOn?.(st.errors)) break;
   }
   return { policy: { tree: st.tree, ruleSets: st.ruleSets, modules, builtins, ruleNames: st.ruleNames, options }, errors: dedupe(st.errors) };
 }
@@ -46,14 +47,20 @@ export function compileQuery(body: Body, policy: CompiledPolicy, file = 'query')
   const ir = L.bodyInScope(body);
   const top = L.topLevelSlots();
   L.popScope();
+  // As for modules, each stage runs only when the ones before it found nothing (as OPA's query compiler).
   const errors = [...L.errors];
-  const sc = new SafetyChecker(L.slotNames);
-  sc.body(ir, new Set());
-  errors.push(...sc.errors);
-  const st = { errors: [] as PalisadeError[], options: policy.options };
-  checkBodyCalls(ir, st);
-  if (!errors.length) checkBodyTypes(ir, st);
-  errors.push(...st.errors);
+  if (!stopsBeforeArity(errors)) checkBodyArity(ir, { errors, options: policy.options });
+  if (!errors.length) {
+    const sc = new SafetyChecker(L.slotNames);
+    sc.body(ir, new Set());
+    errors.push(...sc.errors);
+  }
+  if (!errors.length) {
+    const st = { errors: [] as PalisadeError[], options: policy.options };
+    checkBodyCalls(ir, st);
+    checkBodyTypes(ir, st, policy.tree);
+    errors.push(...st.errors);
+  }
   if (errors.length) return { errors: dedupe(errors) };
   const outputs = [...top.entries()].filter(([n]) => n !== '_' && !n.startsWith('$')).sort((a, b) => a[1] - b[1]);
   return { query: { body: ir, nslots: L.slotNames.length, slotNames: L.slotNames, outputs }, errors: [] };

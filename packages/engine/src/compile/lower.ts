@@ -255,7 +255,7 @@ export class Lowerer {
   private withTarget(t: Term): WithTarget {
     const segs = refSegments(t);
     if (!segs) {
-      this.error(ErrorCodes.compile, `with keyword target must reference existing input, data, or a function`, t.loc);
+      this.error(ErrorCodes.type, `with keyword target must reference existing input, data, or a function`, t.loc);
       return { kind: 'input', path: [] };
     }
     const [first, ...rest] = segs;
@@ -275,7 +275,7 @@ export class Lowerer {
     }
     const name = segs.join('.');
     if (this.env.builtins.has(name)) return { kind: 'builtin', name };
-    this.error(ErrorCodes.compile, `with keyword target must reference existing input, data, or a function`, t.loc);
+    this.error(ErrorCodes.type, `with keyword target must reference existing input, data, or a function`, t.loc);
     return { kind: 'input', path: [] };
   }
 

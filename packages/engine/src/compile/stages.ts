@@ -3,10 +3,11 @@
  * records errors; later stages may rely on everything earlier stages established:
  *   collect-rules      rule tree, rule kinds, defaults, conflicting kinds     (needs: parsed modules)
  *   resolve-and-lower  imports, rule names, calls, local variables → IR      (needs: rule tree)
+ *   check-arity        argument counts of calls                              (needs: IR)
  *   check-safety       bound-before-use + body reordering                    (needs: IR)
- *   check-calls        arity of builtin and function calls                   (needs: IR)
- *   check-types        inferred local types vs builtin parameter types       (needs: ordered IR, checked calls)
  *   check-recursion    cycles between rules/functions                        (needs: IR)
+ *   check-calls        deprecated builtins, constant arguments               (needs: IR)
+ *   check-types        inferred local types vs builtin parameter types       (needs: ordered IR, checked calls)
  *   analyze-dependencies  what each rule reads (input, data, nondeterminism)  (needs: IR, no cycles)
  * Planning to closures happens in eval/ on first use of each rule (once per compiled policy).
  */
@@ -14,7 +15,8 @@ import type { CompileState } from './state.js';
 import { collectRules } from './collect.js';
 import { resolveAndLower } from './lower-rules.js';
 import { checkSafety } from './check-safety.js';
-import { checkCalls } from './check-calls.js';
+import { checkArity, checkCalls } from './check-calls.js';
+import { ErrorCodes, type PalisadeError } from '../errors.js';
 import { checkTypes } from './check-types.js';
 import { checkRecursion } from './check-recursion.js';
 import { analyzeDependencies } from './dependencies.js';
@@ -22,14 +24,33 @@ import { analyzeDependencies } from './dependencies.js';
 export interface Stage {
   name: string;
   run(state: CompileState): void;
+  /**
+   * Compilation ends after this stage when errors so far satisfy this (OPA's compiler stops at its
+   * first stage that reports errors; Palisade's stages are coarser, hence a test on the errors).
+   */
+  stopsOn?: (errors: PalisadeError[]) => boolean;
+}
+
+const anyError = (errors: PalisadeError[]) => errors.length > 0;
+
+/**
+ * Undefined functions are found while lowering but, in OPA, by the same stage as wrong arities: only
+ * other lowering errors (local variables, `with` targets; earlier stages in OPA) stop before arity.
+ */
+export const stopsBeforeArity = (errors: PalisadeError[]) => errors.some((e) => !isUndefinedFunction(e));
+
+function isUndefinedFunction(e: PalisadeError): boolean {
+  return e.code === ErrorCodes.type && e.message.startsWith('undefined function ');
 }
 
 export const stages: readonly Stage[] = [
-  { name: 'collect-rules', run: collectRules },
-  { name: 'resolve-and-lower', run: resolveAndLower },
-  { name: 'check-safety', run: checkSafety },
+  { name: 'collect-rules', run: collectRules, stopsOn: anyError },
+  { name: 'resolve-and-lower', run: resolveAndLower, stopsOn: stopsBeforeArity },
+  { name: 'check-arity', run: checkArity, stopsOn: anyError },
+  { name: 'check-safety', run: checkSafety, stopsOn: anyError },
+  { name: 'check-recursion', run: checkRecursion, stopsOn: anyError },
+  // check-calls and check-types together are OPA's type-checking stage: both always run.
   { name: 'check-calls', run: checkCalls },
   { name: 'check-types', run: checkTypes },
-  { name: 'check-recursion', run: checkRecursion },
   { name: 'analyze-dependencies', run: analyzeDependencies },
 ];

@@ -7,7 +7,7 @@ import type { BuiltinDecl } from '../builtins/define.js';
 import type { RuleDef, RuleSet, TreeNode } from '../compile/rule-tree.js';
 import { findNode } from '../compile/rule-tree.js';
 import type { Location } from '../syntax/location.js';
-import { ObjectBuilder, RSet, equals, isObject, keyOf, objectEntries, objectGet, type Value } from '../value/types.js';
+import { ObjectBuilder, RSet, compareStrings, equals, isObject, keyOf, objectEntries, objectGet, sortedObjectEntries, type Value } from '../value/types.js';
 import { Ctx, IN_PROGRESS, UNDEF } from './context.js';
 import { setPath } from './values.js';
 import { finishTree, insertPath, mergeInto, objectIsEmpty } from './object-tree.js';
@@ -126,10 +126,23 @@ export class RuleEvaluator {
     return false;
   }
 
+  /**
+   * Keys of a data node in OPA's order: the base document's keys (sorted), then the rule tree's
+   * other children (sorted), as OPA's tree enumeration visits storage before virtual documents.
+   */
   private childKeys(node: TreeNode, base: Value | undefined): string[] {
-    const names = new Set<string>(node.children.keys());
-    if (base !== undefined && isObject(base)) for (const [k2] of objectEntries(base)) if (typeof k2 === 'string') names.add(k2);
-    return [...names];
+    const names: string[] = [];
+    const seen = new Set<string>();
+    if (base !== undefined && isObject(base)) {
+      for (const [k2] of sortedObjectEntries(base)) {
+        if (typeof k2 === 'string') {
+          names.push(k2);
+          seen.add(k2);
+        }
+      }
+    }
+    const rest = [...node.children.keys()].filter((k2) => !seen.has(k2)).sort(compareStrings);
+    return rest.length ? names.concat(rest) : names;
   }
 
   /** The value at a node with a rule set, merged with values of rules below it (ref heads). */

@@ -5,6 +5,7 @@ import {
   isObject,
   objectEntries,
   objectGet,
+  sortedPlainKeys,
   type ObjectValue,
   type PlainObject,
   type Value,
@@ -21,7 +22,11 @@ export function lookup(v: Value, key: Value): Value | undefined {
   return objectGet(v as ObjectValue, key);
 }
 
-/** Calls `f(key, child)` for every child; stops and returns true when `f` does. */
+/**
+ * Calls `f(key, child)` for every child; stops and returns true when `f` does. Objects and sets
+ * are visited in Rego's value order (as OPA does), so results built by iteration (array
+ * comprehensions, query rows, first solutions) come out in the same order as OPA's.
+ */
 export function iterate(v: Value, f: (k: Value, c: Value) => boolean): boolean {
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) if (f(i, v[i])) return true;
@@ -29,16 +34,18 @@ export function iterate(v: Value, f: (k: Value, c: Value) => boolean): boolean {
   }
   if (v === null || typeof v !== 'object') return false;
   if (v instanceof RSet) {
-    for (const e of v.map.values()) if (f(e, e)) return true;
+    const items = v.sorted();
+    for (let i = 0; i < items.length; i++) if (f(items[i], items[i])) return true;
     return false;
   }
   if (v instanceof RObject) {
-    for (const [k, c] of v.map.values()) if (f(k, c)) return true;
+    const entries = v.sorted();
+    for (let i = 0; i < entries.length; i++) if (f(entries[i][0], entries[i][1])) return true;
     return false;
   }
-  for (const k in v) {
-    if (Object.prototype.hasOwnProperty.call(v, k) && f(k, (v as PlainObject)[k])) return true;
-  }
+  const o = v as PlainObject;
+  const keys = sortedPlainKeys(o);
+  for (let i = 0; i < keys.length; i++) if (f(keys[i], o[keys[i]])) return true;
   return false;
 }
 

@@ -30,7 +30,10 @@ export const enum TypeRank {
   Set = 6,
 }
 
-/** Value-keyed set; iteration follows insertion order, `sorted()` the total order. */
+/**
+ * Value-keyed set; JS iteration follows insertion order, `sorted()` the total order (what Rego
+ * iteration uses, as OPA does).
+ */
 export class RSet {
   readonly map: Map<string, Value>;
   private sortedCache: Value[] | undefined;
@@ -64,6 +67,7 @@ export class RSet {
 /** Value-keyed object, used when some key is not a string. */
 export class RObject {
   readonly map: Map<string, [Value, Value]>;
+  private sortedCache: [Value, Value][] | undefined;
   constructor(entries?: Iterable<[Value, Value]>) {
     this.map = new Map();
     if (entries) for (const [k, v] of entries) this.map.set(keyOf(k), [k, v]);
@@ -76,7 +80,13 @@ export class RObject {
   }
   set(k: Value, v: Value): this {
     this.map.set(keyOf(k), [k, v]);
+    this.sortedCache = undefined;
     return this;
+  }
+  /** Entries in key order (Rego's total order), cached until the next `set`. */
+  sorted(): [Value, Value][] {
+    if (!this.sortedCache) this.sortedCache = [...this.map.values()].sort((a, b) => compare(a[0], b[0]));
+    return this.sortedCache;
   }
   has(k: Value): boolean {
     return this.map.has(keyOf(k));
@@ -178,6 +188,35 @@ export function objectSize(o: ObjectValue): number {
 export function objectKeys(o: ObjectValue): Value[] {
   if (o instanceof RObject) return [...o.map.values()].map((e) => e[0]);
   return Object.keys(o);
+}
+
+/**
+ * Keys of a plain object in Rego's order (code-point order), which is how OPA iterates objects.
+ * JS enumerates integer-like keys first and the rest in insertion order, so the keys are sorted
+ * here; larger objects keep their sorted keys (plain objects are never mutated once built).
+ */
+export function sortedPlainKeys(o: PlainObject): string[] {
+  let ks = sortedKeysCache.get(o);
+  if (ks !== undefined) return ks;
+  ks = Object.keys(o);
+  if (!isSortedStrings(ks)) ks.sort(compareStrings);
+  if (ks.length > SORTED_KEYS_CACHE_MIN) sortedKeysCache.set(o, ks);
+  return ks;
+}
+
+/** Small objects are re-sorted on each iteration: cheaper than a WeakMap entry per short-lived object. */
+const SORTED_KEYS_CACHE_MIN = 8;
+const sortedKeysCache = new WeakMap<PlainObject, string[]>();
+
+function isSortedStrings(ks: string[]): boolean {
+  for (let i = 1; i < ks.length; i++) if (compareStrings(ks[i - 1], ks[i]) > 0) return false;
+  return true;
+}
+
+/** Entries of any object in key order (Rego's iteration order). */
+export function sortedObjectEntries(o: ObjectValue): [Value, Value][] {
+  if (o instanceof RObject) return o.sorted();
+  return sortedPlainKeys(o).map((k) => [k, o[k]]);
 }
 
 export function objectEntries(o: ObjectValue): [Value, Value][] {
