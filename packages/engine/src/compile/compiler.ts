@@ -6,6 +6,7 @@ import type { IRBody } from './ir.js';
 import { Lowerer, occursIn } from './lower.js';
 import { newNode, type RuleSet, type TreeNode } from './rule-tree.js';
 import { SafetyChecker } from './safety.js';
+import { hoistNegatedCalls, hoistNegatedRefs } from './negation.js';
 import { stages } from './stages.js';
 import type { CompileOptions, CompileState } from './state.js';
 
@@ -47,9 +48,12 @@ export function compileQuery(body: Body, policy: CompiledPolicy, file = 'query')
   const top = L.topLevelSlots();
   L.popScope();
   const errors = [...L.errors];
+  hoistNegatedCalls(ir, L.slotNames);
   const sc = new SafetyChecker(L.slotNames);
   sc.body(ir, new Set());
   errors.push(...sc.errors);
+  // OPA rewrites `==` into unification in modules only, so query negations keep `==` a call.
+  hoistNegatedRefs(ir, L.slotNames, false);
   const st = { errors: [] as PalisadeError[], options: policy.options };
   checkBodyCalls(ir, st);
   if (!errors.length) checkBodyTypes(ir, st);

@@ -168,7 +168,7 @@ export class Lowerer {
     const withs = e.with.map((w) => this.withMod(w));
     const node = e.node;
     const loc = e.loc;
-    const mk = (n: IRExpr['node']): IRExpr => ({ node: n, negated: e.negated, with: withs, loc });
+    const mk = (n: IRExpr['node']): IRExpr => ({ node: n, negated: e.negated, ...(e.block ? { block: true } : {}), with: withs, loc });
     switch (node.kind) {
       case 'term':
         return mk({ kind: 'term', term: this.term(node.term) });

@@ -152,9 +152,14 @@ export class SafetyChecker {
   private schedulable(e: IRExpr, bound: Bound, others: IRExpr[]): boolean {
     for (const w of e.with) if (w.value.kind === 'term' && !this.evaluable(w.value.term, bound)) return false;
     if (e.negated) {
-      // Variables of a negated expression must be bound unless they occur nowhere else.
       const mine = new Set<number>();
       forEachTermOfExpr(e, (t) => collectVars(t, mine));
+      if (e.node.kind !== 'and' && e.node.kind !== 'or' && !e.block) {
+        // A negated expression binds nothing: every variable in it must be bound before (as OPA).
+        for (const s of mine) if (!bound.has(s)) return false;
+        return this.nodeSchedulable(e, bound, true);
+      }
+      // A negated block (`not { … }`) keeps the variables that occur nowhere else to itself.
       const elsewhere = new Set<number>();
       for (const o of others) if (o !== e) forEachTermOfExpr(o, (t) => collectVars(t, elsewhere));
       for (const s of mine) if (!bound.has(s) && elsewhere.has(s)) return false;
