@@ -26,9 +26,15 @@ export interface CompiledPolicy {
 export function compileModules(modules: Module[], builtins: BuiltinRegistry, options: CompileOptions = {}): { policy: CompiledPolicy; errors: PalisadeError[] } {
   const st: CompileState = { modules, builtins, tree: newNode([]), ruleSets: [], ruleNames: new Map(), errors: [], options };
   for (const stage of stages) {
+    const before = st.errors.length;
     stage.run(st);
     // Later stages assume a well-formed rule tree; stop after the first stage that failed there.
     if (st.errors.length && stage.name === 'collect-rules') break;
+    // OPA stops after rewriting local variables when that failed: only those errors are reported.
+    if (st.localVarErrors?.length) {
+      st.errors.splice(before, st.errors.length - before, ...st.localVarErrors);
+      break;
+    }
   }
   return { policy: { tree: st.tree, ruleSets: st.ruleSets, modules, builtins, ruleNames: st.ruleNames, options }, errors: dedupe(st.errors) };
 }
@@ -44,9 +50,12 @@ export interface CompiledQuery {
 export function compileQuery(body: Body, policy: CompiledPolicy, file = 'query'): { query?: CompiledQuery; errors: PalisadeError[] } {
   const L = new Lowerer({ tree: policy.tree, builtins: policy.builtins, ruleNames: policy.ruleNames }, [], []);
   L.pushScope(occursIn(body));
+  L.beginBody();
   const ir = L.bodyInScope(body);
+  L.checkDeclaredUsed(ir);
   const top = L.topLevelSlots();
   L.popScope();
+  if (L.localVarErrors.length) return { errors: dedupe(L.localVarErrors) };
   const errors = [...L.errors];
   hoistNegatedCalls(ir, L.slotNames);
   const sc = new SafetyChecker(L.slotNames);

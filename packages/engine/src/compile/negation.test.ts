@@ -73,5 +73,6 @@ describe('safety of negated expressions', () => {
     expect(run('p if not input.xs[_] == 3', { xs: [1] })).toEqual(['rego_unsafe_var_error: var _ is unsafe']);
     expect(run('p if not input.xs[_]', { xs: [1] })).toEqual(['rego_unsafe_var_error: var _ is unsafe']);
     expect(run('p if { some x; not input.a[x] }', {})).toEqual(['rego_unsafe_var_error: var x is unsafe']);
+    expect(run('p if { not input.a[x]; x := 1 }', {})).toEqual(['rego_compile_error: var x referenced above']);
   });
 });
