@@ -35,6 +35,8 @@ export function compileModules(modules: Module[], builtins: BuiltinRegistry, opt
       st.errors.splice(before, st.errors.length - before, ...st.localVarErrors);
       break;
     }
+    // Likewise after unsafe variables: OPA checks calls, types and recursion only on safe rules.
+    if (stage.name === 'check-safety' && st.errors.length > before) break;
   }
   return { policy: { tree: st.tree, ruleSets: st.ruleSets, modules, builtins, ruleNames: st.ruleNames, options }, errors: dedupe(st.errors) };
 }
@@ -61,6 +63,7 @@ export function compileQuery(body: Body, policy: CompiledPolicy, file = 'query')
   const sc = new SafetyChecker(L.slotNames);
   sc.body(ir, new Set());
   errors.push(...sc.errors);
+  if (sc.errors.length) return { errors: dedupe(errors) };
   // OPA rewrites `==` into unification in modules only, so query negations keep `==` a call.
   hoistNegatedRefs(ir, L.slotNames, false);
   const st = { errors: [] as PalisadeError[], options: policy.options };
