@@ -19,20 +19,12 @@ const present = existsSync(join(CHECKS, 'checks/docker'));
 if (!present) console.warn(`trivy-checks tests skipped: ${CHECKS} is absent`);
 
 /**
- * Tests that fail for a reason outside Trivy compatibility, by qualified name. All are the same
- * general evaluation difference from OPA: a negated expression over an undefined reference
- * (`not regex.match(p, output[0][1])` with no match, `not allowedNames[input.missing]`) is true
- * in Palisade and undefined in OPA (checked with ../shared/bin/opa; the "Exactly OPA" issue).
+ * Tests that fail for a reason outside Trivy compatibility, by qualified name, each with its
+ * reason (none now: the seven that depended on OPA's negation semantics, e.g.
+ * `not regex.match(p, output[0][1])` being undefined when there is no match, pass since Palisade
+ * evaluates negated operands as OPA does). A listed test that passes fails this suite.
  */
-const KNOWN_DIVERGENCES: Record<string, string> = {
-  'data.builtin.kubernetes.KCV0012.test_always_pull_images_plugin_is_enabled': 'negation over an undefined ref',
-  'data.builtin.kubernetes.KCV0012.test_always_pull_images_plugin_is_enabled_with_others': 'negation over an undefined ref',
-  'data.builtin.kubernetes.KCV0013.test_pod_security_policy_is_set': 'negation over an undefined ref',
-  'data.builtin.kubernetes.KCV0013.test_pod_security_policy_is_set_args': 'negation over an undefined ref',
-  'data.builtin.kubernetes.KCV0013.test_pod_security_policy_is_not_set_and_seurity_context_deny_is_set': 'negation over an undefined ref',
-  'data.builtin.kubernetes.KCV0013.test_both_pod_security_policy_and_seurity_context_deny_are_set': 'negation over an undefined ref',
-  'data.builtin.kubernetes.KSV0108.test_service_with_externalip_allowed': 'negation over an undefined ref',
-};
+const KNOWN_DIVERGENCES: Record<string, string> = {};
 
 interface TestRow {
   package: string;
@@ -53,7 +45,7 @@ describe.skipIf(!present)('trivy-checks test suite', () => {
     const unexpected = failing.filter((n) => !(n in KNOWN_DIVERGENCES));
     expect(unexpected).toEqual([]);
     const fixed = Object.keys(KNOWN_DIVERGENCES).filter((n) => !failing.includes(n));
-    if (fixed.length) console.warn(`trivy-checks: these known divergences pass now; remove them from KNOWN_DIVERGENCES: ${fixed.join(', ')}`);
+    expect(fixed, 'these known divergences pass now; remove them from KNOWN_DIVERGENCES').toEqual([]);
     expect(out.summary.pass).toBe(882 - failing.length);
   });
 });

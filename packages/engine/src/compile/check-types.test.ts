@@ -169,7 +169,8 @@ describe('check-types: what must not be reported', () => {
   it('leaves scoping errors to other stages', () => {
     expect(messages('p if {\n\tx := 1\n\tx := 2\n\ty := x + 1\n}')).toEqual(['var x assigned above']);
     expect(messages('p if {\n\tx := 1\n\tx := "a"\n\ty := x + 1\n}')).toEqual(['var x assigned above']);
-    const unsafe = errorsOf('p if {\n\ty := x + 1\n\tx := lower(z)\n}');
+    expect(messages('p if {\n\ty := x + 1\n\tx := lower(z)\n}')).toEqual(['var x referenced above']);
+    const unsafe = errorsOf('p if {\n\ty := x + 1\n\tx = lower(z)\n}');
     expect(unsafe.length).toBeGreaterThan(0);
     expect(unsafe.every((e) => e.code === 'rego_unsafe_var_error')).toBe(true);
   });

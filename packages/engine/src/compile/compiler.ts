@@ -6,6 +6,7 @@ import type { IRBody } from './ir.js';
 import { Lowerer, occursIn } from './lower.js';
 import { newNode, type RuleSet, type TreeNode } from './rule-tree.js';
 import { SafetyChecker } from './safety.js';
+import { hoistNegatedCalls, hoistNegatedRefs } from './negation.js';
 import { stages, stopsBeforeArity } from './stages.js';
 import type { CompileOptions, CompileState } from './state.js';
 
@@ -25,7 +26,13 @@ export interface CompiledPolicy {
 export function compileModules(modules: Module[], builtins: BuiltinRegistry, options: CompileOptions = {}): { policy: CompiledPolicy; errors: PalisadeError[] } {
   const st: CompileState = { modules, builtins, tree: newNode([]), ruleSets: [], ruleNames: new Map(), errors: [], options };
   for (const stage of stages) {
+    const before = st.errors.length;
     stage.run(st);
+    // OPA stops after rewriting local variables when that failed: only those errors are reported.
+    if (st.localVarErrors?.length) {
+      st.errors.splice(before, st.errors.length - before, ...st.localVarErrors);
+      break;
+    }
     // OPA stops at the first stage that reports errors, so later errors (an unsafe `with` value
     // after a bad `with` target, a type error inside a recursive rule) are never reported.
     if (stage.stopsOn?.(st.errors)) break;
@@ -44,18 +51,24 @@ export interface CompiledQuery {
 export function compileQuery(body: Body, policy: CompiledPolicy, file = 'query'): { query?: CompiledQuery; errors: PalisadeError[] } {
   const L = new Lowerer({ tree: policy.tree, builtins: policy.builtins, ruleNames: policy.ruleNames }, [], []);
   L.pushScope(occursIn(body));
+  L.beginBody();
   const ir = L.bodyInScope(body);
+  L.checkDeclaredUsed(ir);
   const top = L.topLevelSlots();
   L.popScope();
+  if (L.localVarErrors.length) return { errors: dedupe(L.localVarErrors) };
   // As for modules, each stage runs only when the ones before it found nothing (as OPA's query compiler).
   const errors = [...L.errors];
   if (!stopsBeforeArity(errors)) checkBodyArity(ir, { errors, options: policy.options });
   if (!errors.length) {
+    hoistNegatedCalls(ir, L.slotNames);
     const sc = new SafetyChecker(L.slotNames);
     sc.body(ir, new Set());
     errors.push(...sc.errors);
   }
   if (!errors.length) {
+    // OPA rewrites `==` into unification in modules only, so query negations keep `==` a call.
+    hoistNegatedRefs(ir, L.slotNames, false);
     const st = { errors: [] as PalisadeError[], options: policy.options };
     checkBodyCalls(ir, st);
     checkBodyTypes(ir, st, policy.tree);

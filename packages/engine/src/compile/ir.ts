@@ -63,6 +63,8 @@ export type IRExprNode =
 export interface IRExpr {
   node: IRExprNode;
   negated: boolean;
+  /** A negated single-expression block `not { e }` (see Expr.block). */
+  block?: true;
   with: IRWith[];
   loc: Location;
 }

@@ -25,6 +25,7 @@ function lowerDef(st: CompileState, def: RuleDef): void {
   const { occurs, declared } = occursAndDeclared(rule.body);
   for (const n of headNames) if (!declared.has(n)) occurs.add(n);
   L.pushScope(occurs);
+  L.beginBody();
   // Template-string arguments are computed from body variables: they match the argument value
   // through an equality checked with the body (as OPA rewrites them), not as a pattern up front.
   const deferred: { slot: number; term: Term }[] = [];
@@ -44,12 +45,15 @@ function lowerDef(st: CompileState, def: RuleDef): void {
   def.keyPath = def.keyTerms.map((t) => L.term(t));
   if (head.key) def.key = L.term(head.key);
   def.value = head.value ? L.term(head.value) : constTerm(true, head.loc);
+  L.checkDeclaredUsed(def.body, [...def.keyPath, ...(def.key ? [def.key] : []), def.value]);
   def.elses = rule.else.map((e) => {
     const eo = occursIn(e.body);
     if (e.value) termVarNames(e.value, [...eo]).forEach((n) => eo.add(n));
     L.pushScope(eo);
+    L.beginBody();
     const body = L.bodyInScope(e.body);
     const value = e.value ? L.term(e.value) : constTerm(true, e.loc);
+    L.checkDeclaredUsed(body, [value]);
     L.popScope();
     return { body, value, loc: e.loc };
   });
@@ -57,6 +61,7 @@ function lowerDef(st: CompileState, def: RuleDef): void {
   def.nslots = L.slotNames.length;
   def.slotNames = L.slotNames;
   st.errors.push(...L.errors);
+  (st.localVarErrors ??= []).push(...L.localVarErrors);
 }
 
 /** Function arguments are patterns whose variables are declared (a repeated name is one var). */

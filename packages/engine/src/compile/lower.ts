@@ -13,6 +13,7 @@ import type { BuiltinRegistry } from '../builtins/registry.js';
 import { RSet, makeObject, type Value } from '../value/types.js';
 import type { CallTarget, IRBody, IRExpr, IRTerm, IRWith, RefRoot, WithTarget } from './ir.js';
 import { findNode, type TreeNode } from './rule-tree.js';
+import { visitBody, visitTerm } from './walk-ir.js';
 
 /** What a name resolves to outside local scopes. */
 type Global = { root: 'data' | 'input'; path: string[] };
@@ -31,6 +32,8 @@ interface Scope {
   free: Map<string, number>;
   /** Names occurring directly in this body (not inside nested closures). */
   occurs: Set<string>;
+  /** Variables declared by `some x` (or by `every`) in this body, which the body must use. */
+  mustUse?: { slot: number; name: string; loc: Location }[];
 }
 
 export class Lowerer {
@@ -38,6 +41,9 @@ export class Lowerer {
   private scopes: Scope[] = [];
   private globals = new Map<string, Global>();
   readonly errors: PalisadeError[] = [];
+  /** The errors of OPA's local-variable rewriting stage (compilation stops after it). */
+  readonly localVarErrors: PalisadeError[] = [];
+  private bodyErrorsMark = 0;
 
   constructor(
     private readonly env: LowerEnv,
@@ -83,7 +89,9 @@ export class Lowerer {
     if (v.name === '_') return this.newSlot('_');
     const scope = this.scopes[this.scopes.length - 1];
     if (kind === 'assign' && scope.declared.has(v.name)) {
-      this.error(ErrorCodes.compile, `var ${v.name} assigned above`, v.loc);
+      this.localVarError(`var ${v.name} assigned above`, v.loc);
+    } else if (kind !== 'arg' && scope.free.has(v.name)) {
+      this.localVarError(`var ${v.name} referenced above`, v.loc);
     }
     const slot = this.newSlot(v.name);
     scope.declared.set(v.name, slot);
@@ -139,6 +147,37 @@ export class Lowerer {
     this.errors.push(new PalisadeError(code, message, loc));
   }
 
+  private localVarError(message: string, loc: Location): void {
+    const e = new PalisadeError(ErrorCodes.compile, message, loc);
+    this.errors.push(e);
+    this.localVarErrors.push(e);
+  }
+
+  /** Starts a rule body, else body or query (OPA checks declared vars per such body). */
+  beginBody(): void {
+    this.bodyErrorsMark = this.localVarErrors.length;
+  }
+
+  private mustUse(slot: number, name: string, loc: Location): void {
+    const scope = this.scopes[this.scopes.length - 1];
+    (scope.mustUse ??= []).push({ slot, name, loc });
+  }
+
+  /**
+   * `declared var x unused` (OPA's rego_compile_error) for each variable the innermost scope
+   * declared with `some` (or `every`) that neither `body`, its nested closures nor `extra`
+   * (head terms) mention. Like OPA, skipped once the current body has local-variable errors.
+   */
+  checkDeclaredUsed(body: IRBody, extra: IRTerm[] = []): void {
+    const decls = this.scopes[this.scopes.length - 1].mustUse;
+    if (!decls?.length || this.localVarErrors.length > this.bodyErrorsMark) return;
+    const used = new Set<number>();
+    const note = (t: IRTerm) => void (t.t === 'var' && used.add(t.slot));
+    visitBody(body, note);
+    for (const t of extra) visitTerm(t, note);
+    for (const d of decls) if (!used.has(d.slot)) this.localVarError(`declared var ${d.name} unused`, d.loc);
+  }
+
   // ---- bodies --------------------------------------------------------------------------------
 
   /** Lowers a body in a new scope; `pre` runs after the scope is pushed (e.g. to declare vars). */
@@ -148,6 +187,7 @@ export class Lowerer {
     this.pushScope(occurs, true);
     pre?.();
     const out = body.map((e) => this.expr(e));
+    this.checkDeclaredUsed(out);
     const captured = [...this.scopes[this.scopes.length - 1].captured!];
     this.popScope();
     return { body: out, captured };
@@ -168,7 +208,7 @@ export class Lowerer {
     const withs = e.with.map((w) => this.withMod(w));
     const node = e.node;
     const loc = e.loc;
-    const mk = (n: IRExpr['node']): IRExpr => ({ node: n, negated: e.negated, with: withs, loc });
+    const mk = (n: IRExpr['node']): IRExpr => ({ node: n, negated: e.negated, ...(e.block ? { block: true } : {}), with: withs, loc });
     switch (node.kind) {
       case 'term':
         return mk({ kind: 'term', term: this.term(node.term) });
@@ -180,7 +220,7 @@ export class Lowerer {
         return mk({ kind: 'unify', left, right });
       }
       case 'some':
-        for (const v of node.vars) this.declare(v, 'some');
+        for (const v of node.vars) this.mustUse(this.declare(v, 'some'), v.name, loc);
         return mk({ kind: 'true' });
       case 'somein': {
         const collection = this.term(node.collection);
@@ -196,8 +236,15 @@ export class Lowerer {
         const { body, captured } = this.body(
           node.body,
           () => {
-            if (node.key) key = { t: 'var', slot: this.declare(node.key, 'some'), name: node.key.name, loc: node.key.loc };
-            value = { t: 'var', slot: this.declare(node.value, 'some'), name: node.value.name, loc: node.value.loc };
+            // OPA reports an unused `every` variable at the first expression of the body.
+            const at = node.body[0]?.loc ?? loc;
+            const decl = (v: VarTerm): IRTerm => {
+              const slot = this.declare(v, 'some');
+              if (v.name !== '_') this.mustUse(slot, v.name, at);
+              return { t: 'var', slot, name: v.name, loc: v.loc };
+            };
+            if (node.key) key = decl(node.key);
+            value = decl(node.value);
           },
           names,
         );
@@ -208,6 +255,7 @@ export class Lowerer {
         const operand = (b: Body): IRBody => {
           this.pushScope(occursIn(b));
           const out = b.map((x) => this.expr(x));
+          this.checkDeclaredUsed(out);
           this.popScope();
           return out;
         };
@@ -230,7 +278,7 @@ export class Lowerer {
           loc: t.loc,
         };
       case 'ref':
-        this.error(ErrorCodes.compile, `cannot assign to ref`, t.loc);
+        this.localVarError(`cannot assign to ref`, t.loc);
         return this.term(t);
       default:
         return this.term(t);
@@ -360,6 +408,7 @@ export class Lowerer {
         let term!: IRTerm;
         const { body, captured } = this.closureWithHead(t.body, termVarNames(t.term), () => {
           term = this.term(t.term);
+          return [term];
         });
         return { t: t.type, term, body, captured, loc };
       }
@@ -370,6 +419,7 @@ export class Lowerer {
         const { body, captured } = this.closureWithHead(t.body, names, () => {
           key = this.term(t.key);
           value = this.term(t.value);
+          return [key, value];
         });
         return { t: 'objectcomp', key, value, body, captured, loc };
       }
@@ -389,12 +439,12 @@ export class Lowerer {
   }
 
   /** Lowers a comprehension body and its head in the same scope. */
-  private closureWithHead(body: Body, headNames: string[], head: () => void): { body: IRBody; captured: number[] } {
+  private closureWithHead(body: Body, headNames: string[], head: () => IRTerm[]): { body: IRBody; captured: number[] } {
     const occurs = occursIn(body);
     for (const n of headNames) occurs.add(n);
     this.pushScope(occurs, true);
     const out = body.map((e) => this.expr(e));
-    head();
+    this.checkDeclaredUsed(out, head());
     const captured = [...this.scopes[this.scopes.length - 1].captured!];
     this.popScope();
     return { body: out, captured };

@@ -18,6 +18,7 @@ export class SafetyChecker {
 
   /** Reorders `body` in place given `bound`; returns the slots bound afterwards. */
   body(body: IRBody, bound: Bound): Bound {
+    pruneClosureLocals(body, bound);
     const b = new Set(bound);
     const remaining = [...body];
     const out: IRExpr[] = [];
@@ -45,6 +46,13 @@ export class SafetyChecker {
 
   /** Checks head terms (rule value/key/key path) against the body's bindings. */
   head(terms: IRTerm[], bound: Bound): void {
+    // OPA moves head closures into the body, so they are checked and ordered like body terms.
+    const headVars = new Set<number>();
+    for (const t of terms) walkTerm(t, (x) => void (x.t === 'var' && headVars.add(x.slot)));
+    for (const t of terms) {
+      pruneTermClosures(t, (s) => bound.has(s) || headVars.has(s));
+      this.orderTerm(t, bound);
+    }
     for (const t of terms) {
       for (const [slot, loc] of this.unboundVars(t, withSegmentVars(t, bound))) this.unsafe(slot, loc);
     }
@@ -100,13 +108,8 @@ export class SafetyChecker {
       case 'arraycomp':
       case 'setcomp':
       case 'objectcomp':
-        return t.captured.every((s) => bound.has(s) || this.boundInside(t, s));
+        return t.captured.every((s) => bound.has(s));
     }
-  }
-
-  /** A captured var that the closure itself binds before reading is not an input. */
-  private boundInside(_t: IRTerm, _slot: number): boolean {
-    return false;
   }
 
   /** Terms that can take a value by unification: vars, evaluable terms, and literals of those. */
@@ -152,9 +155,14 @@ export class SafetyChecker {
   private schedulable(e: IRExpr, bound: Bound, others: IRExpr[]): boolean {
     for (const w of e.with) if (w.value.kind === 'term' && !this.evaluable(w.value.term, bound)) return false;
     if (e.negated) {
-      // Variables of a negated expression must be bound unless they occur nowhere else.
       const mine = new Set<number>();
       forEachTermOfExpr(e, (t) => collectVars(t, mine));
+      if (e.node.kind !== 'and' && e.node.kind !== 'or' && !e.block) {
+        // A negated expression binds nothing: every variable in it must be bound before (as OPA).
+        for (const s of mine) if (!bound.has(s)) return false;
+        return this.nodeSchedulable(e, bound, true);
+      }
+      // A negated block (`not { … }`) keeps the variables that occur nowhere else to itself.
       const elsewhere = new Set<number>();
       for (const o of others) if (o !== e) forEachTermOfExpr(o, (t) => collectVars(t, elsewhere));
       for (const s of mine) if (!bound.has(s) && elsewhere.has(s)) return false;
@@ -181,7 +189,7 @@ export class SafetyChecker {
       case 'somein':
         return this.evaluable(n.collection, bound);
       case 'every':
-        return this.evaluable(n.domain, bound) && n.captured.every((s) => bound.has(s) || isEveryLocal(n, s));
+        return this.evaluable(n.domain, bound) && n.captured.every((s) => bound.has(s));
       case 'and': {
         const b = new Set(bound);
         return this.subSchedulable([...n.left, ...n.right], b);
@@ -429,6 +437,24 @@ export function isOutputCall(t: Extract<IRTerm, { t: 'call' }>): boolean {
   return t.args.length === t.fn.arity + 1;
 }
 
-function isEveryLocal(n: Extract<IRExpr['node'], { kind: 'every' }>, slot: number): boolean {
-  return (n.key?.t === 'var' && n.key.slot === slot) || (n.value.t === 'var' && n.value.slot === slot);
+/**
+ * A closure shares a variable with the enclosing body only when that body mentions it outside
+ * closures or it is bound around the body; otherwise it is the closure's own (OPA: `some i`
+ * declared in a body but used only inside a comprehension is local to the comprehension).
+ * Removes such variables from the closures' captured lists so that they are bound inside.
+ */
+function pruneClosureLocals(body: IRBody, bound: Bound): void {
+  const mentioned = new Set<number>();
+  for (const e of body) forEachTermOfExpr(e, (t) => walkTerm(t, (x) => void (x.t === 'var' && mentioned.add(x.slot))));
+  const shared = (s: number) => bound.has(s) || mentioned.has(s);
+  for (const e of body) {
+    if (e.node.kind === 'every') e.node.captured = e.node.captured.filter(shared);
+    forEachTermOfExpr(e, (t) => pruneTermClosures(t, shared));
+  }
+}
+
+function pruneTermClosures(t: IRTerm, shared: (s: number) => boolean): void {
+  walkTerm(t, (x) => {
+    if (x.t === 'arraycomp' || x.t === 'setcomp' || x.t === 'objectcomp') x.captured = x.captured.filter(shared);
+  });
 }

@@ -18,5 +18,7 @@ export interface CompileState {
   /** Rule names (first head segment) per package key (`a.b`). */
   ruleNames: Map<string, Set<string>>;
   errors: PalisadeError[];
+  /** Errors of OPA's local-variable rewriting (`declared var x unused`, …), also in `errors`. */
+  localVarErrors?: PalisadeError[];
   options: CompileOptions;
 }

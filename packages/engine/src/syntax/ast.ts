@@ -136,6 +136,8 @@ export interface WithModifier {
 export interface Expr {
   node: ExprNode;
   negated: boolean;
+  /** Written `not { e }`: the negation is of a block, whose own variables stay inside it. */
+  block?: true;
   with: WithModifier[];
   loc: Location;
 }

@@ -350,8 +350,9 @@ export class AstBuilder {
     for (let i = nots.length - 1; i >= 0; i--) {
       const e = asExpr(op);
       const nloc = spanOf(this.loc(nots[i]), loc);
+      const block = op.block && e.node.kind !== 'logic' ? { block: true as const } : {};
       // `not { not x }`: a negated block keeps its own scope.
-      op = { expr: e.negated ? { node: andTrue([e]), negated: true, with: [], loc: nloc } : { ...e, negated: true, loc: nloc }, loc: nloc };
+      op = { expr: e.negated ? { node: andTrue([e]), negated: true, with: [], loc: nloc } : { ...e, ...block, negated: true, loc: nloc }, loc: nloc };
     }
     return op;
   }

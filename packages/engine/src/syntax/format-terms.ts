@@ -94,7 +94,8 @@ export class TermPrinter {
 
   expr(e: Expr, ind: string): string {
     let s = this.exprNode(e, ind);
-    if (e.negated) s = e.node.kind === 'logic' && !isBlockOnly(e) ? `not (${s})` : 'not ' + s;
+    if (e.negated && e.block) s = `not { ${s} }`;
+    else if (e.negated) s = e.node.kind === 'logic' && !isBlockOnly(e) ? `not (${s})` : 'not ' + s;
     for (const w of e.with) s += ` with ${this.term(w.target, ind)} as ${this.term(w.value, ind)}`;
     return s;
   }

@@ -106,6 +106,13 @@ f(x) := y if {
     expect(out.text).toContain('r := (1 + 2) * 3 - -1\n');
   });
 
+  it('keeps the braces of `not { e }`, whose variables are its own (OPA fmt: `not { input.x == 1 }`)', () => {
+    const src = 'package p\n\nimport future.keywords.not\n\nq if { not { input.xs[_] == 3 } }\n';
+    const out = formatSource('p.rego', src);
+    expect(out.text).toContain('not { input.xs[_] == 3 }\n');
+    expect(formatSource('p.rego', out.text!).text).toBe(out.text);
+  });
+
   it('reports parse errors instead of formatting', () => {
     const out = formatSource('bad.rego', 'package p\n\np { true }\n');
     expect(out.text).toBeUndefined();

@@ -19,7 +19,7 @@ import data.palisade.lib.compose
 
 deny contains res if {
 	some name, svc in compose.services
-	not is_object(svc.healthcheck)
+	not is_object(object.get(svc, "healthcheck", null))
 	res := compose.finding(sprintf("%s has no healthcheck", [compose.label(name)]), name, [], svc)
 }
 

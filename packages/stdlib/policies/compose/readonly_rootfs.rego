@@ -19,7 +19,7 @@ import data.palisade.lib.compose
 
 deny contains res if {
 	some name, svc in compose.services
-	not compose.is_true(svc.read_only)
+	not compose.is_true(object.get(svc, "read_only", null))
 	res := _finding(name, svc)
 }
 

@@ -25,7 +25,7 @@ import data.palisade.lib.config
 import data.palisade.lib.inspect
 
 deny contains res if {
-	not is_object(inspect.config.Healthcheck)
+	not is_object(object.get(inspect.config, "Healthcheck", null))
 	msg := sprintf("%s has no health check", [inspect.describe])
 	res := inspect.result_at(msg, ["Config", "Healthcheck"])
 }

@@ -23,7 +23,7 @@ import data.palisade.lib.inspect
 
 deny contains res if {
 	inspect.is_container
-	not inspect.host_config.PidsLimit > 0
+	not object.get(inspect.host_config, "PidsLimit", null) > 0
 	msg := sprintf("%s has no PIDs limit", [inspect.describe])
 	res := inspect.result_at(msg, ["HostConfig", "PidsLimit"])
 }

@@ -23,7 +23,7 @@ import data.palisade.lib.kubernetes as k8s
 deny contains res if {
 	k8s.in_scope
 	k8s.kind == "CronJob"
-	not is_number(k8s.object.spec.startingDeadlineSeconds)
+	not is_number(object.get(k8s.object, ["spec", "startingDeadlineSeconds"], null))
 	res := result.new(sprintf("%s sets no startingDeadlineSeconds", [k8s.resource_label]), k8s.object.spec)
 }
 

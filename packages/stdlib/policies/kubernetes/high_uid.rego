@@ -24,9 +24,12 @@ import data.palisade.lib.kubernetes as k8s
 deny contains res if {
 	k8s.in_scope
 	some entry in k8s.containers
-	not high(k8s.effective(entry.container, "runAsUser"))
+	not high_effective(entry.container)
 	res := result.new(sprintf("%s %s", [k8s.describe(entry), problem(entry.container)]), entry.container)
 }
+
+# A negated call evaluates its arguments first, so the unset case is handled inside a rule.
+high_effective(c) if high(k8s.effective(c, "runAsUser"))
 
 high(uid) if {
 	is_number(uid)

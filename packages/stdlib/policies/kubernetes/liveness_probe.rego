@@ -23,6 +23,6 @@ deny contains res if {
 	not k8s.kind in {"Job", "CronJob"}
 	some entry in k8s.containers
 	entry.kind == "containers"
-	not is_object(entry.container.livenessProbe)
+	not is_object(object.get(entry.container, "livenessProbe", null))
 	res := result.new(sprintf("%s has no livenessProbe", [k8s.describe(entry)]), entry.container)
 }

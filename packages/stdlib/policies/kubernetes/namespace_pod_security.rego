@@ -47,7 +47,7 @@ deny contains res if {
 	ns := cluster.name_of(ns_obj)
 	not cluster.exempt_namespace(ns)
 	level := cluster.labels_of(ns_obj)[label]
-	not levels[level] >= minimum
+	not object.get(levels, level, -1) >= minimum
 	msg := sprintf("Namespace \"%s\" enforces the Pod Security level \"%v\", below %s", [ns, level, config.get("namespace_psa_minimum_level", "baseline")])
 	res := cluster.result_at(msg, ["metadata", "labels", label])
 }

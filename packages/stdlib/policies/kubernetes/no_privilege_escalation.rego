@@ -36,10 +36,13 @@ windows_exempt if {
 deny contains res if {
 	applies
 	some entry in k8s.containers
-	not k8s.effective(entry.container, "allowPrivilegeEscalation") == false
+	not escalation_disabled(entry.container)
 	res := result.new(sprintf("%s %s", [k8s.describe(entry), problem(entry.container)]), entry.container)
 }
 
 problem(c) := "sets allowPrivilegeEscalation: true" if {
 	k8s.security_context(c).allowPrivilegeEscalation == true
 } else := "does not set allowPrivilegeEscalation: false"
+
+# Inside a rule, so that an unset field makes this false rather than the negation undefined.
+escalation_disabled(c) if k8s.effective(c, "allowPrivilegeEscalation") == false

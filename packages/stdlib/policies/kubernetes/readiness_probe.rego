@@ -23,6 +23,6 @@ deny contains res if {
 	not k8s.kind in {"Job", "CronJob"}
 	some entry in k8s.containers
 	entry.kind == "containers"
-	not is_object(entry.container.readinessProbe)
+	not is_object(object.get(entry.container, "readinessProbe", null))
 	res := result.new(sprintf("%s has no readinessProbe", [k8s.describe(entry)]), entry.container)
 }

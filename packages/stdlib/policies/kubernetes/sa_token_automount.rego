@@ -28,7 +28,7 @@ import data.palisade.lib.kubernetes as k8s
 # needs its token), and `false` on either opts out. The pod-level field wins over the account's.
 deny contains res if {
 	k8s.in_scope
-	not is_boolean(k8s.pod_spec.automountServiceAccountToken)
+	not is_boolean(object.get(k8s.pod_spec, "automountServiceAccountToken", null))
 	not service_account_decides
 	res := result.new(sprintf("%s mounts the token of service account \"%s\" by default (automountServiceAccountToken is not set)", [k8s.resource_label, k8s.service_account]), k8s.pod_spec)
 }

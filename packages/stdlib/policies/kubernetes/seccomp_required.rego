@@ -52,14 +52,14 @@ deny contains res if {
 	some entry in k8s.containers
 	profile := k8s.security_context(entry.container).seccompProfile
 	is_object(profile)
-	not allowed_types[profile.type]
+	not allowed_types[object.get(profile, "type", null)]
 	res := result.new(sprintf("%s sets seccomp profile type %v", [k8s.describe(entry), object.get(profile, "type", "(none)")]), entry.container)
 }
 
 deny contains res if {
 	applies
-	not allowed_types[pod_profile.type]
+	not allowed_types[object.get(k8s.pod_security_context, ["seccompProfile", "type"], null)]
 	some entry in k8s.containers
-	not is_object(k8s.security_context(entry.container).seccompProfile)
+	not is_object(object.get(k8s.security_context(entry.container), "seccompProfile", null))
 	res := result.new(sprintf("%s has no RuntimeDefault or Localhost seccomp profile (pod or container)", [k8s.describe(entry)]), entry.container)
 }

@@ -143,7 +143,7 @@ expression_matches(expr, labels) if {
 
 expression_matches(expr, labels) if {
 	expr.operator == "NotIn"
-	not labels[expr.key] in get_array(expr, "values")
+	not object.get(labels, expr.key, null) in get_array(expr, "values")
 }
 
 expression_matches(expr, labels) if {

@@ -39,6 +39,6 @@ deny contains res if {
 deny contains res if {
 	count(config.get("allowed_base_images", [])) > 0
 	img := supplychain.image_config
-	not is_string(img.labels[label])
+	not is_string(object.get(img, ["labels", label], null))
 	res := result.new(sprintf("image %s does not declare its base image (label %s)", [img.name, label]), img.cause)
 }

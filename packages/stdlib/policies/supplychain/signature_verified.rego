@@ -74,11 +74,11 @@ signer_matches(t, r) if {
 	regexp_ok(t, r.subject)
 }
 
-field_ok(t, k, _) if not is_string(t[k])
+field_ok(t, k, _) if not is_string(object.get(t, k, null))
 
 field_ok(t, k, v) if t[k] == v
 
-regexp_ok(t, _) if not is_string(t.subject_regexp)
+regexp_ok(t, _) if not is_string(object.get(t, "subject_regexp", null))
 
 regexp_ok(t, s) if regex.match(t.subject_regexp, s)
 

@@ -1,0 +1,203 @@
+/**
+ * OPA evaluates parts of a negated expression before the negation, so an undefined part makes
+ * the whole `not …` undefined instead of true. Two rewrites reproduce exactly which parts:
+ *
+ * - `hoistNegatedCalls` (before the safety check, as OPA's expression-term expansion): calls
+ *   nested in the expression's operands (not the expression's own call), template strings, and
+ *   composite ref subjects (`[x][0]`) are bound to fresh variables first. Their variables may be
+ *   bound by these new, non-negated expressions (`not count(xs[_]) == 0` iterates outside).
+ * - `hoistNegatedRefs` (after the safety check, as OPA's dynamic-term rewrite): refs that are
+ *   call arguments, and refs inside ref segments or composite literals, are bound first. The top
+ *   ref of a term expression or of a unification side stays inside (`not input.a` is true when
+ *   `input.a` is undefined, `not names[input.missing]` is undefined). In modules `a == b` is a
+ *   unification by then (OPA rewrites `==` in rule bodies, not in queries).
+ *
+ * Each hoisted expression carries the negated expression's `with` modifiers.
+ */
+import type { IRBody, IRExpr, IRTerm } from './ir.js';
+
+type Hoist = (t: IRTerm) => IRTerm;
+
+/** Rewrites every negated expression in `body` and in the bodies nested in it. */
+export function hoistNegatedCalls(body: IRBody, slotNames: string[]): void {
+  rewriteBodies(body, slotNames, expandNegated);
+}
+
+/** As `hoistNegatedCalls`, for the refs OPA evaluates first; `module` selects the `==` rule. */
+export function hoistNegatedRefs(body: IRBody, slotNames: string[], module: boolean): void {
+  rewriteBodies(body, slotNames, (e, h) => dynamicNegated(e, h, module));
+}
+
+/** Applies the rewrite to the closures of `t` (head terms, else values). */
+export function hoistInTerm(t: IRTerm, slotNames: string[], phase: 'calls' | 'refs', module: boolean): void {
+  const f = phase === 'calls' ? expandNegated : (e: IRExpr, h: Hoist) => dynamicNegated(e, h, module);
+  forEachClosureBody(t, (b) => rewriteBodies(b, slotNames, f));
+}
+
+function rewriteBodies(body: IRBody, slotNames: string[], f: (e: IRExpr, h: Hoist) => void): void {
+  const out: IRExpr[] = [];
+  for (const e of body) {
+    forEachNestedBody(e, (b) => rewriteBodies(b, slotNames, f));
+    if (e.negated && !e.block) {
+      const hoist: Hoist = (t) => {
+        const slot = slotNames.length;
+        slotNames.push('$neg');
+        const v: IRTerm = { t: 'var', slot, name: '$neg', loc: t.loc };
+        out.push({ node: { kind: 'unify', left: v, right: t }, negated: false, with: e.with, loc: t.loc });
+        return v;
+      };
+      f(e, hoist);
+    }
+    out.push(e);
+  }
+  body.splice(0, body.length, ...out);
+}
+
+// ---- before safety: calls, template strings, composite ref subjects ------------------------
+
+function expandNegated(e: IRExpr, h: Hoist): void {
+  const n = e.node;
+  if (n.kind === 'term') {
+    if (n.term.t === 'call') n.term = { ...n.term, args: n.term.args.map((a) => expand(a, h)) };
+    else n.term = expand(n.term, h);
+  } else if (n.kind === 'unify') {
+    n.left = expand(n.left, h);
+    n.right = expand(n.right, h);
+  }
+}
+
+function expand(t: IRTerm, h: Hoist): IRTerm {
+  switch (t.t) {
+    case 'call':
+      return h({ ...t, args: t.args.map((a) => expand(a, h)) });
+    case 'template':
+      return h(t);
+    case 'ref': {
+      const path = t.path.map((s) => expand(s, h));
+      if (t.root.kind !== 'term') return { ...t, path };
+      const r = expand(t.root.term, h);
+      return { ...t, root: { kind: 'term', term: r.t === 'var' || r.t === 'const' ? r : h(r) }, path };
+    }
+    case 'array':
+      return { ...t, items: t.items.map((x) => expand(x, h)) };
+    case 'set':
+      return { ...t, items: t.items.map((x) => expand(x, h)) };
+    case 'object':
+      return { ...t, entries: t.entries.map(([k, v]) => [expand(k, h), expand(v, h)] as [IRTerm, IRTerm]) };
+    default:
+      return t;
+  }
+}
+
+// ---- after safety: refs --------------------------------------------------------------------
+
+function dynamicNegated(e: IRExpr, h: Hoist, module: boolean): void {
+  const n = e.node;
+  if (n.kind === 'term') {
+    const t = n.term;
+    if (t.t === 'call') {
+      const asUnify = module && t.fn.kind === 'builtin' && t.fn.name === 'equal' && t.args.length === 2;
+      n.term = { ...t, args: t.args.map((a) => (asUnify ? dynamicSide(a, h) : dynamicOne(a, h))) };
+    } else n.term = dynamicSide(t, h);
+  } else if (n.kind === 'unify') {
+    n.left = dynamicSide(n.left, h);
+    n.right = dynamicSide(n.right, h);
+  }
+}
+
+/** A unification side or term expression: a ref keeps its head, only its segments move out. */
+function dynamicSide(t: IRTerm, h: Hoist): IRTerm {
+  if (t.t === 'ref') return { ...t, path: t.path.map((s) => dynamicOne(s, h)) };
+  if (isClosure(t)) return t;
+  return dynamicOne(t, h);
+}
+
+function dynamicOne(t: IRTerm, h: Hoist): IRTerm {
+  switch (t.t) {
+    case 'ref':
+      return h({ ...t, path: t.path.map((s) => dynamicOne(s, h)) });
+    case 'arraycomp':
+    case 'setcomp':
+    case 'objectcomp':
+      return h(t);
+    case 'array':
+      return { ...t, items: t.items.map((x) => dynamicOne(x, h)) };
+    case 'set':
+      return { ...t, items: t.items.map((x) => dynamicOne(x, h)) };
+    case 'object':
+      return { ...t, entries: t.entries.map(([k, v]) => [dynamicOne(k, h), dynamicOne(v, h)] as [IRTerm, IRTerm]) };
+    default:
+      return t;
+  }
+}
+
+// ---- nested bodies -------------------------------------------------------------------------
+
+function isClosure(t: IRTerm): boolean {
+  return t.t === 'arraycomp' || t.t === 'setcomp' || t.t === 'objectcomp';
+}
+
+function forEachNestedBody(e: IRExpr, f: (b: IRBody) => void): void {
+  const n = e.node;
+  const terms: IRTerm[] = [];
+  switch (n.kind) {
+    case 'term':
+      terms.push(n.term);
+      break;
+    case 'unify':
+      terms.push(n.left, n.right);
+      break;
+    case 'somein':
+      terms.push(n.collection, n.value, ...(n.key ? [n.key] : []));
+      break;
+    case 'every':
+      terms.push(n.domain);
+      f(n.body);
+      break;
+    case 'and':
+    case 'or':
+      f(n.left);
+      f(n.right);
+      break;
+  }
+  for (const w of e.with) if (w.value.kind === 'term') terms.push(w.value.term);
+  for (const t of terms) forEachClosureBody(t, f);
+}
+
+/** Bodies of the closures in `t` (not inside those bodies: `rewriteBodies` recurses itself). */
+function forEachClosureBody(t: IRTerm, f: (b: IRBody) => void): void {
+  switch (t.t) {
+    case 'arraycomp':
+    case 'setcomp':
+      f(t.body);
+      forEachClosureBody(t.term, f);
+      break;
+    case 'objectcomp':
+      f(t.body);
+      forEachClosureBody(t.key, f);
+      forEachClosureBody(t.value, f);
+      break;
+    case 'ref':
+      if (t.root.kind === 'term') forEachClosureBody(t.root.term, f);
+      t.path.forEach((s) => forEachClosureBody(s, f));
+      break;
+    case 'call':
+      t.args.forEach((a) => forEachClosureBody(a, f));
+      break;
+    case 'array':
+    case 'set':
+      t.items.forEach((x) => forEachClosureBody(x, f));
+      break;
+    case 'object':
+      t.entries.forEach(([k, v]) => {
+        forEachClosureBody(k, f);
+        forEachClosureBody(v, f);
+      });
+      break;
+    case 'template':
+      t.parts.forEach((p) => typeof p !== 'string' && forEachClosureBody(p, f));
+      break;
+    default:
+      break;
+  }
+}
