@@ -105,7 +105,6 @@ export const CASES: AcceptanceCase[] = [
     argv: scan(...K, 'examples/kubernetes/service.yaml', '--trace'),
     status: 0,
     has: ['data.kubernetes.is_service'],
-    differs: 'not implemented: scan has no --trace (palisade eval --explain traces a single query)',
   },
   {
     file: A,
@@ -150,7 +149,6 @@ export const CASES: AcceptanceCase[] = [
     argv: verify('--policy', './examples/kubernetes/policy', '--trace'),
     status: 0,
     has: ['data.kubernetes.is_service'],
-    differs: 'not implemented: test has no --trace',
   },
   { file: A, name: 'Verify command matches a namespace literally', argv: verify('--policy', './examples/kubernetes/policy', '--namespace', 'main'), status: 0, has: ['4 tests, 4 passed'] },
   { file: A, name: 'Verify command matches namespaces with a wildcard', argv: verify('--policy', './examples/kubernetes/policy', '--namespace', 'ma*'), status: 0, has: ['4 tests, 4 passed'] },
@@ -208,7 +206,6 @@ export const CASES: AcceptanceCase[] = [
     argv: scan('-p', 'examples/report/policy_print/labels.rego', 'examples/kubernetes/deployment.yaml', '--no-color'),
     status: 1,
     lines: { 0: 'PRNT   examples/report/policy_print/labels.rego:14: hello-kubernetes' },
-    differs: 'not implemented: scan does not show print() output yet (palisade test does)',
   },
   { file: A, name: 'Can parse hcl1 files', argv: scan('-p', 'examples/hcl1/policy/gke.rego', 'examples/hcl1/gke.tf'), status: 0 },
   { file: A, name: 'Can parse toml files', argv: scan('-p', 'examples/traefik/policy', 'examples/traefik/traefik.toml'), status: 1 },

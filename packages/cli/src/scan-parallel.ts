@@ -6,7 +6,7 @@
  * depend on the number of workers or their timing.
  */
 import { Worker } from 'node:worker_threads';
-import type { CheckTally, DocumentKind, Finding, LoadError, ScanOptions } from '@palisade/stdlib';
+import type { CheckTally, DocumentKind, Finding, LoadError, PrintOutput, ScanOptions } from '@palisade/stdlib';
 import type { InputFile } from './scan-files.js';
 
 /**
@@ -32,6 +32,9 @@ export interface WorkerReply {
   errors: LoadError[];
   /** conftest tallies of the worker's documents. */
   checks?: CheckTally[];
+  /** `print(…)` output of the worker's documents, and how many lines it dropped. */
+  prints?: PrintOutput[];
+  printsOmitted?: number;
   /** Set when the worker could not run at all (compile error, crash). */
   failure?: string;
 }
@@ -40,6 +43,8 @@ export interface ParallelOutcome {
   findings: Finding[];
   errors: LoadError[];
   checks: CheckTally[];
+  prints: PrintOutput[];
+  printsOmitted: number;
   failures: string[];
 }
 
@@ -109,10 +114,12 @@ export function startWorkers(base: Omit<WorkerTask, 'part' | 'parts'>, parts: nu
       }
       done();
       const replies = [own, ...(await Promise.all(tasks))];
-      const out: ParallelOutcome = { findings: [], errors: [], checks: [], failures: [] };
+      const out: ParallelOutcome = { findings: [], errors: [], checks: [], prints: [], printsOmitted: 0, failures: [] };
       for (const r of replies) {
         out.findings.push(...r.findings);
         out.checks.push(...(r.checks ?? []));
+        out.prints.push(...(r.prints ?? []));
+        out.printsOmitted += r.printsOmitted ?? 0;
         out.errors.push(...r.errors);
         if (r.failure) out.failures.push(r.failure);
       }

@@ -14,7 +14,7 @@ function run(task: WorkerTask): WorkerReply {
   const { scanner, errors } = createScanner({ ...task.options, documentKinds, sources, platform });
   if (!scanner) return { findings: [], errors: [], failure: errors.map((e) => e.message).join('; ') };
   const result = scanner.scan(documents, { only: (_d, i) => i % task.parts === task.part, runCombined: task.part === 0 });
-  return { findings: result.findings, errors: result.errors, checks: result.checks ?? [] };
+  return { findings: result.findings, errors: result.errors, checks: result.checks ?? [], prints: result.prints ?? [], printsOmitted: result.printsOmitted ?? 0 };
 }
 
 try {

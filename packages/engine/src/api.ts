@@ -9,7 +9,7 @@ import { BuiltinRegistry } from './builtins/registry.js';
 import { defaultBuiltins } from './builtins/catalog.js';
 import { compileModules, compileQuery, type CompiledPolicy, type CompiledQuery } from './compile/compiler.js';
 import { dataRefQuery, type Body, type Module, type Rule } from './syntax/ast.js';
-import { codeFrame } from './syntax/location.js';
+import { codeFrame, type Location } from './syntax/location.js';
 import { parseModule, parseQuery, type RegoVersion } from './syntax/parse.js';
 import { Ctx, DEFAULT_LIMITS, Run, type Limits } from './eval/context.js';
 import { Planner, type ExprFn } from './eval/plan.js';
@@ -75,8 +75,8 @@ export interface EvalOptions {
   capabilities?: Partial<Capabilities>;
   /** Platform services (DNS, HTTP) used by network builtins when the `network` capability is on. */
   platform?: Platform;
-  /** Receives `print` output (default: discarded). */
-  print?: (message: string) => void;
+  /** Receives `print` output with the position of the `print(…)` call (default: discarded). */
+  print?: (message: string, location?: Location) => void;
   /**
    * Per-evaluation replacements of parts of `data` (like `with data.a.b as v`), e.g. the current
    * document's metadata during a scan. Cheap: nothing is copied.

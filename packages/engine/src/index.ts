@@ -31,4 +31,4 @@ export { annotationObject } from './annotations/chain.js';
 export type { AnnotationFields, AuthorAnnotation, RelatedResource, SchemaAnnotation } from './annotations/parse.js';
 export { coverageReport, rangesText } from './testing/coverage.js';
 export type { CoverageReport, FileCoverage, LineRange } from './testing/coverage.js';
-export type { Tracer, TraceOp, TraceDetail } from './eval/trace.js';
+export type { Tracer, TraceOp, TraceDetail, CompareDetail, EnterDetail } from './eval/trace.js';

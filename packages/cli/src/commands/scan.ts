@@ -32,6 +32,9 @@ import { resolveSettings } from '../scan-settings.js';
 import { colorEnabled, progressEnabled, Progress } from '../scan-terminal.js';
 import { VERSION } from '../version.js';
 import { REGO_VERSION_OPTIONS, regoVersionOf } from '../rego-version.js';
+import { traceWriter } from '../toolchain/explain.js';
+import { printLines } from '../reporters/conftest.js';
+import { relativePath } from '../reporters/common.js';
 
 /** The library's default (a minute per rule and document), so `scan()` and the CLI agree. */
 const DEFAULT_TIMEOUT_MS = DEFAULT_SCAN_TIMEOUT_MS;
@@ -69,6 +72,7 @@ export const SCAN_OPTIONS: OptionSpec[] = [
   { flags: '--color', description: 'force colour on' },
   { flags: '--no-color', description: 'force colour off' },
   { flags: '--strict-builtin-errors', description: 'report builtin errors instead of treating the call as undefined' },
+  { flags: '--trace', description: 'print the evaluation trace of every rule on every document to standard error (as conftest --trace; evaluates in one thread)' },
   { flags: '--allow-network', description: 'let policies use the network (http.send, net.lookup_ip_addr); off by default' },
   { flags: '--allow-env', description: 'expose environment variables to policies through opa.runtime().env; off by default' },
   { flags: '--baseline <file>', description: 'report findings recorded in this baseline file as waived, so only new ones fail' },
@@ -242,7 +246,9 @@ export async function runScan(args: string[], opts: Record<string, unknown>, io:
     return usage(io, [`no policies (.rego files) found in ${userPaths.join(', ')}`]);
   }
 
-  const progress = new Progress(io.stderr, progressEnabled(io.env, io.stderr) && !mode.interactive);
+  const trace = opts['trace'] === true ? traceWriter((t) => io.stderr.write(t), new Map(inputs.policies.map((p) => [p.file, p.source]))) : undefined;
+  // Trace lines go to standard error: no progress line in between.
+  const progress = new Progress(io.stderr, progressEnabled(io.env, io.stderr) && !mode.interactive && !trace);
   progress.message('reading inputs…');
   const { files, errors: discoveryErrors, notes, skipped } = await readInputs(args, settings, io, ownFiles(settings, opts, io.cwd));
   for (const n of [...inputs.notes, ...notes]) progress.note(n);
@@ -259,12 +265,19 @@ export async function runScan(args: string[], opts: Record<string, unknown>, io:
     ...(capabilities ? { capabilities } : {}),
   };
   const jobs = settings.jobs ?? DEFAULT_JOBS;
-  const pool = jobs > 1 && files.length > 1 ? startWorkers({ files, options: base, ...(settings.parser ? { parser: settings.parser } : {}) }, Math.min(jobs, files.length)) : undefined;
+  if (trace && jobs > 1) progress.note('palisade: --trace: evaluating in one thread (traces are written as rules run)');
+  const pool = !trace && jobs > 1 && files.length > 1 ? startWorkers({ files, options: base, ...(settings.parser ? { parser: settings.parser } : {}) }, Math.min(jobs, files.length)) : undefined;
   const loaded = loadFiles(files, settings.parser ? { parser: settings.parser } : {});
   const loadErrors: LoadError[] = [...discoveryErrors, ...loaded.errors];
   const sources = new Map(files.map((f) => [f.path, f.text]));
   const documentKinds = [...new Set(loaded.documents.map((d) => d.kind))];
-  const { scanner, errors: compileErrors } = createScanner({ ...base, documentKinds, sources, platform });
+  const { scanner, errors: compileErrors } = createScanner({
+    ...base,
+    documentKinds,
+    sources,
+    platform,
+    ...(trace ? { trace: (query: string, path: string) => trace.begin(path === 'Combined' ? path : relativePath(path, io.cwd), query) } : {}),
+  });
   if (!scanner) {
     pool?.cancel();
     progress.done();
@@ -279,7 +292,10 @@ export async function runScan(args: string[], opts: Record<string, unknown>, io:
   if (pool && documents.length <= 1) pool.cancel();
   else if (pool) {
     progress.message(`scanning ${documents.length} documents with ${pool.parts} workers…`);
-    const own = (part: number, n: number) => scanner.scan(documents, { only: (_d, i) => i % n === part, runCombined: part === 0 });
+    const own = (part: number, n: number) => {
+      const r = scanner.scan(documents, { only: (_d, i) => i % n === part, runCombined: part === 0 });
+      return { findings: r.findings, errors: r.errors, checks: r.checks ?? [], prints: r.prints ?? [], printsOmitted: r.printsOmitted ?? 0 };
+    };
     const par = await pool.join(own, (done, total) => progress.update(done, total, 'workers'));
     if (par.failures.length === 0) {
       result = assembleResult(par.findings, [...loadErrors, ...par.errors], {
@@ -288,12 +304,15 @@ export async function runScan(args: string[], opts: Record<string, unknown>, io:
         policies: scanner.policies.length,
         waivers: settings.waivers ?? [],
         checks: par.checks,
+        prints: par.prints,
+        printsOmitted: par.printsOmitted,
       });
     } else {
       io.stderr.write(`\r\x1b[2Kpalisade: parallel scan failed (${par.failures[0]}); scanning in one thread\n`);
     }
   }
   result ??= scanner.scan(documents, { loadErrors, files: fileCount, onProgress: (d, t) => progress.update(d, t) });
+  trace?.end();
   progress.done();
 
   if (baseline && settings.baseline) {
@@ -307,6 +326,10 @@ export async function runScan(args: string[], opts: Record<string, unknown>, io:
   const quiet = opts['quiet'] === true && !failing && result.errors.length === 0;
   const shown = quiet ? outputs.filter((o) => o.file) : outputs;
   const writeErrors = await showResult(result, shown, sources, settings, io, { ...mode, suppressExceptions: opts['suppressExceptions'] === true });
+  // print() output: the conftest layout shows it on standard output (as conftest); other formats keep it off theirs.
+  if (result.prints?.length && !quiet && !shown.some((o) => !o.file && o.reporter.name === 'conftest')) {
+    for (const line of printLines(result, { color: false, cwd: io.cwd })) io.stderr.write(line + '\n');
+  }
   for (const e of writeErrors) io.stderr.write(`error: ${e}\n`);
   const newBaseline = typeof opts['writeBaseline'] === 'string' ? resolve(io.cwd, opts['writeBaseline']) : undefined;
   if (newBaseline) {
