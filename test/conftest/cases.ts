@@ -434,7 +434,6 @@ export const CASES: AcceptanceCase[] = [
       argv: argv as string[],
       status: 2,
       has: ['rego_compile_error: assigned var b unused', 'rego_compile_error: assigned var x unused', 'rego_compile_error: assigned var c unused', 'rego_compile_error: unused argument y'],
-      differs: 'not implemented: scan/test have no --strict (palisade check --strict is the strict compile)',
     }),
   ),
   {

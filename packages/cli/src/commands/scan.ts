@@ -33,6 +33,8 @@ import { colorEnabled, progressEnabled, Progress } from '../scan-terminal.js';
 import { VERSION } from '../version.js';
 import { REGO_VERSION_OPTIONS, regoVersionOf } from '../rego-version.js';
 import { traceWriter } from '../toolchain/explain.js';
+import { strictChecks } from '../toolchain/strict.js';
+import { Engine, type Diagnostic, type RegoVersion } from '@palisade/engine';
 import { printLines } from '../reporters/conftest.js';
 import { relativePath } from '../reporters/common.js';
 
@@ -72,6 +74,7 @@ export const SCAN_OPTIONS: OptionSpec[] = [
   { flags: '--color', description: 'force colour on' },
   { flags: '--no-color', description: 'force colour off' },
   { flags: '--strict-builtin-errors', description: 'report builtin errors instead of treating the call as undefined' },
+  { flags: '--strict', description: "OPA's strict compile for the user policies (as conftest --strict, palisade check --strict): unused imports, assignments and function arguments are errors" },
   { flags: '--trace', description: 'print the evaluation trace of every rule on every document to standard error (as conftest --trace; evaluates in one thread)' },
   { flags: '--allow-network', description: 'let policies use the network (http.send, net.lookup_ip_addr); off by default' },
   { flags: '--allow-env', description: 'expose environment variables to policies through opa.runtime().env; off by default' },
@@ -181,6 +184,19 @@ export function emptyScan(documents: readonly InputDocument[], policies: readonl
   return `none of the ${policies.length} selected polic${policies.length === 1 ? 'y applies' : 'ies apply'} to the ${documents.length} document${documents.length === 1 ? '' : 's'} (kind${kinds.includes(',') ? 's' : ''} ${kinds})`;
 }
 
+/** An engine holding the user's policy modules, parsed only (for `--strict` and its code frames). */
+function strictEngine(policies: readonly { file: string; source: string }[], regoVersion: RegoVersion): Engine {
+  const engine = new Engine({ regoVersion });
+  for (const p of policies) engine.addModule(p.file, p.source);
+  return engine;
+}
+
+/** `--strict`: the strict-mode problems of the user's policies (`palisade check --strict`'s checks); parse errors are the compile's. */
+function strictProblems(policies: readonly { file: string; source: string }[], regoVersion: RegoVersion): Diagnostic[] {
+  const engine = strictEngine(policies, regoVersion);
+  return strictChecks(engine.modules(), engine.annotations());
+}
+
 export function scanOptionsOf(settings: PalisadeConfig, cwd: string): Omit<ScanOptions, 'policies' | 'data' | 'sources'> {
   const o: Omit<ScanOptions, 'policies' | 'data' | 'sources'> = { root: cwd };
   if (settings.stdlib !== undefined) o.stdlib = settings.stdlib;
@@ -278,10 +294,11 @@ export async function runScan(args: string[], opts: Record<string, unknown>, io:
     platform,
     ...(trace ? { trace: (query: string, path: string) => trace.begin(path === 'Combined' ? path : relativePath(path, io.cwd), query) } : {}),
   });
-  if (!scanner) {
+  const strictErrors = opts['strict'] === true ? strictProblems(inputs.policies.slice(0, inputs.policyFiles), regoVersion) : [];
+  if (!scanner || strictErrors.length) {
     pool?.cancel();
     progress.done();
-    return printDiagnostics(compileErrors, io);
+    return printDiagnostics([...compileErrors, ...strictErrors], io, strictErrors.length ? strictEngine(inputs.policies, regoVersion) : undefined);
   }
 
   for (const p of scanner.policies) if (p.metadataError) progress.note(`warning: ${p.metadataError}`);

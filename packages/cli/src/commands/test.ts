@@ -28,6 +28,7 @@ import { matchGlob } from '@palisade/stdlib';
 import { addBundlesTo, BUNDLE_OPTIONS, loadBundles } from '../opa-bundle/options.js';
 import type { Bundle } from '../opa-bundle/bundle.js';
 import { watchPaths } from '../toolchain/watch.js';
+import { strictChecks } from '../toolchain/strict.js';
 
 interface Failure {
   /** The test-body expression that had no solution. */
@@ -207,6 +208,7 @@ export const testCommand: CliCommand = {
     ...REGO_VERSION_OPTIONS,
     { flags: '--report <level>', description: 'conftest verify --report fails|notes|full: list every test (text output only)' },
     { flags: '--fail-on-empty', description: 'exit 1 when no tests are found' },
+    { flags: '--strict', description: "OPA's strict compile (as conftest verify --strict, palisade check --strict): unused imports, assignments and function arguments are errors" },
     { flags: '--trace', description: 'print the evaluation trace of every test to standard error (as conftest verify --trace)' },
     { flags: '--ignore <glob...>', description: 'skip files and directories matching these globs' },
     TRIVY_BUILTINS_OPTION,
@@ -283,6 +285,7 @@ function runSuite(args: string[], opts: Record<string, unknown>, io: CommandIO, 
   if (!trivy) return EXIT.error;
   applyTrivyBuiltins(engine, trivy);
   const compileErrors: Diagnostic[] = loadErrors.length ? loadErrors : [...engine.compile(), ...engine.annotations().errors];
+  if (opts.strict && !loadErrors.length) compileErrors.push(...strictChecks(engine.modules(), engine.annotations()));
   if (compileErrors.length) return printDiagnostics(compileErrors, io, engine);
 
   const sources = new Map(engine.modules().map((m) => [m.file, m.source]));
