@@ -442,7 +442,6 @@ export const CASES: AcceptanceCase[] = [
     argv: scan('examples/kubernetes/deployment.yaml', '-p', 'examples/kubernetes/policy/', '-p', 'examples/capabilities/malicious.rego', '--capabilities', 'examples/capabilities/capabilities.json'),
     status: 2,
     has: ['undefined function opa.runtime', 'undefined function http.send'],
-    differs: 'not implemented: scan has no --capabilities (OPA capabilities files)',
   },
   { file: A, name: 'Can verify rego tests that uses parse_combined_config_files', argv: verify('--policy', './examples/kubernetes/combine'), status: 0, has: ['2 tests, 2 passed'] },
   {

@@ -19,6 +19,7 @@ import { annotationSetFor, bindAnnotationModules, metadataChainValue, metadataRu
 import { buildAnnotationSet, type AnnotationSet } from './annotations/scopes.js';
 import { parseModuleValue } from './builtins/rego-parse-module.js';
 import type { Tracer } from './eval/trace.js';
+import type { AllowedBuiltins } from './compile/state.js';
 import { isObject, objectEntries, objectGet, type ObjectValue, type PlainObject, type Value } from './value/types.js';
 
 /** Options of `new Engine(options)`. */
@@ -38,6 +39,12 @@ export interface EngineOptions {
    * `--v0-compatible`. Deprecated builtins are accepted once any module is v0 (OPA allows them in v0).
    */
   regoVersion?: RegoVersion;
+  /**
+   * OPA capabilities (`opa build --capabilities`, conftest `--capabilities`): only these builtins
+   * may be called, in the modules `appliesTo` accepts (default all); a call to another is the
+   * compile error `rego_type_error: undefined function NAME`, as in OPA. Undefined: every builtin.
+   */
+  allowedBuiltins?: AllowedBuiltins;
 }
 
 /** Per-evaluation options of `PreparedQuery.evaluate` (limits, cancellation, time, capabilities…). */
@@ -226,7 +233,10 @@ export class Engine {
     try {
       // Malformed METADATA is a parse error, as in OPA; it is reported with the compile errors.
       annotationErrors = this.annotations().errors;
-      compiled = compileModules(this.modules(), this.registry, { allowDeprecatedBuiltins: this.options.allowDeprecatedBuiltins === true || this.v0Files.size > 0 });
+      compiled = compileModules(this.modules(), this.registry, {
+        allowDeprecatedBuiltins: this.options.allowDeprecatedBuiltins === true || this.v0Files.size > 0,
+        ...(this.options.allowedBuiltins ? { allowedBuiltins: this.options.allowedBuiltins } : {}),
+      });
     } catch (e) {
       // Only an AST that no parse produced (see addParsedModule) gets here; callers still get a value.
       this.policy = undefined;

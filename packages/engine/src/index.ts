@@ -1,6 +1,7 @@
 /** @palisade/engine — the public surface. Named exports only. */
 export { Engine, PreparedQuery } from './api.js';
 export type { EngineOptions, EvalOptions, EvalResult, Row } from './api.js';
+export type { AllowedBuiltins } from './compile/state.js';
 export { ErrorCodes, PalisadeError, formatDiagnostic } from './errors.js';
 export type { Diagnostic, ErrorCode } from './errors.js';
 export type { Location } from './syntax/location.js';

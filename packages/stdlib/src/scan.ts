@@ -76,6 +76,12 @@ export interface ScanOptions {
    * kinds are skipped at compile time (helper libraries are always loaded). Undefined: all.
    */
   documentKinds?: readonly DocumentKind[];
+  /**
+   * OPA capabilities (conftest `--capabilities`): the builtins user policies may call; a call to
+   * another is the compile error `undefined function NAME`. The stdlib's own policies are not held
+   * to it. Undefined: every builtin.
+   */
+  allowedBuiltins?: string[];
   /** Opt-in capabilities for policies (network for `http.send`, environment for `opa.runtime`); all off by default. */
   capabilities?: Partial<Capabilities>;
   /** Platform services behind the capabilities (e.g. an HTTP client); required for network access. */
@@ -151,9 +157,13 @@ function stdlibBundleOf(opts: ScanOptions): StdlibBundle | undefined {
 export function createScanner(options: ScanOptions = {}): { scanner?: Scanner; errors: Diagnostic[] } {
   const userPolicies = options.policies ?? [];
   const useStdlib = options.stdlib ?? userPolicies.length === 0;
-  const engine = new Engine({ ...options.engine, builtins: [...stdlibBuiltins, ...(options.engine?.builtins ?? [])] });
-  const errors: Diagnostic[] = [];
   const stdlibFiles = new Set<string>();
+  const engine = new Engine({
+    ...options.engine,
+    builtins: [...stdlibBuiltins, ...(options.engine?.builtins ?? [])],
+    ...(options.allowedBuiltins ? { allowedBuiltins: { names: options.allowedBuiltins, appliesTo: (file: string) => !stdlibFiles.has(file) } } : {}),
+  });
+  const errors: Diagnostic[] = [];
   if (useStdlib) {
     const bundle = stdlibBundleOf(options);
     if (!bundle) return { errors: [{ code: 'palisade_input_error', message: 'the standard library is not available here; pass stdlibBundle' }] };

@@ -34,6 +34,7 @@ import { VERSION } from '../version.js';
 import { REGO_VERSION_OPTIONS, regoVersionOf } from '../rego-version.js';
 import { traceWriter } from '../toolchain/explain.js';
 import { strictChecks } from '../toolchain/strict.js';
+import { readCapabilities } from '../capabilities-file.js';
 import { Engine, type Diagnostic, type RegoVersion } from '@palisade/engine';
 import { printLines } from '../reporters/conftest.js';
 import { relativePath } from '../reporters/common.js';
@@ -74,6 +75,7 @@ export const SCAN_OPTIONS: OptionSpec[] = [
   { flags: '--color', description: 'force colour on' },
   { flags: '--no-color', description: 'force colour off' },
   { flags: '--strict-builtin-errors', description: 'report builtin errors instead of treating the call as undefined' },
+  { flags: '--capabilities <file>', description: 'OPA capabilities file (JSON): user policies may call only the builtins it lists; others are compile errors (undefined function), as in OPA and conftest' },
   { flags: '--strict', description: "OPA's strict compile for the user policies (as conftest --strict, palisade check --strict): unused imports, assignments and function arguments are errors" },
   { flags: '--trace', description: 'print the evaluation trace of every rule on every document to standard error (as conftest --trace; evaluates in one thread)' },
   { flags: '--allow-network', description: 'let policies use the network (http.send, net.lookup_ip_addr); off by default' },
@@ -245,6 +247,13 @@ export async function runScan(args: string[], opts: Record<string, unknown>, io:
     baseline = read.baseline;
   }
 
+  let allowedBuiltins: string[] | undefined;
+  if (typeof opts['capabilities'] === 'string') {
+    const caps = readCapabilities(resolve(io.cwd, opts['capabilities']), opts['capabilities']);
+    if (caps.error !== undefined) return usage(io, [caps.error]);
+    allowedBuiltins = caps.builtins;
+  }
+
   const userPaths = settings.policy ?? [];
   const inputs = readPolicyInputs(userPaths, settings.data ?? [], io.cwd);
   const bundled = await loadBundles(opts, io.cwd);
@@ -279,6 +288,7 @@ export async function runScan(args: string[], opts: Record<string, unknown>, io:
     data: inputs.data,
     maxMemoryBytes: memory.bytes,
     ...(capabilities ? { capabilities } : {}),
+    ...(allowedBuiltins ? { allowedBuiltins } : {}),
   };
   const jobs = settings.jobs ?? DEFAULT_JOBS;
   if (trace && jobs > 1) progress.note('palisade: --trace: evaluating in one thread (traces are written as rules run)');
