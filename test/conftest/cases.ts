@@ -421,7 +421,6 @@ export const CASES: AcceptanceCase[] = [
     name: 'Can parse cyclonedx XML file',
     argv: ['parse', '--values', '--parser', 'cyclonedx', './examples/cyclonedx/cyclonedx.xml'],
     status: 0,
-    differs: 'not implemented: CycloneDX XML (only the JSON encoding is read; XML BOMs get a clear error)',
   },
   { file: A, name: 'Can parse .env files', argv: scan('-p', 'examples/dotenv/policy/', 'examples/dotenv/sample.env'), status: 0 },
   ...[
