@@ -217,7 +217,6 @@ export const CASES: AcceptanceCase[] = [
     argv: scan('-p', 'examples/hocon/policy', 'examples/hocon/hocon.conf', '--parser', 'hocon'),
     status: 1,
     has: ['Play http server port should be 9000'],
-    differs: 'not implemented: no HOCON parser',
   },
   {
     file: A,

@@ -45,6 +45,7 @@ export interface DocumentValueMap {
   cyclonedx: Record<string, unknown>;
   spdx: Record<string, unknown>;
   vcl: Record<string, unknown>;
+  hocon: unknown;
 }
 
 /**

@@ -26,7 +26,8 @@ export type DocumentKind =
   | 'ignore'
   | 'cyclonedx'
   | 'spdx'
-  | 'vcl';
+  | 'vcl'
+  | 'hocon';
 
 /** An inclusive range of 1-based line numbers. */
 export interface LineRange {

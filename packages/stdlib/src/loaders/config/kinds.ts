@@ -11,9 +11,10 @@ import { loadSpdx } from './spdx.js';
 import { loadVcl } from './vcl.js';
 import { loadToml } from './toml.js';
 import { loadXml } from './xml.js';
+import { loadHocon } from './hocon.js';
 
 /** The configuration-file kinds conftest parses beyond Dockerfiles, YAML and JSON. */
-export type ConfigKind = 'toml' | 'ini' | 'xml' | 'hcl1' | 'hcl2' | 'dotenv' | 'properties' | 'edn' | 'ignore' | 'cyclonedx' | 'spdx' | 'vcl';
+export type ConfigKind = 'toml' | 'ini' | 'xml' | 'hcl1' | 'hcl2' | 'dotenv' | 'properties' | 'edn' | 'ignore' | 'cyclonedx' | 'spdx' | 'vcl' | 'hocon';
 
 export const CONFIG_LOADERS: Record<ConfigKind, (path: string, text: string) => LoadResult> = {
   toml: loadToml,
@@ -28,6 +29,7 @@ export const CONFIG_LOADERS: Record<ConfigKind, (path: string, text: string) => 
   cyclonedx: loadCycloneDx,
   spdx: loadSpdx,
   vcl: loadVcl,
+  hocon: loadHocon,
 };
 
 export const CONFIG_KINDS = Object.keys(CONFIG_LOADERS) as ConfigKind[];
