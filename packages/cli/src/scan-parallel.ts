@@ -21,6 +21,8 @@ export const DEFAULT_JOBS = 1;
 export interface WorkerTask {
   files: InputFile[];
   parser?: DocumentKind;
+  /** `.proto` declarations for textproto inputs (`--proto-file-dirs`). */
+  protoFiles?: { path: string; text: string }[];
   /** `documentKinds` absent: the kinds of the documents the worker loaded (as the main thread does). */
   options: Omit<ScanOptions, 'sources' | 'stdlibBundle' | 'engine'>;
   part: number;

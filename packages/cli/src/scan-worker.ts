@@ -6,7 +6,7 @@ import { nodePlatform } from './platform-node.js';
 import { heapUsed } from './heap-node.js';
 
 function run(task: WorkerTask): WorkerReply {
-  const { documents } = loadFiles(task.files, task.parser ? { parser: task.parser } : {});
+  const { documents } = loadFiles(task.files, { ...(task.parser ? { parser: task.parser } : {}), ...(task.protoFiles ? { protoFiles: task.protoFiles } : {}) });
   const sources = new Map(task.files.map((f) => [f.path, f.text]));
   // Platform services are functions and do not cross threads: each worker makes its own.
   const platform = { ...(task.options.capabilities?.network ? nodePlatform() : {}), heapUsed };

@@ -46,6 +46,7 @@ export interface DocumentValueMap {
   spdx: Record<string, unknown>;
   vcl: Record<string, unknown>;
   hocon: unknown;
+  textproto: Record<string, unknown>;
 }
 
 /**

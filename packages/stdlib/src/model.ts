@@ -27,7 +27,8 @@ export type DocumentKind =
   | 'cyclonedx'
   | 'spdx'
   | 'vcl'
-  | 'hocon';
+  | 'hocon'
+  | 'textproto';
 
 /** An inclusive range of 1-based line numbers. */
 export interface LineRange {

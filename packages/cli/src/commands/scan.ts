@@ -35,6 +35,7 @@ import { REGO_VERSION_OPTIONS, regoVersionOf } from '../rego-version.js';
 import { traceWriter } from '../toolchain/explain.js';
 import { strictChecks } from '../toolchain/strict.js';
 import { readCapabilities } from '../capabilities-file.js';
+import { protoDirsOf, readProtoFiles } from '../proto-files.js';
 import { Engine, type Diagnostic, type RegoVersion } from '@palisade/engine';
 import { printLines } from '../reporters/conftest.js';
 import { relativePath } from '../reporters/common.js';
@@ -60,6 +61,7 @@ export const SCAN_OPTIONS: OptionSpec[] = [
   { flags: '--combine', description: 'give user policies one input with every file, [{path, contents}] (as conftest)' },
   { flags: '--profile <name>', description: 'standard-library policy set: recommended, all, pss-baseline, pss-restricted, cis-docker' },
   { flags: '--parser <kind>', description: 'force the document kind of every input (dockerfile, kubernetes, compose, docker-inspect, trivy, grype, dockerignore, json, yaml)' },
+  { flags: '--proto-file-dirs <dirs>', description: 'directories of .proto files declaring the message types of textproto inputs (# proto-message: pkg.Type); repeatable, comma-separated (as conftest)', default: collect },
   { flags: '--dockerfile-shape <shape>', description: 'Dockerfile input for user policies: auto, trivy, conftest' },
   { flags: TRIVY_BUILTINS_OPTION.flags, description: TRIVY_BUILTINS_OPTION.description + ' (default auto)' },
   { flags: '--fail-on <severity>', description: 'lowest severity that fails the scan (default: any failing finding)' },
@@ -254,6 +256,11 @@ export async function runScan(args: string[], opts: Record<string, unknown>, io:
     allowedBuiltins = caps.builtins;
   }
 
+  const protoDirs = protoDirsOf(opts['protoFileDirs']);
+  const protos = protoDirs.length ? readProtoFiles(protoDirs, io.cwd) : { files: [], errors: [] };
+  if (protos.errors.length) return usage(io, protos.errors);
+  const loadOptions = { ...(settings.parser ? { parser: settings.parser } : {}), ...(protos.files.length ? { protoFiles: protos.files } : {}) };
+
   const userPaths = settings.policy ?? [];
   const inputs = readPolicyInputs(userPaths, settings.data ?? [], io.cwd);
   const bundled = await loadBundles(opts, io.cwd);
@@ -292,8 +299,8 @@ export async function runScan(args: string[], opts: Record<string, unknown>, io:
   };
   const jobs = settings.jobs ?? DEFAULT_JOBS;
   if (trace && jobs > 1) progress.note('palisade: --trace: evaluating in one thread (traces are written as rules run)');
-  const pool = !trace && jobs > 1 && files.length > 1 ? startWorkers({ files, options: base, ...(settings.parser ? { parser: settings.parser } : {}) }, Math.min(jobs, files.length)) : undefined;
-  const loaded = loadFiles(files, settings.parser ? { parser: settings.parser } : {});
+  const pool = !trace && jobs > 1 && files.length > 1 ? startWorkers({ files, options: base, ...loadOptions }, Math.min(jobs, files.length)) : undefined;
+  const loaded = loadFiles(files, loadOptions);
   const loadErrors: LoadError[] = [...discoveryErrors, ...loaded.errors];
   const sources = new Map(files.map((f) => [f.path, f.text]));
   const documentKinds = [...new Set(loaded.documents.map((d) => d.kind))];
