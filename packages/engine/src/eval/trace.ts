@@ -24,6 +24,7 @@ export interface EnterDetail {
   rule: string;
 }
 
+/** What an event carries besides its location: the rule entered, or a false comparison's operands. */
 export type TraceDetail = CompareDetail | EnterDetail;
 
 /** Receives trace events; `depth` is the rule/function nesting depth. */
