@@ -23,6 +23,12 @@ describe('--proto-file-dirs', () => {
     expect(r.files.map((f) => f.path)).toEqual(['p/a.proto', 'p/sub/b.proto']);
   });
 
+  it('checks the declarations up front, naming the .proto file and line of a problem', () => {
+    mkdirSync(join(dir, 'bad'), { recursive: true });
+    writeFileSync(join(dir, 'bad/x.proto'), 'syntax = "proto3";\nmessage A {\n  Missing m = 1;\n}\n');
+    expect(readProtoFiles(['bad'], dir).errors).toEqual(['bad/x.proto:3:3: unknown type Missing of field m']);
+  });
+
   it('reports directories without .proto files and files over the size bound', () => {
     mkdirSync(join(dir, 'empty'), { recursive: true });
     expect(readProtoFiles(['empty'], dir).errors).toEqual(['--proto-file-dirs: no .proto files in empty']);

@@ -4,11 +4,10 @@
  * textproto loader (which runs on the main thread and in workers alike).
  */
 import { relative, resolve } from 'node:path';
-import type { loaders } from '@palisade/stdlib';
+import { loaders } from '@palisade/stdlib';
 import { expandPaths } from './load-policies.js';
 import { readInputFile } from './read-input.js';
 
-type ProtoFile = NonNullable<loaders.LoadOptions['protoFiles']>[number];
 
 /** A proto file is a schema, not data: 4 MB is far above any real one. */
 export const MAX_PROTO_BYTES = 4 * 1024 * 1024;
@@ -19,9 +18,9 @@ export function protoDirsOf(value: unknown): string[] {
   return list.flatMap((v) => String(v).split(',')).map((d) => d.trim()).filter((d) => d !== '');
 }
 
-/** Reads every `.proto` file under `dirs`; problems are `path: message` strings. */
-export function readProtoFiles(dirs: readonly string[], cwd: string): { files: ProtoFile[]; errors: string[] } {
-  const files: ProtoFile[] = [];
+/** Reads every `.proto` file under `dirs` and checks their declarations; problems are `path:line: message` strings. */
+export function readProtoFiles(dirs: readonly string[], cwd: string): { files: loaders.ProtoFile[]; errors: string[] } {
+  const files: loaders.ProtoFile[] = [];
   const errors: string[] = [];
   for (const file of expandPaths(dirs.map((d) => resolve(cwd, d)), ['proto'])) {
     const shown = relative(cwd, file) || file;
@@ -30,5 +29,8 @@ export function readProtoFiles(dirs: readonly string[], cwd: string): { files: P
     else files.push({ path: shown, text: read.text });
   }
   if (!files.length && !errors.length) errors.push(`--proto-file-dirs: no .proto files in ${dirs.join(', ')}`);
+  // Declarations are checked once here, so their problems name the .proto file and line.
+  const problem = errors.length ? undefined : loaders.protoFilesProblem(files);
+  if (problem) errors.push(`${problem.path}${problem.line ? `:${problem.line}${problem.column ? `:${problem.column}` : ''}` : ''}: ${problem.message}`);
   return { files, errors };
 }

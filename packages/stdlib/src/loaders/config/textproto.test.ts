@@ -83,6 +83,7 @@ describe('textproto', () => {
     expect(err('level: MEDIUM')).toMatchObject({ message: expect.stringContaining('"MEDIUM" is not a value of demo.v1.Server.Level') });
     expect(err('[ext.field]: 1')).toMatchObject({ message: expect.stringContaining('extensions and google.protobuf.Any expansions are not supported') });
     expect(err('owner ' + '{ '.repeat(300))).toMatchObject({ code: 'syntax_error' });
+    expect(err('name: "a')).toMatchObject({ line: 2, column: 7, message: 'textproto: unterminated string' });
   });
 
   it('needs the proto-message comment and a declared type (conftest: look up message type)', () => {

@@ -17,6 +17,18 @@ import { ConfigSyntaxError, loadPlain } from './plain.js';
 
 const MAX_DEPTH = 256;
 
+/** A syntax error in a `.proto` file (`file` names it) or in the textproto being read (`file` empty). */
+export class ProtoSyntaxError extends ConfigSyntaxError {
+  constructor(
+    readonly file: string,
+    message: string,
+    line?: number,
+    column?: number,
+  ) {
+    super(file ? `${file}: ${message}` : message, line, column);
+  }
+}
+
 /** A `.proto` file given to the loader (from `--proto-file-dirs`). */
 export interface ProtoFile {
   path: string;
@@ -86,7 +98,7 @@ function tokenize(text: string, file: string): Tok[] {
     }
     if (c === '/' && text[i + 1] === '*') {
       const end = text.indexOf('*/', i + 2);
-      if (end < 0) throw new ConfigSyntaxError(`${file}: unterminated /* comment`, line, col);
+      if (end < 0) throw new ProtoSyntaxError(file, `unterminated /* comment`, line, col);
       adv(end + 2 - i);
       continue;
     }
@@ -110,7 +122,7 @@ function tokenize(text: string, file: string): Tok[] {
       let v = '';
       for (;;) {
         const d = text[j];
-        if (d === undefined || d === '\n') throw new ConfigSyntaxError(`${file}: unterminated string`, start.line, start.col);
+        if (d === undefined || d === '\n') throw new ProtoSyntaxError(file, `unterminated string`, start.line, start.col);
         if (d === c) break;
         if (d !== '\\') {
           v += d;
@@ -124,7 +136,7 @@ function tokenize(text: string, file: string): Tok[] {
           j += 2;
         } else if (e === 'x' || e === 'X') {
           const m = /^[0-9a-fA-F]{1,2}/.exec(text.slice(j + 2, j + 4));
-          if (!m) throw new ConfigSyntaxError(`${file}: invalid \\x escape`, line, col);
+          if (!m) throw new ProtoSyntaxError(file, `invalid \\x escape`, line, col);
           v += String.fromCharCode(parseInt(m[0], 16));
           j += 2 + m[0].length;
         } else if (/[0-7]/.test(e)) {
@@ -134,10 +146,10 @@ function tokenize(text: string, file: string): Tok[] {
         } else if (e === 'u' || e === 'U') {
           const n = e === 'u' ? 4 : 8;
           const hex = text.slice(j + 2, j + 2 + n);
-          if (!new RegExp(`^[0-9a-fA-F]{${n}}$`).test(hex)) throw new ConfigSyntaxError(`${file}: invalid \\${e} escape`, line, col);
+          if (!new RegExp(`^[0-9a-fA-F]{${n}}$`).test(hex)) throw new ProtoSyntaxError(file, `invalid \\${e} escape`, line, col);
           v += String.fromCodePoint(parseInt(hex, 16));
           j += 2 + n;
-        } else throw new ConfigSyntaxError(`${file}: invalid escape \\${e}`, line, col);
+        } else throw new ProtoSyntaxError(file, `invalid escape \\${e}`, line, col);
       }
       out.push({ k: 'str', v, ...start });
       adv(j + 1 - i);
@@ -183,7 +195,7 @@ class Cursor {
     return t.v;
   }
   fail(message: string, at: Tok | undefined = this.peek() ?? this.toks[this.toks.length - 1]): never {
-    throw new ConfigSyntaxError(`${this.file === '' ? '' : `${this.file}: `}${message}`, at?.line, at?.col);
+    throw new ProtoSyntaxError(this.file, message, at?.line, at?.col);
   }
 }
 
@@ -347,13 +359,25 @@ export function protoRegistry(files: readonly ProtoFile[]): Registry {
       const name = which ? p.field.map![which] : p.field.type;
       if (SCALARS.has(name)) continue;
       const full = resolveType(reg, p.field.scope, name);
-      if (!full) throw new ConfigSyntaxError(`${p.file}: unknown type ${name} of field ${p.field.name}`, p.at.line, p.at.col);
+      if (!full) throw new ProtoSyntaxError(p.file, `unknown type ${name} of field ${p.field.name}`, p.at.line, p.at.col);
       if (which) p.field.map![which] = full;
       if (which !== 'key') p.field.type = full;
     }
   }
   registries.set(files, reg);
   return reg;
+}
+
+/** The first problem of the `.proto` declarations, located in its own file (checked up front by the CLI). */
+export function protoFilesProblem(files: readonly ProtoFile[]): { path: string; line?: number; column?: number; message: string } | undefined {
+  try {
+    protoRegistry(files);
+    return undefined;
+  } catch (e) {
+    if (!(e instanceof ProtoSyntaxError) || !e.file) throw e;
+    const message = e.message.slice(e.file.length + 2);
+    return { path: e.file, ...(e.line ? { line: e.line } : {}), ...(e.column ? { column: e.column } : {}), message };
+  }
 }
 
 // ---- text format ---------------------------------------------------------------------------
