@@ -382,7 +382,8 @@ export function protoFilesProblem(files: readonly ProtoFile[]): { path: string; 
 
 // ---- text format ---------------------------------------------------------------------------
 
-const MESSAGE_TYPE = /^#\s+proto-message:\s+([A-Za-z0-9.]+)/m;
+// One line, as conftest reads the comment line by line (spaces and tabs only, never a line break).
+const MESSAGE_TYPE = /#[ \t]+proto-message:[ \t]+([A-Za-z0-9.]+)/;
 
 function scalarValue(c: Cursor, type: string, reg: Registry, field: string): unknown {
   const t = c.next();
