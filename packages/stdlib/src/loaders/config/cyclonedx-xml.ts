@@ -77,7 +77,7 @@ const TOOLS_ITEM = 'tool';
 /** Elements whose text, beside attributes, is a named field. */
 const TEXT_FIELD: Record<string, string> = { hash: 'content', property: 'value', text: 'content', attachment: 'content', licenseText: 'content' };
 
-const NUMBERS = new Set(['version@bom', 'score', 'depth', 'line', 'offset', 'confidence', 'ordinal']);
+const NUMBERS = new Set(['score', 'depth', 'line', 'offset', 'confidence', 'ordinal']);
 const BOOLEANS = new Set(['modified', 'authenticated', 'x-trust-boundary', 'trustZone', 'flow']);
 
 function toEl(items: Ordered[], depth: number): El[] {
@@ -96,14 +96,14 @@ function toEl(items: Ordered[], depth: number): El[] {
   return out;
 }
 
-function scalar(el: El, parent: string): unknown {
-  const key = el.name === 'version' && parent === 'bom' ? 'version@bom' : el.name;
-  if (NUMBERS.has(key) && /^-?\d+(\.\d+)?$/.test(el.text)) return Number(el.text);
+/** A text-only element: numbers and booleans where the schema types them so, else the text. */
+function scalar(el: El): unknown {
+  if (NUMBERS.has(el.name) && /^-?\d+(\.\d+)?$/.test(el.text)) return Number(el.text);
   if (BOOLEANS.has(el.name) && (el.text === 'true' || el.text === 'false')) return el.text === 'true';
   return el.text;
 }
 
-function value(el: El, parent: string): unknown {
+function value(el: El): unknown {
   if (el.name === 'dependency') {
     const out: Record<string, unknown> = { ...el.attrs };
     if (el.children.length) out['dependsOn'] = el.children.filter((c) => c.name === 'dependency').map((c) => c.attrs['ref'] ?? '');
@@ -111,10 +111,10 @@ function value(el: El, parent: string): unknown {
   }
   if (Object.prototype.hasOwnProperty.call(LISTS, el.name) && Object.keys(el.attrs).length === 0 && (el.children.length === 0 || el.children.every((c) => LISTS[el.name]!.includes(c.name)))) {
     if (el.children.length === 0 && el.text !== '') return el.text;
-    return el.children.map((c) => (el.name === 'licenses' ? { [c.name]: c.name === 'expression' ? c.text : value(c, el.name) } : value(c, el.name)));
+    return el.children.map((c) => (el.name === 'licenses' ? { [c.name]: c.name === 'expression' ? c.text : value(c) } : value(c)));
   }
-  if (el.name === 'tools' && el.children.every((c) => c.name === TOOLS_ITEM)) return el.children.map((c) => value(c, el.name));
-  if (el.children.length === 0 && Object.keys(el.attrs).length === 0) return scalar(el, parent);
+  if (el.name === 'tools' && el.children.every((c) => c.name === TOOLS_ITEM)) return el.children.map((c) => value(c));
+  if (el.children.length === 0 && Object.keys(el.attrs).length === 0) return scalar(el);
   const out: Record<string, unknown> = {};
   for (const [k, x] of Object.entries(el.attrs)) setOwn(out, k, k === 'version' && el.name === 'bom' && /^\d+$/.test(x) ? Number(x) : x);
   if (el.text !== '' && el.children.length === 0) setOwn(out, TEXT_FIELD[el.name] ?? 'content', el.text);
@@ -124,7 +124,7 @@ function value(el: El, parent: string): unknown {
     if (!g) groups.set(c.name, (g = []));
     g.push(c);
   }
-  for (const [k, list] of groups) setOwn(out, k, list.length > 1 ? list.map((c) => value(c, el.name)) : value(list[0]!, el.name));
+  for (const [k, list] of groups) setOwn(out, k, list.length > 1 ? list.map((c) => value(c)) : value(list[0]!));
   return out;
 }
 
@@ -137,7 +137,8 @@ export function parseCycloneDxXml(text: string): Record<string, unknown> {
   if (!bom) throw new ConfigSyntaxError('not a CycloneDX BOM (the root element is not <bom>)', 1, 1);
   const ns = /^https?:\/\/cyclonedx\.org\/schema\/bom\/(\d+\.\d+)$/.exec(nsOf(text) ?? '');
   const out: Record<string, unknown> = { bomFormat: 'CycloneDX', ...(ns ? { specVersion: ns[1] } : {}) };
-  Object.assign(out, value(bom, ''));
+  const fields = value(bom);
+  if (fields !== null && typeof fields === 'object') for (const [k, v] of Object.entries(fields)) setOwn(out, k, v);
   return out;
 }
 
