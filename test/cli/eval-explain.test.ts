@@ -19,7 +19,7 @@ describe('palisade eval --explain / --profile', () => {
   it('--explain full shows rules entered and expressions evaluated, indented by depth', () => {
     const r = palisade(['eval', '-d', 'passing', '-i', '-', '--explain', 'full', 'data.authz.allow'], { input });
     expect(r.stderr).toContain('query:1                Eval  data.authz.allow');
-    expect(r.stderr).toContain('passing/authz.rego:19  | Enter allow if {');
+    expect(r.stderr).toContain('passing/authz.rego:19  | Enter data.authz.allow');
     expect(r.stderr).toContain('passing/authz.rego:20  | Eval  input.method == "GET"');
   });
 

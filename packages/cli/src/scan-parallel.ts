@@ -6,7 +6,7 @@
  * depend on the number of workers or their timing.
  */
 import { Worker } from 'node:worker_threads';
-import type { CheckTally, DocumentKind, Finding, LoadError, ScanOptions } from '@palisade/stdlib';
+import type { CheckTally, DocumentKind, Finding, LoadError, PrintOutput, ScanOptions } from '@palisade/stdlib';
 import type { InputFile } from './scan-files.js';
 
 /**
@@ -21,6 +21,8 @@ export const DEFAULT_JOBS = 1;
 export interface WorkerTask {
   files: InputFile[];
   parser?: DocumentKind;
+  /** `.proto` declarations for textproto inputs (`--proto-file-dirs`). */
+  protoFiles?: { path: string; text: string }[];
   /** `documentKinds` absent: the kinds of the documents the worker loaded (as the main thread does). */
   options: Omit<ScanOptions, 'sources' | 'stdlibBundle' | 'engine'>;
   part: number;
@@ -32,6 +34,9 @@ export interface WorkerReply {
   errors: LoadError[];
   /** conftest tallies of the worker's documents. */
   checks?: CheckTally[];
+  /** `print(…)` output of the worker's documents, and how many lines it dropped. */
+  prints?: PrintOutput[];
+  printsOmitted?: number;
   /** Set when the worker could not run at all (compile error, crash). */
   failure?: string;
 }
@@ -40,6 +45,8 @@ export interface ParallelOutcome {
   findings: Finding[];
   errors: LoadError[];
   checks: CheckTally[];
+  prints: PrintOutput[];
+  printsOmitted: number;
   failures: string[];
 }
 
@@ -109,10 +116,12 @@ export function startWorkers(base: Omit<WorkerTask, 'part' | 'parts'>, parts: nu
       }
       done();
       const replies = [own, ...(await Promise.all(tasks))];
-      const out: ParallelOutcome = { findings: [], errors: [], checks: [], failures: [] };
+      const out: ParallelOutcome = { findings: [], errors: [], checks: [], prints: [], printsOmitted: 0, failures: [] };
       for (const r of replies) {
         out.findings.push(...r.findings);
         out.checks.push(...(r.checks ?? []));
+        out.prints.push(...(r.prints ?? []));
+        out.printsOmitted += r.printsOmitted ?? 0;
         out.errors.push(...r.errors);
         if (r.failure) out.failures.push(r.failure);
       }

@@ -6,7 +6,7 @@ import { nodePlatform } from './platform-node.js';
 import { heapUsed } from './heap-node.js';
 
 function run(task: WorkerTask): WorkerReply {
-  const { documents } = loadFiles(task.files, task.parser ? { parser: task.parser } : {});
+  const { documents } = loadFiles(task.files, { ...(task.parser ? { parser: task.parser } : {}), ...(task.protoFiles ? { protoFiles: task.protoFiles } : {}) });
   const sources = new Map(task.files.map((f) => [f.path, f.text]));
   // Platform services are functions and do not cross threads: each worker makes its own.
   const platform = { ...(task.options.capabilities?.network ? nodePlatform() : {}), heapUsed };
@@ -14,7 +14,7 @@ function run(task: WorkerTask): WorkerReply {
   const { scanner, errors } = createScanner({ ...task.options, documentKinds, sources, platform });
   if (!scanner) return { findings: [], errors: [], failure: errors.map((e) => e.message).join('; ') };
   const result = scanner.scan(documents, { only: (_d, i) => i % task.parts === task.part, runCombined: task.part === 0 });
-  return { findings: result.findings, errors: result.errors, checks: result.checks ?? [] };
+  return { findings: result.findings, errors: result.errors, checks: result.checks ?? [], prints: result.prints ?? [], printsOmitted: result.printsOmitted ?? 0 };
 }
 
 try {

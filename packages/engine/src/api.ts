@@ -9,7 +9,7 @@ import { BuiltinRegistry } from './builtins/registry.js';
 import { defaultBuiltins } from './builtins/catalog.js';
 import { compileModules, compileQuery, type CompiledPolicy, type CompiledQuery } from './compile/compiler.js';
 import { dataRefQuery, type Body, type Module, type Rule } from './syntax/ast.js';
-import { codeFrame } from './syntax/location.js';
+import { codeFrame, type Location } from './syntax/location.js';
 import { parseModule, parseQuery, type RegoVersion } from './syntax/parse.js';
 import { Ctx, DEFAULT_LIMITS, Run, type Limits } from './eval/context.js';
 import { Planner, type ExprFn } from './eval/plan.js';
@@ -19,6 +19,7 @@ import { annotationSetFor, bindAnnotationModules, metadataChainValue, metadataRu
 import { buildAnnotationSet, type AnnotationSet } from './annotations/scopes.js';
 import { parseModuleValue } from './builtins/rego-parse-module.js';
 import type { Tracer } from './eval/trace.js';
+import type { AllowedBuiltins } from './compile/state.js';
 import { isObject, objectEntries, objectGet, type ObjectValue, type PlainObject, type Value } from './value/types.js';
 
 /** Options of `new Engine(options)`. */
@@ -38,6 +39,12 @@ export interface EngineOptions {
    * `--v0-compatible`. Deprecated builtins are accepted once any module is v0 (OPA allows them in v0).
    */
   regoVersion?: RegoVersion;
+  /**
+   * OPA capabilities (`opa build --capabilities`, conftest `--capabilities`): only these builtins
+   * may be called, in the modules `appliesTo` accepts (default all); a call to another is the
+   * compile error `rego_type_error: undefined function NAME`, as in OPA. Undefined: every builtin.
+   */
+  allowedBuiltins?: AllowedBuiltins;
 }
 
 /** Per-evaluation options of `PreparedQuery.evaluate` (limits, cancellation, time, capabilities…). */
@@ -75,8 +82,8 @@ export interface EvalOptions {
   capabilities?: Partial<Capabilities>;
   /** Platform services (DNS, HTTP) used by network builtins when the `network` capability is on. */
   platform?: Platform;
-  /** Receives `print` output (default: discarded). */
-  print?: (message: string) => void;
+  /** Receives `print` output with the position of the `print(…)` call (default: discarded). */
+  print?: (message: string, location?: Location) => void;
   /**
    * Per-evaluation replacements of parts of `data` (like `with data.a.b as v`), e.g. the current
    * document's metadata during a scan. Cheap: nothing is copied.
@@ -226,7 +233,10 @@ export class Engine {
     try {
       // Malformed METADATA is a parse error, as in OPA; it is reported with the compile errors.
       annotationErrors = this.annotations().errors;
-      compiled = compileModules(this.modules(), this.registry, { allowDeprecatedBuiltins: this.options.allowDeprecatedBuiltins === true || this.v0Files.size > 0 });
+      compiled = compileModules(this.modules(), this.registry, {
+        allowDeprecatedBuiltins: this.options.allowDeprecatedBuiltins === true || this.v0Files.size > 0,
+        ...(this.options.allowedBuiltins ? { allowedBuiltins: this.options.allowedBuiltins } : {}),
+      });
     } catch (e) {
       // Only an AST that no parse produced (see addParsedModule) gets here; callers still get a value.
       this.policy = undefined;

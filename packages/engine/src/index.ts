@@ -1,6 +1,7 @@
 /** @palisade/engine — the public surface. Named exports only. */
 export { Engine, PreparedQuery } from './api.js';
 export type { EngineOptions, EvalOptions, EvalResult, Row } from './api.js';
+export type { AllowedBuiltins } from './compile/state.js';
 export { ErrorCodes, PalisadeError, formatDiagnostic } from './errors.js';
 export type { Diagnostic, ErrorCode } from './errors.js';
 export type { Location } from './syntax/location.js';
@@ -31,4 +32,4 @@ export { annotationObject } from './annotations/chain.js';
 export type { AnnotationFields, AuthorAnnotation, RelatedResource, SchemaAnnotation } from './annotations/parse.js';
 export { coverageReport, rangesText } from './testing/coverage.js';
 export type { CoverageReport, FileCoverage, LineRange } from './testing/coverage.js';
-export type { Tracer, TraceOp, TraceDetail } from './eval/trace.js';
+export type { Tracer, TraceOp, TraceDetail, CompareDetail, EnterDetail } from './eval/trace.js';

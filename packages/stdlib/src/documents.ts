@@ -45,6 +45,8 @@ export interface DocumentValueMap {
   cyclonedx: Record<string, unknown>;
   spdx: Record<string, unknown>;
   vcl: Record<string, unknown>;
+  hocon: unknown;
+  textproto: Record<string, unknown>;
 }
 
 /**

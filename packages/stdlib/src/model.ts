@@ -26,7 +26,9 @@ export type DocumentKind =
   | 'ignore'
   | 'cyclonedx'
   | 'spdx'
-  | 'vcl';
+  | 'vcl'
+  | 'hocon'
+  | 'textproto';
 
 /** An inclusive range of 1-based line numbers. */
 export interface LineRange {
@@ -169,6 +171,17 @@ export interface CheckTally {
   exceptions: string[];
 }
 
+/** A line a policy printed with `print(…)` while it ran on a document (conftest shows them as `PRNT`). */
+export interface PrintOutput {
+  /** The input document: its file and its index in that file (`Combined` for a `--combine` run). */
+  file: string;
+  index: number;
+  /** Where the `print` call is: the policy file and line. */
+  policyFile: string;
+  line: number;
+  message: string;
+}
+
 /** The whole result of a scan; the JSON reporter prints it as-is (versioned). */
 export interface ScanResult {
   schemaVersion: 1;
@@ -178,4 +191,8 @@ export interface ScanResult {
   summary: ScanSummary;
   /** conftest tallies of user policies (absent when no user policy ran). */
   checks?: CheckTally[];
+  /** `print(…)` output of the policies, in document order (absent when nothing printed; left out of the JSON report). */
+  prints?: PrintOutput[];
+  /** Print lines left out past `MAX_PRINTS`. */
+  printsOmitted?: number;
 }

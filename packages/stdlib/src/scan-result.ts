@@ -2,7 +2,7 @@
  * Assembling a ScanResult: deterministic order, summary counts, expired waivers, and the
  * pass/fail verdict used by the CLI's exit code.
  */
-import type { CheckTally, Finding, LoadError, ScanResult, ScanSummary, Severity, Waiver } from './model.js';
+import type { CheckTally, Finding, LoadError, PrintOutput, ScanResult, ScanSummary, Severity, Waiver } from './model.js';
 import { SEVERITIES } from './model.js';
 import { expiredWaivers, isoDay, type ConfigWaiver } from './waivers.js';
 
@@ -38,7 +38,18 @@ export interface AssembleOptions {
   paths?: Iterable<string>;
   /** conftest tallies (merged per file and namespace). */
   checks?: readonly CheckTally[];
+  /** `print(…)` output, in evaluation order per document (parallel parts in any order). */
+  prints?: readonly PrintOutput[];
+  /** Print lines already dropped by the evaluating side. */
+  printsOmitted?: number;
 }
+
+/**
+ * At most this many `print(…)` lines are kept per scan, each at most `MAX_PRINT_CHARS` long: a
+ * policy printing in a loop over a large input must not exhaust memory. The rest are counted.
+ */
+export const MAX_PRINTS = 10_000;
+export const MAX_PRINT_CHARS = 16_384;
 
 /** The finding counts of a summary. */
 function countFindings(findings: readonly Finding[]): Pick<ScanSummary, 'failures' | 'warnings' | 'waived' | 'bySeverity'> {
@@ -92,6 +103,13 @@ export function assembleResult(findings: Finding[], errors: LoadError[], opts: A
     summary: { files, documents: opts.documents, policies: opts.policies, failures, warnings, waived, errors: errors.length, bySeverity },
   };
   if (opts.checks?.length) result.checks = mergeChecks(opts.checks);
+  if (opts.prints?.length) {
+    // Stable: lines of one document keep the order they were printed in.
+    const sorted = [...opts.prints].sort((a, b) => cmp(a.file, b.file) || a.index - b.index);
+    result.prints = sorted.slice(0, MAX_PRINTS);
+    const omitted = (opts.printsOmitted ?? 0) + sorted.length - result.prints.length;
+    if (omitted > 0) result.printsOmitted = omitted;
+  } else if (opts.printsOmitted) result.printsOmitted = opts.printsOmitted;
   return result;
 }
 

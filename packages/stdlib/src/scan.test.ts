@@ -344,3 +344,54 @@ deny contains "${id}" if true
     expect(r.summary.policies).toBe(4);
   });
 });
+
+describe('scan: print() output and tracing', () => {
+  const printing = `package main
+import rego.v1
+deny contains msg if {
+  print("checking", input.kind)
+  count(input.kind) == 3
+  msg := "pods are not allowed"
+}
+`;
+  const files = [
+    { path: 'b.yaml', text: 'kind: Service\nmetadata: {name: s}\n' },
+    { path: 'a.yaml', text: POD },
+  ];
+
+  it('records each print with its document and the call position, in document order', () => {
+    const r = run(files, user(printing));
+    expect(r.prints).toEqual([
+      { file: 'a.yaml', index: 0, policyFile: 'policy/main.rego', line: 4, message: 'checking Pod' },
+      { file: 'b.yaml', index: 0, policyFile: 'policy/main.rego', line: 4, message: 'checking Service' },
+    ]);
+    expect(r.printsOmitted).toBeUndefined();
+  });
+
+  it('has no prints when no policy prints', () => {
+    const r = run(files, user('package main\nimport rego.v1\ndeny contains "x" if input.kind == "Pod"\n'));
+    expect(r.prints).toBeUndefined();
+  });
+
+  it('keeps at most MAX_PRINTS lines and counts the rest', () => {
+    const r = run([{ path: 'a.json', text: JSON.stringify({ n: 10_050 }) }], user('package main\nimport rego.v1\ndeny contains "x" if {\n  some i in numbers.range(1, input.n)\n  print(i)\n  false\n}\n'));
+    expect(r.prints).toHaveLength(10_000);
+    expect(r.printsOmitted).toBe(50);
+  });
+
+  it('asks the trace hook for a tracer per evaluation, with the query and the document', () => {
+    const asked: string[] = [];
+    const entered: string[] = [];
+    run(files, {
+      ...user(printing),
+      trace: (query, path) => {
+        asked.push(`${path} ${query}`);
+        return (op, _loc, _depth, detail) => {
+          if (op === 'enter' && detail && 'rule' in detail) entered.push(detail.rule);
+        };
+      },
+    });
+    expect(asked).toEqual(['b.yaml data.main.deny', 'a.yaml data.main.deny']);
+    expect(entered).toEqual(['data.main.deny', 'data.main.deny']);
+  });
+});

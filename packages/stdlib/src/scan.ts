@@ -7,17 +7,17 @@
  * once; each document then costs one evaluation per applicable rule (plus one per package with
  * `exception` rules). Per-document facts travel as `dataOverrides`, never as recompiled data.
  */
-import { Engine, RSet, type Capabilities, type Diagnostic, type EngineOptions, type Module, type Platform, type PreparedQuery, type RegoVersion } from '@palisade/engine';
+import { Engine, RSet, type Capabilities, type Diagnostic, type EngineOptions, type EvalOptions, type Location as PolicyLocation, type Module, type Platform, type PreparedQuery, type RegoVersion, type Tracer } from '@palisade/engine';
 import { combinedInput, combinedOrder, conftestFile, problematicIf, documentInput, exceptionName, exceptionNames, wantsTrivyShape, type DockerfileShape } from './conftest.js';
 import { field, locate, resourceOf, resourceStartLine, resultMessage, snippetOf, splitLines, type Location } from './findings.js';
-import type { CheckTally, DocumentKind, Finding, InputDocument, LoadError, ScanResult, Severity } from './model.js';
+import type { CheckTally, DocumentKind, Finding, InputDocument, LoadError, PrintOutput, ScanResult, Severity } from './model.js';
 import { SEVERITIES } from './model.js';
 import type { PolicySource } from './policies.js';
 import { appliesTo, DEFAULT_SEVERITY, discoverPolicies, policyIdFor, selectPolicies, type Policy, type PolicyRule, type Profile } from './policy-set.js';
 import { ruleShapeProblems, selectionProblem } from './policy-problems.js';
 import { stdlibBuiltins } from './result-builtin.js';
 import { applyTrivyBuiltins, type TrivyBuiltinsMode } from './trivy-builtins.js';
-import { assembleResult } from './scan-result.js';
+import { assembleResult, MAX_PRINT_CHARS, MAX_PRINTS } from './scan-result.js';
 import { configWaiverFor, inlineWaiverFor, isoDay, parseInlineWaivers, type ConfigWaiver } from './waivers.js';
 
 /** The stdlib's policies and default data, as plain values. */
@@ -76,6 +76,12 @@ export interface ScanOptions {
    * kinds are skipped at compile time (helper libraries are always loaded). Undefined: all.
    */
   documentKinds?: readonly DocumentKind[];
+  /**
+   * OPA capabilities (conftest `--capabilities`): the builtins user policies may call; a call to
+   * another is the compile error `undefined function NAME`. The stdlib's own policies are not held
+   * to it. Undefined: every builtin.
+   */
+  allowedBuiltins?: string[];
   /** Opt-in capabilities for policies (network for `http.send`, environment for `opa.runtime`); all off by default. */
   capabilities?: Partial<Capabilities>;
   /** Platform services behind the capabilities (e.g. an HTTP client); required for network access. */
@@ -90,6 +96,12 @@ export interface ScanOptions {
   /** Today, for waiver expiry (default: now). */
   now?: Date;
   engine?: EngineOptions;
+  /**
+   * `--trace`: called before each evaluation with its query (`data.main.deny`) and the document's
+   * path (`Combined` for a `--combine` run); a tracer it returns receives that evaluation's events
+   * (see the engine's eval/trace.ts). A function: it does not cross to worker threads.
+   */
+  trace?: (query: string, path: string) => Tracer | undefined;
 }
 
 /** Options of one run of a prepared scanner over a set of documents. */
@@ -145,9 +157,13 @@ function stdlibBundleOf(opts: ScanOptions): StdlibBundle | undefined {
 export function createScanner(options: ScanOptions = {}): { scanner?: Scanner; errors: Diagnostic[] } {
   const userPolicies = options.policies ?? [];
   const useStdlib = options.stdlib ?? userPolicies.length === 0;
-  const engine = new Engine({ ...options.engine, builtins: [...stdlibBuiltins, ...(options.engine?.builtins ?? [])] });
-  const errors: Diagnostic[] = [];
   const stdlibFiles = new Set<string>();
+  const engine = new Engine({
+    ...options.engine,
+    builtins: [...stdlibBuiltins, ...(options.engine?.builtins ?? [])],
+    ...(options.allowedBuiltins ? { allowedBuiltins: { names: options.allowedBuiltins, appliesTo: (file: string) => !stdlibFiles.has(file) } } : {}),
+  });
+  const errors: Diagnostic[] = [];
   if (useStdlib) {
     const bundle = stdlibBundleOf(options);
     if (!bundle) return { errors: [{ code: 'palisade_input_error', message: 'the standard library is not available here; pass stdlibBundle' }] };
@@ -281,6 +297,26 @@ interface Collector {
   findings: Finding[];
   errors: LoadError[];
   checks: CheckTally[];
+  prints: PrintOutput[];
+  printsOmitted: number;
+}
+
+/** A `print` sink that records lines for one document (bounded: `MAX_PRINTS`, `MAX_PRINT_CHARS`). */
+function printSink(out: Collector, file: string, index: number): (message: string, loc?: PolicyLocation) => void {
+  return (message, loc) => {
+    if (out.prints.length >= MAX_PRINTS) {
+      out.printsOmitted++;
+      return;
+    }
+    const text = message.length > MAX_PRINT_CHARS ? `${message.slice(0, MAX_PRINT_CHARS)}… (${message.length - MAX_PRINT_CHARS} more characters)` : message;
+    out.prints.push({ file, index, policyFile: loc?.file ?? '', line: loc?.row ?? 0, message: text });
+  };
+}
+
+/** The evaluation options of one query, with the caller's tracer for it when tracing. */
+function traced<T extends EvalOptions>(opts: T, trace: ScanOptions['trace'], query: string, path: string): T {
+  const tracer = trace?.(query, path);
+  return tracer ? { ...opts, tracer } : opts;
 }
 
 /**
@@ -293,7 +329,7 @@ function successesOf(definitions: number, empty: number, results: number, except
 }
 
 function runScan(prepared: PreparedPolicy[], options: ScanOptions, documents: readonly InputDocument[], run: ScanRunOptions): ScanResult {
-  const out: Collector = { findings: [], errors: [...(run.loadErrors ?? [])], checks: [] };
+  const out: Collector = { findings: [], errors: [...(run.loadErrors ?? [])], checks: [], prints: [], printsOmitted: 0 };
   const sources = new Sources(options.sources);
   const today = isoDay(options.now ?? new Date());
   const inventory = documents.map((d) => ({ path: d.path, kind: d.kind, index: d.index, value: d.value }));
@@ -324,14 +360,14 @@ function runScan(prepared: PreparedPolicy[], options: ScanOptions, documents: re
       { path: ['palisade', 'document'], value: { path: doc.path, kind: doc.kind, index: doc.index } },
       { path: ['conftest', 'file'], value: conftestFile(doc.path, options.root) },
     ];
-    const opts = { ...evalOpts, dataOverrides: overrides };
+    const opts = { ...evalOpts, dataOverrides: overrides, print: printSink(out, doc.path, doc.index) };
     for (const pp of prepared) {
       if (combine && !pp.policy.stdlib) continue;
       if (!appliesTo(pp.policy, doc.kind)) continue;
       const input = documentInput(doc, pp.trivy);
       let excepted: Set<string> | undefined;
       if (pp.exception) {
-        const r = pp.exception.evaluate(input, opts);
+        const r = pp.exception.evaluate(input, traced(opts, options.trace, `data.${pp.policy.namespace}.exception`, doc.path));
         if (r.error) evalError(pp, undefined, doc.path, r.error);
         else excepted = exceptionNames(r.rows[0]?.['x']);
       }
@@ -341,7 +377,7 @@ function runScan(prepared: PreparedPolicy[], options: ScanOptions, documents: re
           tally.exceptions.push(exceptionName(pr.rule.name));
           continue;
         }
-        const r = pr.query.evaluate(input, opts);
+        const r = pr.query.evaluate(input, traced(opts, options.trace, `data.${pp.policy.namespace}.${pr.rule.name}`, doc.path));
         if (r.error) {
           evalError(pp, pr, doc.path, r.error);
           continue;
@@ -359,7 +395,9 @@ function runScan(prepared: PreparedPolicy[], options: ScanOptions, documents: re
     run.onProgress?.(i + 1, total);
   });
 
-  if (combine && run.runCombined !== false && documents.length > 0) runCombined(prepared, documents, inventoryOverride, evalOpts, emit, evalError, out.checks);
+  if (combine && run.runCombined !== false && documents.length > 0) {
+    runCombined(prepared, documents, inventoryOverride, { ...evalOpts, print: printSink(out, 'Combined', 0) }, options.trace, emit, evalError, out.checks);
+  }
 
   return assembleResult(out.findings, out.errors, {
     files: run.files,
@@ -369,6 +407,8 @@ function runScan(prepared: PreparedPolicy[], options: ScanOptions, documents: re
     waivers: options.waivers,
     now: options.now,
     checks: out.checks,
+    prints: out.prints,
+    printsOmitted: out.printsOmitted,
   });
 }
 
@@ -390,7 +430,8 @@ function runCombined(
   prepared: PreparedPolicy[],
   documents: readonly InputDocument[],
   inventoryOverride: { path: string[]; value: unknown },
-  evalOpts: { strictBuiltinErrors: boolean; timeoutMs: number; maxMemoryBytes: number; immutableInput: boolean; capabilities?: Partial<Capabilities>; platform?: Platform },
+  evalOpts: { strictBuiltinErrors: boolean; timeoutMs: number; maxMemoryBytes: number; immutableInput: boolean; capabilities?: Partial<Capabilities>; platform?: Platform; print: EvalOptions['print'] },
+  trace: ScanOptions['trace'],
   emit: (pp: PreparedPolicy, pr: PreparedRule, result: unknown, doc: InputDocument, loc: Location) => void,
   evalError: (pp: PreparedPolicy, pr: PreparedRule | undefined, path: string, d: Diagnostic) => void,
   checks: CheckTally[],
@@ -404,7 +445,7 @@ function runCombined(
     if (!input) inputs.set(pp.trivy, (input = combinedInput(documents, pp.trivy)));
     let excepted: Set<string> | undefined;
     if (pp.exception) {
-      const r = pp.exception.evaluate(input, opts);
+      const r = pp.exception.evaluate(input, traced(opts, trace, `data.${pp.policy.namespace}.exception`, 'Combined'));
       if (r.error) evalError(pp, undefined, '(combined)', r.error);
       else excepted = exceptionNames(r.rows[0]?.['x']);
     }
@@ -414,7 +455,7 @@ function runCombined(
         tally.exceptions.push(exceptionName(pr.rule.name));
         continue;
       }
-      const r = pr.query.evaluate(input, opts);
+      const r = pr.query.evaluate(input, traced(opts, trace, `data.${pp.policy.namespace}.${pr.rule.name}`, 'Combined'));
       if (r.error) {
         evalError(pp, pr, '(combined)', r.error);
         continue;

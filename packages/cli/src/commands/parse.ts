@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseModule } from '@palisade/engine';
 import { combinedInput, loaders, loadFile, type DocumentKind, type InputDocument } from '@palisade/stdlib';
+import { protoDirsOf, readProtoFiles } from '../proto-files.js';
 import { EXIT, type CliCommand, type CommandIO } from '../command.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { readInputFile, readStreamBounded } from '../read-input.js';
@@ -39,6 +40,7 @@ export const parseCommand: CliCommand = {
     { flags: '--dockerfile-shape <shape>', description: 'Dockerfile document shape: trivy (default) or conftest (the default with --values)' },
     { flags: '--values', description: "print only the values, as conftest parse: one file's value, or an object keyed by path for several" },
     { flags: '--combine', description: "print the combined input policies get with scan --combine, [{path, contents}] (implies --values)" },
+    { flags: '--proto-file-dirs <dirs>', description: 'directories of .proto files for textproto inputs (repeatable, comma-separated)', repeatable: true },
   ],
   async run(args, opts, io) {
     const parser = opts.parser as string | undefined;
@@ -62,6 +64,11 @@ export const parseCommand: CliCommand = {
       io.stderr.write(`error: unknown Dockerfile shape ${JSON.stringify(shape)}; expected trivy or conftest\n`);
       return EXIT.error;
     }
+    const protoDirs = protoDirsOf(opts.protoFileDirs);
+    const protos = protoDirs.length ? readProtoFiles(protoDirs, io.cwd) : { files: [], errors: [] };
+    for (const e of protos.errors) io.stderr.write(`error: ${e}\n`);
+    if (protos.errors.length) return EXIT.error;
+    const loadOptions = { ...(parser ? { parser: parser as DocumentKind } : {}), ...(protos.files.length ? { protoFiles: protos.files } : {}) };
     let failed = false;
     const loaded: { path: string; docs: InputDocument[] }[] = [];
     for (const file of args) {
@@ -70,7 +77,7 @@ export const parseCommand: CliCommand = {
         failed = true;
         continue;
       }
-      const r = loadFile(file === '-' ? 'stdin' : file, text, parser ? { parser: parser as DocumentKind } : {});
+      const r = loadFile(file === '-' ? 'stdin' : file, text, loadOptions);
       for (const e of r.errors) io.stderr.write(`${e.path}${e.line ? `:${e.line}${e.column ? `:${e.column}` : ''}` : ''}: ${e.code}: ${e.message}\n`);
       if (r.errors.length) failed = true;
       else loaded.push({ path: file, docs: r.documents });

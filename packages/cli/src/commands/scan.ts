@@ -32,6 +32,13 @@ import { resolveSettings } from '../scan-settings.js';
 import { colorEnabled, progressEnabled, Progress } from '../scan-terminal.js';
 import { VERSION } from '../version.js';
 import { REGO_VERSION_OPTIONS, regoVersionOf } from '../rego-version.js';
+import { traceWriter } from '../toolchain/explain.js';
+import { strictChecks } from '../toolchain/strict.js';
+import { readCapabilities } from '../capabilities-file.js';
+import { protoDirsOf, readProtoFiles } from '../proto-files.js';
+import { Engine, type Diagnostic, type RegoVersion } from '@palisade/engine';
+import { printLines } from '../reporters/conftest.js';
+import { relativePath } from '../reporters/common.js';
 
 /** The library's default (a minute per rule and document), so `scan()` and the CLI agree. */
 const DEFAULT_TIMEOUT_MS = DEFAULT_SCAN_TIMEOUT_MS;
@@ -54,6 +61,7 @@ export const SCAN_OPTIONS: OptionSpec[] = [
   { flags: '--combine', description: 'give user policies one input with every file, [{path, contents}] (as conftest)' },
   { flags: '--profile <name>', description: 'standard-library policy set: recommended, all, pss-baseline, pss-restricted, cis-docker' },
   { flags: '--parser <kind>', description: 'force the document kind of every input (dockerfile, kubernetes, compose, docker-inspect, trivy, grype, dockerignore, json, yaml)' },
+  { flags: '--proto-file-dirs <dirs>', description: 'directories of .proto files declaring the message types of textproto inputs (# proto-message: pkg.Type); repeatable, comma-separated (as conftest)', default: collect },
   { flags: '--dockerfile-shape <shape>', description: 'Dockerfile input for user policies: auto, trivy, conftest' },
   { flags: TRIVY_BUILTINS_OPTION.flags, description: TRIVY_BUILTINS_OPTION.description + ' (default auto)' },
   { flags: '--fail-on <severity>', description: 'lowest severity that fails the scan (default: any failing finding)' },
@@ -69,6 +77,9 @@ export const SCAN_OPTIONS: OptionSpec[] = [
   { flags: '--color', description: 'force colour on' },
   { flags: '--no-color', description: 'force colour off' },
   { flags: '--strict-builtin-errors', description: 'report builtin errors instead of treating the call as undefined' },
+  { flags: '--capabilities <file>', description: 'OPA capabilities file (JSON): user policies may call only the builtins it lists; others are compile errors (undefined function), as in OPA and conftest' },
+  { flags: '--strict', description: "OPA's strict compile for the user policies (as conftest --strict, palisade check --strict): unused imports, assignments and function arguments are errors" },
+  { flags: '--trace', description: 'print the evaluation trace of every rule on every document to standard error (as conftest --trace; evaluates in one thread)' },
   { flags: '--allow-network', description: 'let policies use the network (http.send, net.lookup_ip_addr); off by default' },
   { flags: '--allow-env', description: 'expose environment variables to policies through opa.runtime().env; off by default' },
   { flags: '--baseline <file>', description: 'report findings recorded in this baseline file as waived, so only new ones fail' },
@@ -177,6 +188,19 @@ export function emptyScan(documents: readonly InputDocument[], policies: readonl
   return `none of the ${policies.length} selected polic${policies.length === 1 ? 'y applies' : 'ies apply'} to the ${documents.length} document${documents.length === 1 ? '' : 's'} (kind${kinds.includes(',') ? 's' : ''} ${kinds})`;
 }
 
+/** An engine holding the user's policy modules, parsed only (for `--strict` and its code frames). */
+function strictEngine(policies: readonly { file: string; source: string }[], regoVersion: RegoVersion): Engine {
+  const engine = new Engine({ regoVersion });
+  for (const p of policies) engine.addModule(p.file, p.source);
+  return engine;
+}
+
+/** `--strict`: the strict-mode problems of the user's policies (`palisade check --strict`'s checks); parse errors are the compile's. */
+function strictProblems(policies: readonly { file: string; source: string }[], regoVersion: RegoVersion): Diagnostic[] {
+  const engine = strictEngine(policies, regoVersion);
+  return strictChecks(engine.modules(), engine.annotations());
+}
+
 export function scanOptionsOf(settings: PalisadeConfig, cwd: string): Omit<ScanOptions, 'policies' | 'data' | 'sources'> {
   const o: Omit<ScanOptions, 'policies' | 'data' | 'sources'> = { root: cwd };
   if (settings.stdlib !== undefined) o.stdlib = settings.stdlib;
@@ -225,6 +249,18 @@ export async function runScan(args: string[], opts: Record<string, unknown>, io:
     baseline = read.baseline;
   }
 
+  let allowedBuiltins: string[] | undefined;
+  if (typeof opts['capabilities'] === 'string') {
+    const caps = readCapabilities(resolve(io.cwd, opts['capabilities']), opts['capabilities']);
+    if (caps.error !== undefined) return usage(io, [caps.error]);
+    allowedBuiltins = caps.builtins;
+  }
+
+  const protoDirs = protoDirsOf(opts['protoFileDirs']);
+  const protos = protoDirs.length ? readProtoFiles(protoDirs, io.cwd) : { files: [], errors: [] };
+  if (protos.errors.length) return usage(io, protos.errors);
+  const loadOptions = { ...(settings.parser ? { parser: settings.parser } : {}), ...(protos.files.length ? { protoFiles: protos.files } : {}) };
+
   const userPaths = settings.policy ?? [];
   const inputs = readPolicyInputs(userPaths, settings.data ?? [], io.cwd);
   const bundled = await loadBundles(opts, io.cwd);
@@ -242,7 +278,9 @@ export async function runScan(args: string[], opts: Record<string, unknown>, io:
     return usage(io, [`no policies (.rego files) found in ${userPaths.join(', ')}`]);
   }
 
-  const progress = new Progress(io.stderr, progressEnabled(io.env, io.stderr) && !mode.interactive);
+  const trace = opts['trace'] === true ? traceWriter((t) => io.stderr.write(t), new Map(inputs.policies.map((p) => [p.file, p.source]))) : undefined;
+  // Trace lines go to standard error: no progress line in between.
+  const progress = new Progress(io.stderr, progressEnabled(io.env, io.stderr) && !mode.interactive && !trace);
   progress.message('reading inputs…');
   const { files, errors: discoveryErrors, notes, skipped } = await readInputs(args, settings, io, ownFiles(settings, opts, io.cwd));
   for (const n of [...inputs.notes, ...notes]) progress.note(n);
@@ -257,18 +295,27 @@ export async function runScan(args: string[], opts: Record<string, unknown>, io:
     data: inputs.data,
     maxMemoryBytes: memory.bytes,
     ...(capabilities ? { capabilities } : {}),
+    ...(allowedBuiltins ? { allowedBuiltins } : {}),
   };
   const jobs = settings.jobs ?? DEFAULT_JOBS;
-  const pool = jobs > 1 && files.length > 1 ? startWorkers({ files, options: base, ...(settings.parser ? { parser: settings.parser } : {}) }, Math.min(jobs, files.length)) : undefined;
-  const loaded = loadFiles(files, settings.parser ? { parser: settings.parser } : {});
+  if (trace && jobs > 1) progress.note('palisade: --trace: evaluating in one thread (traces are written as rules run)');
+  const pool = !trace && jobs > 1 && files.length > 1 ? startWorkers({ files, options: base, ...loadOptions }, Math.min(jobs, files.length)) : undefined;
+  const loaded = loadFiles(files, loadOptions);
   const loadErrors: LoadError[] = [...discoveryErrors, ...loaded.errors];
   const sources = new Map(files.map((f) => [f.path, f.text]));
   const documentKinds = [...new Set(loaded.documents.map((d) => d.kind))];
-  const { scanner, errors: compileErrors } = createScanner({ ...base, documentKinds, sources, platform });
-  if (!scanner) {
+  const { scanner, errors: compileErrors } = createScanner({
+    ...base,
+    documentKinds,
+    sources,
+    platform,
+    ...(trace ? { trace: (query: string, path: string) => trace.begin(path === 'Combined' ? path : relativePath(path, io.cwd), query) } : {}),
+  });
+  const strictErrors = opts['strict'] === true ? strictProblems(inputs.policies.slice(0, inputs.policyFiles), regoVersion) : [];
+  if (!scanner || strictErrors.length) {
     pool?.cancel();
     progress.done();
-    return printDiagnostics(compileErrors, io);
+    return printDiagnostics([...compileErrors, ...strictErrors], io, strictErrors.length ? strictEngine(inputs.policies, regoVersion) : undefined);
   }
 
   for (const p of scanner.policies) if (p.metadataError) progress.note(`warning: ${p.metadataError}`);
@@ -279,7 +326,10 @@ export async function runScan(args: string[], opts: Record<string, unknown>, io:
   if (pool && documents.length <= 1) pool.cancel();
   else if (pool) {
     progress.message(`scanning ${documents.length} documents with ${pool.parts} workers…`);
-    const own = (part: number, n: number) => scanner.scan(documents, { only: (_d, i) => i % n === part, runCombined: part === 0 });
+    const own = (part: number, n: number) => {
+      const r = scanner.scan(documents, { only: (_d, i) => i % n === part, runCombined: part === 0 });
+      return { findings: r.findings, errors: r.errors, checks: r.checks ?? [], prints: r.prints ?? [], printsOmitted: r.printsOmitted ?? 0 };
+    };
     const par = await pool.join(own, (done, total) => progress.update(done, total, 'workers'));
     if (par.failures.length === 0) {
       result = assembleResult(par.findings, [...loadErrors, ...par.errors], {
@@ -288,12 +338,15 @@ export async function runScan(args: string[], opts: Record<string, unknown>, io:
         policies: scanner.policies.length,
         waivers: settings.waivers ?? [],
         checks: par.checks,
+        prints: par.prints,
+        printsOmitted: par.printsOmitted,
       });
     } else {
       io.stderr.write(`\r\x1b[2Kpalisade: parallel scan failed (${par.failures[0]}); scanning in one thread\n`);
     }
   }
   result ??= scanner.scan(documents, { loadErrors, files: fileCount, onProgress: (d, t) => progress.update(d, t) });
+  trace?.end();
   progress.done();
 
   if (baseline && settings.baseline) {
@@ -307,6 +360,10 @@ export async function runScan(args: string[], opts: Record<string, unknown>, io:
   const quiet = opts['quiet'] === true && !failing && result.errors.length === 0;
   const shown = quiet ? outputs.filter((o) => o.file) : outputs;
   const writeErrors = await showResult(result, shown, sources, settings, io, { ...mode, suppressExceptions: opts['suppressExceptions'] === true });
+  // print() output: the conftest layout shows it on standard output (as conftest); other formats keep it off theirs.
+  if (result.prints?.length && !quiet && !shown.some((o) => !o.file && o.reporter.name === 'conftest')) {
+    for (const line of printLines(result, { color: false, cwd: io.cwd })) io.stderr.write(line + '\n');
+  }
   for (const e of writeErrors) io.stderr.write(`error: ${e}\n`);
   const newBaseline = typeof opts['writeBaseline'] === 'string' ? resolve(io.cwd, opts['writeBaseline']) : undefined;
   if (newBaseline) {

@@ -10,6 +10,7 @@ import {
   type CoverageReport,
   type Diagnostic,
   type Location,
+  type TestCase,
   type TestResult,
   type Value,
 } from '@palisade/engine';
@@ -19,7 +20,7 @@ import { trivyBuiltinsMode, TRIVY_BUILTINS_OPTION } from '../trivy-option.js';
 import { EXIT, textOrJson, type CliCommand, type CommandIO } from '../command.js';
 import { capabilityOptions } from '../platform-node.js';
 import { printDiagnostics } from '../diagnostics.js';
-import { collectTrace, sourceLine } from '../toolchain/explain.js';
+import { collectTrace, sourceLine, traceWriter } from '../toolchain/explain.js';
 import { findFiles, loadInto, printSkipped, type Found } from '../toolchain/files.js';
 import { printConftestVerify, printTestTable, printTestTap } from '../toolchain/conftest-verify.js';
 import { REGO_VERSION_OPTIONS, regoVersionOf } from '../rego-version.js';
@@ -27,6 +28,7 @@ import { matchGlob } from '@palisade/stdlib';
 import { addBundlesTo, BUNDLE_OPTIONS, loadBundles } from '../opa-bundle/options.js';
 import type { Bundle } from '../opa-bundle/bundle.js';
 import { watchPaths } from '../toolchain/watch.js';
+import { strictChecks } from '../toolchain/strict.js';
 
 interface Failure {
   /** The test-body expression that had no solution. */
@@ -104,7 +106,7 @@ function locateFailure(engine: Engine, t: TestResult, sources: Map<string, strin
     (e) => e.op === 'compare' && e.detail && e.loc.file === last.loc.file && e.loc.offset >= last.loc.offset && e.loc.endOffset <= last.loc.endOffset,
   );
   const cmp = inside[inside.length - 1]?.detail;
-  if (cmp && cmp.args.length === 2) {
+  if (cmp && 'args' in cmp && cmp.args.length === 2) {
     const text = (v: Value) => {
       const s = toRegoText(v);
       return s.length > 200 ? s.slice(0, 199) + '…' : s;
@@ -206,6 +208,8 @@ export const testCommand: CliCommand = {
     ...REGO_VERSION_OPTIONS,
     { flags: '--report <level>', description: 'conftest verify --report fails|notes|full: list every test (text output only)' },
     { flags: '--fail-on-empty', description: 'exit 1 when no tests are found' },
+    { flags: '--strict', description: "OPA's strict compile (as conftest verify --strict, palisade check --strict): unused imports, assignments and function arguments are errors" },
+    { flags: '--trace', description: 'print the evaluation trace of every test to standard error (as conftest verify --trace)' },
     { flags: '--ignore <glob...>', description: 'skip files and directories matching these globs' },
     TRIVY_BUILTINS_OPTION,
     ...BUNDLE_OPTIONS,
@@ -281,17 +285,21 @@ function runSuite(args: string[], opts: Record<string, unknown>, io: CommandIO, 
   if (!trivy) return EXIT.error;
   applyTrivyBuiltins(engine, trivy);
   const compileErrors: Diagnostic[] = loadErrors.length ? loadErrors : [...engine.compile(), ...engine.annotations().errors];
+  if (opts.strict && !loadErrors.length) compileErrors.push(...strictChecks(engine.modules(), engine.annotations()));
   if (compileErrors.length) return printDiagnostics(compileErrors, io, engine);
 
   const sources = new Map(engine.modules().map((m) => [m.file, m.source]));
   const hits = opts.coverage ? new Set<string>() : undefined;
   const verbose = Boolean(opts.verbose);
   const namespaces = (opts.namespace as string[] | undefined) ?? [];
+  const trace = opts.trace ? traceWriter((t) => io.stderr.write(t), sources) : undefined;
   const results: Reported[] = runTests(engine, {
     filter: filter || namespaces.length ? new TestFilter(filter, namespaces) : undefined,
     timeoutMs,
     evalOptions: { coverage: hits, ...capabilityOptions(opts, io.env) },
+    ...(trace ? { tracer: (t: TestCase) => trace.begin(t.file, `data.${t.pkg}.${t.name}`) } : {}),
   });
+  trace?.end();
   for (const r of results) if (r.status === 'fail') r.failure = locateFailure(engine, r, sources);
 
   if (results.length === 0) {

@@ -69,3 +69,17 @@ describe('conftest layouts', () => {
     ]);
   });
 });
+
+describe('conftest layout: print() output', () => {
+  it('shows PRNT lines with the print call location before the results, as conftest', () => {
+    const r: ScanResult = {
+      ...result([finding({})], [{ file: '/w/a.yaml', namespace: 'main', successes: 0, exceptions: [] }]),
+      prints: [{ file: '/w/a.yaml', index: 0, policyFile: '/w/policy/labels.rego', line: 14, message: 'hello\u001b[31m' }],
+      printsOmitted: 2,
+    };
+    const lines = conftestReporter.render(r, opts).split('\n');
+    expect(lines[0]).toBe('PRNT   policy/labels.rego:14: hello\\x1b[31m');
+    expect(lines[1]).toBe('PRNT   … 2 more print() lines not shown');
+    expect(lines[2]).toBe('FAIL - a.yaml - main - no root');
+  });
+});

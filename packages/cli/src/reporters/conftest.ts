@@ -47,11 +47,22 @@ function groups(result: ScanResult, cwd: string): Group[] {
   return [...byKey.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.namespace < b.namespace ? -1 : a.namespace > b.namespace ? 1 : 0));
 }
 
+/**
+ * The policies' `print(…)` output as conftest shows it before the results: `PRNT` (blue), then
+ * `policy.rego:LINE: message` (OPA's print hook: the call's location and the message).
+ */
+export function printLines(result: ScanResult, opts: Pick<ReportOptions, 'color' | 'cwd'>): string[] {
+  const paint = painter(opts.color);
+  const out = (result.prints ?? []).map((p) => `${paint('PRNT', 'blue')}   ${sanitizeName(relativePath(p.policyFile, opts.cwd))}:${p.line}: ${sanitizeTerminal(p.message)}`);
+  if (result.printsOmitted) out.push(`${paint('PRNT', 'blue')}   … ${result.printsOmitted} more print() line${result.printsOmitted === 1 ? '' : 's'} not shown`);
+  return out;
+}
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function renderStandard(result: ScanResult, opts: ReportOptions): string {
   const paint = painter(opts.color);
-  const out: string[] = [];
+  const out: string[] = printLines(result, opts);
   const line = (label: string, style: 'red' | 'yellow' | 'cyan', file: string, ns: string, msg: string) =>
     out.push(`${paint(label, style)} - ${sanitizeName(file)} - ${sanitizeName(ns)} - ${sanitizeTerminal(msg)}`);
   for (const e of result.errors) out.push(`${paint('ERR ', 'red')} - ${sanitizeName(relativePath(e.path, opts.cwd))}${e.line ? `:${e.line}` : ''} - ${sanitizeName(e.code)}: ${sanitizeTerminal(e.message)}`);

@@ -57,9 +57,11 @@ const finding = (f: unknown) =>
 
 /** The ScanResult with every object's keys in the documented order (`schemaVersion` first). */
 export function canonicalScanResult(result: ScanResult): unknown {
-  // conftest tallies feed the conftest reporters only; Palisade's JSON keeps its schema.
-  const { checks: _checks, ...rest } = result;
+  // conftest tallies and print() output feed the conftest reporters only; Palisade's JSON keeps its schema.
+  const { checks: _checks, prints: _prints, printsOmitted: _omitted, ...rest } = result;
   void _checks;
+  void _prints;
+  void _omitted;
   return ordered(rest, ORDER.result, (k, v) => {
     switch (k) {
       case 'findings':

@@ -1,7 +1,7 @@
 /**
- * `palisade check --strict`: the extra checks of OPA's strict mode that concern authors — unused
- * imports and local variables assigned with `:=` but never used — plus METADATA keys OPA does
- * not know (OPA ignores them silently; a typo such as `titel` is reported). Calls to deprecated
+ * `palisade check --strict` (and `scan`/`test --strict`): the extra checks of OPA's strict mode that
+ * concern authors — unused imports, local variables assigned with `:=` but never used, and unused
+ * function arguments — plus METADATA keys OPA does not know (OPA ignores them silently; a typo such as `titel` is reported). Calls to deprecated
  * builtins need no flag: like OPA 1.x, the compiler rejects them in every Rego v1 module.
  */
 import { ErrorCodes, type AnnotationSet, type Diagnostic, type Expr, type Module, type Rule, type Term } from '@palisade/engine';
@@ -136,11 +136,36 @@ function unusedAssignments(r: Rule): Diagnostic[] {
   return out;
 }
 
+/**
+ * Function arguments that neither the body nor the value of the function (nor of its `else`
+ * branches) mentions, as OPA's strict mode reports them: `unused argument y`.
+ */
+function unusedArguments(r: Rule): Diagnostic[] {
+  const args = r.head.args;
+  if (!args?.length) return [];
+  const declared: Term[] = [];
+  for (const a of args) walkTerm(a, { term: (t) => t.type === 'var' && t.name !== '_' && !t.name.startsWith('$') && declared.push(t) });
+  const used = new Set<string>();
+  const mark: Visit = { term: (t) => t.type === 'var' && used.add(t.name) };
+  for (const t of [r.head.key, r.head.value]) if (t) walkTerm(t, mark);
+  walkBody(r.body, mark);
+  for (const e of r.else) {
+    if (e.value) walkTerm(e.value, mark);
+    walkBody(e.body, mark);
+  }
+  return declared.flatMap((t) => (t.type === 'var' && !used.has(t.name) ? [err(`unused argument ${t.name}. (hint: use _ (wildcard variable) instead)`, t.loc ?? r.loc)] : []));
+}
+
+/**
+ * OPA's strict-mode checks that Palisade adds to a compile (`check --strict`, and `scan`/`test
+ * --strict` as conftest's `--strict`): unused imports, unused `:=` assignments, unused function
+ * arguments, and METADATA keys OPA does not know.
+ */
 export function strictChecks(modules: Module[], annotations: AnnotationSet): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const m of modules) {
     out.push(...unusedImports(m));
-    for (const r of m.rules) out.push(...unusedAssignments(r));
+    for (const r of m.rules) out.push(...unusedAssignments(r), ...unusedArguments(r));
   }
   for (const a of annotations.entries) {
     for (const k of a.unknownKeys) out.push({ code: ErrorCodes.parse, message: `unknown METADATA key \`${k.key}\` (OPA ignores it; known keys: scope, title, description, entrypoint, organizations, related_resources, authors, schemas, custom)`, location: k.loc });

@@ -57,8 +57,8 @@ export interface BuiltinContext {
   readonly platform: Platform;
   /** Per-query memo for nondeterministic builtins (`rand.intn`, `http.send`): same args, same result. */
   readonly queryCache: Map<string, Value>;
-  /** `print` output sink. */
-  print(message: string): void;
+  /** `print` output sink; `location` is the `print(…)` call's position in the policy. */
+  print(message: string, location?: Location): void;
   /** Extra services the evaluator provides to language-level builtins (`rego.*`, `opa.runtime`). */
   readonly host: BuiltinHost;
   /**

@@ -176,8 +176,8 @@ export const operatorsBuiltins: BuiltinDecl[] = [
     result: T.null,
     category: 'debugging',
     description: 'Prints its arguments, space-separated, to the print sink (undefined arguments print as `<undefined>`).',
-    impl: (args, ctx) => {
-      ctx.print(args.map((a) => (typeof a === 'string' ? a : toRegoText(a))).join(' '));
+    impl: (args, ctx, loc) => {
+      ctx.print(args.map((a) => (typeof a === 'string' ? a : toRegoText(a))).join(' '), loc);
       return true;
     },
   },

@@ -1,8 +1,9 @@
 /**
  * Stages `check-arity` and `check-calls`: every call has the declared number of arguments (or one
- * more, the output), constant arguments fit the declared types, and no call reaches a builtin OPA
+ * more, the output), constant arguments fit the declared types, no call reaches a builtin OPA
  * deprecated before 1.0 (OPA 1.x rejects those in Rego v1 modules; `allowDeprecatedBuiltins`
- * accepts them). Arity is checked early, as OPA does with undefined functions.
+ * accepts them), and, under OPA capabilities (`allowedBuiltins`), none reaches a builtin they
+ * leave out. Arity is checked early, as OPA does with undefined functions.
  */
 import { ErrorCodes, PalisadeError } from '../errors.js';
 import { typeText, type BType } from '../builtins/signature.js';
@@ -18,7 +19,26 @@ export function checkArity(st: CompileState): void {
 
 /** Stage `check-calls`: deprecated builtins and constant arguments (part of OPA's type checking). */
 export function checkCalls(st: CompileState): void {
-  eachDefTerm(st, (t) => argumentsTerm(t, st), true);
+  const allowed = st.options.allowedBuiltins;
+  const names = allowed ? new Set(allowed.names) : undefined;
+  for (const rs of st.ruleSets) {
+    for (const def of [...rs.defs, ...(rs.defaultDef ? [rs.defaultDef] : [])]) {
+      const only = names && (!allowed!.appliesTo || allowed!.appliesTo(def.module.file)) ? names : undefined;
+      defTerms(def, (t) => (only && !capable(t, only, st) ? undefined : argumentsTerm(t, st)), true);
+    }
+  }
+}
+
+/**
+ * A call to a builtin the capabilities leave out is `undefined function NAME`, as OPA reports it
+ * (`print` is allowed by `print` or OPA's `internal.print`). Returns false after reporting one.
+ */
+function capable(t: IRTerm, names: ReadonlySet<string>, st: Pick<CompileState, 'errors'>): boolean {
+  if (t.t !== 'call' || t.fn.kind !== 'builtin') return true;
+  const name = t.fn.name;
+  if (names.has(name) || (name === 'print' && names.has('internal.print'))) return true;
+  st.errors.push(new PalisadeError(ErrorCodes.type, `undefined function ${name}`, t.loc));
+  return false;
 }
 
 export function checkBodyArity(body: IRBody, st: Pick<CompileState, 'errors' | 'options'>): void {

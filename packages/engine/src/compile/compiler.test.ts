@@ -136,3 +136,23 @@ describe('error reporting', () => {
     expect(errs.map((e) => e.message)).toEqual(['undefined function nope.new']);
   });
 });
+
+describe('allowedBuiltins (OPA capabilities)', () => {
+  const src = 'package p\nimport rego.v1\n\nok if count([1]) == 1\n\nbad if {\n\tr := http.send({"url": "x", "method": "GET"})\n\tprint(r)\n}\n';
+  it('makes calls to builtins left out undefined functions, each with its location', () => {
+    const e = new Engine({ allowedBuiltins: { names: ['count', 'equal', 'eq'] } });
+    e.addModule('p.rego', src);
+    expect(e.compile().map((d) => `${d.location?.row}:${d.location?.col} ${d.code}: ${d.message}`)).toEqual([
+      '7:7 rego_type_error: undefined function http.send',
+      '8:2 rego_type_error: undefined function print',
+    ]);
+  });
+  it('accepts the listed builtins (print through internal.print) and spares modules appliesTo leaves out', () => {
+    const all = new Engine({ allowedBuiltins: { names: ['count', 'equal', 'http.send', 'internal.print'] } });
+    all.addModule('p.rego', src);
+    expect(all.compile()).toEqual([]);
+    const spared = new Engine({ allowedBuiltins: { names: ['count'], appliesTo: (f) => f !== 'p.rego' } });
+    spared.addModule('p.rego', src);
+    expect(spared.compile()).toEqual([]);
+  });
+});

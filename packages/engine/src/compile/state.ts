@@ -7,6 +7,17 @@ import type { RuleSet, TreeNode } from './rule-tree.js';
 export interface CompileOptions {
   /** Accept calls to builtins OPA deprecated before 1.0 (OPA 1.x rejects them in Rego v1 modules). */
   allowDeprecatedBuiltins?: boolean;
+  /** OPA capabilities: the builtins modules may call (see `EngineOptions.allowedBuiltins`). */
+  allowedBuiltins?: AllowedBuiltins;
+}
+
+/**
+ * The builtins an OPA capabilities file allows: a call to any other is `undefined function NAME`
+ * (a compile error, as in OPA), in the modules `appliesTo` accepts (default: every module).
+ */
+export interface AllowedBuiltins {
+  names: readonly string[];
+  appliesTo?: (file: string) => boolean;
 }
 
 /** Everything the compiler stages share. */

@@ -123,6 +123,13 @@ describe('print', () => {
     expect(r.rows).toEqual([{ x: true }]);
     expect(out).toEqual(['v: <undefined> [1, "a"]']);
   });
+  it('tells the sink where the print call is', () => {
+    const e = new Engine();
+    e.addModule('t.rego', 'package t\np if {\n\tinput.a == 1\n\tprint("a is", input.a)\n}');
+    const at: string[] = [];
+    e.prepare('x = data.t.p').query!.evaluate({ a: 1 }, { print: (m, loc) => at.push(`${loc?.file}:${loc?.row}:${loc?.col}: ${m}`) });
+    expect(at).toEqual(['t.rego:4:2: a is 1']);
+  });
 });
 
 describe('else chains', () => {

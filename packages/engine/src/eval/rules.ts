@@ -5,7 +5,7 @@
 import { ErrorCodes, PalisadeError } from '../errors.js';
 import type { BuiltinDecl } from '../builtins/define.js';
 import type { RuleDef, RuleSet, TreeNode } from '../compile/rule-tree.js';
-import { findNode } from '../compile/rule-tree.js';
+import { findNode, headSplit } from '../compile/rule-tree.js';
 import type { Location } from '../syntax/location.js';
 import { ObjectBuilder, RSet, compareStrings, equals, isObject, keyOf, objectEntries, objectGet, sortedObjectEntries, type Value } from '../value/types.js';
 import { Ctx, IN_PROGRESS, UNDEF } from './context.js';
@@ -360,7 +360,7 @@ export class RuleEvaluator {
   private inRule<T>(c: Ctx, def: RuleDef, fn: () => T): T {
     const prev = c.run.currentRule;
     c.run.currentRule = def;
-    if (c.run.tracer !== undefined) c.run.tracer('enter', def.loc, c.run.depth);
+    if (c.run.tracer !== undefined) c.run.tracer('enter', def.loc, c.run.depth, { rule: ruleName(def) });
     try {
       return fn();
     } finally {
@@ -468,6 +468,19 @@ export class RuleEvaluator {
     }
     return k(result);
   }
+}
+
+const ruleNames = new WeakMap<RuleDef, string>();
+
+/** `data.pkg.name` of a definition, for trace events (the ground part of its head; `[…]` marks a variable key). */
+function ruleName(def: RuleDef): string {
+  let name = ruleNames.get(def);
+  if (name === undefined) {
+    const { ground, rest } = headSplit(def.rule);
+    name = ['data', ...def.pkg, ...ground].join('.') + (rest.length ? '[…]' : '');
+    ruleNames.set(def, name);
+  }
+  return name;
 }
 
 /** Errors that end the whole evaluation even in non-strict mode (never an undefined call). */

@@ -28,8 +28,8 @@ describe('tracer hook', () => {
       ['fail', 'p.rego:5', 1],
       ['fail', 'query:1', 0],
     ]);
-    // The false comparison carries its operands (shown by `palisade test` for failing tests).
-    expect(compared).toEqual([{ op: 'equal', args: [3, 2] }]);
+    // Entering a rule names it; the false comparison carries its operands (shown by `palisade test` for failing tests).
+    expect(compared).toEqual([{ rule: 'data.p.allow' }, { op: 'equal', args: [3, 2] }]);
   });
 
   it('does not change results', () => {

@@ -13,11 +13,19 @@ import type { Value } from '../value/types.js';
 export type TraceOp = 'enter' | 'eval' | 'fail' | 'compare';
 
 /** Operands of a false comparison (`compare` events). */
-export interface TraceDetail {
+export interface CompareDetail {
   /** Builtin name: equal, neq, lt, lte, gt, gte. */
   op: string;
   args: Value[];
 }
+
+/** The rule a definition belongs to (`enter` events): `data.pkg.name` (ground part of the head). */
+export interface EnterDetail {
+  rule: string;
+}
+
+/** What an event carries besides its location: the rule entered, or a false comparison's operands. */
+export type TraceDetail = CompareDetail | EnterDetail;
 
 /** Receives trace events; `depth` is the rule/function nesting depth. */
 export type Tracer = (op: TraceOp, loc: Location, depth: number, detail?: TraceDetail) => void;

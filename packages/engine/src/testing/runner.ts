@@ -4,6 +4,7 @@
  * `palisade test` and the stdlib's own checks.
  */
 import type { Engine, EvalOptions } from '../api.js';
+import type { Tracer } from '../eval/trace.js';
 import { ErrorCodes, type Diagnostic } from '../errors.js';
 
 /** A `test_*` (or `todo_test_*`) rule found in the compiled policy. */
@@ -39,6 +40,8 @@ export interface TestOptions {
   /** Called after each test (for streaming output). */
   onResult?: (r: TestResult) => void;
   evalOptions?: EvalOptions;
+  /** Called before each test runs; a tracer it returns receives that test's trace events (`--trace`). */
+  tracer?: (test: TestCase) => Tracer | undefined;
 }
 
 /** Lists the test rules of the engine's compiled policy (empty when it is not compiled). */
@@ -75,8 +78,10 @@ export function runTests(engine: Engine, opts: TestOptions = {}): TestResult[] {
       if (!prepared.query) {
         r = { ...t, status: 'error', durationMs: 0, error: prepared.errors[0] ?? { code: ErrorCodes.compile, message: 'cannot prepare test' }, output, builtinErrors: [] };
       } else {
+        const tracer = opts.tracer?.(t);
         const res = prepared.query.evaluate(undefined, {
           ...opts.evalOptions,
+          ...(tracer ? { tracer } : {}),
           timeoutMs: opts.timeoutMs ?? opts.evalOptions?.timeoutMs ?? 0,
           print: (m) => output.push(m),
         });

@@ -34,4 +34,5 @@ export { MAX_INPUT_CHARS, LoadErrorCode } from './common.js';
 export { TreeSourceMap, DockerfileSourceMap } from './source-map.js';
 export { CONFIG_KINDS, configKindByName, isConfigKind, type ConfigKind } from './config/kinds.js';
 export { setHclParsers, type HclParsers } from './config/hcl.js';
+export { protoFilesProblem, type ProtoFile } from './config/textproto.js';
 export { parseIgnoreEntries, type IgnoreEntry } from './config/ignore.js';

@@ -12,9 +12,9 @@ import { applyKustomizations } from './kustomize.js';
 import { docFromParsed, emptyYamlDocument, guessSyntax, parseTree, type ParsedTree } from './tree-docs.js';
 import { loadTrivy, trivyFromParsed } from './trivy.js';
 import { loadYaml } from './yaml.js';
-import { CONFIG_KINDS, CONFIG_LOADERS, configKindByName } from './config/kinds.js';
+import { CONFIG_KINDS, CONFIG_LOADERS, configKindByName, type LoaderContext } from './config/kinds.js';
 
-export interface LoadOptions {
+export interface LoadOptions extends LoaderContext {
   /** Forces the document kind (the CLI's `--parser KIND`); detection is skipped. */
   parser?: DocumentKind;
 }
@@ -23,7 +23,7 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
   'dockerfile', 'kubernetes', 'compose', 'docker-inspect', 'trivy', 'grype', 'dockerignore', 'json', 'yaml', ...CONFIG_KINDS,
 ];
 
-const LOADERS: Record<DocumentKind, (path: string, text: string) => LoadResult> = {
+const LOADERS: Record<DocumentKind, (path: string, text: string, ctx?: LoaderContext) => LoadResult> = {
   dockerfile: loadDockerfile,
   kubernetes: loadKubernetes,
   compose: loadCompose,
@@ -62,14 +62,14 @@ export function loadFile(path: string, text: string, opts: LoadOptions = {}): Lo
     if (opts.parser) {
       const loader = LOADERS[opts.parser];
       if (!loader) return errorResult(loadError(path, LoadErrorCode.UnknownKind, `unknown parser ${JSON.stringify(opts.parser)}; expected one of ${DOCUMENT_KINDS.join(', ')}`));
-      return loader(path, text);
+      return loader(path, text, opts);
     }
     const tooLarge = sizeError(path, text);
     if (tooLarge) return errorResult(tooLarge);
     const byName = detectByName(path);
     if (byName !== 'tree' && byName !== 'unknown') return LOADERS[byName](path, text);
     const config = byName === 'unknown' ? configKindByName(path) : undefined;
-    if (config) return CONFIG_LOADERS[config](path, text);
+    if (config) return CONFIG_LOADERS[config](path, text, opts);
     const syntax = guessSyntax(path, text);
     if (byName === 'unknown' && syntax === 'yaml' && looksLikeDockerfile(text)) return loadDockerfile(path, text);
     const tree = parseTree(path, text, syntax);

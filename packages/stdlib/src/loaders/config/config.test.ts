@@ -135,9 +135,56 @@ describe('HCL', () => {
 });
 
 describe('CycloneDX', () => {
-  it('loads JSON BOMs and refuses XML ones clearly', () => {
+  it('loads JSON BOMs', () => {
     expect(value('bom.json', '{"bomFormat": "CycloneDX", "specVersion": "1.4"}', { parser: 'cyclonedx' })).toEqual({ bomFormat: 'CycloneDX', specVersion: '1.4' });
-    expect(loadFile('bom.xml', '<bom/>', { parser: 'cyclonedx' }).errors[0]).toMatchObject({ code: 'invalid_document' });
+  });
+
+  it('reads XML BOMs into the JSON encoding\'s field names', () => {
+    const xml = [
+      '\uFEFF<?xml version="1.0" encoding="utf-8"?>',
+      '<bom xmlns="http://cyclonedx.org/schema/bom/1.4" serialNumber="urn:uuid:1" version="2">',
+      '  <metadata><timestamp>2024-01-01T00:00:00Z</timestamp><tools><tool><name>syft</name></tool></tools></metadata>',
+      '  <components>',
+      '    <component type="library" bom-ref="pkg:npm/a@1">',
+      '      <name>a</name><version>1</version>',
+      '      <hashes><hash alg="SHA-256">abc</hash></hashes>',
+      '      <licenses><license><id>MIT</id></license><expression>MIT OR Apache-2.0</expression></licenses>',
+      '      <properties><property name="k">v</property></properties>',
+      '      <externalReferences />',
+      '    </component>',
+      '    <component type="library" bom-ref="pkg:npm/b@2"><name>b</name><modified>false</modified></component>',
+      '  </components>',
+      '  <dependencies><dependency ref="pkg:npm/a@1"><dependency ref="pkg:npm/b@2"/></dependency><dependency ref="pkg:npm/b@2"/></dependencies>',
+      '</bom>',
+    ].join('\n');
+    expect(value('bom.xml', xml, { parser: 'cyclonedx' })).toEqual({
+      bomFormat: 'CycloneDX',
+      specVersion: '1.4',
+      serialNumber: 'urn:uuid:1',
+      version: 2,
+      metadata: { timestamp: '2024-01-01T00:00:00Z', tools: [{ name: 'syft' }] },
+      components: [
+        {
+          type: 'library',
+          'bom-ref': 'pkg:npm/a@1',
+          name: 'a',
+          version: '1',
+          hashes: [{ alg: 'SHA-256', content: 'abc' }],
+          licenses: [{ license: { id: 'MIT' } }, { expression: 'MIT OR Apache-2.0' }],
+          properties: [{ name: 'k', value: 'v' }],
+          externalReferences: [],
+        },
+        { type: 'library', 'bom-ref': 'pkg:npm/b@2', name: 'b', modified: false },
+      ],
+      dependencies: [{ ref: 'pkg:npm/a@1', dependsOn: ['pkg:npm/b@2'] }, { ref: 'pkg:npm/b@2' }],
+    });
+  });
+
+  it('reports malformed XML with its position, and an XML file that is no BOM', () => {
+    expect(loadFile('bom.xml', '<bom>\n  <components>\n</bom>', { parser: 'cyclonedx' }).errors[0]).toMatchObject({ code: 'syntax_error', line: 3 });
+    expect(loadFile('bom.xml', '<project/>', { parser: 'cyclonedx' }).errors[0]).toMatchObject({ code: 'syntax_error', message: expect.stringContaining('not a CycloneDX BOM') });
+    const deep = '<bom>' + '<a>'.repeat(300) + '</a>'.repeat(300) + '</bom>';
+    expect(loadFile('bom.xml', deep, { parser: 'cyclonedx' }).errors[0]).toMatchObject({ code: 'syntax_error' });
   });
 });
 

@@ -2,16 +2,15 @@ import type { LoadResult } from '../../model.js';
 import { LoadErrorCode, errorResult, loadError } from '../common.js';
 import { parseJsonText } from '../json-docs.js';
 import { makeDocument } from '../common.js';
+import { loadPlain } from './plain.js';
+import { parseCycloneDxXml } from './cyclonedx-xml.js';
 
 /**
- * CycloneDX SBOMs in their JSON encoding: the BOM as written (conftest decodes JSON BOMs to the
- * same fields). The XML encoding is refused with a clear error rather than guessed at: its
- * mapping to the JSON field names is specific to each element of the schema.
+ * CycloneDX SBOMs: the JSON encoding as written, the XML encoding in the same JSON field names
+ * (cyclonedx-xml.ts), as conftest gives both to policies.
  */
 export function loadCycloneDx(path: string, text: string): LoadResult {
-  if (/^\s*</.test(text)) {
-    return errorResult(loadError(path, LoadErrorCode.InvalidDocument, 'cyclonedx: only the JSON encoding of CycloneDX is supported (convert XML BOMs with `cyclonedx convert --output-format json`)', 1, 1));
-  }
+  if (/^\uFEFF?\s*</.test(text)) return loadPlain('cyclonedx', path, text, parseCycloneDxXml);
   const r = parseJsonText(path, text);
   if (!r.ok) return errorResult(r.error);
   const v = r.doc.value as Record<string, unknown> | null;

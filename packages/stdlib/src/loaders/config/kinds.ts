@@ -11,11 +11,18 @@ import { loadSpdx } from './spdx.js';
 import { loadVcl } from './vcl.js';
 import { loadToml } from './toml.js';
 import { loadXml } from './xml.js';
+import { loadHocon } from './hocon.js';
+import { loadTextproto, type ProtoFile } from './textproto.js';
 
 /** The configuration-file kinds conftest parses beyond Dockerfiles, YAML and JSON. */
-export type ConfigKind = 'toml' | 'ini' | 'xml' | 'hcl1' | 'hcl2' | 'dotenv' | 'properties' | 'edn' | 'ignore' | 'cyclonedx' | 'spdx' | 'vcl';
+export type ConfigKind = 'toml' | 'ini' | 'xml' | 'hcl1' | 'hcl2' | 'dotenv' | 'properties' | 'edn' | 'ignore' | 'cyclonedx' | 'spdx' | 'vcl' | 'hocon' | 'textproto';
 
-export const CONFIG_LOADERS: Record<ConfigKind, (path: string, text: string) => LoadResult> = {
+/** What a loader may need besides the file: the `.proto` declarations of textproto files (`--proto-file-dirs`). */
+export interface LoaderContext {
+  protoFiles?: readonly ProtoFile[];
+}
+
+export const CONFIG_LOADERS: Record<ConfigKind, (path: string, text: string, ctx?: LoaderContext) => LoadResult> = {
   toml: loadToml,
   ini: loadIni,
   xml: loadXml,
@@ -28,6 +35,8 @@ export const CONFIG_LOADERS: Record<ConfigKind, (path: string, text: string) => 
   cyclonedx: loadCycloneDx,
   spdx: loadSpdx,
   vcl: loadVcl,
+  hocon: loadHocon,
+  textproto: (path, text, ctx) => loadTextproto(path, text, ctx?.protoFiles),
 };
 
 export const CONFIG_KINDS = Object.keys(CONFIG_LOADERS) as ConfigKind[];
@@ -43,6 +52,7 @@ export function configKindByName(path: string): ConfigKind | undefined {
   const ext = dot > 0 || (dot === 0 && name.length > 1) ? name.slice(dot + 1) : '';
   if (ext === 'hcl' || ext === 'tf' || ext === 'tfvars') return 'hcl2';
   if (ext === 'gitignore') return 'ignore';
+  if (ext === 'textproto' || ext === 'textpb') return 'textproto';
   if (name === '.env' || name.startsWith('.env.') || ext === 'env') return 'dotenv';
   if ((CONFIG_KINDS as string[]).includes(ext) && ext !== 'ignore' && ext !== 'cyclonedx') return ext as ConfigKind;
   return undefined;
