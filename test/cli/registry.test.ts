@@ -8,7 +8,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash, createPrivateKey, randomUUID, sign } from 'node:crypto';
 import { createServer as createHttpServer, type Server } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
+import { connect, createServer as createNetServer } from 'node:net';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,24 +69,38 @@ function freePort(): Promise<number> {
   });
 }
 
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ port, host: '127.0.0.1' }, () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.on('error', () => resolve(false));
+  });
+}
+
 /** Starts docker-registry with `auth` (YAML lines under `auth:`), waits until it answers /v2/ (bounded). */
-async function startRegistry(name: string, auth?: string): Promise<{ host: string; root: string }> {
+async function startRegistry(name: string, auth?: string, tls?: { cert: string; key: string }): Promise<{ host: string; root: string }> {
   const port = await freePort();
   const root = join(work, name);
   mkdirSync(root, { recursive: true });
   const config = join(work, `${name}.yml`);
-  writeFileSync(config, `version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: ${root}\nhttp:\n  addr: 127.0.0.1:${port}\n${auth ? `auth:\n${auth}` : ''}`);
+  writeFileSync(config, `version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: ${root}\nhttp:\n  addr: 127.0.0.1:${port}\n${tls ? `  tls:\n    certificate: ${tls.cert}\n    key: ${tls.key}\n` : ''}${auth ? `auth:\n${auth}` : ''}`);
   const child = spawn(REGISTRY, ['serve', config], { stdio: ['ignore', 'ignore', 'pipe'] });
   children.push(child);
   let log = '';
   child.stderr!.on('data', (c: Buffer) => (log += c.toString()));
   const deadline = Date.now() + 15_000;
   for (;;) {
-    try {
-      const r = await fetch(`http://127.0.0.1:${port}/v2/`, { signal: AbortSignal.timeout(1000) });
-      if (r.status === 200 || r.status === 401) break;
-    } catch {
-      // not listening yet
+    if (tls) {
+      if (await listening(port)) break;
+    } else {
+      try {
+        const r = await fetch(`http://127.0.0.1:${port}/v2/`, { signal: AbortSignal.timeout(1000) });
+        if (r.status === 200 || r.status === 401) break;
+      } catch {
+        // not listening yet
+      }
     }
     if (Date.now() > deadline || child.exitCode !== null) throw new Error(`docker-registry did not start on 127.0.0.1:${port}: ${log}`);
     await new Promise((r) => setTimeout(r, 100));
@@ -294,5 +308,31 @@ describe.skipIf((!!missing && !process.env['CI']) || !!opensslMissing)('OCI regi
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/remote_auth_error: .*no credentials for this registry in the docker config/);
     expect(readdirSync(dst)).toEqual([]);
+  });
+});
+
+describe.skipIf((!!missing && !process.env['CI']) || !!opensslMissing)('OCI registry over HTTPS with a test CA', () => {
+  let host = '';
+  let ca = '';
+  beforeAll(async () => {
+    if (missing) throw new Error(`${missing}; CI must run this test (.ci/run installs it)`);
+    const key = join(work, 'tls.key');
+    ca = join(work, 'tls.crt');
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', ca, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'pipe' });
+    ({ host } = await startRegistry('tls', undefined, { cert: ca, key }));
+  });
+
+  it('pushes and pulls with --tls when the CA is trusted (NODE_EXTRA_CA_CERTS), and refuses an untrusted certificate', async () => {
+    const src = project('tls-src', { 'policy/deny.rego': RULE });
+    const pushed = await palisade(['push', '--tls', `oci://${host}/tls/policies:v1`], src, { NODE_EXTRA_CA_CERTS: ca });
+    expect(pushed.code, pushed.stderr).toBe(0);
+    const dst = project('tls-dst', {});
+    const pulled = await palisade(['pull', '--tls', `oci://${host}/tls/policies:v1`], dst, { NODE_EXTRA_CA_CERTS: ca });
+    expect(pulled.code, pulled.stderr).toBe(0);
+    expect(listing(join(dst, 'policy'))).toEqual(['policy/deny.rego']);
+    const untrusted = await palisade(['pull', '--tls', `oci://${host}/tls/policies:v1`, 'other'], dst);
+    expect(untrusted.code).toBe(2);
+    expect(untrusted.stderr).toMatch(/remote_http_error: https:\/\/127\.0\.0\.1:\d+\/v2\/tls\/policies\/manifests\/v1: request failed \((DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE)\)/);
+    expect(existsSync(join(dst, 'other'))).toBe(false);
   });
 });
