@@ -305,6 +305,36 @@ describe.skipIf(!hasGit)('git:: sources (a local bare repository)', () => {
   });
 });
 
+describe('file:// and file:: sources (go-getter\'s local getter)', () => {
+  it('copies a directory, a single file, or unpacks a local tarball', async () => {
+    const local = join(work, 'local-policies');
+    mkdirSync(join(local, 'a'), { recursive: true });
+    writeFileSync(join(local, 'a/deny.rego'), RULE);
+    writeFileSync(join(local, 'data.yaml'), 'team: x\n');
+    const a = dest();
+    expect((await pull(`file://${local}`, 'policy', opts(a.cwd))).written.sort()).toEqual(['a/deny.rego', 'data.yaml']);
+    const b = dest();
+    await pull(`file::${join(local, 'a/deny.rego')}`, 'policy', opts(b.cwd));
+    expect(listing(b.dir)).toEqual(['deny.rego']);
+    writeFileSync(join(work, 'local.tgz'), await tar([{ name: 'x/y.rego', body: RULE }]));
+    const c = dest();
+    await pull('file::../local.tgz', 'policy', opts(c.cwd));
+    expect(listing(c.dir)).toEqual(['x', 'x/y.rego']);
+  });
+
+  it('refuses links and reports a missing path', async () => {
+    const local = join(work, 'local-linked');
+    mkdirSync(local, { recursive: true });
+    writeFileSync(join(local, 'ok.rego'), RULE);
+    symlinkSync('/etc', join(local, 'etc'));
+    const a = dest();
+    await fails(pull(`file://${local}`, 'policy', opts(a.cwd)), RemoteErrorCodes.archive, /etc is a symbolic link/);
+    await fails(pull(`file://${join(local, 'etc')}`, 'policy', opts(a.cwd)), RemoteErrorCodes.archive, /a symbolic link/);
+    await fails(pull(`file://${work}/nowhere`, 'policy', opts(a.cwd)), RemoteErrorCodes.source, /no such file or directory/);
+    expect(readdirSync(a.cwd)).toEqual([]);
+  });
+});
+
 describe('source addresses', () => {
   it('reads the forms conftest users write', () => {
     expect(parseSource('git::https://host/repo.git//sub/dir?ref=v1')).toMatchObject({ kind: 'git', repository: 'https://host/repo.git', subdir: 'sub/dir', ref: 'v1' });
@@ -315,6 +345,8 @@ describe('source addresses', () => {
     expect(parseSource(`oci://127.0.0.1:5000/p@sha256:${'a'.repeat(64)}`)).toMatchObject({ registry: '127.0.0.1:5000', repository: 'p', digest: `sha256:${'a'.repeat(64)}` });
     expect(parseSource('localhost:5000/policies')).toMatchObject({ kind: 'oci', registry: 'localhost:5000', repository: 'policies' });
     expect(parseSource('myregistry.azurecr.io/policies:v2')).toMatchObject({ kind: 'oci', tag: 'v2' });
+    expect(parseSource('file:///srv/p%20q')).toMatchObject({ kind: 'file', path: '/srv/p q' });
+    expect(parseSource('file::./policy.rego')).toMatchObject({ kind: 'file', path: './policy.rego' });
   });
 
   it('refuses what it cannot fetch safely, with remote_source_error', () => {

@@ -14,11 +14,11 @@ import { parseModule, type RegoVersion } from '@palisade/engine';
 import { ArchiveError, entryPath, isGzip, isTar, readTarGz, type ArchiveFile } from '../opa-bundle/archive.js';
 import { SignatureError, verify, type VerificationOptions } from '../opa-bundle/signature.js';
 import { asRemoteError, RemoteError, RemoteErrorCodes } from './errors.js';
-import { fetchGit } from './git.js';
+import { fetchGit, readCheckout } from './git.js';
 import { readBody, redact, request, statusError } from './http.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { MEDIA_TYPES, OciClient } from './oci.js';
-import { ociReferenceText, parseSource, type HttpSource, type OciSource, type PolicySource } from './source.js';
+import { ociReferenceText, parseSource, type HttpSource, type FileSource, type OciSource, type PolicySource } from './source.js';
 
 export interface RemoteOptions {
   cwd: string;
@@ -89,6 +89,24 @@ async function fetchHttp(src: HttpSource, opts: PullOptions, limits: Limits): Pr
   return [{ path: name, data: bytes }];
 }
 
+/** A local directory (its regular files; links refused) or file (a tarball is unpacked). */
+function fetchLocal(src: FileSource, opts: PullOptions, limits: Limits): Promise<ArchiveFile[]> | ArchiveFile[] {
+  const path = resolve(opts.cwd, src.path);
+  let st;
+  try {
+    st = lstatSync(path);
+  } catch {
+    throw new RemoteError(RemoteErrorCodes.source, `${src.text}: no such file or directory`);
+  }
+  if (st.isSymbolicLink()) throw new RemoteError(RemoteErrorCodes.archive, `${src.text}: a symbolic link; name the file or directory it points to`);
+  if (st.isDirectory()) return readCheckout(path, src.text, limits);
+  if (!st.isFile()) throw new RemoteError(RemoteErrorCodes.archive, `${src.text}: not a regular file or directory`);
+  if (st.size > limits.downloadBytes) throw new RemoteError(RemoteErrorCodes.limit, `${src.text}: ${st.size} bytes is more than the limit of ${limits.downloadBytes}`);
+  const bytes = readFileSync(path);
+  if (isGzip(bytes) || isTar(bytes)) return readArchive(bytes, src.text, limits, { bytes: limits.expandedBytes });
+  return [{ path: basename(path), data: bytes }];
+}
+
 /** The pull of an OCI artifact: conftest's one layer per titled file, or OPA's bundle layers. */
 async function fetchOci(src: OciSource, opts: PullOptions, limits: Limits): Promise<{ files: ArchiveFile[]; digest: string }> {
   const client = new OciClient(src, opts);
@@ -134,8 +152,9 @@ export async function fetchSource(src: PolicySource, opts: PullOptions): Promise
   let digest: string | undefined;
   if (src.kind === 'git') files = await fetchGit(src, { ...opts, limits });
   else if (src.kind === 'http') files = await fetchHttp(src, opts, limits);
+  else if (src.kind === 'file') files = await fetchLocal(src, opts, limits);
   else ({ files, digest } = await fetchOci(src, opts, limits));
-  const subdir = src.kind === 'oci' || src.kind === 'git' ? undefined : src.subdir;
+  const subdir = src.kind === 'http' ? src.subdir : undefined;
   if (subdir) {
     const prefix = `${subdir}/`;
     files = files.filter((f) => f.path.startsWith(prefix)).map((f) => ({ path: f.path.slice(prefix.length), data: f.data }));

@@ -5,6 +5,7 @@
  *   (a single file); `//sub/dir` after the path takes only that directory of a tarball;
  * - `git::URL[//sub/dir][?ref=REF]` with URL `https://…`, `ssh://…`, `file://…`, `git@host:path` or
  *   a local path; `github.com/org/repo[//sub][?ref=…]` is `git::https://github.com/org/repo.git`;
+ * - `file://PATH` or `file::PATH`: a local directory or file (a tarball is unpacked);
  * - `oci://host[:port]/repo[:tag|@sha256:…]`; `host:port/repo…` on 127.0.0.1/localhost and the
  *   well-known registries (ghcr.io, *.azurecr.io, gcr.io, *.pkg.dev, ECR, quay.io) are OCI too.
  */
@@ -42,7 +43,15 @@ export interface OciSource extends OciReference {
   text: string;
 }
 
-export type PolicySource = HttpSource | GitSource | OciSource;
+/** A local file or directory (`file://PATH`, `file::PATH`), as go-getter's file getter. */
+export interface FileSource {
+  kind: 'file';
+  /** As written: absolute, or relative to the working directory. */
+  path: string;
+  text: string;
+}
+
+export type PolicySource = HttpSource | GitSource | OciSource | FileSource;
 
 const WELL_KNOWN_REGISTRIES = [/(^|\.)azurecr\.io\//, /^ghcr\.io\//, /(^|\.)gcr\.io\//, /(^|\.)pkg\.dev\//, /^[0-9]{12}\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com\//, /^quay\.io\//, /^registry\.gitlab\.com\//];
 
@@ -127,6 +136,17 @@ export function parseSource(text: string): PolicySource {
   const s = text.trim();
   if (!s) throw bad(JSON.stringify(text), 'empty source');
   if (/^git::/i.test(s)) return gitSource(s, s.slice(5));
+  const local = /^file::/i.test(s) ? s.slice(6) : /^file:\/\//i.test(s) ? s.slice(7) : undefined;
+  if (local !== undefined) {
+    let path = local;
+    try {
+      path = decodeURIComponent(local);
+    } catch {
+      throw bad(s, 'not a valid file address');
+    }
+    if (!path || path.includes('\0')) throw bad(s, 'no path after file://');
+    return { kind: 'file', path, text: s };
+  }
   if (/^oci:\/\//i.test(s)) return { kind: 'oci', text: s, ...parseOciReference(s, s.slice(6)) };
   if (/^https?:\/\//i.test(s)) {
     const scheme = s.slice(0, s.indexOf('://') + 3);
