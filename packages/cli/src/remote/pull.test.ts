@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { pack } from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildBundle } from '../opa-bundle/build.js';
+import { readTarGz, writeTarGz } from '../opa-bundle/archive.js';
 import { RemoteError, RemoteErrorCodes, type RemoteErrorCode } from './errors.js';
 import { MB } from './limits.js';
 import { pull, type PullOptions } from './pull.js';
@@ -142,6 +144,28 @@ describe('https:// sources (plain http on 127.0.0.1)', () => {
     routes.set('/moved/deny.rego', (_req, res) => res.writeHead(301, { location: '/real/deny.rego' }).end());
     const a = dest();
     expect((await pull(`${base}/moved/deny.rego`, 'policy', opts(a.cwd))).written).toEqual(['deny.rego']);
+  });
+});
+
+describe('signed bundles (--verification-key)', () => {
+  it('installs a bundle whose signature verifies, and refuses a bad key, a tampered file or no signature', async () => {
+    const src = join(work, 'signed-src');
+    mkdirSync(join(src, 'main'), { recursive: true });
+    writeFileSync(join(src, 'main/deny.rego'), RULE);
+    const built = await buildBundle([src], { revision: 'r1', signing: { key: 'top-secret', algorithm: 'HS256' } }, work);
+    expect(built.archive).toBeDefined();
+    const url = serve('/signed.tar.gz', built.archive!);
+    const verification = { key: 'top-secret', algorithm: 'HS256' };
+    const a = dest();
+    const r = await pull(url, 'policy', opts(a.cwd, { verification }));
+    expect(r.written.sort()).toEqual(['.manifest', '.signatures.json', 'data.json', 'main/deny.rego']);
+    const b = dest();
+    await fails(pull(url, 'policy', opts(b.cwd, { verification: { ...verification, key: 'wrong' } })), RemoteErrorCodes.verify, /signature/i);
+    const files = await readTarGz(built.archive!);
+    const tampered = await writeTarGz(files.map((f) => (f.path.endsWith('.rego') ? { ...f, data: Buffer.from(RULE + '\n# changed\n') } : f)));
+    await fails(pull(serve('/tampered.tar.gz', tampered), 'policy', opts(b.cwd, { verification })), RemoteErrorCodes.verify, /main\/deny\.rego/);
+    await fails(pull(serve('/unsigned.rego', RULE), 'policy', opts(b.cwd, { verification })), RemoteErrorCodes.verify, /not signed/);
+    expect(readdirSync(b.cwd)).toEqual([]);
   });
 });
 
