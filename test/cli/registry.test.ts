@@ -213,6 +213,45 @@ describe.skipIf(!!missing && !process.env['CI'])('OCI registry (docker-registry 
     expect(scan.stdout).toContain('(team bundled)');
   });
 
+  it("pulls an artifact in conftest's exact shape (unknown config, titled layers), and refuses hostile titles and indexes", async () => {
+    // What conftest's push writes (oras-go): config application/vnd.unknown.config.v1+json "{}",
+    // one titled layer per file. Uploaded here with the plain distribution API.
+    const upload = async (repo: string, data: Buffer) => {
+      const digest = `sha256:${createHash('sha256').update(data).digest('hex')}`;
+      const start = await fetch(`http://${host}/v2/${repo}/blobs/uploads/`, { method: 'POST' });
+      expect(start.status).toBe(202);
+      const put = new URL(start.headers.get('location')!, `http://${host}`);
+      put.searchParams.set('digest', digest);
+      expect((await fetch(put, { method: 'PUT', body: new Uint8Array(data), headers: { 'content-type': 'application/octet-stream' } })).status).toBe(201);
+      return { digest, size: data.length };
+    };
+    const artifact = async (repo: string, tag: string, files: [string, string, string][], extra: Record<string, unknown> = {}) => {
+      const config = { mediaType: 'application/vnd.unknown.config.v1+json', ...(await upload(repo, Buffer.from('{}'))) };
+      const layers = [];
+      for (const [title, mediaType, text] of files) layers.push({ mediaType, ...(await upload(repo, Buffer.from(text))), annotations: { 'org.opencontainers.image.title': title } });
+      const manifest = { schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config, layers, ...extra };
+      const r = await fetch(`http://${host}/v2/${repo}/manifests/${tag}`, { method: 'PUT', body: JSON.stringify(manifest), headers: { 'content-type': manifest.mediaType } });
+      expect(r.status).toBe(201);
+    };
+    await artifact('conftest/policies', 'v1', [
+      ['examples/data/policy/deny.rego', 'application/vnd.cncf.openpolicyagent.policy.layer.v1+rego', RULE],
+      ['examples/data/exclusions/services.json', 'application/vnd.cncf.openpolicyagent.data.layer.v1+json', '{"services": []}'],
+    ]);
+    const dst = project('conftest-dst', {});
+    const pulled = await palisade(['pull', `${host}/conftest/policies:v1`, '-p', 'testpush'], dst);
+    expect(pulled.code, pulled.stderr).toBe(0);
+    expect(listing(join(dst, 'testpush'))).toEqual(['examples/data/exclusions/services.json', 'examples/data/policy/deny.rego']);
+
+    for (const [tag, title] of [['abs', '/etc/cron.d/evil.rego'], ['dotdot', '../../evil.rego'], ['backslash', '..\\evil.rego']] as const) {
+      await artifact('conftest/hostile', tag, [[title, 'application/vnd.cncf.openpolicyagent.policy.layer.v1+rego', RULE]]);
+      const r = await palisade(['pull', `oci://${host}/conftest/hostile:${tag}`], dst);
+      expect(r.code, tag).toBe(2);
+      expect(r.stderr).toMatch(/remote_archive_error: .*layer file name ".*" is absolute or leaves the destination/);
+    }
+    expect(existsSync(join(dst, 'policy'))).toBe(false);
+    expect(existsSync(join(work, 'evil.rego'))).toBe(false);
+  });
+
   it('refuses a blob whose content does not match its digest, writing nothing', async () => {
     const src = project('tamper-src', { 'policy/deny.rego': RULE });
     expect((await palisade(['push', `oci://${host}/tamper:v1`], src)).code).toBe(0);
