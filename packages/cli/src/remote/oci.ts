@@ -199,15 +199,17 @@ export class OciClient {
   private async call(method: string, path: string, init: { headers?: Record<string, string>; body?: Uint8Array; push?: boolean }): Promise<{ response: Response; url: URL }> {
     const url = /^https?:\/\//.test(path) ? new URL(path) : new URL(this.base + path);
     const scope = `repository:${apiRepository(this.ref)}:${init.push ? 'pull,push' : 'pull'}`;
+    // An upload Location may point at other storage: the registry's credentials stay with the registry.
+    const own = url.host === new URL(this.base).host;
     const send = (authorization?: string) =>
-      request(url, { method, headers: { ...(init.headers ?? {}), ...(authorization ? { authorization } : {}) }, ...(init.body ? { body: init.body } : {}) }, this.opts);
+      request(url, { method, headers: { ...(init.headers ?? {}), ...(authorization && own ? { authorization } : {}) }, ...(init.body ? { body: init.body } : {}) }, this.opts);
     let res = await send(this.authorization);
-    if (res.response.status === 401) {
+    if (res.response.status === 401 && own) {
       const challenge = res.response.headers.get('www-authenticate');
       await res.response.body?.cancel();
       this.authorization = await this.answer(challenge, scope);
       res = await send(this.authorization);
-      if (res.response.status === 401) {
+      if (res.response.status === 401 && own) {
         await res.response.body?.cancel();
         throw new RemoteError(RemoteErrorCodes.auth, `${this.name}: the registry refused the credentials (HTTP 401 after logging in)`);
       }
