@@ -350,6 +350,49 @@ describe.skipIf((!!missing && !process.env['CI']) || !!opensslMissing)('OCI regi
   });
 });
 
+/** A bcrypt htpasswd line (docker-registry reads only bcrypt), from the system crypt(3) through perl; undefined when it has no bcrypt. */
+function htpasswd(user: string, password: string): string | undefined {
+  try {
+    const hash = execFileSync('perl', ['-e', 'print crypt($ARGV[0], q($2b$05$) . $ARGV[1])', password, 'palisadetestsaltsalt12'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return hash.startsWith('$2b$05$') ? `${user}:${hash}\n` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+const basicLine = htpasswd('bob', 'hunter2');
+if (!missing && !basicLine) console.warn('registry.test: basic-auth case skipped, perl with a bcrypt crypt(3) is absent');
+
+describe.skipIf((!!missing && !process.env['CI']) || !basicLine)('OCI registry behind basic auth (htpasswd)', () => {
+  let host = '';
+  beforeAll(async () => {
+    if (missing) throw new Error(`${missing}; CI must run this test (.ci/run installs it)`);
+    const file = join(work, 'htpasswd');
+    writeFileSync(file, basicLine!);
+    ({ host } = await startRegistry('basic', `  htpasswd:\n    realm: basic-realm\n    path: ${file}\n`));
+  });
+
+  it('answers the Basic challenge with the docker config credentials, and refuses without them', async () => {
+    const config = join(work, 'docker-basic');
+    mkdirSync(config, { recursive: true });
+    writeFileSync(join(config, 'config.json'), JSON.stringify({ auths: { [`http://${host}`]: { username: 'bob', password: 'hunter2' } } }));
+    const src = project('basic-src', { 'policy/deny.rego': RULE });
+    const pushed = await palisade(['push', `oci://${host}/basic/policies:v1`], src, { DOCKER_CONFIG: config });
+    expect(pushed.code, pushed.stderr).toBe(0);
+    const dst = project('basic-dst', {});
+    const pulled = await palisade(['pull', `oci://${host}/basic/policies:v1`], dst, { DOCKER_CONFIG: config });
+    expect(pulled.code, pulled.stderr).toBe(0);
+    expect(listing(join(dst, 'policy'))).toEqual(['policy/deny.rego']);
+    const anonymous = await palisade(['pull', `oci://${host}/basic/policies:v1`, 'anon'], dst, { DOCKER_CONFIG: join(work, 'no-docker') });
+    expect(anonymous.code).toBe(2);
+    expect(anonymous.stderr).toMatch(/remote_auth_error: .*the registry wants a login; no credentials for this registry/);
+    writeFileSync(join(config, 'config.json'), JSON.stringify({ auths: { [host]: { username: 'bob', password: 'wrong' } } }));
+    const wrong = await palisade(['pull', `oci://${host}/basic/policies:v1`, 'anon'], dst, { DOCKER_CONFIG: config });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/remote_auth_error: .*refused the credentials/);
+    expect(existsSync(join(dst, 'anon'))).toBe(false);
+  });
+});
+
 describe.skipIf((!!missing && !process.env['CI']) || !!opensslMissing)('OCI registry over HTTPS with a test CA', () => {
   let host = '';
   let ca = '';
