@@ -81,7 +81,7 @@ describe.skipIf(!present)('conftest acceptance suite, translated', () => {
     const differs = translated.filter((c) => c.differs);
     const pct = ((100 * passed.length) / translated.length).toFixed(1);
     console.log(
-      `conftest acceptance: ${passed.length} of ${translated.length} translated cases pass (${pct}%); ${differs.length} differ (listed in test/conftest/cases.ts); ${CASES.length - translated.length} of ${CASES.length} have no Palisade command`,
+      `conftest acceptance: ${passed.length} of ${translated.length} translated cases pass (${pct}%); ${differs.length} differ (listed in test/conftest/cases.ts); ${CASES.length - translated.length} of ${CASES.length} are not translated (reasons in cases.ts)`,
     );
   });
 

@@ -343,7 +343,7 @@ export const CASES: AcceptanceCase[] = [
     status: 0,
     has: ['1 test, 1 passed, 0 warnings, 0 failures'],
   },
-  { file: A, name: 'Can update policies in test command', untranslatable: '--update downloads policies from a URL; Palisade fetches nothing (no network access from scans)' },
+  { file: A, name: 'Can update policies in test command', untranslatable: 'downloads from raw.githubusercontent.com (the suite runs offline); scan --update is tested against local servers in test/cli/remote.test.ts and registry.test.ts' },
   {
     file: A,
     name: 'Can validate a docker-compose file that does not conform to the policy',
@@ -526,7 +526,7 @@ CASES.push(
     has: ['2 tests, 0 passed, 0 warnings, 2 failures'],
   },
   ...['First run of policy fetched with --update flag', 'Second run of policy fetched with --update flag'].map(
-    (name): AcceptanceCase => ({ file: t('multiple-runs-with-update'), name, untranslatable: '--update fetches policies (go-getter URLs); Palisade does not download policies' }),
+    (name): AcceptanceCase => ({ file: t('multiple-runs-with-update'), name, untranslatable: '--update writes into the policy/ directory of the shared conftest tree, which this suite runs in and must not change; scan --update from file:: sources is tested in packages/cli/src/remote/pull.test.ts and test/cli/remote.test.ts' }),
   ),
   { file: t('multitype'), name: 'Can parse multi-type files', cwd: inDir('multitype'), argv: scan('-p', 'policy', 'deployment.yaml', 'grafana.ini'), status: 1, has: ['Port should be'] },
   { file: t('nested'), name: 'Can parse nested files with name overlap (first)', cwd: inDir('nested'), argv: scan('-p', 'policy', '--namespace', 'group1', 'data.json'), status: 1 },
@@ -574,9 +574,9 @@ CASES.push(
     'Pull command works with relative paths (default behavior)',
     'Pull command uses absolute paths as relative when --absolute-paths is not set',
     'Pull command works with absolute path when --absolute-paths is set',
-  ].map((name): AcceptanceCase => ({ file: t('pull-absolute-paths'), name, untranslatable: 'conftest pull downloads policy bundles; Palisade does not fetch policies' })),
+  ].map((name): AcceptanceCase => ({ file: t('pull-absolute-paths'), name, untranslatable: 'downloads from raw.githubusercontent.com (the suite runs offline); palisade pull of https:// files is tested against local servers in test/cli/remote.test.ts' })),
   ...['Ensure that policy do not exists', 'Pull and update first version policy', 'Ensure that policy directory exists', 'Pull and update second version policy'].map(
-    (name): AcceptanceCase => ({ file: t('pull-update'), name, untranslatable: 'conftest pull --update downloads policy bundles; Palisade does not fetch policies' }),
+    (name): AcceptanceCase => ({ file: t('pull-update'), name, untranslatable: 'needs a private copy of the tree (this suite runs in the shared one); pulls that add to a policy directory are tested in packages/cli/src/remote/pull.test.ts' }),
   ),
   ...[
     'Reformat JSON to table format using positional argument',

@@ -12,13 +12,15 @@ import * as evalModule from './commands/eval.js';
 import * as fmt from './commands/fmt.js';
 import * as inspect from './commands/inspect.js';
 import * as parse from './commands/parse.js';
+import * as pull from './commands/pull.js';
+import * as push from './commands/push.js';
 import * as scan from './commands/scan.js';
 import * as serve from './commands/serve.js';
 import * as test from './commands/test.js';
 import * as ui from './commands/ui.js';
 import { eager, runProgram, type LazyCommand } from './program.js';
 
-const modules = { 'commands/build.js': build, 'commands/check.js': check, 'commands/eval.js': evalModule, 'commands/fmt.js': fmt, 'commands/inspect.js': inspect, 'commands/parse.js': parse, 'commands/scan.js': scan, 'commands/serve.js': serve, 'commands/test.js': test, 'commands/ui.js': ui };
+const modules = { 'commands/build.js': build, 'commands/check.js': check, 'commands/eval.js': evalModule, 'commands/fmt.js': fmt, 'commands/inspect.js': inspect, 'commands/parse.js': parse, 'commands/pull.js': pull, 'commands/push.js': push, 'commands/scan.js': scan, 'commands/serve.js': serve, 'commands/test.js': test, 'commands/ui.js': ui };
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 

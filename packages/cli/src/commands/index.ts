@@ -10,5 +10,7 @@ import { checkCommand } from './check.js';
 import { inspectCommand } from './inspect.js';
 import { buildCommand } from './build.js';
 import { serveCommand } from './serve.js';
+import { pullCommand } from './pull.js';
+import { pushCommand } from './push.js';
 
-export const commands: CliCommand[] = [evalCommand, parseCommand, scanCommand, uiCommand, testCommand, fmtCommand, checkCommand, inspectCommand, buildCommand, serveCommand];
+export const commands: CliCommand[] = [evalCommand, parseCommand, scanCommand, uiCommand, testCommand, fmtCommand, checkCommand, inspectCommand, buildCommand, serveCommand, pullCommand, pushCommand];

@@ -39,6 +39,7 @@ import { protoDirsOf, readProtoFiles } from '../proto-files.js';
 import { Engine, type Diagnostic, type RegoVersion } from '@palisade/engine';
 import { printLines } from '../reporters/conftest.js';
 import { relativePath } from '../reporters/common.js';
+import { INSECURE_OPTION } from '../remote/cli.js';
 
 /** The library's default (a minute per rule and document), so `scan()` and the CLI agree. */
 const DEFAULT_TIMEOUT_MS = DEFAULT_SCAN_TIMEOUT_MS;
@@ -54,6 +55,8 @@ export const SCAN_OPTIONS: OptionSpec[] = [
   { flags: '-f, --format <format>', description: 'report format on standard output (same as -o FORMAT)', default: collect },
   { flags: '-p, --policy <path>', description: 'policy file or directory (.rego); repeatable. Only these run unless --stdlib', default: collect },
   { flags: '--stdlib', description: 'also run the standard library when --policy is given' },
+  { flags: '--update <source>', description: 'first pull this https://, git:: or oci:// source into the policy directory (the first --policy, default policy/), replacing changed files; repeatable (as conftest)', default: collect },
+  INSECURE_OPTION,
   ...BUNDLE_OPTIONS,
   { flags: '-d, --data <path>', description: 'data file or directory (.json/.yaml, merged into data); repeatable', default: collect },
   { flags: '-n, --namespace <glob>', description: 'Rego packages of user policies to run (globs; default main); repeatable', default: collect },
@@ -261,6 +264,14 @@ export async function runScan(args: string[], opts: Record<string, unknown>, io:
   if (protos.errors.length) return usage(io, protos.errors);
   const loadOptions = { ...(settings.parser ? { parser: settings.parser } : {}), ...(protos.files.length ? { protoFiles: protos.files } : {}) };
 
+  const updates = (opts['update'] as string[] | undefined) ?? [];
+  if (updates.length) {
+    const { updatePolicies } = await import('../remote/update.js');
+    const dest = settings.policy?.[0] ?? 'policy';
+    const failed = await updatePolicies(updates, dest, { cwd: io.cwd, env: io.env, insecure: opts['insecure'] === true, regoVersion }, io);
+    if (failed) return EXIT.error;
+    if (!settings.policy?.length) settings.policy = [dest];
+  }
   const userPaths = settings.policy ?? [];
   const inputs = readPolicyInputs(userPaths, settings.data ?? [], io.cwd);
   const bundled = await loadBundles(opts, io.cwd);

@@ -30,16 +30,50 @@ export function entryPath(name: string): string | undefined {
   return parts.join('/');
 }
 
-/** Every regular file of a `.tar.gz`; throws ArchiveError on a corrupt, hostile or oversized archive. */
-export async function readTarGz(bytes: Buffer, limit = MAX_EXPANDED_BYTES): Promise<ArchiveFile[]> {
+/** Bounds on what one archive may hold. */
+export interface ArchiveLimits {
+  /** Expanded bytes of all files together (default 1 GiB). */
+  bytes?: number;
+  /** Entries of any type (default: no bound). */
+  entries?: number;
+  /** Whether the bytes are gzipped: yes (default), no, or `auto` (by the gzip magic number). */
+  gzip?: boolean | 'auto';
+}
+
+/** Do these bytes start like a gzip stream? */
+export function isGzip(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+/** Do these bytes look like a tar archive (the `ustar` magic of POSIX and GNU headers)? */
+export function isTar(bytes: Uint8Array): boolean {
+  return bytes.length >= 512 && Buffer.from(bytes.subarray(257, 262)).toString('latin1') === 'ustar';
+}
+
+/**
+ * Every regular file of a `.tar.gz` (or, with `gzip: false`, a plain `.tar`); throws ArchiveError
+ * on a corrupt, hostile or oversized archive. A number is the expanded-size bound.
+ */
+export async function readTarGz(bytes: Buffer, limits: number | ArchiveLimits = MAX_EXPANDED_BYTES): Promise<ArchiveFile[]> {
+  const opts: ArchiveLimits = typeof limits === 'number' ? { bytes: limits } : limits;
+  const limit = opts.bytes ?? MAX_EXPANDED_BYTES;
+  const maxEntries = opts.entries ?? Infinity;
+  const gzipped = opts.gzip === 'auto' ? isGzip(bytes) : opts.gzip !== false;
   const files: ArchiveFile[] = [];
   const ex = extract();
   let total = 0;
+  let entries = 0;
   const done = new Promise<void>((resolve, reject) => {
     ex.on('entry', (header, stream, next) => {
       const chunks: Buffer[] = [];
       const path = entryPath(header.name);
       const type = header.type ?? 'file';
+      if (++entries > maxEntries) {
+        reject(new ArchiveError(`archive has more than ${maxEntries} entries`));
+        stream.destroy();
+        ex.destroy();
+        return;
+      }
       if (type === 'directory') {
         stream.resume();
         stream.on('end', next);
@@ -75,9 +109,11 @@ export async function readTarGz(bytes: Buffer, limit = MAX_EXPANDED_BYTES): Prom
     ex.on('finish', resolve);
     ex.on('error', (e) => reject(new ArchiveError(`not a valid tar archive: ${e.message}`)));
   });
-  const gunzip = createGunzip();
-  gunzip.on('error', (e) => ex.destroy(new ArchiveError(`not a valid gzip stream: ${e.message}`)));
-  Readable.from([bytes]).pipe(gunzip).pipe(ex);
+  if (gzipped) {
+    const gunzip = createGunzip();
+    gunzip.on('error', (e) => ex.destroy(new ArchiveError(`not a valid gzip stream: ${e.message}`)));
+    Readable.from([bytes]).pipe(gunzip).pipe(ex);
+  } else Readable.from([bytes]).pipe(ex);
   await done;
   return files;
 }
