@@ -3,10 +3,10 @@
  * directory (default policy/, as conftest), checked first and installed in one step
  * (remote/pull.ts, docs/distribution.md).
  */
-import { EXIT, textOrJson, type CliCommand } from '../command.js';
+import { EXIT, type CliCommand } from '../command.js';
 import { verificationOf } from '../opa-bundle/options.js';
-import { REGO_VERSION_OPTIONS, regoVersionOf } from '../rego-version.js';
-import { printRemoteError, REMOTE_OPTIONS, remoteOptionsOf } from '../remote/cli.js';
+import { REGO_VERSION_OPTIONS } from '../rego-version.js';
+import { printRemoteError, REMOTE_OPTIONS, remoteCommandArgs } from '../remote/cli.js';
 import { pull } from '../remote/pull.js';
 
 export const pullCommand: CliCommand = {
@@ -32,21 +32,10 @@ export const pullCommand: CliCommand = {
     { flags: '--format <format>', description: 'text (default) or json: what was pulled', default: 'text' },
   ],
   async run(args, opts, io) {
-    const format = textOrJson(opts, io);
-    if (!format) return EXIT.error;
-    const regoVersion = regoVersionOf(opts, io);
-    if (!regoVersion) return EXIT.error;
-    const remote = remoteOptionsOf(opts, io);
-    if (typeof remote === 'string') {
-      io.stderr.write(`error: ${remote}\n`);
-      return EXIT.error;
-    }
-    const [source, dirArg] = args as [string, string | undefined];
-    if (dirArg !== undefined && opts['policy'] !== undefined && dirArg !== opts['policy']) {
-      io.stderr.write('error: give the directory once: as an argument or with --policy\n');
-      return EXIT.error;
-    }
-    const destination = dirArg ?? (opts['policy'] as string | undefined) ?? 'policy';
+    const parsed = remoteCommandArgs(args, opts, io);
+    if (!parsed) return EXIT.error;
+    const { format, regoVersion, remote, address: source } = parsed;
+    const destination = parsed.directory ?? 'policy';
     const verification = verificationOf(opts, io.cwd);
     try {
       const r = await pull(source, destination, { ...remote, regoVersion, overwrite: opts['overwrite'] === true, ...(verification ? { verification } : {}) });

@@ -3,9 +3,9 @@
  * OCI artifact conftest pushes, or a built bundle (`--bundle`) as OPA's bundle layer
  * (remote/push.ts, docs/distribution.md).
  */
-import { EXIT, textOrJson, type CliCommand } from '../command.js';
-import { REGO_VERSION_OPTIONS, regoVersionOf } from '../rego-version.js';
-import { printRemoteError, REMOTE_OPTIONS, remoteOptionsOf } from '../remote/cli.js';
+import { EXIT, type CliCommand } from '../command.js';
+import { REGO_VERSION_OPTIONS } from '../rego-version.js';
+import { printRemoteError, REMOTE_OPTIONS, remoteCommandArgs } from '../remote/cli.js';
 import { pushBundle, pushPolicies } from '../remote/push.js';
 import { parseSource } from '../remote/source.js';
 import { RemoteError, RemoteErrorCodes } from '../remote/errors.js';
@@ -28,21 +28,9 @@ export const pushCommand: CliCommand = {
     { flags: '--format <format>', description: 'text (default) or json: what was pushed', default: 'text' },
   ],
   async run(args, opts, io) {
-    const format = textOrJson(opts, io);
-    if (!format) return EXIT.error;
-    const regoVersion = regoVersionOf(opts, io);
-    if (!regoVersion) return EXIT.error;
-    const remote = remoteOptionsOf(opts, io);
-    if (typeof remote === 'string') {
-      io.stderr.write(`error: ${remote}\n`);
-      return EXIT.error;
-    }
-    const [target, dirArg] = args as [string, string | undefined];
-    const policyDir = dirArg ?? (opts['policy'] as string | undefined);
-    if (dirArg !== undefined && opts['policy'] !== undefined && dirArg !== opts['policy']) {
-      io.stderr.write('error: give the directory once: as an argument or with --policy\n');
-      return EXIT.error;
-    }
+    const parsed = remoteCommandArgs(args, opts, io);
+    if (!parsed) return EXIT.error;
+    const { format, regoVersion, remote, address: target, directory: policyDir } = parsed;
     if (opts['bundle'] !== undefined && (policyDir !== undefined || opts['data'] !== undefined)) {
       io.stderr.write('error: --bundle pushes the bundle only; leave out the directory and --data\n');
       return EXIT.error;

@@ -1,6 +1,8 @@
 /** Option specs and error printing shared by `pull`, `push` and `scan --update`. */
+import type { RegoVersion } from '@palisade/engine';
 import type { CommandIO, OptionSpec } from '../command.js';
-import { EXIT } from '../command.js';
+import { EXIT, textOrJson } from '../command.js';
+import { regoVersionOf } from '../rego-version.js';
 import { RemoteError } from './errors.js';
 import { DEFAULT_REMOTE_TIMEOUT_MS, limitsOf, type Limits } from './limits.js';
 import type { RemoteOptions } from './pull.js';
@@ -30,4 +32,32 @@ export function printRemoteError(e: unknown, io: CommandIO, prefix = ''): number
   if (!(e instanceof RemoteError)) throw e;
   io.stderr.write(`error: ${prefix}${e.code}: ${e.message}\n`);
   return EXIT.error;
+}
+
+/**
+ * What `pull` and `push` both read from their arguments: the output format, the Rego version, the
+ * transfer options and the address with its optional directory (given once: as an argument or as
+ * `--policy`). Undefined when a usage error was printed.
+ */
+export function remoteCommandArgs(
+  args: string[],
+  opts: Record<string, unknown>,
+  io: CommandIO,
+): { format: 'text' | 'json'; regoVersion: RegoVersion; remote: RemoteOptions; address: string; directory?: string } | undefined {
+  const format = textOrJson(opts, io);
+  if (!format) return undefined;
+  const regoVersion = regoVersionOf(opts, io);
+  if (!regoVersion) return undefined;
+  const remote = remoteOptionsOf(opts, io);
+  if (typeof remote === 'string') {
+    io.stderr.write(`error: ${remote}\n`);
+    return undefined;
+  }
+  const [address, dirArg] = args as [string, string | undefined];
+  if (dirArg !== undefined && opts['policy'] !== undefined && dirArg !== opts['policy']) {
+    io.stderr.write('error: give the directory once: as an argument or with --policy\n');
+    return undefined;
+  }
+  const directory = dirArg ?? (opts['policy'] as string | undefined);
+  return { format, regoVersion, remote, address, ...(directory !== undefined ? { directory } : {}) };
 }

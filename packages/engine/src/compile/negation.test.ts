@@ -1,19 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Engine } from '../api.js';
-import type { Diagnostic } from '../errors.js';
-
-/** Rows of `x := data.t.p` ([] when undefined), or the compile errors' codes and messages. */
-function run(src: string, input?: unknown, query = 'x := data.t.p'): unknown {
-  const e = new Engine();
-  const parse = e.addModule('t.rego', `package t\n\n${src}\n`);
-  const errs: Diagnostic[] = parse.length ? parse : e.compile();
-  if (errs.length) return errs.map((d) => `${d.code}: ${d.message}`);
-  const { query: q, errors } = e.prepare(query);
-  if (!q) return errors.map((d) => `${d.code}: ${d.message}`);
-  return q.evaluate(input).rows;
-}
-
-const TRUE = [{ x: true }];
+import { run, TRUE } from './test-support.js';
 
 // Expected values are OPA 1.17.1's (../shared/bin/opa).
 describe('negation evaluates some operands first (as OPA)', () => {
