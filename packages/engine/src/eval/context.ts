@@ -9,6 +9,7 @@ import type { RuleDef, RuleSet } from '../compile/rule-tree.js';
 import type { CallTarget } from '../compile/ir.js';
 import type { Value } from '../value/types.js';
 import type { Tracer } from './trace.js';
+import type { FnResults } from './fn-cache.js';
 
 export interface Limits {
   /** Wall-clock budget in ms (0 = none). */
@@ -133,7 +134,13 @@ export const IN_PROGRESS = Symbol('in-progress');
 
 export class Ctx {
   readonly cache = new Map<RuleSet, Value | typeof UNDEF | typeof IN_PROGRESS>();
-  readonly fnCache = new Map<RuleSet, Map<string, Value | typeof UNDEF>>();
+  /** Function results by argument key, per function; `shared` caches are also the run's cross-evaluation cache. */
+  readonly fnCache = new Map<RuleSet, { cache: FnResults; shared: boolean }>();
+  /**
+   * `RuleEvaluator.shareKey` per rule set: a pure function of this context (its input, overlays and
+   * run flags never change), computed once because it is asked on every call of a function.
+   */
+  readonly shareKeys = new Map<RuleSet, string | undefined>();
 
   constructor(
     readonly run: Run,

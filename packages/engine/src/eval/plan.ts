@@ -14,7 +14,7 @@ import { Ctx, type DataOverlay, type Mock } from './context.js';
 import { iterate, setPath } from './values.js';
 import { allBound, firstValue, hasGenerator, needs, startsWith, templateText, walkValue, type Segment } from './refs.js';
 import type { RuleEvaluator } from './rules.js';
-import type { TreeNode } from '../compile/rule-tree.js';
+import type { RuleSet, TreeNode } from '../compile/rule-tree.js';
 import { tracedExpr } from './trace.js';
 
 /** The first rule-set node along `prefix` and the number of segments leading to it, or null. */
@@ -489,13 +489,22 @@ export class Planner {
     };
   }
 
+  /** A call of the user function at `path`, its rule set looked up once (the rule tree of a plan never changes). */
+  private functionCall(path: string[]): (c: Ctx, args: Value[], k: VK) => boolean {
+    let rs: RuleSet | undefined | null = null;
+    return (c, args, k) => {
+      if (rs === null) rs = this.rules.functionAt(path);
+      return rs !== undefined && this.rules.callFunctionSet(c, rs, args, k);
+    };
+  }
+
   /** Returns a function applying the call target (honouring `with` mocks) to argument values. */
   invoker(fn: CallTarget, loc: IRTerm['loc']): (c: Ctx, args: Value[], k: VK) => boolean {
     const mockKey = fn.kind === 'builtin' ? fn.name : 'data.' + fn.path.join('.');
     const direct =
       fn.kind === 'builtin'
         ? (c: Ctx, args: Value[], k: VK) => this.rules.callBuiltin(c, fn.decl, args, loc, k)
-        : (c: Ctx, args: Value[], k: VK) => this.rules.callFunction(c, fn.path, args, k);
+        : this.functionCall(fn.path);
     return (c, args, k) => {
       const mock = c.mocks?.get(mockKey);
       if (mock) {

@@ -7,7 +7,7 @@ import type { BuiltinDecl } from '../builtins/define.js';
 import type { RuleDef, RuleSet, TreeNode } from '../compile/rule-tree.js';
 import { findNode, headSplit } from '../compile/rule-tree.js';
 import type { Location } from '../syntax/location.js';
-import { ObjectBuilder, RSet, compareStrings, equals, isObject, keyOf, objectEntries, objectGet, sortedObjectEntries, type Value } from '../value/types.js';
+import { ObjectBuilder, RSet, compareStrings, equals, isObject, objectEntries, objectGet, sortedObjectEntries, type Value } from '../value/types.js';
 import { Ctx, IN_PROGRESS, UNDEF } from './context.js';
 import { setPath } from './values.js';
 import { finishTree, insertPath, mergeInto, objectIsEmpty } from './object-tree.js';
@@ -15,6 +15,7 @@ import { guardsHold, inputGuards, type InputGuard } from './rule-index.js';
 import { COVERED, applyOverlays, hasOverlayBelow, overlayAt, startsWith } from './overlays.js';
 import { type ExprFn, type Frame, type PatFn, type Planner, type TermFn, type VK } from './plan.js';
 import { walkValue, type Segment } from './refs.js';
+import { FnResults, identityOf } from './fn-cache.js';
 
 interface CompiledDef {
   def: RuleDef;
@@ -26,10 +27,12 @@ interface CompiledDef {
   elses: { body: ExprFn; value: TermFn }[];
   /** `input` equality tests of the main body (rule indexing; empty when the def has else clauses). */
   guards: InputGuard[];
+  /** Positions and values of the arguments written as constants (`f("curl", x)`): function indexing. */
+  constArgs: { i: number; v: Value }[];
 }
 
 /** Per-function cap of the cross-evaluation cache (distinct argument lists). */
-const SHARED_FN_CACHE_LIMIT = 10_000;
+const SHARED_FN_CACHE_LIMIT = 200_000;
 
 export class RuleEvaluator {
   private compiled = new Map<RuleDef, CompiledDef>();
@@ -38,7 +41,7 @@ export class RuleEvaluator {
    * input, nor per-evaluation data overrides, nor nondeterministic builtins (see dependencies.ts).
    */
   private shared = new Map<RuleSet, { key: string; value: Value | typeof UNDEF }>();
-  private sharedFns = new Map<RuleSet, { key: string; cache: Map<string, Value | typeof UNDEF> }>();
+  private sharedFns = new Map<RuleSet, { key: string; cache: FnResults }>();
   private shareable = new Map<RuleSet, { sig: string; overlapping: number[] }>();
 
   constructor(
@@ -57,6 +60,7 @@ export class RuleEvaluator {
         key: def.key ? p.term(def.key) : undefined,
         keyPath: def.keyPath.map((t) => p.term(t)),
         args: (def.args ?? []).map((t) => p.pattern(t)),
+        constArgs: (def.args ?? []).flatMap((t, i) => (t.t === 'const' ? [{ i, v: t.v }] : [])),
         elses: def.elses.map((e) => ({ body: p.body(e.body), value: p.term(e.value) })),
         // Else clauses run exactly when the main body fails, so a def with them is never skipped.
         guards: def.elses.length ? [] : inputGuards(def.body),
@@ -212,6 +216,13 @@ export class RuleEvaluator {
    * evaluated by many policies. Inputs are never mutated (see value/types.ts), so identity is safe.
    */
   private shareKey(c: Ctx, rs: RuleSet): string | undefined {
+    if (c.shareKeys.has(rs)) return c.shareKeys.get(rs);
+    const key = this.computeShareKey(c, rs);
+    c.shareKeys.set(rs, key);
+    return key;
+  }
+
+  private computeShareKey(c: Ctx, rs: RuleSet): string | undefined {
     if (!c.root || c.run.strict || c.run.coverage || c.run.tracer) return undefined;
     const d = rs.dependencies;
     if (!d || d.volatile || (d.input && !c.run.immutableInput)) return undefined;
@@ -408,29 +419,55 @@ export class RuleEvaluator {
   // ---- calls ---------------------------------------------------------------------------------
 
   callFunction(c: Ctx, path: string[], args: Value[], k: VK): boolean {
-    const node = findNode(this.tree, path);
-    const rs = node?.ruleSet;
+    const rs = findNode(this.tree, path)?.ruleSet;
     if (!rs || rs.kind !== 'function') return false;
+    return this.callFunctionSet(c, rs, args, k);
+  }
+
+  /** The function rule set at `path` (resolved once per call site by the planner), if there is one. */
+  functionAt(path: string[]): RuleSet | undefined {
+    const rs = findNode(this.tree, path)?.ruleSet;
+    return rs && rs.kind === 'function' ? rs : undefined;
+  }
+
+  private fnCacheOf(c: Ctx, rs: RuleSet): FnResults {
+    const own = c.fnCache.get(rs);
+    if (own !== undefined && !(own.shared && own.cache.size >= SHARED_FN_CACHE_LIMIT)) return own.cache;
     const share = this.shareKey(c, rs);
-    let cache: Map<string, Value | typeof UNDEF> | undefined;
+    let cache: FnResults;
     if (share !== undefined) {
       let entry = this.sharedFns.get(rs);
       if (!entry || entry.key !== share || entry.cache.size >= SHARED_FN_CACHE_LIMIT) {
-        entry = { key: share, cache: new Map() };
+        entry = { key: share, cache: new FnResults() };
         this.sharedFns.set(rs, entry);
       }
       cache = entry.cache;
     } else {
-      cache = c.fnCache.get(rs);
-      if (!cache) c.fnCache.set(rs, (cache = new Map()));
+      cache = new FnResults();
     }
-    const ck = argsKey(args);
-    const hit = cache.get(ck);
+    c.fnCache.set(rs, { cache, shared: share !== undefined });
+    return cache;
+  }
+
+  private constArgsHold(def: RuleDef, args: Value[]): boolean {
+    for (const { i, v } of this.compiledDef(def).constArgs) if (!equals(v, args[i])) return false;
+    return true;
+  }
+
+  callFunctionSet(c: Ctx, rs: RuleSet, args: Value[], k: VK): boolean {
+    const cache = this.fnCacheOf(c, rs);
+    const hit = cache.get(args);
     if (hit !== undefined) return hit === UNDEF ? false : k(hit);
     c.run.enter();
     let value: Value | undefined;
     try {
+      // Indexing (as OPA's indexer does for function arguments): a definition whose constant
+      // argument differs from the call's cannot match, and is not entered (entering costs more
+      // than the unification that would fail). Not while tracing or measuring coverage, which
+      // report every definition tried.
+      const index = c.run.tracer === undefined && c.run.coverage === undefined;
       for (const def of rs.defs) {
+        if (index && !this.constArgsHold(def, args)) continue;
         this.eachValue(c, def, args, (v) => {
           if (value !== undefined && !equals(value, v)) {
             throw new PalisadeError(ErrorCodes.evalConflict, 'functions must not produce multiple outputs for same inputs', def.loc);
@@ -443,7 +480,7 @@ export class RuleEvaluator {
     } finally {
       c.run.leave();
     }
-    cache.set(ck, value === undefined ? UNDEF : value);
+    cache.set(args, value === undefined ? UNDEF : value);
     return value === undefined ? false : k(value);
   }
 
@@ -499,30 +536,8 @@ function builtinFailure(name: string, e: unknown, loc: Location): PalisadeError 
   return new PalisadeError(ErrorCodes.evalBuiltin, `${name}: ${msg}`, loc);
 }
 
-const identities = new WeakMap<object, number>();
-let nextIdentity = 1;
-
-/** A key that is equal for the same object (identity) or the same primitive value. */
-function identityOf(v: Value): string {
-  if (v !== null && typeof v === 'object') {
-    let id = identities.get(v);
-    if (id === undefined) identities.set(v, (id = nextIdentity++));
-    return '#' + id;
-  }
-  return keyOf(v);
-}
-
 function coverHead(c: Ctx, def: RuleDef): void {
   if (c.run.coverage !== undefined) c.run.coverage.add(`${def.loc.file}:${def.loc.row}`);
 }
 
-/**
- * Cache key of a function call. Composite arguments are keyed by identity (cheap, and exact: the
- * same object always has the same value); equal copies simply miss the cache.
- */
-function argsKey(args: Value[]): string {
-  let s = '';
-  for (const a of args) s += identityOf(a) + '\u0000';
-  return s;
-}
 
