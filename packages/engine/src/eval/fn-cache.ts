@@ -1,55 +1,80 @@
 /**
- * Results of a user function by argument list. Composite arguments are keyed by identity (cheap,
- * and exact: the same object always has the same value; equal copies simply miss the cache).
+ * Results of a user function by argument list: a trie with one level per argument, each level
+ * keyed by the argument itself. Composite arguments are keyed by identity (cheap, and exact: the
+ * same object always has the same value; equal copies simply miss the cache).
  *
- * One-argument calls, the common case, key a `Map` by the object or string itself: a string built
- * per call (`"#12\u0000"`) costs an allocation and a hash each time, which profiled as most of the
- * cost of a call to a cheap function; a string from the input document keeps its hash.
+ * No key string is built per call: a string like `"#12\u0000"` per call costs an allocation, an
+ * identity lookup and a hash each time, which profiled as most of the cost of calling a cheap
+ * function (a 100,000-command RUN makes millions of such calls). Strings from the input document
+ * keep their hash, so keying by the string itself is cheap.
  */
 import { keyOf, type Value } from '../value/types.js';
 import type { UNDEF } from './context.js';
 
 type Result = Value | typeof UNDEF;
 
-export class FnResults {
-  private readonly byObject = new Map<object, Result>();
-  private readonly byString = new Map<string, Result>();
-  /**
-   * Safe integers as themselves (0 and -0 are one key, as in Rego). Other numbers go through `keyOf`,
-   * which makes an integral float beyond 2^53 and the equal bigint one key.
-   */
-  private readonly byNumber = new Map<number, Result>();
-  private readonly byKey = new Map<string, Result>();
+/** One argument position: a map per kind of key, so that no two kinds of value share a key. */
+class Level<T> {
+  private objects?: Map<object, T>;
+  private strings?: Map<string, T>;
+  private integers?: Map<number, T>;
+  /** Booleans, null, bigints and other numbers, by `keyOf` (an integral float beyond 2^53 and the equal bigint are one key). */
+  private others?: Map<string, T>;
 
-  get size(): number {
-    return this.byObject.size + this.byString.size + this.byNumber.size + this.byKey.size;
+  get(a: Value): T | undefined {
+    if (typeof a === 'string') return this.strings?.get(a);
+    if (a !== null && typeof a === 'object') return this.objects?.get(a);
+    // Safe integers as themselves: 0 and -0 are one key in a Map, as they are one number in Rego.
+    if (typeof a === 'number' && Number.isSafeInteger(a)) return this.integers?.get(a);
+    return this.others?.get(keyOf(a));
   }
 
+  set(a: Value, v: T): void {
+    if (typeof a === 'string') (this.strings ??= new Map()).set(a, v);
+    else if (a !== null && typeof a === 'object') (this.objects ??= new Map()).set(a, v);
+    else if (typeof a === 'number' && Number.isSafeInteger(a)) (this.integers ??= new Map()).set(a, v);
+    else (this.others ??= new Map()).set(keyOf(a), v);
+  }
+}
+
+type Node = Level<Node | Result>;
+
+export class FnResults {
+  private readonly root: Node = new Level();
+  private zeroArgs: Result | undefined;
+  /** Results stored (the cross-evaluation cache is capped by it). */
+  size = 0;
+
   get(args: Value[]): Result | undefined {
-    if (args.length === 1) {
-      const a = args[0];
-      if (typeof a === 'string') return this.byString.get(a);
-      if (typeof a === 'number' && Number.isSafeInteger(a)) return this.byNumber.get(a);
-      if (a !== null && typeof a === 'object') return this.byObject.get(a);
+    if (args.length === 0) return this.zeroArgs;
+    let node: Node = this.root;
+    const last = args.length - 1;
+    for (let i = 0; i < last; i++) {
+      const next = node.get(args[i]);
+      if (next === undefined) return undefined;
+      node = next as Node;
     }
-    return this.byKey.get(argsKey(args));
+    return node.get(args[last]) as Result | undefined;
   }
 
   set(args: Value[], r: Result): void {
-    if (args.length === 1) {
-      const a = args[0];
-      if (typeof a === 'string') return void this.byString.set(a, r);
-      if (typeof a === 'number' && Number.isSafeInteger(a)) return void this.byNumber.set(a, r);
-      if (a !== null && typeof a === 'object') return void this.byObject.set(a, r);
+    this.size++;
+    if (args.length === 0) return void (this.zeroArgs = r);
+    let node: Node = this.root;
+    const last = args.length - 1;
+    for (let i = 0; i < last; i++) {
+      let next = node.get(args[i]) as Node | undefined;
+      if (next === undefined) node.set(args[i], (next = new Level()));
+      node = next;
     }
-    this.byKey.set(argsKey(args), r);
+    node.set(args[last], r);
   }
 }
 
 const identities = new WeakMap<object, number>();
 let nextIdentity = 1;
 
-/** A key that is equal for the same object (identity) or the same primitive value. */
+/** A key that is equal for the same object (identity) or the same primitive value (sharing keys). */
 export function identityOf(v: Value): string {
   if (v !== null && typeof v === 'object') {
     let id = identities.get(v);
@@ -58,12 +83,3 @@ export function identityOf(v: Value): string {
   }
   return keyOf(v);
 }
-
-/** Key of an argument list (see `identityOf`), also used for the input part of sharing keys. */
-export function argsKey(args: Value[]): string {
-  let s = '';
-  for (const a of args) s += identityOf(a) + '\u0000';
-  return s;
-}
-
-
