@@ -5,7 +5,7 @@
  * A test checks both agree on valid and invalid samples.
  */
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { DOCUMENT_KINDS } from './loaders/load.js';
+import { DOCUMENT_KINDS } from './loaders/registry.js';
 import type { DocumentKind, Severity } from './model.js';
 import { SEVERITIES } from './model.js';
 import { PROFILES, type Profile } from './policy-set.js';
