@@ -5,7 +5,7 @@
  * policy-set.ts reads the same block through `readPolicyMeta` and maps it leniently (it also accepts Trivy's layout).
  */
 import { parse as parseYaml } from 'yaml';
-import type { Module } from '@palisade/engine';
+import { MAX_YAML_ALIASES, type Module } from '@palisade/engine';
 import type { DocumentKind, Severity } from './model.js';
 import { SEVERITIES } from './model.js';
 import { CHECK_INPUT_KINDS } from './loaders/registry.js';
@@ -56,7 +56,7 @@ export function readPolicyMeta(module: Pick<Module, 'annotations'>): PolicyMetaR
   for (const a of module.annotations) {
     let doc: unknown;
     try {
-      doc = parseYaml(a.yaml, { maxAliasCount: 100 });
+      doc = parseYaml(a.yaml, { maxAliasCount: MAX_YAML_ALIASES });
     } catch (e) {
       error ??= `METADATA block at line ${a.loc.row} is not valid YAML (positions relative to the block): ${(e as Error).message.split('\n')[0]}`;
       continue;
