@@ -12,7 +12,7 @@ import { loadFile } from '@palisade/stdlib';
 import { documentInput } from '../../packages/stdlib/src/conftest.js';
 import { ROOT, ensureBuilt, palisade } from '../cli/toolchain-helpers.js';
 import { writeExamples, type Example } from './trivy-examples.js';
-import { expandPaths } from '../../packages/cli/src/load-policies.js';
+import { expandPaths } from '../../packages/cli/src/data-files.js';
 
 const CHECKS = join(ROOT, '../shared/third_party/trivy-checks');
 const present = existsSync(join(CHECKS, 'checks/docker'));

@@ -5,7 +5,7 @@
  */
 import { relative, resolve } from 'node:path';
 import { loaders } from '@palisade/stdlib';
-import { expandPaths } from './load-policies.js';
+import { expandPaths } from './data-files.js';
 import { readInputFile } from './read-input.js';
 
 

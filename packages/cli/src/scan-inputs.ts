@@ -2,12 +2,10 @@
  * Policies (`-p`) and data (`-d`) for `palisade scan`, read from files into the plain values
  * `scan()` takes. Read problems are reported per file, never thrown.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { parseJSONExact } from '@palisade/engine';
 import type { PolicySource } from '@palisade/stdlib';
-import { expandDataPaths, expandPaths } from './load-policies.js';
+import { DATA_PATH_EXTENSIONS, expandDataPaths, expandPaths, readDataFile, readModuleText } from './data-files.js';
 
 export interface PolicyInputs {
   policies: PolicySource[];
@@ -63,13 +61,9 @@ function shown(file: string, cwd: string): string {
 }
 
 function readText(file: string, cwd: string, errors: string[]): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    errors.push(`${shown(file, cwd)}: ${code === 'ENOENT' ? 'no such file or directory' : `cannot read file: ${code ?? (e as Error).message}`}`);
-    return undefined;
-  }
+  const { text, error } = readModuleText(file, shown(file, cwd));
+  if (error) errors.push(error.message);
+  return text;
 }
 
 /**
@@ -93,22 +87,19 @@ export function readPolicyInputs(policyPaths: readonly string[], dataPaths: read
       if (text !== undefined) out.policies.push({ file: shown(file, cwd), source: text });
     }
   }
-  for (const { file, at } of expandDataPaths(dataPaths.map((p) => resolve(cwd, p)), ['rego', 'json', 'yaml', 'yml'])) {
-    const text = readText(file, cwd, out.errors);
-    if (text === undefined) continue;
+  for (const { file, at } of expandDataPaths(dataPaths.map((p) => resolve(cwd, p)), DATA_PATH_EXTENSIONS)) {
     if (file.endsWith('.rego')) {
-      out.policies.push({ file: shown(file, cwd), source: text });
+      const text = readText(file, cwd, out.errors);
+      if (text !== undefined) out.policies.push({ file: shown(file, cwd), source: text });
       continue;
     }
-    try {
-      const value = file.endsWith('.json') ? parseJSONExact(text) : parseYaml(text, { maxAliasCount: 100 });
-      if (value === null || value === undefined) continue;
-      if (at.length) out.data.push(at.reduceRight<unknown>((v, k) => ({ [k]: v }), value));
-      else if (typeof value !== 'object' || Array.isArray(value)) out.errors.push(`${shown(file, cwd)}: data files must hold an object`);
-      else out.data.push(value);
-    } catch (e) {
-      out.errors.push(`${shown(file, cwd)}: ${(e as Error).message.split('\n')[0]}`);
-    }
+    const { value, error } = readDataFile(file, shown(file, cwd));
+    if (error) out.errors.push(error.message);
+    else if (value === undefined) continue;
+    else if (at.length) out.data.push(at.reduceRight<unknown>((v, k) => ({ [k]: v }), value));
+    // `scan()` merges data values at the root, where only an object has keys to merge.
+    else if (typeof value !== 'object' || Array.isArray(value)) out.errors.push(`${shown(file, cwd)}: data files must hold an object`);
+    else out.data.push(value);
   }
   return out;
 }

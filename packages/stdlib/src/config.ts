@@ -5,13 +5,14 @@
  * A test checks both agree on valid and invalid samples.
  */
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { DOCUMENT_KINDS } from './loaders/load.js';
+import { DOCUMENT_KINDS } from './loaders/registry.js';
 import type { DocumentKind, Severity } from './model.js';
 import { SEVERITIES } from './model.js';
 import { PROFILES, type Profile } from './policy-set.js';
 import type { DockerfileShape } from './conftest.js';
 import { TRIVY_BUILTINS_MODES, type TrivyBuiltinsMode } from './trivy-builtins.js';
 import type { ConfigWaiver } from './waivers.js';
+import { MAX_YAML_ALIASES } from '@palisade/engine';
 
 /** File names of the configuration file looked up in a scan root, in order. */
 export const CONFIG_FILE_NAMES = ['palisade.yaml', 'palisade.yml', '.palisade.yaml', '.palisade.yml'] as const;
@@ -203,7 +204,7 @@ export function validateConfig(value: unknown): { config: PalisadeConfig; issues
 export function parseConfig(text: string): { config: PalisadeConfig; issues: ConfigIssue[] } {
   let value: unknown;
   try {
-    value = parseYaml(text, { maxAliasCount: 100 });
+    value = parseYaml(text, { maxAliasCount: MAX_YAML_ALIASES });
   } catch (e) {
     const line = e instanceof YAMLParseError ? e.linePos?.[0]?.line : undefined;
     const issue: ConfigIssue = { path: '', message: `not valid YAML: ${(e as Error).message.split('\n')[0]}` };

@@ -7,7 +7,8 @@
  */
 import { T, builtinError, operandError, type BuiltinDecl, type Value } from '@palisade/engine';
 import { combinedInput, documentInput } from './conftest.js';
-import { DOCUMENT_KINDS, loadFile } from './loaders/load.js';
+import { loadFile } from './loaders/load.js';
+import { DOCUMENT_KINDS } from './loaders/registry.js';
 import type { DocumentKind, InputDocument } from './model.js';
 
 /** Reads `path` (relative to the process's working directory) when it lies inside `root`; throws a message otherwise. */

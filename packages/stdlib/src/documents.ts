@@ -5,48 +5,14 @@
  */
 import { loadFiles, type LoadOptions } from './loaders/index.js';
 import type { DocumentKind, InputDocument, LoadError } from './model.js';
-import type { IgnoreEntry } from './loaders/config/ignore.js';
-import type {
-  ComposeDocument,
-  DockerInspectObject,
-  DockerignoreDocument,
-  GrypeReport,
-  KubernetesObject,
-  TrivyDockerfileDocument,
-  TrivyReport,
-} from './input-types.js';
+import type { DocumentValueMap } from './loaders/registry.js';
+
+export type { DocumentValueMap };
 
 /** One in-memory file: its path (used to detect the kind and named in findings) and its text. */
 export interface DocumentFile {
   path: string;
   content: string;
-}
-
-/** The type of `InputDocument.value` for each document kind (generated from src/schemas). */
-export interface DocumentValueMap {
-  dockerfile: TrivyDockerfileDocument;
-  kubernetes: KubernetesObject;
-  compose: ComposeDocument;
-  'docker-inspect': DockerInspectObject;
-  trivy: TrivyReport;
-  grype: GrypeReport;
-  dockerignore: DockerignoreDocument;
-  json: unknown;
-  yaml: unknown;
-  toml: Record<string, unknown>;
-  ini: Record<string, Record<string, unknown>>;
-  xml: Record<string, unknown>;
-  hcl1: Record<string, unknown>;
-  hcl2: Record<string, unknown>;
-  dotenv: Record<string, string>;
-  properties: Record<string, string>;
-  edn: unknown;
-  ignore: IgnoreEntry[];
-  cyclonedx: Record<string, unknown>;
-  spdx: Record<string, unknown>;
-  vcl: Record<string, unknown>;
-  hocon: unknown;
-  textproto: Record<string, unknown>;
 }
 
 /**

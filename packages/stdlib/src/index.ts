@@ -18,7 +18,8 @@ export type { DocumentFile, DocumentValueMap, LoadedDocuments, TypedDocument } f
 export type * from './input-types.js';
 export { scan, createScanner, setDefaultStdlib, diagnosticAsError, DEFAULT_SCAN_TIMEOUT_MS } from './scan.js';
 export type { ScanOptions, ScanRunOptions, Scanner, StdlibBundle } from './scan.js';
-export { assembleResult, compareFindings, findingsFail, severityRank, waiveFindings } from './scan-result.js';
+export { assembleResult, findingsFail, waiveFindings } from './scan-result.js';
+export { compareErrors, compareFindings, compareSeverity, severityRank, sortForReport } from './finding-order.js';
 export type { VerdictOptions } from './scan-result.js';
 export { PROFILES, DEFAULT_SEVERITY, discoverPolicies, selectPolicies, appliesTo, packageAnnotation, policyMetadata } from './policy-set.js';
 export type { Policy, PolicyMetadata, PolicyRule, Profile } from './policy-set.js';

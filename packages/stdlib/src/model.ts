@@ -3,32 +3,10 @@
  * `scan()`. Reporters (CLI) and the TUI render only these types.
  */
 
-/** The kinds of input documents Palisade understands. */
-export type DocumentKind =
-  | 'dockerfile'
-  | 'kubernetes'
-  | 'compose'
-  | 'docker-inspect'
-  | 'trivy'
-  | 'grype'
-  | 'dockerignore'
-  | 'json'
-  | 'yaml'
-  // Configuration formats conftest parses (loaders/config/).
-  | 'toml'
-  | 'ini'
-  | 'xml'
-  | 'hcl1'
-  | 'hcl2'
-  | 'dotenv'
-  | 'properties'
-  | 'edn'
-  | 'ignore'
-  | 'cyclonedx'
-  | 'spdx'
-  | 'vcl'
-  | 'hocon'
-  | 'textproto';
+import type { DocumentKind } from './loaders/registry.js';
+
+/** The kinds of input documents Palisade understands (derived from the table in loaders/registry.ts). */
+export type { DocumentKind };
 
 /** An inclusive range of 1-based line numbers. */
 export interface LineRange {

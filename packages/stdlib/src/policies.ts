@@ -6,7 +6,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { Engine, type Diagnostic, type EngineOptions } from '@palisade/engine';
+import { Engine, MAX_YAML_ALIASES, type Diagnostic, type EngineOptions } from '@palisade/engine';
 import { stdlibBuiltins } from './result-builtin.js';
 
 /**
@@ -48,7 +48,7 @@ export function stdlibPolicySources(opts: { tests?: boolean } = {}): PolicySourc
 export function stdlibData(): Record<string, unknown>[] {
   return walk(join(STDLIB_ROOT, 'data'), [])
     .filter((p) => /\.ya?ml$/.test(p))
-    .map((p) => parseYaml(readFileSync(p, 'utf8'), { maxAliasCount: 100 }) as Record<string, unknown>)
+    .map((p) => parseYaml(readFileSync(p, 'utf8'), { maxAliasCount: MAX_YAML_ALIASES }) as Record<string, unknown>)
     .filter((d) => d && typeof d === 'object');
 }
 

@@ -5,17 +5,16 @@
  * policy-set.ts reads the same block through `readPolicyMeta` and maps it leniently (it also accepts Trivy's layout).
  */
 import { parse as parseYaml } from 'yaml';
-import type { Module } from '@palisade/engine';
+import { MAX_YAML_ALIASES, type Module } from '@palisade/engine';
 import type { DocumentKind, Severity } from './model.js';
 import { SEVERITIES } from './model.js';
+import { CHECK_INPUT_KINDS } from './loaders/registry.js';
 
 /** Profiles a policy may declare (`all` is implicit and never declared). */
 export const DECLARABLE_PROFILES = ['recommended', 'pss-baseline', 'pss-restricted', 'cis-docker'] as const;
 
 /** Catalog-style check id: kind prefix and three digits (`DF-001`, `KW-014`). */
 export const CATALOG_ID = /^(DF|KW|KC|DC|DI|SR|RS)-\d{3}$/;
-
-const INPUT_KINDS: readonly DocumentKind[] = ['dockerfile', 'kubernetes', 'compose', 'docker-inspect', 'trivy', 'grype', 'dockerignore', 'json', 'yaml'];
 
 /** METADATA fields of a stdlib policy; a field is undefined when absent or of the wrong type. */
 export interface StdlibPolicyMeta {
@@ -57,7 +56,7 @@ export function readPolicyMeta(module: Pick<Module, 'annotations'>): PolicyMetaR
   for (const a of module.annotations) {
     let doc: unknown;
     try {
-      doc = parseYaml(a.yaml, { maxAliasCount: 100 });
+      doc = parseYaml(a.yaml, { maxAliasCount: MAX_YAML_ALIASES });
     } catch (e) {
       error ??= `METADATA block at line ${a.loc.row} is not valid YAML (positions relative to the block): ${(e as Error).message.split('\n')[0]}`;
       continue;
@@ -116,7 +115,7 @@ export function checkPolicyMeta(read: PolicyMetaRead): string[] {
     else out.push(`custom.severity ${JSON.stringify(custom['severity'])} is not one of ${SEVERITIES.join(', ')}`);
   }
   if (!m.input || m.input.length === 0) shape('custom.input', custom['input'], 'a non-empty list of document kinds');
-  else for (const k of m.input) if (!INPUT_KINDS.includes(k as DocumentKind)) out.push(`custom.input has unknown kind "${k}" (known: ${INPUT_KINDS.join(', ')})`);
+  else for (const k of m.input) if (!CHECK_INPUT_KINDS.includes(k as DocumentKind)) out.push(`custom.input has unknown kind "${k}" (known: ${CHECK_INPUT_KINDS.join(', ')})`);
   if (!m.remediation) shape('custom.remediation', custom['remediation'], 'a non-empty string');
   if (!m.references) shape('custom.references', custom['references'], 'a list of URLs');
   else for (const r of m.references) if (!/^https?:\/\/\S+$/.test(r)) out.push(`custom.references entry "${r}" is not an http(s) URL`);

@@ -5,6 +5,7 @@
 import type { AnnotationSet, Module } from '@palisade/engine';
 import type { DocumentKind, Severity } from './model.js';
 import { SEVERITIES } from './model.js';
+import { CHECK_INPUT_KINDS } from './loaders/registry.js';
 import { RULE_NAME, ruleKind, type RuleKind } from './conftest.js';
 import { matchesAny } from './scan-glob.js';
 import { readPolicyMeta } from './policy-meta.js';
@@ -100,7 +101,7 @@ const TRIVY_TYPES: Record<string, DocumentKind[]> = {
   json: ['json'],
 };
 
-const KIND_NAMES = new Set<string>(['dockerfile', 'kubernetes', 'compose', 'docker-inspect', 'trivy', 'grype', 'dockerignore', 'json', 'yaml']);
+const KIND_NAMES = new Set<string>(CHECK_INPUT_KINDS);
 
 function inputKindsOf(custom: Record<string, unknown>, schemas: unknown): { kinds?: DocumentKind[]; trivy: boolean } {
   const input = custom['input'];

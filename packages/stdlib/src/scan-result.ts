@@ -4,28 +4,8 @@
  */
 import type { CheckTally, Finding, LoadError, PrintOutput, ScanResult, ScanSummary, Severity, Waiver } from './model.js';
 import { SEVERITIES } from './model.js';
+import { compareErrors, compareFindings, severityRank } from './finding-order.js';
 import { expiredWaivers, isoDay, type ConfigWaiver } from './waivers.js';
-
-function cmp(a: string | number, b: string | number): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** The scanner's order: file, start line, policy id, then end line, message, rule. */
-export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    cmp(a.file, b.file) ||
-    cmp(a.startLine, b.startLine) ||
-    cmp(a.policyId, b.policyId) ||
-    cmp(a.endLine, b.endLine) ||
-    cmp(a.message, b.message) ||
-    cmp(a.namespace, b.namespace) ||
-    cmp(a.rule, b.rule)
-  );
-}
-
-export function compareErrors(a: LoadError, b: LoadError): number {
-  return cmp(a.path, b.path) || cmp(a.line ?? 0, b.line ?? 0) || cmp(a.code, b.code) || cmp(a.message, b.message);
-}
 
 export interface AssembleOptions {
   /** Number of input files (default: distinct paths of documents and errors). */
@@ -105,7 +85,7 @@ export function assembleResult(findings: Finding[], errors: LoadError[], opts: A
   if (opts.checks?.length) result.checks = mergeChecks(opts.checks);
   if (opts.prints?.length) {
     // Stable: lines of one document keep the order they were printed in.
-    const sorted = [...opts.prints].sort((a, b) => cmp(a.file, b.file) || a.index - b.index);
+    const sorted = [...opts.prints].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.index - b.index));
     result.prints = sorted.slice(0, MAX_PRINTS);
     const omitted = (opts.printsOmitted ?? 0) + sorted.length - result.prints.length;
     if (omitted > 0) result.printsOmitted = omitted;
@@ -133,11 +113,6 @@ export interface VerdictOptions {
   failOn?: Severity;
   /** Warnings fail too (at or above `failOn`). */
   failOnWarn?: boolean;
-}
-
-/** A number that orders severities: higher is more severe. */
-export function severityRank(s: Severity): number {
-  return SEVERITIES.length - SEVERITIES.indexOf(s);
 }
 
 /** Whether the findings fail the scan (load errors are judged separately by the caller). */

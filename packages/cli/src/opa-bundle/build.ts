@@ -7,7 +7,7 @@
 import { lstatSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { Engine, ErrorCodes, parseJSONExact, type Diagnostic } from '@palisade/engine';
+import { Engine, ErrorCodes, MAX_YAML_ALIASES, parseJSONExact, type Diagnostic } from '@palisade/engine';
 import { stdlibBuiltins } from '@palisade/stdlib';
 import { writeTarGz, type ArchiveFile } from './archive.js';
 import { bundleFromFiles, BundleError, insertData, isBundleFile, MANIFEST_FILE, walkBundleDir, type Manifest } from './bundle.js';
@@ -64,7 +64,7 @@ export async function buildBundle(dirs: string[], opts: BuildOptions, cwd = proc
       } else {
         try {
           const text = f.data.toString('utf8');
-          const value = f.path.endsWith('.json') ? parseJSONExact(text) : parseYaml(text, { maxAliasCount: 100 });
+          const value = f.path.endsWith('.json') ? parseJSONExact(text) : parseYaml(text, { maxAliasCount: MAX_YAML_ALIASES });
           if (value === null || value === undefined) continue;
           const at = f.path.includes('/') ? f.path.slice(0, f.path.lastIndexOf('/')).split('/') : [];
           insertData(data, at, value, shown);

@@ -6,7 +6,7 @@
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { ErrorCodes, parseJSONExact, parseModule } from '@palisade/engine';
+import { ErrorCodes, MAX_YAML_ALIASES, parseJSONExact, parseModule } from '@palisade/engine';
 import { ArchiveError, MAX_EXPANDED_BYTES, readTarGz, type ArchiveFile } from './archive.js';
 import { SIGNATURES_FILE, SignatureError, verify, type VerificationOptions } from './signature.js';
 
@@ -197,7 +197,7 @@ export async function bundleFromFiles(source: string, files: ArchiveFile[], opts
       let value: unknown;
       try {
         const text = f.data.toString('utf8');
-        value = base === 'data.json' ? parseJSONExact(text) : parseYaml(text, { maxAliasCount: 100 });
+        value = base === 'data.json' ? parseJSONExact(text) : parseYaml(text, { maxAliasCount: MAX_YAML_ALIASES });
       } catch (e) {
         throw new BundleError(`${shown}: invalid ${base === 'data.json' ? 'JSON' : 'YAML'} (${(e as Error).message.split('\n')[0]})`);
       }

@@ -10,6 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { parse as parseYaml } from 'yaml';
+import { MAX_YAML_ALIASES } from '@palisade/engine';
 
 /** Hash names OPA accepts in a signature's `files[].algorithm`, as node:crypto names. */
 export const HASHES: Record<string, string> = {
@@ -130,6 +131,6 @@ export function digest(path: string, bytes: Uint8Array, algorithm = 'SHA-256'): 
   const h = createHash(name);
   if (!isStructured(path)) return h.update(bytes).digest('hex');
   const text = Buffer.from(bytes).toString('utf8');
-  const json = /\.ya?ml$/.test(path) ? JSON.stringify(parseYaml(text, { maxAliasCount: 100 }) ?? null) : text;
+  const json = /\.ya?ml$/.test(path) ? JSON.stringify(parseYaml(text, { maxAliasCount: MAX_YAML_ALIASES }) ?? null) : text;
   return h.update(canonicalJSON(json)).digest('hex');
 }

@@ -1,37 +1,14 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import { SEVERITIES } from '@palisade/stdlib';
-import type { Finding, Resource, Severity } from '@palisade/stdlib';
+import { sortForReport } from '@palisade/stdlib';
+import type { Finding, Resource } from '@palisade/stdlib';
 
 /** Placeholder until the project has a public home; callers may override via ReportOptions. */
 export const DEFAULT_INFORMATION_URI = 'https://github.com/palisade/palisade';
 
-/** 0 = most severe. Unknown severities sort last rather than throwing on odd input. */
-export function severityRank(s: Severity): number {
-  const i = SEVERITIES.indexOf(s);
-  return i < 0 ? SEVERITIES.length : i;
-}
-
-/**
- * Deterministic report order: repository-relative file, line, severity (worst first),
- * policy id, message. Paths are compared relative to `cwd` so `/repo/x` and `x` sort together.
- */
-export function compareFindings(a: Finding, b: Finding, cwd = '.'): number {
-  return (
-    cmp(relativePath(a.file, cwd), relativePath(b.file, cwd)) ||
-    a.startLine - b.startLine ||
-    severityRank(a.severity) - severityRank(b.severity) ||
-    cmp(a.policyId, b.policyId) ||
-    cmp(a.message, b.message)
-  );
-}
-
+/** The findings in the report order (docs/reporters.md), paths as the reports show them. */
 export function sortedFindings(findings: readonly Finding[], cwd: string): Finding[] {
-  return [...findings].sort((a, b) => compareFindings(a, b, cwd));
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return sortForReport(findings, (file) => relativePath(file, cwd));
 }
 
 /** Groups preserving first-seen order of keys. */

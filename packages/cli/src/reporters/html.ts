@@ -1,6 +1,6 @@
-import { SEVERITIES } from '@palisade/stdlib';
+import { SEVERITIES, compareSeverity, severityRank } from '@palisade/stdlib';
 import type { Finding, ScanResult, Severity } from '@palisade/stdlib';
-import { isWebUrl, locationLabel, relativePath, resourceLabel, severityRank, sortedFindings } from './common.js';
+import { isWebUrl, locationLabel, relativePath, resourceLabel, sortedFindings } from './common.js';
 import { codeFrame, type FrameRow } from './frame.js';
 import { HTML_SCRIPT, HTML_STYLE } from './html-assets.js';
 import type { ReportOptions, Reporter } from './types.js';
@@ -22,7 +22,7 @@ function renderHtml(result: ScanResult, opts: ReportOptions): string {
   const s = result.summary;
   // Worst first, as a reader triages; the report order (file, line) breaks ties. The Severity
   // header starts out marked as the sorted column.
-  const findings = sortedFindings(result.findings, opts.cwd).sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
+  const findings = sortedFindings(result.findings, opts.cwd).sort((a, b) => compareSeverity(a.severity, b.severity));
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',
@@ -116,7 +116,8 @@ function findingRow(f: Finding, order: number, opts: ReportOptions): string {
   const loc = locationLabel(f, opts.cwd);
   const res = resourceLabel(f.resource);
   const keys = {
-    sev: String(severityRank(f.severity)),
+    // Ascending is worst first (CRITICAL 0 … INFO 4), the order the column starts in.
+    sev: String(SEVERITIES.length - severityRank(f.severity)),
     status: f.status,
     id: f.policyId,
     // File, then zero-padded line so the string order is the numeric order.

@@ -1,5 +1,6 @@
 import type { Finding, Severity } from '@palisade/stdlib';
-import { isWebUrl, severityRank } from './common.js';
+import { severityRank } from '@palisade/stdlib';
+import { isWebUrl } from './common.js';
 
 export type SarifLevel = 'error' | 'warning' | 'note';
 
@@ -49,7 +50,7 @@ export function buildRules(findings: readonly Finding[]): SarifRule[] {
 
 function buildRule(id: string, group: Finding[]): SarifRule {
   const f = group[0]!;
-  const severity = group.map((g) => g.severity).reduce((a, b) => (severityRank(b) < severityRank(a) ? b : a));
+  const severity = group.map((g) => g.severity).reduce((a, b) => (severityRank(b) > severityRank(a) ? b : a));
   const references = unique(group.flatMap((g) => g.references));
   const related = unique(group.flatMap((g) => g.related));
   const title = f.title || id;

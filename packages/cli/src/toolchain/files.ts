@@ -7,12 +7,11 @@
  */
 import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { ErrorCodes, parseJSONExact, type Diagnostic, type Engine } from '@palisade/engine';
+import { ErrorCodes, type Diagnostic, type Engine } from '@palisade/engine';
 import { matchGlob } from '@palisade/stdlib';
 import { sanitizeName } from '../reporters/ansi.js';
 import type { CommandIO } from '../command.js';
-import { readInputFile } from '../read-input.js';
+import { readDataFile, readModuleText } from '../data-files.js';
 import { walkTree } from '../walk-tree.js';
 
 export interface FoundFile {
@@ -80,8 +79,7 @@ export function findFiles(paths: string[], cwd: string, opts: { withData: boolea
 }
 
 export function readText(f: FoundFile): { text?: string; error?: Diagnostic } {
-  const r = readInputFile(f.path);
-  return r.error ? { error: { code: ErrorCodes.input, message: `${f.name}: ${r.error.message}` } } : { text: r.text };
+  return readModuleText(f.path, f.name);
 }
 
 /** Adds Rego modules and merges data files into `engine`; returns every read/parse/data error. */
@@ -93,18 +91,9 @@ export function loadInto(engine: Engine, found: Found): Diagnostic[] {
     else errors.push(...engine.addModule(f.name, text!));
   }
   for (const f of found.data) {
-    const { text, error } = readText(f);
-    if (error) {
-      errors.push(error);
-      continue;
-    }
-    try {
-      const value = f.path.endsWith('.json') ? parseJSONExact(text!) : parseYaml(text!, { maxAliasCount: 100 });
-      if (value === null || value === undefined) continue;
-      for (const d of engine.addData(value, f.at ?? [])) errors.push({ ...d, message: `${f.name}: ${d.message}` });
-    } catch (e) {
-      errors.push({ code: ErrorCodes.input, message: `${f.name}: invalid ${f.path.endsWith('.json') ? 'JSON' : 'YAML'}: ${(e as Error).message.split('\n')[0]}` });
-    }
+    const { value, error } = readDataFile(f.path, f.name);
+    if (error) errors.push(error);
+    else if (value !== undefined) for (const d of engine.addData(value, f.at ?? [])) errors.push({ ...d, message: `${f.name}: ${d.message}` });
   }
   return errors;
 }

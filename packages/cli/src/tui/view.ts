@@ -3,7 +3,7 @@
  * order, with which group headers, and how the screen is divided. Pure functions only; the
  * reducer and the components share them so both agree on every index.
  */
-import { SEVERITIES } from '@palisade/stdlib';
+import { compareSeverity, severityRank } from '@palisade/stdlib';
 import type { Finding, ScanResult, Severity } from '@palisade/stdlib';
 import { location, resourceLabel } from './format.js';
 
@@ -35,11 +35,6 @@ export interface Visible {
   hiddenWaived: number;
 }
 
-const rank = (s: Severity): number => {
-  const i = SEVERITIES.indexOf(s);
-  return i < 0 ? SEVERITIES.length : i;
-};
-
 const haystacks = new WeakMap<Finding, string>();
 /** Text the filter searches, built once per finding. */
 function haystack(f: Finding): string {
@@ -67,7 +62,7 @@ function haystack(f: Finding): string {
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const byLocation = (a: Finding, b: Finding): number =>
   byText(a.file, b.file) || a.startLine - b.startLine || a.endLine - b.endLine;
-const bySeverity = (a: Finding, b: Finding): number => rank(a.severity) - rank(b.severity);
+const bySeverity = (a: Finding, b: Finding): number => compareSeverity(a.severity, b.severity);
 const byPolicy = (a: Finding, b: Finding): number => byText(a.policyId, b.policyId);
 
 interface GroupSpec {
@@ -102,11 +97,11 @@ const GROUP_SPECS: Record<Exclude<Grouping, 'none'>, GroupSpec> = {
 /** Filters, sorts and groups; O(n log n) in the number of findings. */
 export function computeVisible(findings: readonly Finding[], view: ViewOptions): Visible {
   const q = view.query.trim().toLowerCase();
-  const min = rank(view.minSeverity);
+  const min = severityRank(view.minSeverity);
   const kept: Finding[] = [];
   let hiddenWaived = 0;
   for (const f of findings) {
-    if (rank(f.severity) > min) continue;
+    if (severityRank(f.severity) < min) continue;
     if (q !== '' && !haystack(f).includes(q)) continue;
     if (f.status === 'waived' && !view.showWaived) {
       hiddenWaived++;

@@ -7,6 +7,7 @@
  */
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { ErrorCodes, type Diagnostic } from '../errors.js';
+import { MAX_YAML_ALIASES } from '../limits.js';
 import type { Annotation, Term } from '../syntax/ast.js';
 import type { Location } from '../syntax/location.js';
 import { parseTerm } from '../syntax/parse.js';
@@ -170,7 +171,7 @@ export function parseBlock(block: Annotation): { block?: ParsedBlock; error?: Di
   if (!isMap(root)) return fail('invalid METADATA block: expected a YAML map of annotation keys', 0);
   let value: Record<string, unknown>;
   try {
-    value = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
+    value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) as Record<string, unknown>;
   } catch (e) {
     // yaml refuses to expand alias bombs; the block is rejected rather than expanded.
     return fail(`invalid METADATA block: ${(e as Error).message.split('\n')[0]}`, 0);

@@ -1,5 +1,6 @@
 /** Public surface of the input loaders (re-exported by the package's src/index.ts). */
-export { loadFile, loadFiles, DOCUMENT_KINDS, type LoadOptions } from './load.js';
+export { loadFile, loadFiles, type LoadOptions } from './load.js';
+export { DOCUMENT_KINDS, CONFIG_KINDS, CHECK_INPUT_KINDS, isConfigKind, isDocumentKind, type ConfigKind, type LoaderContext } from './registry.js';
 export { detectKind, detectByName } from './detect.js';
 export {
   parseDockerfile,
@@ -32,7 +33,7 @@ export { parseYamlText, DEFAULT_MAX_ALIAS_NODES, MAX_YAML_DEPTH, type YamlOption
 export { parseJsonText, MAX_JSON_DEPTH } from './json-docs.js';
 export { MAX_INPUT_CHARS, LoadErrorCode } from './common.js';
 export { TreeSourceMap, DockerfileSourceMap } from './source-map.js';
-export { CONFIG_KINDS, configKindByName, isConfigKind, type ConfigKind } from './config/kinds.js';
+export { configKindByName } from './config/kinds.js';
 export { setHclParsers, type HclParsers } from './config/hcl.js';
 export { protoFilesProblem, type ProtoFile } from './config/textproto.js';
 export { parseIgnoreEntries, type IgnoreEntry } from './config/ignore.js';

@@ -1,56 +1,20 @@
 import type { DocumentKind, LoadResult } from '../model.js';
 import { LoadErrorCode, errorResult, internalError, loadError, sizeError } from './common.js';
-import { composeFromParsed, loadCompose } from './compose.js';
 import { detectByName, detectTreeKind, looksLikeDockerfile } from './detect.js';
-import { inspectFromParsed, loadDockerInspect } from './docker-inspect.js';
 import { loadDockerfile } from './dockerfile.js';
-import { loadDockerignore } from './dockerignore.js';
-import { grypeFromParsed, loadGrype } from './grype.js';
-import { loadJson } from './json.js';
-import { kubernetesFromParsed, loadKubernetes } from './kubernetes.js';
 import { applyKustomizations } from './kustomize.js';
 import { docFromParsed, emptyYamlDocument, guessSyntax, parseTree, type ParsedTree } from './tree-docs.js';
-import { loadTrivy, trivyFromParsed } from './trivy.js';
-import { loadYaml } from './yaml.js';
-import { CONFIG_KINDS, CONFIG_LOADERS, configKindByName, type LoaderContext } from './config/kinds.js';
+import { configKindByName } from './config/kinds.js';
+import { DOCUMENT_KINDS, KIND_TABLE, isDocumentKind, type LoaderContext } from './registry.js';
 
 export interface LoadOptions extends LoaderContext {
   /** Forces the document kind (the CLI's `--parser KIND`); detection is skipped. */
   parser?: DocumentKind;
 }
 
-export const DOCUMENT_KINDS: readonly DocumentKind[] = [
-  'dockerfile', 'kubernetes', 'compose', 'docker-inspect', 'trivy', 'grype', 'dockerignore', 'json', 'yaml', ...CONFIG_KINDS,
-];
-
-const LOADERS: Record<DocumentKind, (path: string, text: string, ctx?: LoaderContext) => LoadResult> = {
-  dockerfile: loadDockerfile,
-  kubernetes: loadKubernetes,
-  compose: loadCompose,
-  'docker-inspect': loadDockerInspect,
-  trivy: loadTrivy,
-  grype: loadGrype,
-  dockerignore: loadDockerignore,
-  json: loadJson,
-  yaml: loadYaml,
-  ...CONFIG_LOADERS,
-};
-
 function fromTree(kind: DocumentKind, path: string, tree: ParsedTree): LoadResult {
-  switch (kind) {
-    case 'kubernetes':
-      return kubernetesFromParsed(path, tree);
-    case 'compose':
-      return composeFromParsed(path, tree);
-    case 'docker-inspect':
-      return inspectFromParsed(path, tree);
-    case 'trivy':
-      return trivyFromParsed(path, tree);
-    case 'grype':
-      return grypeFromParsed(path, tree);
-    default:
-      return { documents: tree.docs.map((d) => docFromParsed(tree.syntax, path, d)), errors: tree.errors };
-  }
+  const build = KIND_TABLE[kind].fromTree;
+  return build ? build(path, tree) : { documents: tree.docs.map((d) => docFromParsed(tree.syntax, path, d)), errors: tree.errors };
 }
 
 /**
@@ -60,16 +24,15 @@ function fromTree(kind: DocumentKind, path: string, tree: ParsedTree): LoadResul
 export function loadFile(path: string, text: string, opts: LoadOptions = {}): LoadResult {
   try {
     if (opts.parser) {
-      const loader = LOADERS[opts.parser];
-      if (!loader) return errorResult(loadError(path, LoadErrorCode.UnknownKind, `unknown parser ${JSON.stringify(opts.parser)}; expected one of ${DOCUMENT_KINDS.join(', ')}`));
-      return loader(path, text, opts);
+      if (!isDocumentKind(opts.parser)) return errorResult(loadError(path, LoadErrorCode.UnknownKind, `unknown parser ${JSON.stringify(opts.parser)}; expected one of ${DOCUMENT_KINDS.join(', ')}`));
+      return KIND_TABLE[opts.parser].load(path, text, opts);
     }
     const tooLarge = sizeError(path, text);
     if (tooLarge) return errorResult(tooLarge);
     const byName = detectByName(path);
-    if (byName !== 'tree' && byName !== 'unknown') return LOADERS[byName](path, text);
+    if (byName !== 'tree' && byName !== 'unknown') return KIND_TABLE[byName].load(path, text);
     const config = byName === 'unknown' ? configKindByName(path) : undefined;
-    if (config) return CONFIG_LOADERS[config](path, text, opts);
+    if (config) return KIND_TABLE[config].load(path, text, opts);
     const syntax = guessSyntax(path, text);
     if (byName === 'unknown' && syntax === 'yaml' && looksLikeDockerfile(text)) return loadDockerfile(path, text);
     const tree = parseTree(path, text, syntax);
