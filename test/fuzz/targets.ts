@@ -10,7 +10,7 @@
 import fc from 'fast-check';
 import { Engine, ErrorCodes, parseModule, type Diagnostic } from '../../packages/engine/src/index.js';
 import { assembleResult, compileGlob, createScanner, loadFiles, loaders, type Finding, type LoadError, type Scanner, type Severity } from '../../packages/stdlib/src/index.js';
-import { parseShell, ShellSyntaxError } from '../../packages/engine/src/builtins/sh-parse.js';
+import { parseShell, ShellSyntaxError } from '../../packages/engine/src/builtins/trivy/sh-parse.js';
 import { REPORTERS } from '../../packages/cli/src/reporters/index.js';
 import { bombs, mutated, noise, seeds, TOKENS } from './inputs.js';
 

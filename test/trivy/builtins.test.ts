@@ -60,7 +60,7 @@ describe('cidr.count_addresses and cidr.is_public match Go', () => {
 describe('squealer.scan_string matches squealer', () => {
   const cases = fixture('squealer.json') as { input: string; transgressionFound: boolean; description: string }[];
   it('uses exactly the rules the oracle ran', async () => {
-    const { SQUEALER_RULES } = await import('../../packages/engine/src/builtins/squealer-rules.js');
+    const { SQUEALER_RULES } = await import('../../packages/engine/src/builtins/trivy/squealer-rules.js');
     const oracleRules = JSON.parse(readFileSync(new URL('./oracle/squealer-rules.json', import.meta.url), 'utf8')) as { rules: string[][] };
     expect(SQUEALER_RULES).toEqual(oracleRules.rules);
   });

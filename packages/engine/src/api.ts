@@ -17,7 +17,7 @@ import { RuleEvaluator } from './eval/rules.js';
 import { fromJS } from './value/json.js';
 import { annotationSetFor, bindAnnotationModules, metadataChainValue, metadataRuleValue, modulesOfTree } from './annotations/chain.js';
 import { buildAnnotationSet, type AnnotationSet } from './annotations/scopes.js';
-import { parseModuleValue } from './builtins/rego-parse-module.js';
+import { parseModuleValue } from './builtins/rego/rego-parse-module.js';
 import type { Tracer } from './eval/trace.js';
 import type { AllowedBuiltins } from './compile/state.js';
 import { isObject, objectEntries, objectGet, type ObjectValue, type PlainObject, type Value } from './value/types.js';

@@ -20,10 +20,10 @@ export { toJSONText, toJSONValue, toRegoText, parseJSONExact, fromJS } from './v
 export { discoverTests, runTests } from './testing/runner.js';
 export type { TestCase, TestResult, TestOptions } from './testing/runner.js';
 /** OPA's test-harness builtin `test.sleep` (not in the default catalog; register it explicitly). */
-export { testSleepBuiltin } from './builtins/time.js';
+export { testSleepBuiltin } from './builtins/time/time.js';
 /** Trivy's custom builtins (not in the default catalog; registered for Trivy-style policy sets). */
-export { trivyBuiltins } from './builtins/trivy.js';
-export { trivyResultCause } from './builtins/trivy-result.js';
+export { trivyBuiltins } from './builtins/trivy/trivy.js';
+export { trivyResultCause } from './builtins/trivy/trivy-result.js';
 export { renderBuiltinReference } from './builtins/reference.js';
 export { formatSource, formatModule } from './syntax/format.js';
 export type { FormatResult } from './syntax/format.js';
