@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, palisade as run, ROOT } from './toolchain-helpers.js';
 
@@ -29,5 +29,22 @@ describe('palisade eval', () => {
 
   it('exits 1 with --fail when the result is undefined', () => {
     expect(palisade(['eval', '--fail', 'input.nope']).code).toBe(1);
+  });
+
+  it('prints load errors as an OPA-shaped JSON document on stdout with --format json', () => {
+    const bad = join(dir, 'bad.rego');
+    writeFileSync(bad, 'package x\n\nq if { 1 = }\n');
+    const r = palisade(['eval', '-d', bad, '--format', 'json', 'data.x']);
+    expect(r.code).toBe(2);
+    const doc = JSON.parse(r.stdout) as { errors: { code: string; message: string; location: { file: string; row: number } }[] };
+    expect(doc.errors).toHaveLength(1);
+    expect(doc.errors[0].code).toBe('rego_parse_error');
+    expect(resolve(ROOT, doc.errors[0].location.file)).toBe(bad);
+    expect(doc.errors[0].location.row).toBe(3);
+    // Other formats keep the human diagnostic on stderr and nothing on stdout.
+    const pretty = palisade(['eval', '-d', bad, '--format', 'pretty', 'data.x']);
+    expect(pretty.code).toBe(2);
+    expect(pretty.stdout).toBe('');
+    expect(pretty.stderr).toContain('rego_parse_error');
   });
 });

@@ -51,8 +51,10 @@ export const evalCommand: CliCommand = {
     const bundled = await loadBundles(opts, io.cwd);
     errors.push(...bundled.errors);
     errors.push(...addBundlesTo(engine, bundled.bundles));
-    if (errors.length) return printDiagnostics(errors, io, engine);
     const format = String(opts.format ?? 'json');
+    // As `opa eval --format json`: load errors are a JSON document on stdout too, so a caller
+    // parsing stdout sees why there is no result.
+    if (errors.length) return format === 'json' ? printJSONErrors(errors, io) : printDiagnostics(errors, io, engine);
     // Each expression's value is captured as `opa eval` reports it (see eval-capture.ts).
     const captured = captureQuery(query);
     const prepared = engine.prepare(captured?.query ?? query);
