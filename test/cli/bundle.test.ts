@@ -138,7 +138,54 @@ describe('-b/--bundle', () => {
     tree(join(work, 'opa-layout'), { 'other/data.json': '{"x": 1}' });
     const bad = run(['eval', '-b', 'opa-layout', 'data']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/data at \/other is outside the manifest's roots/);
+    expect(bad.stdout + bad.stderr).toMatch(/data at \/other is outside the manifest's roots/);
+  });
+});
+
+describe('rego_version in the manifest', () => {
+  const V0 = 'package ex\n\ndeny[msg] {\n\tinput.user == "eve"\n\tmsg := "v0 rule"\n}\n';
+  const V1 = 'package ex\n\nwarn contains "v1 rule" if input.user == "eve"\n';
+  writeFileSync(join(work, 'eve.json'), '{"user": "eve"}');
+
+  it('reads modules as v0 or v1 as the manifest says (rego_version, then file_rego_versions globs), with the answers OPA gives', () => {
+    const dir = tree(join(work, 'mixed'), {
+      '.manifest': JSON.stringify({ revision: '1', roots: ['ex'], rego_version: 0, file_rego_versions: { '*/v1_*.rego': 1 } }),
+      'ex/a.rego': V0,
+      'ex/v1_b.rego': V1,
+    });
+    const tgz = join(work, 'mixed.tar.gz');
+    execFileSync('tar', ['-czf', tgz, '--transform', 's,^\\./,/,', '-C', dir, './.manifest', './ex/a.rego', './ex/v1_b.rego']);
+    for (const b of ['mixed.tar.gz', 'mixed']) {
+      expect(evalValue(['-b', b, '-i', 'eve.json', 'data.ex.deny'])).toEqual(['v0 rule']);
+      expect(evalValue(['-b', b, '-i', 'eve.json', 'data.ex.warn'])).toEqual(['v1 rule']);
+    }
+    if (!noOpa) {
+      const v0 = spawnSync(OPA, ['eval', '--v0-compatible', '-d', join(dir, 'ex/a.rego'), '-i', join(work, 'eve.json'), '--format', 'raw', 'data.ex.deny'], { encoding: 'utf8' });
+      expect(JSON.parse(v0.stdout)).toEqual(['v0 rule']);
+      expect(opaEval(join(dir, 'ex/v1_b.rego'), 'data.ex.warn', join(work, 'eve.json'))).toEqual(['v1 rule']);
+    }
+    // scan takes the same per-file versions: the v0 deny fires.
+    const scan = run(['scan', '-b', 'mixed.tar.gz', '-n', 'ex', '--no-color', 'eve.json']);
+    expect(scan.code, scan.stdout + scan.stderr).toBe(1);
+    expect(scan.stdout).toContain('v0 rule');
+    // build keeps the versions: its bundle loads the same way.
+    const built = run(['build', '-o', 'mixed-built.tar.gz', 'mixed']);
+    expect(built.code, built.stderr).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(extract(join(work, 'mixed-built.tar.gz'), join(work, 'mixed-x')), '.manifest'), 'utf8')) as Record<string, unknown>;
+    expect(manifest.rego_version).toBe(0);
+    expect(manifest.file_rego_versions).toEqual({ '*/v1_*.rego': 1 });
+    expect(evalValue(['-b', 'mixed-built.tar.gz', '-i', 'eve.json', 'data.ex.deny'])).toEqual(['v0 rule']);
+  });
+
+  it('a v0 module without a manifest version is a parse error (v1 is the default), and unknown versions are refused', () => {
+    tree(join(work, 'plain'), { 'ex/a.rego': V0 });
+    const r = run(['eval', '-b', 'plain', 'data.ex']);
+    expect(r.code).toBe(2);
+    expect(r.stdout + r.stderr).toContain('rego_parse_error');
+    tree(join(work, 'v2'), { '.manifest': JSON.stringify({ revision: '1', rego_version: 2 }), 'ex/a.rego': V1 });
+    const v2 = run(['eval', '-b', 'v2', 'data.ex']);
+    expect(v2.code).toBe(2);
+    expect(v2.stdout + v2.stderr).toMatch(/unknown bundle rego-version 2/);
   });
 });
 
@@ -158,13 +205,13 @@ describe('signed bundles', () => {
     expect(evalValue(['-b', 'signed.tar.gz', '--verification-key', 'public.pem', '-i', 'pod.json', 'data.main.deny'])).toEqual(['web is privileged (team platform)']);
     const unverified = run(['eval', '-b', 'signed.tar.gz', 'data.main.deny']);
     expect(unverified.code).toBe(2);
-    expect(unverified.stderr).toMatch(/the bundle is signed; pass --verification-key/);
+    expect(unverified.stdout + unverified.stderr).toMatch(/the bundle is signed; pass --verification-key/);
     const wrong = run(['scan', '-b', 'signed.tar.gz', '--verification-key', 'other.pem', 'pod.yaml']);
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toMatch(/signature verification failed/);
+    expect(wrong.stdout + wrong.stderr).toMatch(/signature verification failed/);
     const unsigned = run(['test', '-b', 'b.tar.gz', '--verification-key', 'public.pem']);
     expect(unsigned.code).toBe(2);
-    expect(unsigned.stderr).toMatch(/not signed/);
+    expect(unsigned.stdout + unsigned.stderr).toMatch(/not signed/);
   });
 
   it('a bundle changed after signing is refused, naming the file', () => {
@@ -174,11 +221,11 @@ describe('signed bundles', () => {
     execFileSync('tar', ['-czf', tampered, '-C', x, ...readdirSync(x)]);
     const r = run(['eval', '-b', 'tampered.tar.gz', '--verification-key', 'public.pem', 'data.main.deny']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/main\/deny\.rego: digest mismatch/);
+    expect(r.stdout + r.stderr).toMatch(/main\/deny\.rego: digest mismatch/);
     // A directory bundle is verified the same way.
     const d = run(['eval', '-b', 'sx', '--verification-key', 'public.pem', 'data.main.deny']);
     expect(d.code).toBe(2);
-    expect(d.stderr).toMatch(/digest mismatch/);
+    expect(d.stdout + d.stderr).toMatch(/digest mismatch/);
   });
 
   it('HMAC signing with claims (scope) must match the verifier', () => {
@@ -187,6 +234,6 @@ describe('signed bundles', () => {
     expect(evalValue(['-b', 'hs.tar.gz', '--verification-key', 's3cret', '--signing-alg', 'HS256', '--scope', 'prod', 'data.main.team'])).toEqual('platform');
     const noScope = run(['eval', '-b', 'hs.tar.gz', '--verification-key', 's3cret', '--signing-alg', 'HS256', 'data.main.team']);
     expect(noScope.code).toBe(2);
-    expect(noScope.stderr).toMatch(/scope mismatch/);
+    expect(noScope.stdout + noScope.stderr).toMatch(/scope mismatch/);
   });
 });

@@ -4,6 +4,7 @@ export type { EngineOptions, EvalOptions, EvalResult, Row } from './api.js';
 export type { AllowedBuiltins } from './compile/state.js';
 export { ErrorCodes, PalisadeError, formatDiagnostic } from './errors.js';
 export { MAX_YAML_ALIASES } from './limits.js';
+export { globMatches } from './builtins/regex/glob.js';
 export type { Diagnostic, ErrorCode } from './errors.js';
 export type { Location } from './syntax/location.js';
 export { codeFrame } from './syntax/location.js';

@@ -6,7 +6,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { Engine, MAX_YAML_ALIASES, type Diagnostic, type EngineOptions } from '@palisade/engine';
+import { Engine, MAX_YAML_ALIASES, type Diagnostic, type EngineOptions, type RegoVersion } from '@palisade/engine';
 import { stdlibBuiltins } from './result-builtin.js';
 
 /**
@@ -20,6 +20,8 @@ export interface PolicySource {
   /** Path relative to the stdlib package root, e.g. `policies/dockerfile/user.rego`. */
   file: string;
   source: string;
+  /** Rego version of this file when it is fixed (an OPA bundle manifest's); else the scan's. */
+  regoVersion?: RegoVersion;
 }
 
 function walk(dir: string, out: string[]): string[] {

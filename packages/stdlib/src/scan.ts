@@ -179,7 +179,7 @@ export function createScanner(options: ScanOptions = {}): { scanner?: Scanner; e
     }
     for (const d of bundle.data) errors.push(...engine.addData(d));
   }
-  for (const p of userPolicies) errors.push(...engine.addModule(p.file, p.source, options.regoVersion));
+  for (const p of userPolicies) errors.push(...engine.addModule(p.file, p.source, p.regoVersion ?? options.regoVersion));
   applyTrivyBuiltins(engine, options.trivyBuiltins, engine.modules().filter((m) => !stdlibFiles.has(m.file)));
   for (const d of options.data ?? []) errors.push(...engine.addData(d));
   if (options.config) errors.push(...engine.addData({ palisade: { config: options.config } }));

@@ -16,6 +16,7 @@ import {
   type LoadError,
   type PalisadeConfig,
   type Policy,
+  type PolicySource,
   type ScanOptions,
   type ScanResult,
 } from '@palisade/stdlib';
@@ -192,14 +193,14 @@ export function emptyScan(documents: readonly InputDocument[], policies: readonl
 }
 
 /** An engine holding the user's policy modules, parsed only (for `--strict` and its code frames). */
-function strictEngine(policies: readonly { file: string; source: string }[], regoVersion: RegoVersion): Engine {
+function strictEngine(policies: readonly PolicySource[], regoVersion: RegoVersion): Engine {
   const engine = new Engine({ regoVersion });
-  for (const p of policies) engine.addModule(p.file, p.source);
+  for (const p of policies) engine.addModule(p.file, p.source, p.regoVersion ?? regoVersion);
   return engine;
 }
 
 /** `--strict`: the strict-mode problems of the user's policies (`palisade check --strict`'s checks); parse errors are the compile's. */
-function strictProblems(policies: readonly { file: string; source: string }[], regoVersion: RegoVersion): Diagnostic[] {
+function strictProblems(policies: readonly PolicySource[], regoVersion: RegoVersion): Diagnostic[] {
   const engine = strictEngine(policies, regoVersion);
   return strictChecks(engine.modules(), engine.annotations());
 }
@@ -278,7 +279,7 @@ export async function runScan(args: string[], opts: Record<string, unknown>, io:
   inputs.errors.push(...bundled.errors.map((d) => d.message));
   for (const b of bundled.bundles) {
     // Bundle policies count as user policies (`-p`): with a bundle only it runs unless --stdlib.
-    const policies = b.modules.filter((m) => !m.path.endsWith('_test.rego')).map((m) => ({ file: m.file, source: m.text }));
+    const policies = b.modules.filter((m) => !m.path.endsWith('_test.rego')).map((m) => ({ file: m.file, source: m.text, ...(m.regoVersion ? { regoVersion: m.regoVersion } : {}) }));
     inputs.policies.splice(inputs.policyFiles, 0, ...policies);
     inputs.policyFiles += policies.length;
     inputs.data.push(b.data);

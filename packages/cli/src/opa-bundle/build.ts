@@ -7,10 +7,10 @@
 import { lstatSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { Engine, ErrorCodes, MAX_YAML_ALIASES, parseJSONExact, type Diagnostic } from '@palisade/engine';
+import { Engine, ErrorCodes, MAX_YAML_ALIASES, parseJSONExact, type Diagnostic, type RegoVersion } from '@palisade/engine';
 import { stdlibBuiltins } from '@palisade/stdlib';
 import { writeTarGz, type ArchiveFile } from './archive.js';
-import { bundleFromFiles, BundleError, insertData, isBundleFile, MANIFEST_FILE, walkBundleDir, type Manifest } from './bundle.js';
+import { bundleFromFiles, BundleError, insertData, isBundleFile, MANIFEST_FILE, manifestRegoVersions, walkBundleDir, type Manifest } from './bundle.js';
 import { sign, SIGNATURES_FILE, type SigningOptions } from './signature.js';
 
 export interface BuildOptions {
@@ -41,6 +41,7 @@ export async function buildBundle(dirs: string[], opts: BuildOptions, cwd = proc
   const modules = new Map<string, ArchiveFile & { from: string }>();
   const data: Record<string, unknown> = {};
   const engine = new Engine({ builtins: stdlibBuiltins });
+  const dirFiles: { dir: string; files: ArchiveFile[] }[] = [];
   for (const dir of dirs) {
     try {
       if (!lstatSync(dir).isDirectory()) throw new Error('not a directory');
@@ -48,19 +49,34 @@ export async function buildBundle(dirs: string[], opts: BuildOptions, cwd = proc
       errors.push({ code: ErrorCodes.input, message: `${name(dir)}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such directory' : (e as Error).message}` });
       continue;
     }
-    for (const f of collect(dir, errors)) {
+    dirFiles.push({ dir, files: collect(dir, errors) });
+  }
+  // Manifests first: their `rego_version` / `file_rego_versions` decide how each module is read.
+  for (const { dir, files } of dirFiles) {
+    for (const f of files.filter((x) => x.path === MANIFEST_FILE)) {
+      try {
+        manifest = { ...manifest, ...(JSON.parse(f.data.toString('utf8')) as Manifest) };
+      } catch (e) {
+        errors.push({ code: ErrorCodes.input, message: `${name(join(dir, f.path))}: invalid manifest (${(e as Error).message})` });
+      }
+    }
+  }
+  let versionOf: (path: string) => RegoVersion | undefined = () => undefined;
+  try {
+    versionOf = manifestRegoVersions('bundle', manifest);
+  } catch (e) {
+    if (!(e instanceof BundleError)) throw e;
+    errors.push({ code: e.code, message: e.message.replace(/^bundle\//, '') });
+  }
+  for (const { dir, files } of dirFiles) {
+    for (const f of files) {
       const shown = name(join(dir, f.path));
-      if (f.path === MANIFEST_FILE) {
-        try {
-          manifest = { ...manifest, ...(JSON.parse(f.data.toString('utf8')) as Manifest) };
-        } catch (e) {
-          errors.push({ code: ErrorCodes.input, message: `${shown}: invalid manifest (${(e as Error).message})` });
-        }
-      } else if (f.path.endsWith('.rego')) {
+      if (f.path === MANIFEST_FILE) continue;
+      if (f.path.endsWith('.rego')) {
         const prev = modules.get(f.path);
         if (prev) errors.push({ code: ErrorCodes.input, message: `${shown}: ${f.path} is also in ${prev.from}; bundle paths must be unique` });
         else modules.set(f.path, { ...f, from: dir });
-        errors.push(...engine.addModule(shown, f.data.toString('utf8')));
+        errors.push(...engine.addModule(shown, f.data.toString('utf8'), versionOf(f.path)));
       } else {
         try {
           const text = f.data.toString('utf8');
@@ -81,7 +97,8 @@ export async function buildBundle(dirs: string[], opts: BuildOptions, cwd = proc
   if (!errors.length) errors.push(...engine.addData(data), ...engine.compile());
   if (opts.revision !== undefined) manifest.revision = opts.revision;
   if (opts.roots?.length) manifest.roots = opts.roots;
-  const out: Manifest = { revision: manifest.revision ?? '', roots: manifest.roots ?? [''], rego_version: 1 };
+  const out: Manifest = { revision: manifest.revision ?? '', roots: manifest.roots ?? [''], rego_version: manifest.rego_version ?? 1 };
+  if (manifest.file_rego_versions && Object.keys(manifest.file_rego_versions).length) out.file_rego_versions = manifest.file_rego_versions;
   if (manifest.metadata) out.metadata = manifest.metadata;
   if (errors.length) return { manifest: out, files: [], errors };
 

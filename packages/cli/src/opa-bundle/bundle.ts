@@ -6,7 +6,7 @@
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { ErrorCodes, MAX_YAML_ALIASES, parseJSONExact, parseModule } from '@palisade/engine';
+import { ErrorCodes, globMatches, MAX_YAML_ALIASES, parseJSONExact, parseModule, type RegoVersion } from '@palisade/engine';
 import { ArchiveError, MAX_EXPANDED_BYTES, readTarGz, type ArchiveFile } from './archive.js';
 import { SIGNATURES_FILE, SignatureError, verify, type VerificationOptions } from './signature.js';
 
@@ -25,12 +25,43 @@ export interface Bundle {
   /** Where it came from, as the user named it. */
   source: string;
   manifest: Manifest;
-  /** Modules named `<source>/<path in bundle>` so diagnostics point into the bundle. */
-  modules: { file: string; path: string; text: string }[];
+  /**
+   * Modules named `<source>/<path in bundle>` so diagnostics point into the bundle; `regoVersion`
+   * when the manifest sets one for the file (otherwise the caller's default applies).
+   */
+  modules: { file: string; path: string; text: string; regoVersion?: RegoVersion }[];
   /** Every data file merged at its directory path. */
   data: Record<string, unknown>;
   files: ArchiveFile[];
   signed: boolean;
+}
+
+/**
+ * The manifest's Rego version of each module, as OPA reads it: the first `file_rego_versions`
+ * glob (gobwas syntax, no separators) matching the file's path in the bundle, else `rego_version`,
+ * else undefined (the caller's default). OPA matches against the path with its leading `/`; a
+ * pattern written without it matches too. Versions other than 0 and 1 are errors, as in OPA.
+ */
+export function manifestRegoVersions(source: string, manifest: Manifest): (path: string) => RegoVersion | undefined {
+  const asVersion = (v: unknown, what: string): RegoVersion => {
+    if (v === 0) return 'v0';
+    if (v === 1) return 'v1';
+    throw new BundleError(`${source}/.manifest: unknown bundle rego-version ${JSON.stringify(v)} for ${what}`);
+  };
+  const global = manifest.rego_version === undefined ? undefined : asVersion(manifest.rego_version, 'the bundle');
+  const perFile = manifest.file_rego_versions;
+  if (perFile !== undefined && !isObject(perFile)) throw new BundleError(`${source}/.manifest: "file_rego_versions" must be an object`);
+  const patterns = Object.entries(perFile ?? {}).map(([pattern, v]) => ({ pattern, version: asVersion(v, `files matching '${pattern}'`) }));
+  return (path) => {
+    for (const { pattern, version } of patterns) {
+      for (const candidate of ['/' + path, path]) {
+        const m = globMatches(pattern, candidate);
+        if ('error' in m) throw new BundleError(`${source}/.manifest: failed to compile glob pattern ${pattern}: ${m.error}`);
+        if (m.matched) return version;
+      }
+    }
+    return global;
+  };
 }
 
 /** A problem with a bundle as a whole (stable code for the CLI's diagnostics). */
@@ -173,6 +204,7 @@ export async function bundleFromFiles(source: string, files: ArchiveFile[], opts
       throw new BundleError(`${source}/.manifest: "roots" must be a list of strings`);
     }
   }
+  const versionOf = manifestRegoVersions(source, manifest);
   const roots = (manifest.roots ?? ['']).map((r) => r.replace(/^\/+|\/+$/g, ''));
   for (let i = 0; i < roots.length; i++) {
     for (let j = i + 1; j < roots.length; j++) {
@@ -187,12 +219,13 @@ export async function bundleFromFiles(source: string, files: ArchiveFile[], opts
     const shown = `${source}/${f.path}`;
     if (f.path.endsWith('.rego')) {
       const text = f.data.toString('utf8');
-      const { module } = parseModule(shown, text);
+      const regoVersion = versionOf(f.path);
+      const { module } = parseModule(shown, text, { regoVersion });
       if (module) {
         const pkg = module.package.path.path.map((t) => String((t as { value?: unknown }).value)).join('/');
         if (!rootsContain(roots, pkg)) throw new BundleError(`${shown}: package ${pkg.replace(/\//g, '.')} is outside the manifest's roots (${roots.map((r) => JSON.stringify(r)).join(', ')})`);
       }
-      modules.push({ file: shown, path: f.path, text });
+      modules.push({ file: shown, path: f.path, text, ...(regoVersion ? { regoVersion } : {}) });
     } else if (base === 'data.json' || base === 'data.yaml' || base === 'data.yml') {
       let value: unknown;
       try {

@@ -57,7 +57,7 @@ export async function loadBundles(opts: Record<string, unknown>, cwd: string): P
 export function addBundlesTo(engine: Engine, bundles: readonly Bundle[]): Diagnostic[] {
   const errors: Diagnostic[] = [];
   for (const b of bundles) {
-    for (const m of b.modules) errors.push(...engine.addModule(m.file, m.text));
+    for (const m of b.modules) errors.push(...engine.addModule(m.file, m.text, m.regoVersion));
     errors.push(...engine.addData(b.data));
   }
   return errors;

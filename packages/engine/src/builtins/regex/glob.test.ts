@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BuiltinContext } from '../define.js';
-import { globBuiltins } from './glob.js';
+import { globBuiltins, globMatches } from './glob.js';
 import type { Value } from '../../value/types.js';
 
 const ctx = { queryCache: new Map() } as unknown as BuiltinContext;
@@ -70,5 +70,15 @@ describe('glob.quote_meta', () => {
     expect(call('glob.quote_meta', '{a,b}[c]?\\')).toBe('\\{a,b\\}\\[c\\]\\?\\\\');
     const quoted = call('glob.quote_meta', '[x]*?') as string;
     expect(match(quoted, [], '[x]*?')).toBe(true);
+  });
+});
+
+describe('globMatches (outside evaluation)', () => {
+  it('matches whole strings, `*` crossing `/` without delimiters, and reports bad patterns', () => {
+    expect(globMatches('*/v1_*.rego', '/ex/v1_b.rego')).toEqual({ matched: true });
+    expect(globMatches('*/v1_*.rego', '/ex/a.rego')).toEqual({ matched: false });
+    expect(globMatches('/ex/*.rego', '/ex/sub/a.rego', ['/'])).toEqual({ matched: false });
+    expect(globMatches('/ex/{a,b}.rego', '/ex/b.rego')).toEqual({ matched: true });
+    expect(globMatches('[z-a]', 'q')).toHaveProperty('error');
   });
 });

@@ -219,3 +219,16 @@ export const globBuiltins: BuiltinDecl[] = [
     },
   },
 ];
+
+/**
+ * Whether `text` matches the gobwas/glob `pattern` (as `glob.match`), for callers outside
+ * evaluation such as OPA bundle manifests' `file_rego_versions`; an invalid pattern is a message.
+ * Matching is linear in the text (the glob compiles to an RE2 program).
+ */
+export function globMatches(pattern: string, text: string, delimiters: string[] = []): { matched: boolean } | { error: string } {
+  try {
+    return { matched: compileGlob(pattern, delimiters).testExact(text) };
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+}
