@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { chmodSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyFixture, ensureBuilt, palisade } from './toolchain-helpers.js';
@@ -54,5 +54,18 @@ describe('palisade fmt', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('broken/bad.rego:3:6: rego_parse_error: did you mean');
+  });
+
+  it('-w replaces a file atomically: its mode is kept, a symlink keeps pointing at the rewritten target, no temporary file is left', () => {
+    const dir = copyFixture('unformatted');
+    const file = join(dir, 'messy.rego');
+    chmodSync(file, 0o600);
+    symlinkSync(file, join(dir, 'link.rego'));
+    const r = palisade(['fmt', '-w', join(dir, 'link.rego')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(lstatSync(join(dir, 'link.rego')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(file, 'utf8')).toBe(FORMATTED);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 });

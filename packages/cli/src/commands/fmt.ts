@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
+import { writeFileAtomic } from '../atomic-write.js';
 import { ErrorCodes, formatSource, type Diagnostic } from '@palisade/engine';
 import { EXIT, type CliCommand } from '../command.js';
 import { printDiagnostics } from '../diagnostics.js';
@@ -82,7 +83,10 @@ export const fmtCommand: CliCommand = {
       if (diff && res.changed) io.stdout.write(unifiedDiff(text!, res.text, `a/${f.name}`, `b/${f.name}`));
       if (write && res.changed && !check) {
         try {
-          writeFileSync(f.path, res.text);
+          // Through a symlink the target is rewritten (the link stays), atomically so an
+          // interrupted run never leaves a half-written policy.
+          const target = realpathSync(f.path);
+          writeFileAtomic(target, res.text, statSync(target).mode & 0o7777);
         } catch (e) {
           errors.push({ code: 'palisade_input_error', message: `${f.name}: cannot write file: ${(e as Error).message}` });
         }
