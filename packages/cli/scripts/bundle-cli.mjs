@@ -26,8 +26,8 @@ const entryPoints = Object.fromEntries([
   ...readdirSync(`${dist}commands`)
     .filter((f) => f.endsWith('.js'))
     .map((f) => [f.slice(0, -3), `${dist}commands/${f}`]),
-  // Its name is fixed: scan-parallel.ts starts it as ./scan-worker.js next to itself.
-  ['scan-worker', `${dist}scan-worker.js`],
+  // Its name is fixed: scan/parallel.ts starts it as ./scan-worker.js next to itself.
+  ['scan-worker', `${dist}scan/scan-worker.js`],
   // `scan --interactive` from scan.cjs imports this one (see tuiAsModule).
   ['tui', `${dist}tui/index.js`],
   // Likewise serve/pool.ts starts ./serve-worker.js (chunks and entries share this folder).

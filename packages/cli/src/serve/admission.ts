@@ -7,7 +7,7 @@
  * (gatekeeper.ts). Palisade has no side effects, so a `dryRun` request gets the same answer; the
  * decision log marks it.
  */
-import { createScanner, loadDocuments, SEVERITIES, type Finding, type Scanner, type Severity } from '@palisade/stdlib';
+import { compareSeverity, createScanner, loadDocuments, severityRank, type Finding, type Scanner, type Severity } from '@palisade/stdlib';
 import type { Diagnostic } from '@palisade/engine';
 import type { EvalLimits } from './decisions.js';
 
@@ -62,10 +62,6 @@ const KUBERNETES_KINDS = ['kubernetes'] as const;
 /** The stdlib's Kubernetes checks, compiled once (only the policies for Kubernetes documents). */
 export function admissionScanner(options: { profile?: string; config?: Record<string, unknown> } = {}): { scanner?: Scanner; errors: Diagnostic[] } {
   return createScanner({ documentKinds: [...KUBERNETES_KINDS], ...(options.profile ? { profile: options.profile as never } : {}), ...(options.config ? { config: options.config } : {}) });
-}
-
-function rank(s: Severity): number {
-  return SEVERITIES.indexOf(s);
 }
 
 /** Escapes what would break the one-line status message a kubectl user reads. */
@@ -123,13 +119,13 @@ export function decideAdmission(review: unknown, scanner: Scanner, settings: Adm
 
   const violations: Violation[] = result.findings
     .filter((f: Finding) => f.status === 'fail' || f.status === 'warn')
-    .map((f: Finding) => ({ id: f.policyId, severity: f.severity, message: oneLine(f.message), deny: f.status === 'fail' && rank(f.severity) <= rank(settings.denySeverity) }));
+    .map((f: Finding) => ({ id: f.policyId, severity: f.severity, message: oneLine(f.message), deny: f.status === 'fail' && severityRank(f.severity) >= severityRank(settings.denySeverity) }));
   for (const c of checks) {
     const g = c.evaluate(request, limits, review);
     violations.push(...g.violations.map((v) => ({ ...v, message: oneLine(v.message) })));
     errors.push(...g.errors);
   }
-  violations.sort((a, b) => rank(a.severity) - rank(b.severity) || a.id.localeCompare(b.id) || a.message.localeCompare(b.message));
+  violations.sort((a, b) => compareSeverity(a.severity, b.severity) || a.id.localeCompare(b.id) || a.message.localeCompare(b.message));
 
   return answer(s.subject, violations, errors, settings);
 }

@@ -18,7 +18,7 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { Engine, parseModule, toJSONValue, type Diagnostic, type PreparedQuery } from '@palisade/engine';
+import { Engine, MAX_YAML_ALIASES, parseModule, toJSONValue, type Diagnostic, type PreparedQuery } from '@palisade/engine';
 import { matchGlob } from '@palisade/stdlib';
 import { expandPaths } from '../load-policies.js';
 import type { AdmissionRequest, RequestChecks, Violation } from './admission.js';
@@ -182,7 +182,7 @@ export function loadGatekeeper(paths: readonly string[], cwd: string): { checks?
         errors.push({ code: 'palisade_input_error', message: `${where}:${e.linePos?.[0]?.line ?? line}: ${e.message.split('\n')[0]}` });
         continue;
       }
-      const doc = d.toJS({ maxAliasCount: 100 }) as Doc | null;
+      const doc = d.toJS({ maxAliasCount: MAX_YAML_ALIASES }) as Doc | null;
       if (doc === null) continue;
       if (doc.kind === 'ConstraintTemplate' && String(doc.apiVersion).startsWith('templates.gatekeeper.sh/')) {
         const t = compileTemplate(doc, at);

@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { SEVERITIES, type Severity } from '@palisade/stdlib';
 import type { CommandIO } from '../command.js';
-import { fileSettings } from '../scan-settings.js';
+import { fileSettings } from '../scan/settings.js';
 import { ADMISSION_MODES, ON_ERROR, parseAdmissionConfig, type OnError } from './admission-config.js';
 import { DEFAULT_ADMISSION_PACKAGE } from './admission-policies.js';
 import type { AdmissionMode, AdmissionSettings } from './admission.js';

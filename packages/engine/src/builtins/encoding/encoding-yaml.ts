@@ -14,9 +14,8 @@ import { T } from '../signature.js';
 import { toJSONValue } from '../../value/json.js';
 import { normNumber, parseNumberText } from '../../value/number.js';
 import { objectEntries, type ObjectValue, type PlainObject, type Value } from '../../value/types.js';
+import { MAX_YAML_ALIASES } from '../../limits.js';
 
-/** Upper bound on alias dereferences per document (billion-laughs protection). */
-export const MAX_ALIAS_COUNT = 100;
 
 /** Tags go-yaml v2 does not resolve into distinct values when decoding into `interface{}`. */
 const DROPPED_TAGS = new Set(['tag:yaml.org,2002:timestamp', 'tag:yaml.org,2002:omap', 'tag:yaml.org,2002:pairs', 'tag:yaml.org,2002:set']);
@@ -68,7 +67,7 @@ const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   ],
 };
 
-const TO_JS: ToJSOptions = { mapAsMap: true, maxAliasCount: MAX_ALIAS_COUNT };
+const TO_JS: ToJSOptions = { mapAsMap: true, maxAliasCount: MAX_YAML_ALIASES };
 
 class YAMLDecodeError {
   constructor(readonly message: string) {}

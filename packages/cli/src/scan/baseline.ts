@@ -10,8 +10,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { waiveFindings, type ScanResult } from '@palisade/stdlib';
-import { writeFileAtomic } from './atomic-write.js';
-import { findingFingerprint, relativePath, resourceLabel } from './reporters/common.js';
+import { writeFileAtomic } from '../atomic-write.js';
+import { findingFingerprint, relativePath, resourceLabel } from '../reporters/common.js';
 
 const FORMAT = 'palisade-baseline/v1';
 

@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { ScanResult } from '@palisade/stdlib';
-import { DEFAULT_REPORTER, getReporter, REPORTERS, type ReportOptions, type Reporter } from './reporters/index.js';
+import { DEFAULT_REPORTER, getReporter, REPORTERS, type ReportOptions, type Reporter } from '../reporters/index.js';
 
 export interface OutputSpec {
   reporter: Reporter;

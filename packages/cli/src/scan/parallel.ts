@@ -7,7 +7,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { CheckTally, DocumentKind, Finding, LoadError, PrintOutput, ScanOptions } from '@palisade/stdlib';
-import type { InputFile } from './scan-files.js';
+import type { InputFile } from './files.js';
 
 /**
  * `--jobs` when not given: one thread. Every extra thread loads every file again and compiles the

@@ -5,7 +5,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { PolicySource } from '@palisade/stdlib';
-import { DATA_PATH_EXTENSIONS, expandDataPaths, expandPaths, readDataFile, readModuleText } from './data-files.js';
+import { DATA_PATH_EXTENSIONS, expandDataPaths, expandPaths, readDataFile, readModuleText } from '../data-files.js';
 
 export interface PolicyInputs {
   policies: PolicySource[];

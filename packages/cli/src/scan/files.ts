@@ -8,8 +8,8 @@
 import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { compileGlob, loaders, type GlobMatcher } from '@palisade/stdlib';
-import { readInputFile, readStreamBounded } from './read-input.js';
-import { walkTree, type WalkedFile } from './walk-tree.js';
+import { readInputFile, readStreamBounded } from '../read-input.js';
+import { walkTree, type WalkedFile } from '../walk-tree.js';
 
 export interface InputFile {
   /** Path shown in reports: relative to cwd (forward slashes) when inside it. */

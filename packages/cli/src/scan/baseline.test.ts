@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixtureResult } from '../../../test/tui/fixture.js';
-import { applyBaseline, readBaseline, uncheckedEntries, writeBaseline } from './scan-baseline.js';
+import { fixtureResult } from '../../../../test/tui/fixture.js';
+import { applyBaseline, readBaseline, uncheckedEntries, writeBaseline } from './baseline.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'palisade-baseline-'));
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { helmTemplateOf, isCandidate, isConfigCandidate, isIgnored, parseIgnoreFile } from './scan-files.js';
-import { colorEnabled, progressEnabled } from './scan-terminal.js';
-import { envSettings, flagSettings, mergeSettings } from './scan-settings.js';
-import { parseOutputs } from './scan-output.js';
+import { helmTemplateOf, isCandidate, isConfigCandidate, isIgnored, parseIgnoreFile } from './files.js';
+import { colorEnabled, progressEnabled } from './terminal.js';
+import { envSettings, flagSettings, mergeSettings } from './settings.js';
+import { parseOutputs } from './output.js';
 
 describe('ignore files', () => {
   const rules = [

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { CONFIG_FILE_NAMES, parseConfig, validateConfig, type PalisadeConfig } from '@palisade/stdlib';
-import { CONFTEST_CONFIG_FILE, parseConftestConfig } from './conftest-config.js';
+import { CONFTEST_CONFIG_FILE, parseConftestConfig } from '../conftest-config.js';
 
 export interface SettingsResult {
   settings: PalisadeConfig;

@@ -1,5 +1,5 @@
 /** Terminal decisions of `palisade scan`: colour and progress. */
-import { disarmCommands, sanitizeName } from './reporters/ansi.js';
+import { disarmCommands, sanitizeName } from '../reporters/ansi.js';
 
 const isSet = (v: string | undefined): boolean => v !== undefined && v !== '';
 

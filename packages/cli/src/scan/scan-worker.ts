@@ -1,9 +1,9 @@
-/** Worker-thread entry of parallel scans (see scan-parallel.ts). */
+/** Worker-thread entry of parallel scans (see parallel.ts). */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createScanner, loadFiles } from '@palisade/stdlib';
-import type { WorkerReply, WorkerTask } from './scan-parallel.js';
-import { nodePlatform } from './platform-node.js';
-import { heapUsed } from './heap-node.js';
+import type { WorkerReply, WorkerTask } from './parallel.js';
+import { nodePlatform } from '../platform-node.js';
+import { heapUsed } from '../heap-node.js';
 
 function run(task: WorkerTask): WorkerReply {
   const { documents } = loadFiles(task.files, { ...(task.parser ? { parser: task.parser } : {}), ...(task.protoFiles ? { protoFiles: task.protoFiles } : {}) });
