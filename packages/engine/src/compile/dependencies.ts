@@ -5,14 +5,21 @@
  * data overrides, nondeterminism) across evaluations of the same compiled policy — e.g. helper
  * rules over `data.palisade.inventory` are computed once per scan, not once per document.
  */
-import type { IRTerm } from './ir.js';
+import type { IRExpr, IRTerm } from './ir.js';
 import { type RuleSet, type TreeNode } from './rule-tree.js';
 import type { CompileState } from './state.js';
-import { defTerms } from './walk-ir.js';
+import { defTerms, visitExpr, visitExprsDeep, visitTermExprsDeep } from './walk-ir.js';
 
 export interface RuleDependencies {
   /** Rule sets this one reads directly. */
   rules: Set<RuleSet>;
+  /**
+   * Rule sets read only under `with input as …` (the whole input replaced): what they read of
+   * `input` is the replacement, whose own reads are counted where it is written, so their `input`
+   * flag does not make this rule input-dependent. E.g. a helper over every document of the scan
+   * inventory that runs per-document rules `with input as d.value` is computed once per scan.
+   */
+  shielded: Set<RuleSet>;
   /** Reads `input` (transitively, once closed). */
   input: boolean;
   /** Calls a nondeterministic builtin or `print` (transitively, once closed). */
@@ -24,8 +31,11 @@ export interface RuleDependencies {
 export function analyzeDependencies(st: CompileState): void {
   const direct = new Map<RuleSet, RuleDependencies>();
   for (const rs of st.ruleSets) {
-    const d: RuleDependencies = { rules: new Set(), input: false, volatile: false, dataReads: [] };
-    for (const def of [...rs.defs, ...(rs.defaultDef ? [rs.defaultDef] : [])]) defTerms(def, (t) => visit(st.tree, t, d));
+    const d: RuleDependencies = { rules: new Set(), shielded: new Set(), input: false, volatile: false, dataReads: [] };
+    for (const def of [...rs.defs, ...(rs.defaultDef ? [rs.defaultDef] : [])]) {
+      const shielded = inputReplaced(def);
+      defTerms(def, (t) => visit(st.tree, t, d, shielded.has(t)));
+    }
     direct.set(rs, d);
   }
   // Transitive closure; cycles (only possible through dynamic refs) are cut conservatively.
@@ -35,12 +45,17 @@ export function analyzeDependencies(st: CompileState): void {
     const hit = done.get(rs);
     if (hit) return hit;
     const d = direct.get(rs)!;
-    const out: RuleDependencies = { rules: d.rules, input: d.input, volatile: d.volatile, dataReads: [...d.dataReads] };
+    const out: RuleDependencies = { rules: d.rules, shielded: d.shielded, input: d.input, volatile: d.volatile, dataReads: [...d.dataReads] };
     if (onStack.has(rs)) return { ...out, input: true };
     onStack.add(rs);
     for (const dep of d.rules) {
       const c = close(dep);
       out.input ||= c.input;
+      out.volatile ||= c.volatile;
+      out.dataReads.push(...c.dataReads);
+    }
+    for (const dep of d.shielded) {
+      const c = close(dep);
       out.volatile ||= c.volatile;
       out.dataReads.push(...c.dataReads);
     }
@@ -51,20 +66,40 @@ export function analyzeDependencies(st: CompileState): void {
   for (const rs of st.ruleSets) rs.dependencies = close(rs);
 }
 
-function visit(tree: TreeNode, t: IRTerm, d: RuleDependencies): void {
+/**
+ * The terms of `def` evaluated with the whole input replaced (`with input as v`, not `with
+ * input.x as v`), nested expressions included; the replacement values themselves are not, since
+ * OPA evaluates them before applying the modifier.
+ */
+function inputReplaced(def: Parameters<typeof defTerms>[0]): Set<IRTerm> {
+  const out = new Set<IRTerm>();
+  const mark = (e: IRExpr) => {
+    if (e.with.some((w) => w.target.kind === 'input' && w.target.path.length === 0)) visitExpr({ ...e, with: [] }, (t) => out.add(t));
+  };
+  visitExprsDeep(def.body, mark);
+  for (const e of def.elses) {
+    visitExprsDeep(e.body, mark);
+    visitTermExprsDeep(e.value, mark);
+  }
+  for (const t of [...def.keyPath, ...(def.key ? [def.key] : []), ...(def.value ? [def.value] : []), ...(def.args ?? [])]) visitTermExprsDeep(t, mark);
+  return out;
+}
+
+function visit(tree: TreeNode, t: IRTerm, d: RuleDependencies, inputReplacedHere: boolean): void {
+  const rules = inputReplacedHere ? d.shielded : d.rules;
   if (t.t === 'call') {
     if (t.fn.kind === 'builtin') {
       if (t.fn.decl.nondeterministic || t.fn.name === 'print') d.volatile = true;
     } else {
       const rs = nodeAt(tree, t.fn.path)?.ruleSet;
-      if (rs) d.rules.add(rs);
+      if (rs) rules.add(rs);
       else d.input = true; // unknown target: be conservative
     }
     return;
   }
   if (t.t !== 'ref') return;
   if (t.root.kind === 'input') {
-    d.input = true;
+    if (!inputReplacedHere) d.input = true;
     return;
   }
   if (t.root.kind !== 'data') return;
@@ -78,7 +113,7 @@ function visit(tree: TreeNode, t: IRTerm, d: RuleDependencies): void {
     if (node?.ruleSet) break;
   }
   d.dataReads.push(prefix);
-  if (node) addSubtree(node, d.rules);
+  if (node) addSubtree(node, rules);
 }
 
 function nodeAt(tree: TreeNode, path: string[]): TreeNode | undefined {
