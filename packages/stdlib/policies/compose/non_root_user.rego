@@ -63,11 +63,18 @@ _nonroot_image(svc) if {
 # The Dockerfile built for this service, when it is part of the scan.
 _dockerfile_nonroot(svc) if {
 	path := _dockerfile_path(svc.build)
-	some doc in data.palisade.inventory
-	doc.kind == "dockerfile"
-	_clean(doc.path) == path
+	some i in object.get(_dockerfiles_at, path, set())
+	doc := data.palisade.inventory[i]
 	user := docker.final_user with input as doc.value
 	not docker.is_root_user(docker.user_name(user))
+}
+
+# Inventory positions of the scan's Dockerfiles by cleaned path: computed once per scan (it reads
+# only the inventory), so a service's lookup does not walk every document of the scan.
+_dockerfiles_at[path] contains i if {
+	some i, doc in data.palisade.inventory
+	doc.kind == "dockerfile"
+	path := _clean(doc.path)
 }
 
 _compose_dir := regex.replace(data.palisade.document.path, `[^/]*$`, "") if {

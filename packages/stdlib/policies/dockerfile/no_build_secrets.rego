@@ -114,11 +114,16 @@ _dir(path) := regex.replace(replace(path, "\\", "/"), `[^/]*$`, "")
 
 _base(path) := regex.replace(replace(path, "\\", "/"), `^.*/`, "")
 
-_ignore_docs := [d |
+# The scan's .dockerignore files by directory: it reads only the inventory, so it is computed once
+# per scan; filtering the inventory per Dockerfile instead made a scan quadratic in its files.
+_ignores_in[dir] contains d if {
 	some d in data.palisade.inventory
 	d.kind == "dockerignore"
-	_dir(d.path) == _dir(data.palisade.document.path)
-]
+	dir := _dir(d.path)
+}
+
+# Which one applies does not depend on their order (see _dockerignore and _stem_matches).
+_ignore_docs := object.get(_ignores_in, _dir(data.palisade.document.path), set())
 
 # BuildKit reads <Dockerfile name>.dockerignore first, then .dockerignore; a `<x>.dockerignore`
 # next to `Dockerfile.<x>` is accepted as well.

@@ -34,13 +34,17 @@ is_self(e) if {
 	e.value == kubernetes.object
 }
 
+# Inventory entries of the given kind: read only the inventory, so computed once per scan and kind.
+entries_of(kind) := [e | some e in resources; e.value.kind == kind]
+
 # Resources of the given kind (values), including the one under evaluation.
-objects(kind) := [v | some e in resources; v := e.value; v.kind == kind]
+objects(kind) := [e.value | some e in entries_of(kind)]
 
 objects_in(kind, ns) := [v | some v in objects(kind); namespace_of(v) == ns]
 
 # Resources of the given kind other than the one under evaluation.
-other_objects(kind) := [e.value | some e in resources; e.value.kind == kind; not is_self(e)]
+# (Per document, since it excludes the document's own entry: it walks only the entries of the kind.)
+other_objects(kind) := [e.value | some e in entries_of(kind); not is_self(e)]
 
 # --- accessors for any resource -----------------------------------------------------------------
 
