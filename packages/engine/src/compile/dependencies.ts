@@ -6,20 +6,9 @@
  * rules over `data.palisade.inventory` are computed once per scan, not once per document.
  */
 import type { IRTerm } from './ir.js';
-import { type RuleSet, type TreeNode } from './rule-tree.js';
+import type { RuleDependencies, RuleSet, TreeNode } from './rule-types.js';
 import type { CompileState } from './state.js';
 import { defTerms } from './walk-ir.js';
-
-export interface RuleDependencies {
-  /** Rule sets this one reads directly. */
-  rules: Set<RuleSet>;
-  /** Reads `input` (transitively, once closed). */
-  input: boolean;
-  /** Calls a nondeterministic builtin or `print` (transitively, once closed). */
-  volatile: boolean;
-  /** Base-data path prefixes read (transitively, once closed). */
-  dataReads: string[][];
-}
 
 export function analyzeDependencies(st: CompileState): void {
   const direct = new Map<RuleSet, RuleDependencies>();

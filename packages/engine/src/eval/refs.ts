@@ -5,7 +5,7 @@ import { RSet, type Value } from '../value/types.js';
 import { toRegoText } from '../value/json.js';
 import type { Ctx } from './context.js';
 import { iterate, lookup } from './values.js';
-import type { Frame, PatFn, TermFn, VK } from './plan.js';
+import type { Frame, PatFn, TermFn, VK } from './plan-types.js';
 
 export type Segment =
   | { kind: 'const'; value: Value }
