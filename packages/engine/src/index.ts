@@ -11,6 +11,8 @@ export { codeFrame } from './syntax/location.js';
 export { parseModule, parseQuery } from './syntax/parse.js';
 export type { RegoVersion } from './syntax/parse.js';
 export type { Module, Rule, Term, Expr, Body } from './syntax/ast.js';
+export { forEachChild, forEachExprChild, walkBody, walkRule, walkTerm } from './syntax/visit.js';
+export type { ChildVisitor, ExprChildVisitor, Walker } from './syntax/visit.js';
 export type { BuiltinDecl, BuiltinContext, BuiltinParam, Capabilities, Platform, PlatformCallOptions } from './builtins/define.js';
 export { operandError, builtinError } from './builtins/define.js';
 export { T, typeText } from './builtins/signature.js';
@@ -32,6 +34,6 @@ export { buildAnnotationSet, annotationChain, rulePath, packagePath } from './an
 export type { AnnotationSet, AnnotationEntry, AnnotationTarget } from './annotations/scopes.js';
 export { annotationObject } from './annotations/chain.js';
 export type { AnnotationFields, AuthorAnnotation, RelatedResource, SchemaAnnotation } from './annotations/parse.js';
-export { coverageReport, rangesText } from './testing/coverage.js';
+export { coverableLines, coverageReport, rangesText } from './testing/coverage.js';
 export type { CoverageReport, FileCoverage, LineRange } from './testing/coverage.js';
 export type { Tracer, TraceOp, TraceDetail, CompareDetail, EnterDetail } from './eval/trace.js';

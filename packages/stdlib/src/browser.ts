@@ -9,7 +9,7 @@ import type { Diagnostic, Engine, EngineOptions } from '@palisade/engine';
 import { describePolicies, engineFromBundle, type ListPoliciesOptions } from './bundle.js';
 import { bundledStdlib } from './bundled-stdlib.js';
 import type { Policy } from './policy-set.js';
-import { setDefaultStdlib, type StdlibBundle } from './scan.js';
+import { withStdlib, type StdlibBundle } from './scan.js';
 
 export type * from './model.js';
 export type * from './input-types.js';
@@ -25,7 +25,7 @@ export type { TrivyBuiltinsMode } from './trivy-builtins.js';
 export type { PolicySource } from './policies.js';
 export { describePolicies, engineFromBundle } from './bundle.js';
 export type { ListPoliciesOptions } from './bundle.js';
-export { scan, createScanner, setDefaultStdlib, diagnosticAsError, DEFAULT_SCAN_TIMEOUT_MS } from './scan.js';
+export { setDefaultStdlib, diagnosticAsError, DEFAULT_SCAN_TIMEOUT_MS } from './scan.js';
 export type { ScanOptions, ScanRunOptions, Scanner, StdlibBundle } from './scan.js';
 export { assembleResult, findingsFail, waiveFindings } from './scan-result.js';
 export { compareErrors, compareFindings, compareSeverity, severityRank, sortForReport } from './finding-order.js';
@@ -57,5 +57,8 @@ export function createStdlibEngine(options: { engine?: EngineOptions } = {}): { 
   return engineFromBundle(bundledStdlib(), options);
 }
 
-// scan() without `stdlibBundle` uses the bundled standard library.
-setDefaultStdlib(bundledStdlib);
+const withEntryStdlib = withStdlib(bundledStdlib);
+/** Scans documents; compile errors of the policies are reported as errors of their files. Without `stdlibBundle`, runs the bundled standard library. */
+export const scan = withEntryStdlib.scan;
+/** Compiles the policy set and prepares every rule query once. Without `stdlibBundle`, with the bundled standard library. */
+export const createScanner = withEntryStdlib.createScanner;

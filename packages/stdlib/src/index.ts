@@ -16,7 +16,7 @@ export type { ListPoliciesOptions } from './bundle.js';
 export { loadDocuments, isDocumentOf } from './documents.js';
 export type { DocumentFile, DocumentValueMap, LoadedDocuments, TypedDocument } from './documents.js';
 export type * from './input-types.js';
-export { scan, createScanner, setDefaultStdlib, diagnosticAsError, DEFAULT_SCAN_TIMEOUT_MS } from './scan.js';
+export { setDefaultStdlib, diagnosticAsError, DEFAULT_SCAN_TIMEOUT_MS } from './scan.js';
 export type { ScanOptions, ScanRunOptions, Scanner, StdlibBundle } from './scan.js';
 export { assembleResult, findingsFail, waiveFindings } from './scan-result.js';
 export { compareErrors, compareFindings, compareSeverity, severityRank, sortForReport } from './finding-order.js';
@@ -32,13 +32,16 @@ export type { ConfigWaiver } from './waivers.js';
 export { matchGlob, compileGlob, type GlobMatcher } from './scan-glob.js';
 export { parseConfig, validateConfig, CONFIG_FILE_NAMES, CONFIG_KEYS } from './config.js';
 export type { PalisadeConfig, ConfigIssue } from './config.js';
-import { setDefaultStdlib as registerStdlib } from './scan.js';
+import { withStdlib } from './scan.js';
 import { setHclParsers } from './loaders/config/hcl.js';
 import { nodeHclParsers } from './node-hcl.js';
 import { setConfigFileReader } from './conftest-builtins.js';
 import { nodeConfigFileReader } from './node-files.js';
 import { stdlibBundle as defaultBundle } from './stdlib-files.js';
-// The Node entry supplies the stdlib's files to scan(); a browser build registers its bundle instead.
-registerStdlib(defaultBundle);
+const withEntryStdlib = withStdlib(defaultBundle);
+/** Scans documents; compile errors of the policies are reported as errors of their files. Without `stdlibBundle`, runs the stdlib's policy files. */
+export const scan = withEntryStdlib.scan;
+/** Compiles the policy set and prepares every rule query once. Without `stdlibBundle`, with the stdlib's policy files. */
+export const createScanner = withEntryStdlib.createScanner;
 setHclParsers(nodeHclParsers);
 setConfigFileReader(nodeConfigFileReader);

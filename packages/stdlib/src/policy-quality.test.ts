@@ -12,7 +12,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Engine, formatDiagnostic, parseModule, runTests, type Body, type Module, type Term } from '@palisade/engine';
+import { coverableLines, Engine, formatDiagnostic, parseModule, runTests } from '@palisade/engine';
 import { assertedSides, collectPolicies, DOCS_DIR, generatedFilesOnDisk, pickExamples, renderPolicyDocs, testSide } from '../scripts/gen-policy-docs.js';
 import { PRACTICES, PSS_CONTROLS, practiceChecks, pssChecks } from '../scripts/policy-docs-readme.js';
 import { stdlibData, stdlibPolicySources, type PolicySource } from './policies.js';
@@ -163,73 +163,13 @@ describe('generated docs', () => {
 /*
  * COVERAGE: every stdlib test runs with `evalOptions.coverage`, which collects `file:row` of each
  * evaluated expression and of each rule head that produced a value. The coverable lines of a
- * non-test module (policies and policies/lib) are its rule heads (default rules excluded: their
+ * non-test module (policies and policies/lib) are those the engine's `coverableLines` counts, as
+ * `palisade test --coverage` does: its rule heads (default rules excluded: their
  * value is used without evaluating anything) and the first lines of its body expressions,
  * including `else` bodies, comprehension and `every` bodies. Coverage = covered / coverable.
  * Modules that do not compile are left out of the run (their lines count as uncovered) and named.
  */
 const MIN_COVERAGE = 0.9;
-
-function termRows(t: Term | undefined, rows: Set<number>): void {
-  if (!t) return;
-  switch (t.type) {
-    case 'ref':
-      termRows(t.head, rows);
-      t.path.forEach((x) => termRows(x, rows));
-      break;
-    case 'call':
-      t.args.forEach((x) => termRows(x, rows));
-      break;
-    case 'array':
-    case 'set':
-      t.items.forEach((x) => termRows(x, rows));
-      break;
-    case 'object':
-      t.entries.forEach(([k, v]) => (termRows(k, rows), termRows(v, rows)));
-      break;
-    case 'template':
-      t.parts.forEach((x) => (typeof x === 'string' ? undefined : termRows(x, rows)));
-      break;
-    case 'arraycomp':
-    case 'setcomp':
-      termRows(t.term, rows);
-      bodyRows(t.body, rows);
-      break;
-    case 'objectcomp':
-      termRows(t.key, rows);
-      termRows(t.value, rows);
-      bodyRows(t.body, rows);
-      break;
-    default:
-      break;
-  }
-}
-
-function bodyRows(body: Body, rows: Set<number>): void {
-  for (const e of body) {
-    rows.add(e.loc.row);
-    const n = e.node;
-    if (n.kind === 'term') termRows(n.term, rows);
-    else if (n.kind === 'unify' || n.kind === 'assign') (termRows(n.left, rows), termRows(n.right, rows));
-    else if (n.kind === 'somein') (termRows(n.key, rows), termRows(n.value, rows), termRows(n.collection, rows));
-    else if (n.kind === 'every') (termRows(n.domain, rows), bodyRows(n.body, rows));
-    else if (n.kind === 'logic') (bodyRows(n.left, rows), bodyRows(n.right, rows));
-    for (const w of e.with) termRows(w.value, rows);
-  }
-}
-
-/** Coverable rows of a module (see COVERAGE). */
-function coverableRows(module: Module): Set<number> {
-  const rows = new Set<number>();
-  for (const r of module.rules) {
-    if (!r.default) rows.add(r.loc.row);
-    termRows(r.head.key, rows);
-    termRows(r.head.value, rows);
-    bodyRows(r.body, rows);
-    for (const e of r.else) (termRows(e.value, rows), bodyRows(e.body, rows));
-  }
-  return rows;
-}
 
 /** Compiles the sources, dropping modules with errors (and the tests of dropped policies) until the rest compiles. */
 function compileDropping(all: PolicySource[]): { engine?: Engine; dropped: Map<string, string> } {
@@ -267,7 +207,7 @@ describe('stdlib test coverage', () => {
       if (p.file.endsWith('_test.rego')) continue;
       const { module } = parseModule(p.file, p.source);
       if (!module) continue;
-      const rows = coverableRows(module);
+      const rows = coverableLines(module);
       const missed = [...rows].filter((r) => !hits.has(`${p.file}:${r}`)).sort((a, b) => a - b);
       perFile.push({ file: p.file, covered: rows.size - missed.length, total: rows.size, missed });
       covered += rows.size - missed.length;

@@ -1,7 +1,9 @@
 /**
  * `scan()`: evaluates policies over input documents and returns findings. No file system here
- * (documents and file texts come in), so it runs in browsers; the stdlib's policy files are
- * supplied by a provider that the Node entry (src/index.ts) registers, or by `stdlibBundle`.
+ * (documents and file texts come in), so it runs in browsers; the stdlib's policy files come from
+ * `stdlibBundle`, else from a provider registered with `setDefaultStdlib`, else from the entry's
+ * own (each entry exports `scan`/`createScanner` bound to its bundle by `withStdlib`; importing
+ * the package registers nothing).
  *
  * Cost model: the policy set is compiled once and one query per (package, rule) is prepared
  * once; each document then costs one evaluation per applicable rule (plus one per package with
@@ -34,7 +36,10 @@ export interface StdlibBundle {
 let defaultStdlib: (() => StdlibBundle) | undefined;
 let defaultStdlibCache: StdlibBundle | undefined;
 
-/** Registers where `scan()` finds the stdlib when `stdlibBundle` is not given (done by the Node entry). */
+/**
+ * Registers where `scan()` finds the stdlib when `stdlibBundle` is not given, in place of the
+ * entry's own bundle (an embedder shipping its own policy set). Nothing calls it on import.
+ */
 export function setDefaultStdlib(provider: () => StdlibBundle): void {
   defaultStdlib = provider;
   defaultStdlibCache = undefined;
@@ -147,14 +152,31 @@ const STDLIB_PREFIX = '@palisade/stdlib/';
  */
 export const DEFAULT_SCAN_TIMEOUT_MS = 60_000;
 
-function stdlibBundleOf(opts: ScanOptions): StdlibBundle | undefined {
+function stdlibBundleOf(opts: ScanOptions, entryStdlib?: () => StdlibBundle): StdlibBundle | undefined {
   if (opts.stdlibBundle) return opts.stdlibBundle;
-  if (!defaultStdlib) return undefined;
-  return (defaultStdlibCache ??= defaultStdlib());
+  if (defaultStdlib) return (defaultStdlibCache ??= defaultStdlib());
+  return entryStdlib?.();
+}
+
+/**
+ * `scan` and `createScanner` that fall back to `provider`'s standard library (read once, when
+ * first needed). The Node and browser entries export these, each with its way of reading it.
+ */
+export function withStdlib(provider: () => StdlibBundle): { scan: typeof scan; createScanner: typeof createScanner } {
+  let bundle: StdlibBundle | undefined;
+  const entryStdlib = (): StdlibBundle => (bundle ??= provider());
+  return {
+    scan: (documents, options = {}) => scanWith(documents, options, entryStdlib),
+    createScanner: (options = {}) => createScannerWith(options, entryStdlib),
+  };
 }
 
 /** Compiles the policy set and prepares every rule query once. */
 export function createScanner(options: ScanOptions = {}): { scanner?: Scanner; errors: Diagnostic[] } {
+  return createScannerWith(options);
+}
+
+function createScannerWith(options: ScanOptions, entryStdlib?: () => StdlibBundle): { scanner?: Scanner; errors: Diagnostic[] } {
   const userPolicies = options.policies ?? [];
   const useStdlib = options.stdlib ?? userPolicies.length === 0;
   const stdlibFiles = new Set<string>();
@@ -165,7 +187,7 @@ export function createScanner(options: ScanOptions = {}): { scanner?: Scanner; e
   });
   const errors: Diagnostic[] = [];
   if (useStdlib) {
-    const bundle = stdlibBundleOf(options);
+    const bundle = stdlibBundleOf(options, entryStdlib);
     if (!bundle) return { errors: [{ code: 'palisade_input_error', message: 'the standard library is not available here; pass stdlibBundle' }] };
     const kinds = options.documentKinds ? new Set<string>(options.documentKinds) : undefined;
     for (const p of bundle.policies) {
@@ -239,7 +261,11 @@ function appliesToKinds(p: PolicySource, kinds: Set<string>): boolean {
 
 /** Scans documents; compile errors of the policies are reported as errors of their files. */
 export function scan(documents: readonly InputDocument[], options: ScanOptions & ScanRunOptions = {}): ScanResult {
-  const { scanner, errors } = createScanner(options);
+  return scanWith(documents, options);
+}
+
+function scanWith(documents: readonly InputDocument[], options: ScanOptions & ScanRunOptions, entryStdlib?: () => StdlibBundle): ScanResult {
+  const { scanner, errors } = createScannerWith(options, entryStdlib);
   if (!scanner) {
     const loadErrors = [...(options.loadErrors ?? []), ...errors.map(diagnosticAsError)];
     return assembleResult([], loadErrors, { documents: documents.length, policies: 0, waivers: options.waivers, now: options.now, files: options.files, paths: documents.map((d) => d.path) });

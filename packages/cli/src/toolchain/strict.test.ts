@@ -40,4 +40,10 @@ describe('strictChecks', () => {
       '16:9 rego_compile_error: unused argument v. (hint: use _ (wildcard variable) instead)',
     ]);
   });
+
+  it('counts a variable used only in a template string\'s `with` modifier as used (the one AST visitor reaches it)', () => {
+    const src = 'package p\n\nq := input.a\n\np := s if {\n\tx := 1\n\ts := $"{q with input.a as x}"\n}\n';
+    expect(strict(src)).toEqual([]);
+    expect(strict(src.replace('as x}', 'as 2}'))).toEqual(['6:2 rego_compile_error: assigned var x unused']);
+  });
 });

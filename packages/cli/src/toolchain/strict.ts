@@ -4,99 +4,8 @@
  * function arguments — plus METADATA keys OPA does not know (OPA ignores them silently; a typo such as `titel` is reported). Calls to deprecated
  * builtins need no flag: like OPA 1.x, the compiler rejects them in every Rego v1 module.
  */
-import { ErrorCodes, type AnnotationSet, type Diagnostic, type Expr, type Module, type Rule, type Term } from '@palisade/engine';
+import { ErrorCodes, walkBody, walkRule, walkTerm, type AnnotationSet, type Diagnostic, type Expr, type Module, type Rule, type Term, type Walker } from '@palisade/engine';
 import type { Location } from '@palisade/engine';
-
-type Visit = { term?: (t: Term) => void; expr?: (e: Expr) => void };
-
-function walkTerm(t: Term, v: Visit): void {
-  v.term?.(t);
-  switch (t.type) {
-    case 'ref':
-      walkTerm(t.head, v);
-      t.path.forEach((p) => walkTerm(p, v));
-      break;
-    case 'call':
-      walkTerm(t.fn, v);
-      t.args.forEach((a) => walkTerm(a, v));
-      break;
-    case 'array':
-    case 'set':
-      t.items.forEach((i) => walkTerm(i, v));
-      break;
-    case 'object':
-      t.entries.forEach(([k, x]) => {
-        walkTerm(k, v);
-        walkTerm(x, v);
-      });
-      break;
-    case 'arraycomp':
-    case 'setcomp':
-      walkTerm(t.term, v);
-      walkBody(t.body, v);
-      break;
-    case 'objectcomp':
-      walkTerm(t.key, v);
-      walkTerm(t.value, v);
-      walkBody(t.body, v);
-      break;
-    case 'template':
-      t.parts.forEach((p) => typeof p !== 'string' && walkTerm(p, v));
-      break;
-    default:
-      break;
-  }
-}
-
-function walkBody(b: Expr[], v: Visit): void {
-  for (const e of b) {
-    v.expr?.(e);
-    const n = e.node;
-    switch (n.kind) {
-      case 'term':
-        walkTerm(n.term, v);
-        break;
-      case 'unify':
-      case 'assign':
-        walkTerm(n.left, v);
-        walkTerm(n.right, v);
-        break;
-      case 'some':
-        n.vars.forEach((x) => walkTerm(x, v));
-        break;
-      case 'somein':
-        if (n.key) walkTerm(n.key, v);
-        walkTerm(n.value, v);
-        walkTerm(n.collection, v);
-        break;
-      case 'every':
-        if (n.key) walkTerm(n.key, v);
-        walkTerm(n.value, v);
-        walkTerm(n.domain, v);
-        walkBody(n.body, v);
-        break;
-      case 'logic':
-        walkBody(n.left, v);
-        walkBody(n.right, v);
-        break;
-    }
-    for (const w of e.with) {
-      walkTerm(w.target, v);
-      walkTerm(w.value, v);
-    }
-  }
-}
-
-function walkRule(r: Rule, v: Visit): void {
-  const h = r.head;
-  walkTerm(h.ref, v);
-  for (const t of [...(h.args ?? []), h.key, h.value]) if (t) walkTerm(t, v);
-  walkBody(r.body, v);
-  for (const e of r.else) {
-    if (e.value) walkTerm(e.value, v);
-    walkBody(e.body, v);
-  }
-}
 
 const err = (message: string, location: Location): Diagnostic => ({ code: ErrorCodes.compile, message, location });
 
@@ -126,7 +35,7 @@ function unusedAssignments(r: Rule): Diagnostic[] {
         if (x.type === 'var' && x.name !== '_' && !x.name.startsWith('$') && counts.get(x.name) === 1) out.push(err(`assigned var ${x.name} unused`, x.loc ?? e.loc));
       },
     });
-  const visit: Visit = {
+  const visit: Walker = {
     expr: (e) => {
       if (e.node.kind === 'assign') declared(e.node.left, e);
     },
@@ -146,7 +55,7 @@ function unusedArguments(r: Rule): Diagnostic[] {
   const declared: Term[] = [];
   for (const a of args) walkTerm(a, { term: (t) => t.type === 'var' && t.name !== '_' && !t.name.startsWith('$') && declared.push(t) });
   const used = new Set<string>();
-  const mark: Visit = { term: (t) => t.type === 'var' && used.add(t.name) };
+  const mark: Walker = { term: (t) => t.type === 'var' && used.add(t.name) };
   for (const t of [r.head.key, r.head.value]) if (t) walkTerm(t, mark);
   walkBody(r.body, mark);
   for (const e of r.else) {

@@ -4,7 +4,7 @@ import { BuiltinRegistry } from '../builtins/registry.js';
 import { defaultBuiltins } from '../builtins/catalog.js';
 import { parseModule } from '../syntax/parse.js';
 import { compileModules } from './compiler.js';
-import type { RuleDependencies } from './dependencies.js';
+import type { RuleDependencies } from './rule-types.js';
 
 const MODULE = `package t
 

@@ -6,27 +6,9 @@
  * rules over `data.palisade.inventory` are computed once per scan, not once per document.
  */
 import type { IRExpr, IRTerm } from './ir.js';
-import { type RuleSet, type TreeNode } from './rule-tree.js';
+import type { RuleDependencies, RuleSet, TreeNode } from './rule-types.js';
 import type { CompileState } from './state.js';
 import { defTerms, visitExpr, visitExprsDeep, visitTermExprsDeep } from './walk-ir.js';
-
-export interface RuleDependencies {
-  /** Rule sets this one reads directly. */
-  rules: Set<RuleSet>;
-  /**
-   * Rule sets read only under `with input as …` (the whole input replaced): what they read of
-   * `input` is the replacement, whose own reads are counted where it is written, so their `input`
-   * flag does not make this rule input-dependent. E.g. a helper over every document of the scan
-   * inventory that runs per-document rules `with input as d.value` is computed once per scan.
-   */
-  shielded: Set<RuleSet>;
-  /** Reads `input` (transitively, once closed). */
-  input: boolean;
-  /** Calls a nondeterministic builtin or `print` (transitively, once closed). */
-  volatile: boolean;
-  /** Base-data path prefixes read (transitively, once closed). */
-  dataReads: string[][];
-}
 
 export function analyzeDependencies(st: CompileState): void {
   const direct = new Map<RuleSet, RuleDependencies>();

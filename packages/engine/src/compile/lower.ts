@@ -7,6 +7,7 @@
  */
 import type { Body, Expr, Import, Module, Term, VarTerm, WithModifier } from '../syntax/ast.js';
 import { callName } from '../syntax/ast.js';
+import { forEachChild } from '../syntax/visit.js';
 import type { Location } from '../syntax/location.js';
 import { ErrorCodes, PalisadeError } from '../errors.js';
 import type { BuiltinRegistry } from '../builtins/registry.js';
@@ -489,33 +490,14 @@ export function refSegments(t: Term): string[] | undefined {
   return out;
 }
 
-/** Var names occurring in a term (not inside nested closures). */
+const ignore = (): void => {};
+
+/** Var names occurring in a term (not inside nested closures, not the names of called functions). */
 export function termVarNames(t: Term, out: string[] = []): string[] {
-  switch (t.type) {
-    case 'var':
-      out.push(t.name);
-      break;
-    case 'ref':
-      termVarNames(t.head, out);
-      t.path.forEach((s) => termVarNames(s, out));
-      break;
-    case 'call':
-      t.args.forEach((a) => termVarNames(a, out));
-      break;
-    case 'array':
-    case 'set':
-      t.items.forEach((x) => termVarNames(x, out));
-      break;
-    case 'object':
-      t.entries.forEach(([k, v]) => {
-        termVarNames(k, out);
-        termVarNames(v, out);
-      });
-      break;
-    case 'template':
-      t.parts.forEach((p) => typeof p !== 'string' && termVarNames(p, out));
-      for (const mods of t.withs ?? []) for (const m of mods ?? []) termVarNames(m.value, out);
-      break;
+  if (t.type === 'var') out.push(t.name);
+  else if (t.type !== 'arraycomp' && t.type !== 'setcomp' && t.type !== 'objectcomp') {
+    const rec = (x: Term): void => void termVarNames(x, out);
+    forEachChild(t, { term: rec, callee: ignore, body: ignore, with: (w) => rec(w.value) });
   }
   return out;
 }

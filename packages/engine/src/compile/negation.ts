@@ -15,6 +15,7 @@
  * Each hoisted expression carries the negated expression's `with` modifiers.
  */
 import type { IRBody, IRExpr, IRTerm } from './ir.js';
+import { forEachIRChild, forEachIRExprChild, isClosure } from './walk-ir.js';
 
 type Hoist = (t: IRTerm) => IRTerm;
 
@@ -133,71 +134,17 @@ function dynamicOne(t: IRTerm, h: Hoist): IRTerm {
 
 // ---- nested bodies -------------------------------------------------------------------------
 
-function isClosure(t: IRTerm): boolean {
-  return t.t === 'arraycomp' || t.t === 'setcomp' || t.t === 'objectcomp';
-}
+const ignore = (): void => {};
 
+/** Bodies nested in `e` (its own and its closures'), the expression's own bodies first. */
 function forEachNestedBody(e: IRExpr, f: (b: IRBody) => void): void {
-  const n = e.node;
   const terms: IRTerm[] = [];
-  switch (n.kind) {
-    case 'term':
-      terms.push(n.term);
-      break;
-    case 'unify':
-      terms.push(n.left, n.right);
-      break;
-    case 'somein':
-      terms.push(n.collection, n.value, ...(n.key ? [n.key] : []));
-      break;
-    case 'every':
-      terms.push(n.domain);
-      f(n.body);
-      break;
-    case 'and':
-    case 'or':
-      f(n.left);
-      f(n.right);
-      break;
-  }
-  for (const w of e.with) if (w.value.kind === 'term') terms.push(w.value.term);
+  forEachIRExprChild(e, { term: (t) => terms.push(t), binder: ignore, body: f });
   for (const t of terms) forEachClosureBody(t, f);
 }
 
 /** Bodies of the closures in `t` (not inside those bodies: `rewriteBodies` recurses itself). */
 function forEachClosureBody(t: IRTerm, f: (b: IRBody) => void): void {
-  switch (t.t) {
-    case 'arraycomp':
-    case 'setcomp':
-      f(t.body);
-      forEachClosureBody(t.term, f);
-      break;
-    case 'objectcomp':
-      f(t.body);
-      forEachClosureBody(t.key, f);
-      forEachClosureBody(t.value, f);
-      break;
-    case 'ref':
-      if (t.root.kind === 'term') forEachClosureBody(t.root.term, f);
-      t.path.forEach((s) => forEachClosureBody(s, f));
-      break;
-    case 'call':
-      t.args.forEach((a) => forEachClosureBody(a, f));
-      break;
-    case 'array':
-    case 'set':
-      t.items.forEach((x) => forEachClosureBody(x, f));
-      break;
-    case 'object':
-      t.entries.forEach(([k, v]) => {
-        forEachClosureBody(k, f);
-        forEachClosureBody(v, f);
-      });
-      break;
-    case 'template':
-      t.parts.forEach((p) => typeof p !== 'string' && forEachClosureBody(p, f));
-      break;
-    default:
-      break;
-  }
+  if (isClosure(t)) forEachIRChild(t, { term: ignore, body: f });
+  forEachIRChild(t, { term: (x) => forEachClosureBody(x, f), body: ignore });
 }

@@ -3,63 +3,11 @@
  * reference (`a.b[x].c := 1` lives at `a.b` with key path `[x, "c"]`). One RuleSet per path
  * holds all definitions of that path; its kind decides how values combine.
  */
-import type { Module, Rule, Term } from '../syntax/ast.js';
-import type { Location } from '../syntax/location.js';
-import type { IRBody, IRTerm } from './ir.js';
-import type { RuleDependencies } from './dependencies.js';
+import type { Rule, Term } from '../syntax/ast.js';
+import type { RuleKind, TreeNode } from './rule-types.js';
 
-export type RuleKind = 'complete' | 'set' | 'object' | 'function';
-
-export interface ElseIR {
-  value: IRTerm;
-  body: IRBody;
-  loc: Location;
-}
-
-export interface RuleDef {
-  module: Module;
-  rule: Rule;
-  pkg: string[];
-  kind: RuleKind;
-  /** Head ref segments after the ground prefix (object rules); AST until lowered. */
-  keyTerms: Term[];
-  /** Lowered parts, filled by the `lower` stage. */
-  keyPath: IRTerm[];
-  key?: IRTerm;
-  value?: IRTerm;
-  args?: IRTerm[];
-  body: IRBody;
-  elses: ElseIR[];
-  /** Frame size (number of local variable slots). */
-  nslots: number;
-  slotNames: string[];
-  isDefault: boolean;
-  /** Object rule whose leaves collect values into sets (`p[q] contains r`). */
-  multi: boolean;
-  loc: Location;
-  /** Index of this definition in its rule set (for tracing/coverage). */
-  index: number;
-}
-
-export interface RuleSet {
-  /** Full path below `data` (package segments + ground head segments). */
-  path: string[];
-  kind: RuleKind;
-  defs: RuleDef[];
-  defaultDef?: RuleDef;
-  arity: number;
-  id: number;
-  /** Filled by the `analyze-dependencies` stage. */
-  dependencies?: RuleDependencies;
-}
-
-export interface TreeNode {
-  path: string[];
-  children: Map<string, TreeNode>;
-  ruleSet?: RuleSet;
-  /** True when some package declares exactly this path or a path below it. */
-  isPackage: boolean;
-}
+// The evaluator and the compile stages name these types from here too; they are defined in rule-types.ts.
+export type { ElseIR, RuleDef, RuleKind, RuleSet, TreeNode } from './rule-types.js';
 
 export function newNode(path: string[]): TreeNode {
   return { path, children: new Map(), isPackage: false };

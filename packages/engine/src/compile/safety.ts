@@ -7,6 +7,7 @@
 import { ErrorCodes, PalisadeError } from '../errors.js';
 import type { Location } from '../syntax/location.js';
 import type { IRBody, IRExpr, IRTerm } from './ir.js';
+import { forEachIRChild, forEachIRExprChild, isClosure } from './walk-ir.js';
 
 type Bound = Set<number>;
 
@@ -309,69 +310,28 @@ export class SafetyChecker {
 
 // ---- IR walking helpers ----------------------------------------------------------------------
 
-/** Calls `f` on `t` and its subterms, not entering closures' bodies unless `f` returns true. */
+/**
+ * Calls `f` on `t` and its subterms, stopping where `f` returns false. Closures are not entered:
+ * they expose only their captured variables to the enclosing body.
+ */
 export function walkTerm(t: IRTerm, f: (t: IRTerm) => boolean | void): void {
-  if (f(t) === false) return;
-  switch (t.t) {
-    case 'ref':
-      if (t.root.kind === 'term') walkTerm(t.root.term, f);
-      t.path.forEach((s) => walkTerm(s, f));
-      break;
-    case 'call':
-      t.args.forEach((a) => walkTerm(a, f));
-      break;
-    case 'array':
-    case 'set':
-      t.items.forEach((x) => walkTerm(x, f));
-      break;
-    case 'object':
-      t.entries.forEach(([k, v]) => {
-        walkTerm(k, f);
-        walkTerm(v, f);
-      });
-      break;
-    case 'template':
-      t.parts.forEach((p) => typeof p !== 'string' && walkTerm(p, f));
-      break;
-    case 'arraycomp':
-    case 'setcomp':
-    case 'objectcomp':
-      // Closures expose only their captured variables to the enclosing body.
-      break;
-  }
+  if (f(t) === false || isClosure(t)) return;
+  forEachIRChild(t, { term: (x) => walkTerm(x, f), body: noBody });
 }
 
+const noBody = (): void => {};
+
+/** The terms an expression reads, `and`/`or` operands included (not `every`'s bound variables or body). */
 export function forEachTermOfExpr(e: IRExpr, f: (t: IRTerm) => void): void {
-  const n = e.node;
-  switch (n.kind) {
-    case 'term':
-      f(n.term);
-      break;
-    case 'unify':
-      f(n.left);
-      f(n.right);
-      break;
-    case 'somein':
-      if (n.key) f(n.key);
-      f(n.value);
-      f(n.collection);
-      break;
-    case 'every':
-      f(n.domain);
-      break;
-    case 'and':
-    case 'or':
-      for (const x of [...n.left, ...n.right]) forEachTermOfExpr(x, f);
-      break;
-  }
-  for (const w of e.with) if (w.value.kind === 'term') f(w.value.term);
+  const every = e.node.kind === 'every';
+  forEachIRExprChild(e, { term: f, binder: noBody, body: (b) => every || b.forEach((x) => forEachTermOfExpr(x, f)) });
 }
 
 /** Adds every variable slot of `t` (including closures' captured ones) to `out`. */
 export function collectVars(t: IRTerm, out: Set<number>): void {
   walkTerm(t, (x) => {
     if (x.t === 'var') out.add(x.slot);
-    if (x.t === 'arraycomp' || x.t === 'setcomp' || x.t === 'objectcomp') for (const s of x.captured) out.add(s);
+    if (isClosure(x)) for (const s of x.captured) out.add(s);
   });
 }
 
@@ -385,7 +345,7 @@ function withSegmentVars(t: IRTerm, bound: Bound): Bound {
 function collectRefSegmentVars(t: IRTerm, out: Set<number>): void {
   walkTerm(t, (x) => {
     if (x.t === 'ref') for (const s of x.path) if (s.t === 'var' || ((s.t === 'array' || s.t === 'object') && isPattern(s))) collectVars(s, out);
-    return x.t !== 'arraycomp' && x.t !== 'setcomp' && x.t !== 'objectcomp';
+    return !isClosure(x);
   });
 }
 
@@ -455,6 +415,6 @@ function pruneClosureLocals(body: IRBody, bound: Bound): void {
 
 function pruneTermClosures(t: IRTerm, shared: (s: number) => boolean): void {
   walkTerm(t, (x) => {
-    if (x.t === 'arraycomp' || x.t === 'setcomp' || x.t === 'objectcomp') x.captured = x.captured.filter(shared);
+    if (isClosure(x)) x.captured = x.captured.filter(shared);
   });
 }

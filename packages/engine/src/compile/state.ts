@@ -1,7 +1,7 @@
 import type { PalisadeError } from '../errors.js';
 import type { BuiltinRegistry } from '../builtins/registry.js';
 import type { Module } from '../syntax/ast.js';
-import type { RuleSet, TreeNode } from './rule-tree.js';
+import type { RuleSet, TreeNode } from './rule-types.js';
 
 /** Compiler switches (from `EngineOptions`). */
 export interface CompileOptions {

@@ -1,5 +1,101 @@
-/** Visits every term of IR bodies, including nested closure and `every` bodies. */
+/**
+ * The one IR visitor: `forEachIRChild` and `forEachIRExprChild` name every child of every term and
+ * expression kind, once (as TypeScript's `forEachChild` does for its tree); the walks below and
+ * every analysis over IR (safety, the planner's term analyses, recursion and type checks) are
+ * written over them, so a new kind or field is visited everywhere by adding it here.
+ */
 import type { IRBody, IRExpr, IRTerm } from './ir.js';
+
+/** What a term's children are given to: subterms, and the bodies of comprehensions. */
+export interface IRChildVisitor {
+  term(t: IRTerm): void;
+  body(b: IRBody): void;
+}
+
+/** An expression's children: its terms, `every`'s bound key and value, and nested bodies. */
+export interface IRExprChildVisitor extends IRChildVisitor {
+  /** `every k, v in …`: the variables each element binds (not values the expression reads). */
+  binder(t: IRTerm): void;
+}
+
+type TermOf<K extends IRTerm['t']> = Extract<IRTerm, { t: K }>;
+const noChildren = (): void => {};
+const comprehension = (t: TermOf<'arraycomp' | 'setcomp'>, v: IRChildVisitor): void => {
+  v.term(t.term);
+  v.body(t.body);
+};
+
+/**
+ * Children of each term kind, in source order. A mapped type over the kinds: a kind added to
+ * `IRTerm` without a row here does not compile.
+ */
+const TERM_CHILDREN: { [K in IRTerm['t']]: (t: TermOf<K>, v: IRChildVisitor) => void } = {
+  const: noChildren,
+  var: noChildren,
+  ref: (t, v) => {
+    if (t.root.kind === 'term') v.term(t.root.term);
+    for (const s of t.path) v.term(s);
+  },
+  call: (t, v) => t.args.forEach((a) => v.term(a)),
+  array: (t, v) => t.items.forEach((x) => v.term(x)),
+  set: (t, v) => t.items.forEach((x) => v.term(x)),
+  object: (t, v) => {
+    for (const [k, x] of t.entries) {
+      v.term(k);
+      v.term(x);
+    }
+  },
+  arraycomp: comprehension,
+  setcomp: comprehension,
+  objectcomp: (t, v) => {
+    v.term(t.key);
+    v.term(t.value);
+    v.body(t.body);
+  },
+  template: (t, v) => {
+    for (const p of t.parts) if (typeof p !== 'string') v.term(p);
+  },
+};
+
+/** Gives each child of `t` to `v`, without descending further. */
+export function forEachIRChild(t: IRTerm, v: IRChildVisitor): void {
+  (TERM_CHILDREN[t.t] as (t: IRTerm, v: IRChildVisitor) => void)(t, v);
+}
+
+/** Gives each child of `e` to `v`: its node's terms and bodies, then its `with` values. */
+export function forEachIRExprChild(e: IRExpr, v: IRExprChildVisitor): void {
+  const n = e.node;
+  switch (n.kind) {
+    case 'term':
+      v.term(n.term);
+      break;
+    case 'unify':
+      v.term(n.left);
+      v.term(n.right);
+      break;
+    case 'somein':
+      if (n.key) v.term(n.key);
+      v.term(n.value);
+      v.term(n.collection);
+      break;
+    case 'every':
+      if (n.key) v.binder(n.key);
+      v.binder(n.value);
+      v.term(n.domain);
+      v.body(n.body);
+      break;
+    case 'and':
+    case 'or':
+      v.body(n.left);
+      v.body(n.right);
+      break;
+    case 'true':
+      break;
+  }
+  for (const w of e.with) if (w.value.kind === 'term') v.term(w.value.term);
+}
+
+export const isClosure = (t: IRTerm): t is TermOf<'arraycomp' | 'setcomp' | 'objectcomp'> => t.t === 'arraycomp' || t.t === 'setcomp' || t.t === 'objectcomp';
 
 /**
  * With `typeChecked`, the bodies of `every` are skipped except for the comprehensions inside them:
@@ -10,102 +106,22 @@ export function visitBody(body: IRBody, f: (t: IRTerm) => void, typeChecked = fa
 }
 
 export function visitExpr(e: IRExpr, f: (t: IRTerm) => void, typeChecked = false): void {
-  const n = e.node;
-  const tc = typeChecked;
-  switch (n.kind) {
-    case 'term':
-      visitTerm(n.term, f, tc);
-      break;
-    case 'unify':
-      visitTerm(n.left, f, tc);
-      visitTerm(n.right, f, tc);
-      break;
-    case 'somein':
-      if (n.key) visitTerm(n.key, f, tc);
-      visitTerm(n.value, f, tc);
-      visitTerm(n.collection, f, tc);
-      break;
-    case 'every':
-      visitTerm(n.domain, f, tc);
-      if (tc) everyClosures(n.body, (c) => visitTerm(c, f, true));
-      else visitBody(n.body, f);
-      break;
-    case 'and':
-    case 'or':
-      visitBody(n.left, f, tc);
-      visitBody(n.right, f, tc);
-      break;
-  }
-  for (const w of e.with) if (w.value.kind === 'term') visitTerm(w.value.term, f, tc);
+  const every = e.node.kind === 'every';
+  forEachIRExprChild(e, {
+    term: (t) => visitTerm(t, f, typeChecked),
+    binder: noChildren,
+    body: (b) => (every && typeChecked ? everyClosures(b, (c) => visitTerm(c, f, true)) : visitBody(b, f, typeChecked)),
+  });
 }
 
 export function visitTerm(t: IRTerm, f: (t: IRTerm) => void, typeChecked = false): void {
-  const tc = typeChecked;
   f(t);
-  switch (t.t) {
-    case 'ref':
-      if (t.root.kind === 'term') visitTerm(t.root.term, f, tc);
-      t.path.forEach((s) => visitTerm(s, f, tc));
-      break;
-    case 'call':
-      t.args.forEach((a) => visitTerm(a, f, tc));
-      break;
-    case 'array':
-    case 'set':
-      t.items.forEach((x) => visitTerm(x, f, tc));
-      break;
-    case 'object':
-      t.entries.forEach(([k, v]) => {
-        visitTerm(k, f, tc);
-        visitTerm(v, f, tc);
-      });
-      break;
-    case 'template':
-      t.parts.forEach((p) => typeof p !== 'string' && visitTerm(p, f, tc));
-      break;
-    case 'arraycomp':
-    case 'setcomp':
-      visitTerm(t.term, f, tc);
-      visitBody(t.body, f, tc);
-      break;
-    case 'objectcomp':
-      visitTerm(t.key, f, tc);
-      visitTerm(t.value, f, tc);
-      visitBody(t.body, f, tc);
-      break;
-  }
+  forEachIRChild(t, { term: (x) => visitTerm(x, f, typeChecked), body: (b) => visitBody(b, f, typeChecked) });
 }
 
 /** Calls `h` with each comprehension in an `every` body (nested `every` bodies included), without entering them. */
 export function everyClosures(body: IRBody, h: (comp: IRTerm) => void): void {
-  for (const e of body) {
-    const n = e.node;
-    const shallow = (t: IRTerm) => shallowClosures(t, h);
-    switch (n.kind) {
-      case 'term':
-        shallow(n.term);
-        break;
-      case 'unify':
-        shallow(n.left);
-        shallow(n.right);
-        break;
-      case 'somein':
-        if (n.key) shallow(n.key);
-        shallow(n.value);
-        shallow(n.collection);
-        break;
-      case 'every':
-        shallow(n.domain);
-        everyClosures(n.body, h);
-        break;
-      case 'and':
-      case 'or':
-        everyClosures(n.left, h);
-        everyClosures(n.right, h);
-        break;
-    }
-    for (const w of e.with) if (w.value.kind === 'term') shallow(w.value.term);
-  }
+  for (const e of body) forEachIRExprChild(e, { term: (t) => shallowClosures(t, h), binder: noChildren, body: (b) => everyClosures(b, h) });
 }
 
 /** Terms of a rule definition: body, head parts and else clauses. */
@@ -126,69 +142,14 @@ export function defTerms(def: { body: IRBody; keyPath: IRTerm[]; key?: IRTerm; v
 export function visitExprsDeep(body: IRBody, g: (e: IRExpr) => void): void {
   for (const e of body) {
     g(e);
-    const n = e.node;
-    const nested = (t: IRTerm) => shallowClosures(t, (c) => closureExprsDeep(c, g));
-    switch (n.kind) {
-      case 'term':
-        nested(n.term);
-        break;
-      case 'unify':
-        nested(n.left);
-        nested(n.right);
-        break;
-      case 'somein':
-        if (n.key) nested(n.key);
-        nested(n.value);
-        nested(n.collection);
-        break;
-      case 'every':
-        nested(n.domain);
-        visitExprsDeep(n.body, g);
-        break;
-      case 'and':
-      case 'or':
-        visitExprsDeep(n.left, g);
-        visitExprsDeep(n.right, g);
-        break;
-    }
-    for (const w of e.with) if (w.value.kind === 'term') nested(w.value.term);
+    forEachIRExprChild(e, { term: (t) => visitTermExprsDeep(t, g), binder: noChildren, body: (b) => visitExprsDeep(b, g) });
   }
-}
-
-function closureBody(c: IRTerm): IRBody {
-  return c.t === 'arraycomp' || c.t === 'setcomp' || c.t === 'objectcomp' ? c.body : [];
 }
 
 /** Calls `h` with each comprehension in `t`, without entering their bodies. */
 function shallowClosures(t: IRTerm, h: (comp: IRTerm) => void): void {
-  const rec = (x: IRTerm) => shallowClosures(x, h);
-  switch (t.t) {
-    case 'ref':
-      if (t.root.kind === 'term') rec(t.root.term);
-      t.path.forEach(rec);
-      break;
-    case 'call':
-      t.args.forEach(rec);
-      break;
-    case 'array':
-    case 'set':
-      t.items.forEach(rec);
-      break;
-    case 'object':
-      t.entries.forEach(([k, v]) => {
-        rec(k);
-        rec(v);
-      });
-      break;
-    case 'template':
-      t.parts.forEach((p) => typeof p !== 'string' && rec(p));
-      break;
-    case 'arraycomp':
-    case 'setcomp':
-    case 'objectcomp':
-      h(t);
-      break;
-  }
+  if (isClosure(t)) h(t);
+  else forEachIRChild(t, { term: (x) => shallowClosures(x, h), body: noChildren });
 }
 
 /** Calls `g` for every expression inside the comprehensions of `t` (nested ones included). */
@@ -196,9 +157,8 @@ export function visitTermExprsDeep(t: IRTerm, g: (e: IRExpr) => void): void {
   shallowClosures(t, (c) => closureExprsDeep(c, g));
 }
 
-/** The expressions of a comprehension: its body's and those of comprehensions in its head. */
+/** The expressions of a comprehension: its body's, then those of comprehensions in its head. */
 function closureExprsDeep(c: IRTerm, g: (e: IRExpr) => void): void {
-  visitExprsDeep(closureBody(c), g);
-  const heads = c.t === 'arraycomp' || c.t === 'setcomp' ? [c.term] : c.t === 'objectcomp' ? [c.key, c.value] : [];
-  for (const h of heads) visitTermExprsDeep(h, g);
+  forEachIRChild(c, { term: noChildren, body: (b) => visitExprsDeep(b, g) });
+  forEachIRChild(c, { term: (h) => visitTermExprsDeep(h, g), body: noChildren });
 }

@@ -10,6 +10,7 @@ import type { CallTarget } from '../compile/ir.js';
 import type { Value } from '../value/types.js';
 import type { Tracer } from './trace.js';
 import type { FnResults } from './fn-cache.js';
+import { IN_PROGRESS, UNDEF } from './sentinels.js';
 
 export interface Limits {
   /** Wall-clock budget in ms (0 = none). */
@@ -129,8 +130,8 @@ export interface DataOverlay {
   value: Value;
 }
 
-export const UNDEF = Symbol('undefined');
-export const IN_PROGRESS = Symbol('in-progress');
+// Defined in sentinels.ts (fn-cache.ts needs UNDEF without importing this file); named from here too.
+export { IN_PROGRESS, UNDEF } from './sentinels.js';
 
 export class Ctx {
   readonly cache = new Map<RuleSet, Value | typeof UNDEF | typeof IN_PROGRESS>();

@@ -9,7 +9,7 @@
  * keep their hash, so keying by the string itself is cheap.
  */
 import { keyOf, type Value } from '../value/types.js';
-import type { UNDEF } from './context.js';
+import type { UNDEF } from './sentinels.js';
 
 type Result = Value | typeof UNDEF;
 

@@ -15,6 +15,7 @@ import { iterate, setPath } from './values.js';
 import { allBound, firstValue, hasGenerator, needs, startsWith, templateText, walkValue, type Segment } from './refs.js';
 import type { RuleEvaluator } from './rules.js';
 import type { RuleSet, TreeNode } from '../compile/rule-tree.js';
+import type { BodyPlanner, ExprFn, Frame, K, PatFn, TermFn, VK } from './plan-types.js';
 import { tracedExpr } from './trace.js';
 
 /** The first rule-set node along `prefix` and the number of segments leading to it, or null. */
@@ -39,15 +40,10 @@ function hasBaseAt(base: Value, path: string[]): boolean {
   return cur !== undefined;
 }
 
-export type Frame = (Value | undefined)[];
-export type K = () => boolean;
-export type VK = (v: Value) => boolean;
-export type TermFn = (c: Ctx, f: Frame, k: VK) => boolean;
-export type ExprFn = (c: Ctx, f: Frame, k: K) => boolean;
-/** Unifies a pattern with a value, binding unbound slots. */
-export type PatFn = (c: Ctx, f: Frame, v: Value, k: K) => boolean;
+// Defined in plan-types.ts (so that rules.ts and refs.ts need not import this file); named from here too.
+export type { ExprFn, Frame, K, PatFn, TermFn, VK } from './plan-types.js';
 
-export class Planner {
+export class Planner implements BodyPlanner {
   rules!: RuleEvaluator;
 
   // ---- bodies and expressions ----------------------------------------------------------------

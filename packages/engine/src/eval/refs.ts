@@ -1,10 +1,11 @@
 /** Ref walking over values, and small term analyses shared by the planner. */
 import type { IRTerm } from '../compile/ir.js';
+import { forEachIRChild, isClosure } from '../compile/walk-ir.js';
 import { RSet, type Value } from '../value/types.js';
 import { toRegoText } from '../value/json.js';
 import type { Ctx } from './context.js';
 import { iterate, lookup } from './values.js';
-import type { Frame, PatFn, TermFn, VK } from './plan.js';
+import type { Frame, PatFn, TermFn, VK } from './plan-types.js';
 
 export type Segment =
   | { kind: 'const'; value: Value }
@@ -43,56 +44,28 @@ export function walkValue(segs: Segment[], c: Ctx, f: Frame, v: Value, i: number
   return iterate(v, (key, child) => s.pat(c, f, key, () => walkValue(segs, c, f, child, i + 1, k, storage)));
 }
 
+const noBody = (): void => {};
+
 /** Slots a term reads as a value (ref segments and closures' locals excluded). */
 export function needs(t: IRTerm, out: number[] = []): number[] {
-  switch (t.t) {
-    case 'var':
-      out.push(t.slot);
-      break;
-    case 'ref':
-      if (t.root.kind === 'term') needs(t.root.term, out);
-      for (const s of t.path) if (s.t !== 'var') needs(s, out);
-      break;
-    case 'call':
-      t.args.forEach((a) => needs(a, out));
-      break;
-    case 'array':
-    case 'set':
-      t.items.forEach((x) => needs(x, out));
-      break;
-    case 'object':
-      t.entries.forEach(([a, b]) => {
-        needs(a, out);
-        needs(b, out);
-      });
-      break;
-    case 'template':
-      t.parts.forEach((p) => typeof p !== 'string' && needs(p, out));
-      break;
-    case 'arraycomp':
-    case 'setcomp':
-    case 'objectcomp':
-      out.push(...t.captured);
-      break;
-  }
+  if (t.t === 'var') out.push(t.slot);
+  else if (isClosure(t)) out.push(...t.captured);
+  else if (t.t === 'ref') {
+    // A variable segment is bound by walking the ref, not read.
+    if (t.root.kind === 'term') needs(t.root.term, out);
+    for (const s of t.path) if (s.t !== 'var') needs(s, out);
+  } else forEachIRChild(t, { term: (x) => void needs(x, out), body: noBody });
   return out;
 }
 
 /** True when `t` contains a ref with a variable segment (which can bind that variable). */
 export function hasGenerator(t: IRTerm): boolean {
-  switch (t.t) {
-    case 'ref':
-      return t.path.some((s) => s.t === 'var' || hasGenerator(s)) || (t.root.kind === 'term' && hasGenerator(t.root.term));
-    case 'call':
-      return t.args.some(hasGenerator);
-    case 'array':
-    case 'set':
-      return t.items.some(hasGenerator);
-    case 'object':
-      return t.entries.some(([k, v]) => hasGenerator(k) || hasGenerator(v));
-    default:
-      return false;
-  }
+  if (t.t === 'ref') return t.path.some((s) => s.t === 'var' || hasGenerator(s)) || (t.root.kind === 'term' && hasGenerator(t.root.term));
+  // Comprehensions and template strings collect their parts' values themselves: they bind nothing outside.
+  if (isClosure(t) || t.t === 'template') return false;
+  let found = false;
+  forEachIRChild(t, { term: (x) => void (found ||= hasGenerator(x)), body: noBody });
+  return found;
 }
 
 export function allBound(f: Frame, slots: number[]): boolean {

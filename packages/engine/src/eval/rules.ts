@@ -13,7 +13,7 @@ import { setPath } from './values.js';
 import { finishTree, insertPath, mergeInto, objectIsEmpty } from './object-tree.js';
 import { guardsHold, inputGuards, type InputGuard } from './rule-index.js';
 import { COVERED, applyOverlays, hasOverlayBelow, overlayAt, startsWith } from './overlays.js';
-import { type ExprFn, type Frame, type PatFn, type Planner, type TermFn, type VK } from './plan.js';
+import type { BodyPlanner, ExprFn, Frame, PatFn, TermFn, VK } from './plan-types.js';
 import { walkValue, type Segment } from './refs.js';
 import { FnResults, identityOf } from './fn-cache.js';
 
@@ -45,7 +45,7 @@ export class RuleEvaluator {
   private shareable = new Map<RuleSet, { sig: string; overlapping: number[] }>();
 
   constructor(
-    private readonly planner: Planner,
+    private readonly planner: BodyPlanner,
     readonly tree: TreeNode,
   ) {}
 

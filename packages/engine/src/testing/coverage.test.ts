@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../api.js';
-import { coverageReport, ranges, rangesText } from './coverage.js';
+import { coverableLines, coverageReport, ranges, rangesText } from './coverage.js';
+import { parseModule } from '../syntax/parse.js';
 import { runTests } from './runner.js';
 
 const policy = `package p
@@ -51,5 +52,24 @@ describe('coverage', () => {
 
   it('formats line ranges', () => {
     expect(rangesText(ranges([1, 2, 3, 7, 9, 10]))).toBe('1-3, 7, 9-10');
+  });
+
+  it('counts comprehension bodies inside with values and template-string with modifiers as coverable', () => {
+    const src = [
+      'package p',
+      '',
+      'q := input.xs',
+      '',
+      'p := s if {',
+      '\ty := q with input.xs as [x |',
+      '\t\tsome x in [1]',
+      '\t]',
+      '\ts := $"{q with input.xs as {z |',
+      '\t\tsome z in y',
+      '\t}}"',
+      '}',
+    ].join('\n');
+    const { module } = parseModule('p.rego', src);
+    expect([...coverableLines(module!)].sort((a, b) => a - b)).toEqual([3, 5, 6, 7, 9, 10]);
   });
 });

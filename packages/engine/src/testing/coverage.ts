@@ -4,6 +4,7 @@
  * count; `default` rules (which have no body to exercise) are left out.
  */
 import type { Body, Module, Term } from '../syntax/ast.js';
+import { forEachChild, forEachExprChild } from '../syntax/visit.js';
 
 /** An inclusive range of line numbers (`start`–`end`). */
 export interface LineRange {
@@ -32,41 +33,12 @@ export interface CoverageReport {
   percentage: number;
 }
 
+const ignore = (): void => {};
+
+/** Calls `add` with each comprehension body in `t` (not descending into the bodies). */
 function termBodies(t: Term, add: (b: Body) => void): void {
-  switch (t.type) {
-    case 'arraycomp':
-    case 'setcomp':
-      termBodies(t.term, add);
-      add(t.body);
-      return;
-    case 'objectcomp':
-      termBodies(t.key, add);
-      termBodies(t.value, add);
-      add(t.body);
-      return;
-    case 'ref':
-      termBodies(t.head, add);
-      t.path.forEach((p) => termBodies(p, add));
-      return;
-    case 'call':
-      t.args.forEach((a) => termBodies(a, add));
-      return;
-    case 'array':
-    case 'set':
-      t.items.forEach((i) => termBodies(i, add));
-      return;
-    case 'object':
-      t.entries.forEach(([k, v]) => {
-        termBodies(k, add);
-        termBodies(v, add);
-      });
-      return;
-    case 'template':
-      t.parts.forEach((p) => typeof p !== 'string' && termBodies(p, add));
-      return;
-    default:
-      return;
-  }
+  const rec = (x: Term): void => termBodies(x, add);
+  forEachChild(t, { term: rec, callee: ignore, body: add, with: (w) => rec(w.value) });
 }
 
 /** Lines of `mod` that can be covered: rule heads and the first line of every expression. */
@@ -75,15 +47,7 @@ export function coverableLines(mod: Module): Set<number> {
   const body = (b: Body): void => {
     for (const e of b) {
       rows.add(e.loc.row);
-      const n = e.node;
-      const terms: Term[] =
-        n.kind === 'term' ? [n.term] : n.kind === 'unify' || n.kind === 'assign' ? [n.left, n.right] : n.kind === 'somein' ? [n.value, n.collection] : n.kind === 'every' ? [n.domain] : [];
-      for (const t of terms) termBodies(t, body);
-      if (n.kind === 'every') body(n.body);
-      if (n.kind === 'logic') {
-        body(n.left);
-        body(n.right);
-      }
+      forEachExprChild(e, { term: (t) => termBodies(t, body), declared: ignore, body, with: (w) => termBodies(w.value, body) });
     }
   };
   for (const r of mod.rules) {
