@@ -8,7 +8,9 @@ import { printDiagnostics } from '../diagnostics.js';
 import { BUNDLE_OPTIONS } from '../opa-bundle/options.js';
 import { availableParallelism } from 'node:os';
 import type { PolicySetSource } from '../serve/decisions.js';
+import { BundlePoller } from '../serve/bundle-poll.js';
 import { createEvaluator, type EvaluatorConfig } from '../serve/evaluator.js';
+import { readOpaConfig } from '../serve/opa-config.js';
 import { WorkerPool } from '../serve/pool.js';
 import { resolveAdmission } from '../serve/settings.js';
 import { handler, maskInput, type ServerState } from '../serve/http.js';
@@ -31,6 +33,7 @@ export const serveCommand: CliCommand = {
   options: [
     { flags: '-d, --data <path>', description: 'policy (.rego) or data (.json/.yaml) file or directory (repeatable)', repeatable: true },
     ...BUNDLE_OPTIONS,
+    { flags: '--opa-config <file>', description: 'OPA configuration file whose services, bundles and keys say which bundles to download and keep polling (as opa run -c)' },
     { flags: '-a, --addr <host:port>', description: 'listen address', default: '127.0.0.1:8181' },
     { flags: '--tls-cert-file <file>', description: 'TLS certificate (PEM); reloaded when it changes' },
     { flags: '--tls-private-key-file <file>', description: 'TLS private key (PEM)' },
@@ -76,6 +79,8 @@ export const serveCommand: CliCommand = {
     if (!!certFile !== !!keyFile) return usage('--tls-cert-file and --tls-private-key-file go together');
     if (!certFile && !loopback(host) && !opts.allowInsecureHttp) return usage(`refusing plain HTTP on ${host}: give --tls-cert-file/--tls-private-key-file, or --allow-insecure-http`);
 
+    const polled = opts.opaConfig === undefined ? undefined : readOpaConfig(String(opts.opaConfig), io.cwd);
+    if (polled?.errors.length) return printDiagnostics(polled.errors, io);
     const source: PolicySetSource = { data: (opts.data as string[] | undefined) ?? [], bundleOptions: opts, cwd: io.cwd };
     // Workers get this by structured clone: only plain option values.
     const config: EvaluatorConfig = {
@@ -136,6 +141,32 @@ export const serveCommand: CliCommand = {
       });
     };
 
+    let poller: BundlePoller | undefined;
+    if (polled) {
+      const order = polled.bundles.map((b) => b.name);
+      poller = new BundlePoller(polled.bundles, {
+        env: io.env,
+        log: (line) => io.stderr.write(`${line}\n`),
+        counted: (name, outcome) => {
+          metrics.bundleLoads.inc({ name, outcome });
+          metrics.bundleFailing.set({ name }, outcome === 'error' ? 1 : 0);
+          if (outcome === 'activated') metrics.bundleActivated.set({ name }, Date.now() / 1000);
+        },
+        // Through the reload queue, so a SIGHUP reload and an activation never interleave.
+        activate: (bundle) =>
+          new Promise((done) => {
+            reloading = reloading.then(async () => {
+              const others = (evaluator.config.source.polled ?? []).filter((b) => b.source !== bundle.source);
+              const next: EvaluatorConfig = { ...evaluator.config, source: { ...evaluator.config.source, polled: [...others, bundle].sort((a, b) => order.indexOf(a.source) - order.indexOf(b.source)) } };
+              const errors = await evaluator.reload(next);
+              if (!errors.length && pool) errors.push(...(await pool.reload(next)));
+              done(errors);
+            });
+          }),
+      });
+      state.bundles = poller;
+    }
+
     const listener = handler(() => state);
     let server: Server;
     const watchers: FSWatcher[] = [];
@@ -180,6 +211,7 @@ export const serveCommand: CliCommand = {
     const shown = typeof addr === 'object' && addr ? `${addr.address.includes(':') ? `[${addr.address}]` : addr.address}:${addr.port}` : `${host}:${port}`;
     io.stderr.write(`palisade serve: listening on ${certFile ? 'https' : 'http'}://${shown} (${evaluator.policies.set.engine.modules().length} modules, admission ${admission.mode}${evaluator.policies.gatekeeper.constraints ? `, ${evaluator.policies.gatekeeper.constraints} Gatekeeper constraint(s) from ${evaluator.policies.gatekeeper.templates} template(s)` : ''}, ${workers ? `${workers} worker(s)` : 'no workers'})\n`);
 
+    poller?.start();
     const onHup = () => reload('SIGHUP');
     process.on('SIGHUP', onHup);
     const bundlePaths = ((opts.bundle as string[] | undefined) ?? []).map((b) => resolve(io.cwd, b));
@@ -198,6 +230,7 @@ export const serveCommand: CliCommand = {
     io.stderr.write(`palisade serve: shutting down (${state.inFlight} request(s) in flight)\n`);
     process.off('SIGHUP', onHup);
     for (const w of watchers) w.close();
+    await poller?.stop();
     await new Promise<void>((res) => {
       const force = setTimeout(() => {
         server.closeAllConnections();

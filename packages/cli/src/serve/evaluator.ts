@@ -43,7 +43,7 @@ export async function loadServedPolicies(config: EvaluatorConfig): Promise<{ pol
 export class Evaluator {
   private readonly userRules;
   constructor(
-    readonly config: EvaluatorConfig,
+    public config: EvaluatorConfig,
     private readonly scanner: Scanner,
     public policies: Policies,
   ) {
@@ -57,11 +57,16 @@ export class Evaluator {
     return decideAdmission(job.review, this.scanner, this.config.admission, [this.userRules, this.policies.gatekeeper], job.limits);
   }
 
-  /** Replaces the policies when the new ones load; otherwise keeps the old and returns the errors. */
-  async reload(): Promise<Diagnostic[]> {
-    const next = await loadServedPolicies(this.config);
-    if (next.policies) this.policies = next.policies;
-    return next.errors;
+  /**
+   * Replaces the policies when the new ones load (from `config`, which then becomes this
+   * evaluator's, e.g. with a newly downloaded bundle); otherwise keeps the old and returns the errors.
+   */
+  async reload(config: EvaluatorConfig = this.config): Promise<Diagnostic[]> {
+    const next = await loadServedPolicies(config);
+    if (!next.policies) return next.errors;
+    this.policies = next.policies;
+    this.config = config;
+    return [];
   }
 }
 

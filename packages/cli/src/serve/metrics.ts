@@ -1,5 +1,5 @@
 /** Prometheus metrics of `palisade serve` (prom-client), on their own registry. */
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export function createMetrics() {
   const registry = new Registry();
@@ -15,7 +15,10 @@ export function createMetrics() {
   const decisions = new Counter({ name: 'palisade_decisions_total', help: 'Policy decisions by kind and outcome', labelNames: ['kind', 'outcome'] as const, registers: [registry] });
   const evalErrors = new Counter({ name: 'palisade_eval_errors_total', help: 'Evaluation errors by code', labelNames: ['code'] as const, registers: [registry] });
   const reloads = new Counter({ name: 'palisade_policy_reloads_total', help: 'Policy reloads by outcome', labelNames: ['outcome'] as const, registers: [registry] });
-  return { registry, requests, latency, decisions, evalErrors, reloads };
+  const bundleLoads = new Counter({ name: 'palisade_bundle_loads_total', help: 'Bundle downloads by bundle and outcome (activated, not_modified, error)', labelNames: ['name', 'outcome'] as const, registers: [registry] });
+  const bundleActivated = new Gauge({ name: 'palisade_bundle_last_activation_timestamp_seconds', help: 'When each bundle was last activated (Unix time)', labelNames: ['name'] as const, registers: [registry] });
+  const bundleFailing = new Gauge({ name: 'palisade_bundle_failing', help: '1 while the last download or activation of the bundle failed', labelNames: ['name'] as const, registers: [registry] });
+  return { registry, requests, latency, decisions, evalErrors, reloads, bundleLoads, bundleActivated, bundleFailing };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

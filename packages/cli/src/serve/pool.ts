@@ -12,7 +12,7 @@ import type { EvaluatorConfig, Job, JobResult } from './evaluator.js';
 
 const GRACE_MS = 1000;
 
-export type ToWorker = { type: 'job'; id: number; job: Job } | { type: 'reload'; id: number };
+export type ToWorker = { type: 'job'; id: number; job: Job } | { type: 'reload'; id: number; config?: EvaluatorConfig };
 export type FromWorker = { type: 'ready'; errors: Diagnostic[] } | { type: 'result'; id: number; result: JobResult } | { type: 'reloaded'; id: number; errors: Diagnostic[] };
 
 /** Thrown by `run` when the queue is full. */
@@ -47,7 +47,7 @@ export class WorkerPool {
   private closed = false;
 
   constructor(
-    private readonly config: EvaluatorConfig,
+    private config: EvaluatorConfig,
     readonly size: number,
     readonly maxQueue: number,
     private readonly log: (line: string) => void,
@@ -76,14 +76,18 @@ export class WorkerPool {
     });
   }
 
-  /** Every worker reloads its policies (each keeps its old set if the new one fails). */
-  reload(): Promise<Diagnostic[]> {
+  /**
+   * Every worker reloads its policies (each keeps its old set if the new one fails), from `config`
+   * when given (a new bundle), which replacement workers then start from too.
+   */
+  reload(config?: EvaluatorConfig): Promise<Diagnostic[]> {
     const id = this.nextId++;
+    if (config) this.config = config;
     const live = this.slots.filter((s) => s.ready);
     if (!live.length) return Promise.resolve([]);
     return new Promise((done) => {
       this.reloads.set(id, { left: live.length, errors: [], done });
-      for (const s of live) s.worker.postMessage({ type: 'reload', id } satisfies ToWorker);
+      for (const s of live) s.worker.postMessage({ type: 'reload', id, ...(config ? { config } : {}) } satisfies ToWorker);
     });
   }
 
