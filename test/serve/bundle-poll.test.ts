@@ -210,7 +210,10 @@ describe('palisade serve --opa-config (bundle polling)', () => {
 describe('palisade serve --opa-config errors', () => {
   it('refuses a configuration it cannot apply, before listening', async () => {
     write('bad.yaml', 'services:\n  acme:\n    url: http://127.0.0.1:1\nbundles:\n  authz:\n    service: nope\ndecision_logs:\n  console: true\n');
-    const r = await execFileAsync(process.execPath, [BIN, 'serve', '--addr', '127.0.0.1:0', '--opa-config', 'bad.yaml'], { cwd: work }).catch((e: { code: number; stderr: string }) => e);
+    const r = await execFileAsync(process.execPath, [BIN, 'serve', '--addr', '127.0.0.1:0', '--opa-config', 'bad.yaml'], { cwd: work }).then(
+      () => ({ code: 0, stderr: '' }),
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/bad\.yaml: decision_logs: not supported by palisade serve/);
     expect(r.stderr).toMatch(/bad\.yaml: bundles\.authz: service "nope" is not defined/);
