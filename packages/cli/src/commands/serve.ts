@@ -45,6 +45,7 @@ export const serveCommand: CliCommand = {
     { flags: '--on-error <answer>', description: 'admission answer when a check cannot be evaluated (error, timeout): deny (default) or allow' },
     { flags: '--admission-package <pkg>', description: 'package of your deny/warn admission rules, input = the AdmissionReview; default kubernetes.admission' },
     { flags: '--gatekeeper <path>', description: 'Gatekeeper ConstraintTemplate and constraint YAML file or directory (repeatable)', repeatable: true },
+    { flags: '--gatekeeper-inventory <path>', description: 'cluster objects (YAML/JSON manifests, e.g. kubectl get -A -o yaml) that referential Gatekeeper templates see as data.inventory (repeatable)', repeatable: true },
     { flags: '--profile <name>', description: 'standard-library policy set for admission (recommended, all, pss-baseline, pss-restricted, cis-docker)' },
     { flags: '--decision-log <file>', description: 'write decision logs as JSON lines to a file (- for stdout)' },
     { flags: '--log-mask <path>', description: 'input path erased from decision logs, e.g. /input/password (repeatable)', repeatable: true },
@@ -66,7 +67,7 @@ export const serveCommand: CliCommand = {
     if (!Number.isInteger(port) || port < 0 || port > 65535) return usage(`--addr: invalid port "${portText}"`);
     const resolved = resolveAdmission(opts, io);
     if (!resolved.settings) return usage(resolved.errors.join('\nerror: '));
-    const { admission, policyPackage, gatekeeper: gatekeeperPaths } = resolved.settings;
+    const { admission, policyPackage, gatekeeper: gatekeeperPaths, inventory } = resolved.settings;
     const numbers: Record<string, number> = {};
     opts.workers ??= String(Math.min(4, availableParallelism()));
     for (const [k, flagName] of [['maxBody', '--max-body'], ['timeout', '--timeout'], ['maxMemory', '--max-memory'], ['workers', '--workers'], ['maxQueue', '--max-queue']] as const) {
@@ -87,6 +88,7 @@ export const serveCommand: CliCommand = {
       source: { ...source, bundleOptions: JSON.parse(JSON.stringify(opts)) as Record<string, unknown> },
       ...(opts.profile === undefined ? {} : { profile: String(opts.profile) }),
       gatekeeper: gatekeeperPaths,
+      ...(inventory ? { inventory } : {}),
       policyPackage,
       admission,
     };
@@ -209,7 +211,7 @@ export const serveCommand: CliCommand = {
     }
     const addr = server.address();
     const shown = typeof addr === 'object' && addr ? `${addr.address.includes(':') ? `[${addr.address}]` : addr.address}:${addr.port}` : `${host}:${port}`;
-    io.stderr.write(`palisade serve: listening on ${certFile ? 'https' : 'http'}://${shown} (${evaluator.policies.set.engine.modules().length} modules, admission ${admission.mode}${evaluator.policies.gatekeeper.constraints ? `, ${evaluator.policies.gatekeeper.constraints} Gatekeeper constraint(s) from ${evaluator.policies.gatekeeper.templates} template(s)` : ''}, ${workers ? `${workers} worker(s)` : 'no workers'})\n`);
+    io.stderr.write(`palisade serve: listening on ${certFile ? 'https' : 'http'}://${shown} (${evaluator.policies.set.engine.modules().length} modules, admission ${admission.mode}${evaluator.policies.gatekeeper.constraints ? `, ${evaluator.policies.gatekeeper.constraints} Gatekeeper constraint(s) from ${evaluator.policies.gatekeeper.templates} template(s)` : ''}${evaluator.policies.gatekeeper.inventory !== undefined ? `, ${evaluator.policies.gatekeeper.inventory} inventory object(s)` : ''}, ${workers ? `${workers} worker(s)` : 'no workers'})\n`);
 
     poller?.start();
     const onHup = () => reload('SIGHUP');
@@ -217,7 +219,7 @@ export const serveCommand: CliCommand = {
     const bundlePaths = ((opts.bundle as string[] | undefined) ?? []).map((b) => resolve(io.cwd, b));
     // watchPaths resolves on SIGINT/SIGTERM; without --watch wait for those signals alone.
     const stopped = opts.watch
-      ? watchPaths([...source.data, ...gatekeeperPaths, ...bundlePaths.map((b) => dirname(b))], io.cwd, (file) => reload(file))
+      ? watchPaths([...source.data, ...gatekeeperPaths, ...(inventory ?? []), ...bundlePaths.map((b) => dirname(b))], io.cwd, (file) => reload(file))
       : new Promise<void>((res) => {
           process.once('SIGTERM', () => res());
           process.once('SIGINT', () => res());

@@ -15,6 +15,8 @@ export interface EvaluatorConfig {
   source: PolicySetSource;
   profile?: string;
   gatekeeper: string[];
+  /** Manifests of data.inventory for referential Gatekeeper templates (absolute); absent: none. */
+  inventory?: string[];
   policyPackage: string;
   admission: AdmissionSettings;
 }
@@ -35,7 +37,7 @@ export interface Policies {
 
 export async function loadServedPolicies(config: EvaluatorConfig): Promise<{ policies?: Policies; errors: Diagnostic[] }> {
   const loaded = await loadDecisionSet(config.source);
-  const gk = loadGatekeeper(config.gatekeeper, config.source.cwd);
+  const gk = loadGatekeeper(config.gatekeeper, config.source.cwd, config.inventory);
   if (!loaded.set || !gk.checks) return { errors: [...loaded.errors, ...gk.errors] };
   return { policies: { set: loaded.set, gatekeeper: gk.checks }, errors: [] };
 }
