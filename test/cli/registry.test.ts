@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServe } from '../serve/server.js';
 import { BIN, baseEnv, ensureBuilt } from './scan-helpers.js';
 
 ensureBuilt();
@@ -212,6 +213,37 @@ describe.skipIf(!!missing && !process.env['CI'])('OCI registry (docker-registry 
     const scan = await palisade(['scan', '-p', 'policy', '-d', 'policy/data.json', '-o', 'json', 'pod.yaml'], dst);
     expect(scan.stdout).toContain('(team bundled)');
   });
+
+  it('serve --opa-config polls a bundle from the registry (type: oci) and swaps in a newly pushed tag', async () => {
+    const src = project('poll-src', { 'v1/authz/allow.rego': 'package authz\n\nallow := "oci-v1"\n', 'v2/authz/allow.rego': 'package authz\n\nallow := "oci-v2"\n' });
+    for (const v of ['v1', 'v2']) expect((await palisade(['build', '-o', `${v}.tar.gz`, '--revision', v, v], src)).code).toBe(0);
+    expect((await palisade(['push', '--bundle', 'v1.tar.gz', `oci://${host}/polled/authz:live`], src)).code).toBe(0);
+    writeFileSync(
+      join(src, 'opa.yaml'),
+      `services:\n  registry:\n    url: http://${host}\n    type: oci\nbundles:\n  authz:\n    service: registry\n    resource: ${host}/polled/authz:live\n    polling:\n      min_delay_seconds: 1\n      max_delay_seconds: 1\n`,
+    );
+    const served = await startServe(['--opa-config', 'opa.yaml', '--workers', '0'], src, { HOME: join(work, 'no-home') });
+    const answer = async () => ((await (await fetch(`${served.url}/v1/data/authz/allow`)).json()) as { result?: string }).result;
+    const until = async (want: string) => {
+      const deadline = Date.now() + 20_000;
+      while ((await answer()) !== want && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+      return answer();
+    };
+    try {
+      expect(await until('oci-v1')).toBe('oci-v1');
+      const health = (await (await fetch(`${served.url}/health?bundles`)).json()) as { bundles: Record<string, { active_revision?: string }> };
+      expect(health.bundles.authz!.active_revision).toBe('v1');
+      expect((await palisade(['push', '--bundle', 'v2.tar.gz', `oci://${host}/polled/authz:live`], src)).code).toBe(0);
+      expect(await until('oci-v2')).toBe('oci-v2');
+      // An unchanged manifest digest is not downloaded again: one activation per pushed revision.
+      await new Promise((r) => setTimeout(r, 2500));
+      const metrics = await (await fetch(`${served.url}/metrics`)).text();
+      expect(metrics).toMatch(/palisade_bundle_loads_total\{name="authz",outcome="activated"\} 2\b/);
+      expect(metrics).toMatch(/palisade_bundle_loads_total\{name="authz",outcome="not_modified"\} [1-9]/);
+    } finally {
+      await served.stop();
+    }
+  }, 90_000);
 
   it("pulls an artifact in conftest's exact shape (unknown config, titled layers), and refuses hostile titles and indexes", async () => {
     // What conftest's push writes (oras-go): config application/vnd.unknown.config.v1+json "{}",
