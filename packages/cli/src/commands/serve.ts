@@ -96,7 +96,14 @@ export const serveCommand: CliCommand = {
     if (!built.evaluator) return printDiagnostics(built.errors, io);
     const evaluator = built.evaluator;
     const workers = Math.floor(numbers.workers!);
-    const pool = workers > 0 ? new WorkerPool(config, workers, Math.floor(numbers.maxQueue!), (line) => io.stderr.write(`${line}\n`)) : undefined;
+    const metrics = createMetrics();
+    const pool =
+      workers > 0
+        ? new WorkerPool(config, workers, Math.floor(numbers.maxQueue!), (line) => io.stderr.write(`${line}\n`), (kind, queued, ran) => {
+            metrics.queueWait.observe({ kind }, queued);
+            metrics.evalDuration.observe({ kind }, ran);
+          })
+        : undefined;
     if (pool) {
       const poolErrors = await pool.start();
       if (poolErrors.length) {
@@ -105,7 +112,6 @@ export const serveCommand: CliCommand = {
       }
     }
 
-    const metrics = createMetrics();
     const masks = (opts.logMask as string[] | undefined) ?? [];
     let decisionLog: ServerState['decisionLog'];
     if (opts.decisionLog !== undefined) {
@@ -120,7 +126,14 @@ export const serveCommand: CliCommand = {
     }
     const state: ServerState = {
       evaluator,
-      run: pool ? (job) => pool.run(job) : async (job) => evaluator.run(job),
+      run: pool
+        ? (job) => pool.run(job)
+        : async (job) => {
+            const start = performance.now();
+            const result = evaluator.run(job);
+            metrics.evalDuration.observe({ kind: job.kind }, (performance.now() - start) / 1000);
+            return result;
+          },
       limits: { timeoutMs: numbers.timeout!, maxMemoryBytes: numbers.maxMemory! * 1024 * 1024, maxBodyBytes: numbers.maxBody! },
       metrics,
       decisionLog,
@@ -160,8 +173,16 @@ export const serveCommand: CliCommand = {
             reloading = reloading.then(async () => {
               const others = (evaluator.config.source.polled ?? []).filter((b) => b.source !== bundle.source);
               const next: EvaluatorConfig = { ...evaluator.config, source: { ...evaluator.config.source, polled: [...others, bundle].sort((a, b) => order.indexOf(a.source) - order.indexOf(b.source)) } };
+              const before = evaluator.config;
               const errors = await evaluator.reload(next);
-              if (!errors.length && pool) errors.push(...(await pool.reload(next)));
+              if (!errors.length && pool) {
+                errors.push(...(await pool.reload(next)));
+                // A worker that could not take it: everyone goes back, so all threads serve one set.
+                if (errors.length) {
+                  await evaluator.reload(before);
+                  await pool.reload(before);
+                }
+              }
               done(errors);
             });
           }),

@@ -29,6 +29,9 @@ export class JobTimedOut extends Error {
 interface Pending {
   id: number;
   job: Job;
+  /** performance.now() when queued, and when handed to a worker. */
+  queuedAt: number;
+  startedAt?: number;
   resolve(r: JobResult): void;
   reject(e: Error): void;
 }
@@ -51,6 +54,8 @@ export class WorkerPool {
     readonly size: number,
     readonly maxQueue: number,
     private readonly log: (line: string) => void,
+    /** Each answered job's wait in the queue and time on its worker (transfer included), in seconds. */
+    private readonly observe?: (kind: Job['kind'], queuedSeconds: number, runSeconds: number) => void,
   ) {}
 
   /** Starts every worker; resolves with the first worker's load errors (none when all are ready). */
@@ -71,7 +76,7 @@ export class WorkerPool {
       return Promise.reject(new Overloaded(`all ${this.size} workers are busy and ${this.queue.length} requests are queued`));
     }
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, job, resolve, reject });
+      this.queue.push({ id: this.nextId++, job, resolve, reject, queuedAt: performance.now() });
       this.dispatch();
     });
   }
@@ -113,6 +118,8 @@ export class WorkerPool {
           if (!cur || cur.id !== m.id) return;
           clearTimeout(cur.timer);
           slot.current = undefined;
+          const now = performance.now();
+          this.observe?.(cur.job.kind, ((cur.startedAt ?? now) - cur.queuedAt) / 1000, (now - (cur.startedAt ?? now)) / 1000);
           cur.resolve(m.result);
           this.dispatch();
         } else {
@@ -159,6 +166,7 @@ export class WorkerPool {
       if (!this.queue.length) return;
       if (!slot.ready || slot.current) continue;
       const p = this.queue.shift()!;
+      p.startedAt = performance.now();
       const budget = p.job.limits.timeoutMs;
       slot.current = p;
       if (budget > 0) {
