@@ -12,6 +12,7 @@
 import { ErrorCodes, type Diagnostic } from '@palisade/engine';
 import { ArchiveError, readTarGz } from '../opa-bundle/archive.js';
 import { BundleError, bundleFromFiles, type Bundle } from '../opa-bundle/bundle.js';
+import { SIGNATURES_FILE } from '../opa-bundle/signature.js';
 import { RemoteError } from '../remote/errors.js';
 import { readBody, redact, request, statusError } from '../remote/http.js';
 import { DEFAULT_LIMITS } from '../remote/limits.js';
@@ -170,6 +171,10 @@ export class BundlePoller {
   }
 
   private async read(config: PolledBundle, files: Awaited<ReturnType<typeof readTarGz>>): Promise<Bundle> {
+    // Said in the configuration's terms (bundleFromFiles speaks of the -b flags).
+    if (!config.verification && files.some((f) => f.path === SIGNATURES_FILE)) {
+      throw new BundleError(`${config.name}: the bundle is signed; give bundles.${config.name}.signing (and its key under keys) in the OPA configuration to verify it`);
+    }
     const bundle = await bundleFromFiles(config.name, files, config.verification ? { verification: config.verification } : {});
     // Only what the policy set needs crosses to the workers; the raw files stay here.
     return { ...bundle, files: [] };
