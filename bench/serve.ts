@@ -86,6 +86,31 @@ function start(cmd: string, args: string[], ready: RegExp): Promise<{ url: strin
 }
 
 type Result = autocannon.Result;
+
+/** Cumulative bucket counts of every histogram series on /metrics: `name{labels}` → [[le, count]]. */
+async function histograms(url: string): Promise<Map<string, [number, number][]>> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const out = new Map<string, [number, number][]>();
+  for (const m of text.matchAll(/^(\w+)_bucket\{([^}]*)\} (\d+)$/gm)) {
+    const labels = [...m[2]!.matchAll(/(\w+)="([^"]*)"/g)];
+    const le = labels.find((l) => l[1] === 'le')?.[2];
+    const key = `${m[1]}{${labels.filter((l) => l[1] !== 'le').map((l) => `${l[1]}="${l[2]}"`).join(',')}}`;
+    if (!out.has(key)) out.set(key, []);
+    out.get(key)!.push([le === '+Inf' ? Infinity : Number(le), Number(m[3])]);
+  }
+  return out;
+}
+
+/** The upper bucket bound holding quantile `q` of the observations made between two scrapes. */
+function quantile(before: Map<string, [number, number][]>, after: Map<string, [number, number][]>, name: string, labels: string, q: number): string {
+  const now = after.get(`${name}{${labels}}`) ?? [];
+  const then = new Map(before.get(`${name}{${labels}}`) ?? []);
+  const counts = now.map(([le, n]) => [le, n - (then.get(le) ?? 0)] as const);
+  const total = counts.at(-1)?.[1] ?? 0;
+  if (!total) return '   —   ';
+  const hit = counts.find(([, n]) => n >= q * total)!;
+  return hit[0] === Infinity ? '> 2.5 s' : `≤ ${String(hit[0] * 1000).padStart(4)} ms`;
+}
 function load(url: string, body: string, opts: { rate?: number; seconds: number; connections: number }): Promise<Result> {
   return autocannon({ url, method: 'POST', body, headers: { 'content-type': 'application/json' }, duration: opts.seconds, connections: opts.connections, ...(opts.rate ? { overallRate: opts.rate } : {}) });
 }
@@ -99,8 +124,15 @@ const admit = `${palisade.url}/v1/admit`;
 await load(admit, review, { seconds: 2, connections: 4 });
 
 console.log(`palisade serve ${WORKERS ? `--workers ${WORKERS}` : '(default workers)'}, a typical Pod AdmissionReview (${review.length} bytes)`);
+const before = await histograms(palisade.url);
 const bounded = await load(admit, review, { rate: RATE, seconds: SECONDS, connections: 10 });
 console.log(line(`/v1/admit at ${RATE} req/s for ${SECONDS} s`, bounded));
+// The server's own view of the same requests, to tell evaluation from queueing from the rest
+// (kernel, scheduling, the client): bucket bounds, so "≤ 10 ms" means between the two buckets below.
+const after = await histograms(palisade.url);
+for (const [name, label] of [['palisade_http_request_duration_seconds', 'route="/v1/admit"'], ['palisade_queue_wait_seconds', 'kind="admit"'], ['palisade_eval_duration_seconds', 'kind="admit"']] as const) {
+  console.log(`  server side ${name.replace(/^palisade_|_seconds$/g, '').padEnd(26)} p50 ${quantile(before, after, name, label, 0.5)}   p99 ${quantile(before, after, name, label, 0.99)}`);
+}
 const saturated = await load(admit, review, { seconds: 10, connections: 16 });
 console.log(line('/v1/admit at saturation (16 connections)', saturated));
 

@@ -2,7 +2,8 @@
  * Measures `palisade serve --gatekeeper` against the Gatekeeper library's own test suites:
  * `npx tsx scripts/gatekeeper-suite.ts <gatekeeper-library checkout>` runs every case of every
  * `library/**\/suite.yaml` (template + constraint + object, an AdmissionReview CREATE; with
- * `oldObject` when the case gives one) and checks its assertions (`violations: yes|no|N`, with an
+ * `oldObject` when the case gives one; a referential template gets the case's `inventory` files as
+ * `data.inventory`, as gator does) and checks its assertions (`violations: yes|no|N`, with an
  * optional `message` substring), as gator does. Prints per template what failed and the totals
  * (recorded in docs/admission.md). A measurement tool, not a test: the library is not vendored.
  */
@@ -37,8 +38,9 @@ for (const file of fg.sync('library/**/suite.yaml', { cwd: root }).sort()) {
   const suite = parseAllDocuments(readFileSync(join(root, file), 'utf8'))[0]!.toJS() as Suite;
   for (const t of suite.tests ?? []) {
     totals.templates++;
-    const loaded = loadGatekeeper([join(dir, t.template), join(dir, t.constraint)], dir);
     const cases = t.cases ?? [];
+    const referential = /\bdata\.inventory\b/.test(readFileSync(join(dir, t.template), 'utf8'));
+    const loaded = loadGatekeeper([join(dir, t.template), join(dir, t.constraint)], dir, referential ? [] : undefined);
     if (!loaded.checks) {
       totals.unloadable += cases.length;
       totals.cases += cases.length;
@@ -48,8 +50,10 @@ for (const file of fg.sync('library/**/suite.yaml', { cwd: root }).sort()) {
     totals.templatesLoaded++;
     for (const c of cases) {
       totals.cases++;
-      if (c.inventory?.length) {
-        failures.push(`${file} ${t.name}/${c.name}: needs inventory (referential)`);
+      // A referential case: its inventory files are the cluster objects (--gatekeeper-inventory).
+      const withInventory = referential ? loadGatekeeper([join(dir, t.template), join(dir, t.constraint)], dir, (c.inventory ?? []).map((f) => join(dir, f))) : loaded;
+      if (!withInventory.checks) {
+        failures.push(`${file} ${t.name}/${c.name}: not loaded with its inventory: ${withInventory.errors.map((e) => e.message).join('; ').slice(0, 200)}`);
         continue;
       }
       const docs = parseAllDocuments(readFileSync(join(dir, c.object), 'utf8')).map((d) => d.toJS()).filter(Boolean);
@@ -66,7 +70,7 @@ for (const file of fg.sync('library/**/suite.yaml', { cwd: root }).sort()) {
         object,
         ...(old ? { oldObject: old } : {}),
       };
-      const r = loaded.checks.evaluate(request as never, LIMITS);
+      const r = withInventory.checks.evaluate(request as never, LIMITS);
       // Palisade prefixes each message with `[constraint]`; gator matches the policy's own message.
       const msgs = r.violations.map((v) => v.message.replace(/^\[[^\]]*\] /, ''));
       const bad = r.errors.length

@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServe } from '../serve/server.js';
 import { BIN, baseEnv, ensureBuilt } from './scan-helpers.js';
 
 ensureBuilt();
@@ -213,6 +214,37 @@ describe.skipIf(!!missing && !process.env['CI'])('OCI registry (docker-registry 
     expect(scan.stdout).toContain('(team bundled)');
   });
 
+  it('serve --opa-config polls a bundle from the registry (type: oci) and swaps in a newly pushed tag', async () => {
+    const src = project('poll-src', { 'v1/authz/allow.rego': 'package authz\n\nallow := "oci-v1"\n', 'v2/authz/allow.rego': 'package authz\n\nallow := "oci-v2"\n' });
+    for (const v of ['v1', 'v2']) expect((await palisade(['build', '-o', `${v}.tar.gz`, '--revision', v, v], src)).code).toBe(0);
+    expect((await palisade(['push', '--bundle', 'v1.tar.gz', `oci://${host}/polled/authz:live`], src)).code).toBe(0);
+    writeFileSync(
+      join(src, 'opa.yaml'),
+      `services:\n  registry:\n    url: http://${host}\n    type: oci\nbundles:\n  authz:\n    service: registry\n    resource: ${host}/polled/authz:live\n    polling:\n      min_delay_seconds: 1\n      max_delay_seconds: 1\n`,
+    );
+    const served = await startServe(['--opa-config', 'opa.yaml', '--workers', '0'], src, { HOME: join(work, 'no-home') });
+    const answer = async () => ((await (await fetch(`${served.url}/v1/data/authz/allow`)).json()) as { result?: string }).result;
+    const until = async (want: string) => {
+      const deadline = Date.now() + 20_000;
+      while ((await answer()) !== want && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+      return answer();
+    };
+    try {
+      expect(await until('oci-v1')).toBe('oci-v1');
+      const health = (await (await fetch(`${served.url}/health?bundles`)).json()) as { bundles: Record<string, { active_revision?: string }> };
+      expect(health.bundles.authz!.active_revision).toBe('v1');
+      expect((await palisade(['push', '--bundle', 'v2.tar.gz', `oci://${host}/polled/authz:live`], src)).code).toBe(0);
+      expect(await until('oci-v2')).toBe('oci-v2');
+      // An unchanged manifest digest is not downloaded again: one activation per pushed revision.
+      await new Promise((r) => setTimeout(r, 2500));
+      const metrics = await (await fetch(`${served.url}/metrics`)).text();
+      expect(metrics).toMatch(/palisade_bundle_loads_total\{name="authz",outcome="activated"\} 2\b/);
+      expect(metrics).toMatch(/palisade_bundle_loads_total\{name="authz",outcome="not_modified"\} [1-9]/);
+    } finally {
+      await served.stop();
+    }
+  }, 90_000);
+
   it("pulls an artifact in conftest's exact shape (unknown config, titled layers), and refuses hostile titles and indexes", async () => {
     // What conftest's push writes (oras-go): config application/vnd.unknown.config.v1+json "{}",
     // one titled layer per file. Uploaded here with the plain distribution API.
@@ -281,12 +313,36 @@ describe.skipIf(!!missing && !process.env['CI'])('OCI registry (docker-registry 
 });
 
 /** A token service as registries use (docker's token spec): basic credentials in, a signed JWT out. */
-function tokenService(key: string, cert: string, users: Record<string, string>): Promise<{ url: string; server: Server; requests: string[] }> {
+/**
+ * A token service as registries use (docker's token spec): basic credentials in (GET), or an
+ * OAuth2 refresh token (POST grant_type=refresh_token, docker's identity tokens), a signed JWT out.
+ */
+function tokenService(key: string, cert: string, users: Record<string, string>, refreshTokens: Record<string, string> = {}): Promise<{ url: string; server: Server; requests: string[] }> {
   const requests: string[] = [];
   const x5c = cert.replace(/-----(BEGIN|END) CERTIFICATE-----|\s/g, '');
   const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+  const issue = (res: import('node:http').ServerResponse, user: string, service: string | null, scope: string, field: 'token' | 'access_token') => {
+    const [, name, actions] = /^repository:([^:]+):(.+)$/.exec(scope) ?? [];
+    const now = Math.floor(Date.now() / 1000);
+    const claims = { iss: 'palisade-test', sub: user, aud: service, exp: now + 300, nbf: now - 10, iat: now, jti: randomUUID(), access: name ? [{ type: 'repository', name, actions: actions!.split(',') }] : [] };
+    const input = `${b64({ alg: 'RS256', typ: 'JWT', x5c: [x5c] })}.${b64(claims)}`;
+    const signature = sign('sha256', Buffer.from(input), createPrivateKey(key)).toString('base64url');
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ [field]: `${input}.${signature}` }));
+  };
   const server = createHttpServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
+    if (req.method === 'POST') {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        const form = new URLSearchParams(body);
+        requests.push(`POST ${form.get('grant_type')} ${form.get('scope')}`);
+        const user = refreshTokens[form.get('refresh_token') ?? ''];
+        if (form.get('grant_type') !== 'refresh_token' || !user) return void res.writeHead(401, { 'content-type': 'application/json' }).end('{"details":"bad refresh token"}');
+        issue(res, user, form.get('service'), form.get('scope') ?? '', 'access_token');
+      });
+      return;
+    }
     requests.push(url.searchParams.get('scope') ?? '');
     const auth = req.headers.authorization ?? '';
     const [user, pass] = Buffer.from(auth.replace(/^Basic /, ''), 'base64').toString().split(':');
@@ -294,16 +350,37 @@ function tokenService(key: string, cert: string, users: Record<string, string>):
       res.writeHead(401, { 'content-type': 'application/json' }).end('{"details":"bad credentials"}');
       return;
     }
-    const [, name, actions] = /^repository:([^:]+):(.+)$/.exec(url.searchParams.get('scope') ?? '') ?? [];
-    const now = Math.floor(Date.now() / 1000);
-    const claims = { iss: 'palisade-test', sub: user, aud: url.searchParams.get('service'), exp: now + 300, nbf: now - 10, iat: now, jti: randomUUID(), access: name ? [{ type: 'repository', name, actions: actions!.split(',') }] : [] };
-    const input = `${b64({ alg: 'RS256', typ: 'JWT', x5c: [x5c] })}.${b64(claims)}`;
-    const signature = sign('sha256', Buffer.from(input), createPrivateKey(key)).toString('base64url');
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ token: `${input}.${signature}` }));
+    issue(res, user, url.searchParams.get('service'), url.searchParams.get('scope') ?? '', 'token');
   });
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}/token`, server, requests })),
   );
+}
+
+function dockerConfig(name: string, config: unknown): { DOCKER_CONFIG: string } {
+  const dir = join(work, name);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'config.json'), JSON.stringify(config));
+  return { DOCKER_CONFIG: dir };
+}
+
+/**
+ * A real docker credential helper, `docker-credential-NAME`, as a shell script on a PATH of its
+ * own: `get` reads the server from stdin and answers from `answers` (else docker-credential-helpers'
+ * not-found message and exit 1), or fails with `failure` on stderr. It logs each call.
+ */
+function credentialHelper(name: string, answers: Record<string, { Username: string; Secret: string }>, failure?: string): { env: { PATH: string }; calls(): string[] } {
+  const dir = join(work, `helper-${name}`);
+  mkdirSync(dir, { recursive: true });
+  const log = join(dir, 'calls.log');
+  const cases = Object.entries(answers)
+    .map(([server, a]) => `  '${server}') printf '%s' '${JSON.stringify({ ServerURL: server, ...a })}' ;;`)
+    .join('\n');
+  const body = failure
+    ? `echo '${failure}' >&2\nexit 1`
+    : `case "$server" in\n${cases}\n  *) echo 'credentials not found in native keychain'; exit 1 ;;\nesac`;
+  writeFileSync(join(dir, `docker-credential-${name}`), `#!/bin/sh\nserver=$(cat)\nprintf '%s %s\\n' "$1" "$server" >> '${log}'\n${body}\n`, { mode: 0o755 });
+  return { env: { PATH: `${dir}:${process.env['PATH'] ?? '/usr/bin:/bin'}` }, calls: () => (existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : []) };
 }
 
 describe.skipIf((!!missing && !process.env['CI']) || !!opensslMissing)('OCI registry behind token auth', () => {
@@ -320,7 +397,7 @@ describe.skipIf((!!missing && !process.env['CI']) || !!opensslMissing)('OCI regi
     const keyFile = join(work, 'token.key');
     const certFile = join(work, 'token.crt');
     execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '1', '-subj', '/CN=palisade-test-token'], { stdio: 'pipe' });
-    service = await tokenService(readFileSync(keyFile, 'utf8'), readFileSync(certFile, 'utf8'), { alice: 's3cret' });
+    service = await tokenService(readFileSync(keyFile, 'utf8'), readFileSync(certFile, 'utf8'), { alice: 's3cret' }, { 'refresh-7f3a': 'alice' });
     ({ host } = await startRegistry('token', `  token:\n    realm: ${service.url}\n    service: palisade-registry\n    issuer: palisade-test\n    rootcertbundle: ${certFile}\n`));
   });
   afterAll(() => service?.server.close());
@@ -336,6 +413,50 @@ describe.skipIf((!!missing && !process.env['CI']) || !!opensslMissing)('OCI regi
     expect(pulled.code, pulled.stderr).toBe(0);
     expect(service.requests).toContain('repository:secure/policies:pull');
     expect(listing(join(dst, 'policy'))).toEqual(['policy/data.json', 'policy/deny.rego']);
+  });
+
+  it('asks the credHelpers / credsStore credential helper (docker-credential-NAME get, host on stdin)', async () => {
+    const helper = credentialHelper('tokentest', { [host]: { Username: 'alice', Secret: 's3cret' } });
+    const env = { ...helper.env, ...dockerConfig('docker-helper', { credHelpers: { [host]: 'tokentest' }, auths: { [host]: {} } }) };
+    const src = project('helper-src', { 'policy/deny.rego': RULE, 'policy/data.json': '{"team": "helped"}' });
+    const pushed = await palisade(['push', `oci://${host}/helped/policies:v1`], src, env);
+    expect(pushed.code, pushed.stderr).toBe(0);
+    const dst = project('helper-dst', {});
+    const pulled = await palisade(['pull', `oci://${host}/helped/policies:v1`], dst, { ...helper.env, ...dockerConfig('docker-store', { credsStore: 'tokentest' }) });
+    expect(pulled.code, pulled.stderr).toBe(0);
+    expect(listing(join(dst, 'policy'))).toEqual(['policy/data.json', 'policy/deny.rego']);
+    expect(helper.calls()).toEqual([`get ${host}`, `get ${host}`]);
+  });
+
+  it('exchanges a helper’s identity token (<token>) for a registry token with a refresh_token grant', async () => {
+    const helper = credentialHelper('identity', { [host]: { Username: '<token>', Secret: 'refresh-7f3a' } });
+    const dst = project('identity-dst', {});
+    const pulled = await palisade(['pull', `oci://${host}/helped/policies:v1`], dst, { ...helper.env, ...dockerConfig('docker-identity', { credsStore: 'identity' }) });
+    expect(pulled.code, pulled.stderr).toBe(0);
+    expect(service.requests).toContain('POST refresh_token repository:helped/policies:pull');
+    expect(listing(join(dst, 'policy'))).toEqual(['policy/data.json', 'policy/deny.rego']);
+  });
+
+  it('reports a helper that is missing or fails as remote_auth_error; one with nothing stored falls back to auths', async () => {
+    const dst = project('helper-fail', {});
+    const missingHelper = await palisade(['pull', `oci://${host}/helped/policies:v1`], dst, dockerConfig('docker-nohelper', { credsStore: 'not-installed' }));
+    expect(missingHelper.code).toBe(2);
+    expect(missingHelper.stderr).toMatch(/remote_auth_error: .*docker-credential-not-installed is not installed/);
+    const broken = credentialHelper('broken', {}, 'keychain locked');
+    const failed = await palisade(['pull', `oci://${host}/helped/policies:v1`], dst, { ...broken.env, ...dockerConfig('docker-broken', { credsStore: 'broken' }) });
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toMatch(/remote_auth_error: .*docker-credential-broken failed \(keychain locked\)/);
+    expect(failed.stderr).not.toMatch(/s3cret/);
+    const empty = credentialHelper('empty', {});
+    const fallback = await palisade(['pull', `oci://${host}/helped/policies:v1`], dst, {
+      ...empty.env,
+      ...dockerConfig('docker-fallback', { credsStore: 'empty', auths: { [host]: { auth: Buffer.from('alice:s3cret').toString('base64') } } }),
+    });
+    expect(fallback.code, fallback.stderr).toBe(0);
+    expect(empty.calls()).toEqual([`get ${host}`]);
+    const none = await palisade(['pull', `oci://${host}/helped/policies:v1`, 'none'], dst, { ...empty.env, ...dockerConfig('docker-empty', { credsStore: 'empty' }) });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/remote_auth_error: .*docker-credential-empty has no credentials for this registry/);
   });
 
   it('fails with remote_auth_error on wrong or missing credentials', async () => {

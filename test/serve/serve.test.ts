@@ -131,6 +131,9 @@ describe('palisade serve', () => {
     expect(text).toMatch(/^palisade_http_requests_total\{route="\/v1\/data",method="POST",code="200"\} \d+/m);
     expect(text).toMatch(/^palisade_http_request_duration_seconds_bucket\{le="0.005",route="\/v1\/data"\} \d+/m);
     expect(text).toMatch(/^palisade_decisions_total\{kind="admission",outcome="denied"\} [1-9]/m);
+    // Where the time went: waiting for a worker, and on it.
+    expect(text).toMatch(/^palisade_queue_wait_seconds_count\{kind="admit"\} [1-9]/m);
+    expect(text).toMatch(/^palisade_eval_duration_seconds_count\{kind="data"\} [1-9]/m);
     const log = readFileSync(join(work, 'decisions.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, any>);
     const entry = log.find((e) => e.path === 'authz/allow' && e.input?.user === 'ada' && e.erased)!;
     expect(entry.input).toEqual({ user: 'ada' });

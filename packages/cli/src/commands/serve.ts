@@ -8,7 +8,9 @@ import { printDiagnostics } from '../diagnostics.js';
 import { BUNDLE_OPTIONS } from '../opa-bundle/options.js';
 import { availableParallelism } from 'node:os';
 import type { PolicySetSource } from '../serve/decisions.js';
+import { BundlePoller } from '../serve/bundle-poll.js';
 import { createEvaluator, type EvaluatorConfig } from '../serve/evaluator.js';
+import { readOpaConfig } from '../serve/opa-config.js';
 import { WorkerPool } from '../serve/pool.js';
 import { resolveAdmission } from '../serve/settings.js';
 import { handler, maskInput, type ServerState } from '../serve/http.js';
@@ -31,6 +33,7 @@ export const serveCommand: CliCommand = {
   options: [
     { flags: '-d, --data <path>', description: 'policy (.rego) or data (.json/.yaml) file or directory (repeatable)', repeatable: true },
     ...BUNDLE_OPTIONS,
+    { flags: '--opa-config <file>', description: 'OPA configuration file whose services, bundles and keys say which bundles to download and keep polling (as opa run -c)' },
     { flags: '-a, --addr <host:port>', description: 'listen address', default: '127.0.0.1:8181' },
     { flags: '--tls-cert-file <file>', description: 'TLS certificate (PEM); reloaded when it changes' },
     { flags: '--tls-private-key-file <file>', description: 'TLS private key (PEM)' },
@@ -42,6 +45,7 @@ export const serveCommand: CliCommand = {
     { flags: '--on-error <answer>', description: 'admission answer when a check cannot be evaluated (error, timeout): deny (default) or allow' },
     { flags: '--admission-package <pkg>', description: 'package of your deny/warn admission rules, input = the AdmissionReview; default kubernetes.admission' },
     { flags: '--gatekeeper <path>', description: 'Gatekeeper ConstraintTemplate and constraint YAML file or directory (repeatable)', repeatable: true },
+    { flags: '--gatekeeper-inventory <path>', description: 'cluster objects (YAML/JSON manifests, e.g. kubectl get -A -o yaml) that referential Gatekeeper templates see as data.inventory (repeatable)', repeatable: true },
     { flags: '--profile <name>', description: 'standard-library policy set for admission (recommended, all, pss-baseline, pss-restricted, cis-docker)' },
     { flags: '--decision-log <file>', description: 'write decision logs as JSON lines to a file (- for stdout)' },
     { flags: '--log-mask <path>', description: 'input path erased from decision logs, e.g. /input/password (repeatable)', repeatable: true },
@@ -63,7 +67,7 @@ export const serveCommand: CliCommand = {
     if (!Number.isInteger(port) || port < 0 || port > 65535) return usage(`--addr: invalid port "${portText}"`);
     const resolved = resolveAdmission(opts, io);
     if (!resolved.settings) return usage(resolved.errors.join('\nerror: '));
-    const { admission, policyPackage, gatekeeper: gatekeeperPaths } = resolved.settings;
+    const { admission, policyPackage, gatekeeper: gatekeeperPaths, inventory } = resolved.settings;
     const numbers: Record<string, number> = {};
     opts.workers ??= String(Math.min(4, availableParallelism()));
     for (const [k, flagName] of [['maxBody', '--max-body'], ['timeout', '--timeout'], ['maxMemory', '--max-memory'], ['workers', '--workers'], ['maxQueue', '--max-queue']] as const) {
@@ -76,12 +80,15 @@ export const serveCommand: CliCommand = {
     if (!!certFile !== !!keyFile) return usage('--tls-cert-file and --tls-private-key-file go together');
     if (!certFile && !loopback(host) && !opts.allowInsecureHttp) return usage(`refusing plain HTTP on ${host}: give --tls-cert-file/--tls-private-key-file, or --allow-insecure-http`);
 
+    const polled = opts.opaConfig === undefined ? undefined : readOpaConfig(String(opts.opaConfig), io.cwd);
+    if (polled?.errors.length) return printDiagnostics(polled.errors, io);
     const source: PolicySetSource = { data: (opts.data as string[] | undefined) ?? [], bundleOptions: opts, cwd: io.cwd };
     // Workers get this by structured clone: only plain option values.
     const config: EvaluatorConfig = {
       source: { ...source, bundleOptions: JSON.parse(JSON.stringify(opts)) as Record<string, unknown> },
       ...(opts.profile === undefined ? {} : { profile: String(opts.profile) }),
       gatekeeper: gatekeeperPaths,
+      ...(inventory ? { inventory } : {}),
       policyPackage,
       admission,
     };
@@ -89,7 +96,14 @@ export const serveCommand: CliCommand = {
     if (!built.evaluator) return printDiagnostics(built.errors, io);
     const evaluator = built.evaluator;
     const workers = Math.floor(numbers.workers!);
-    const pool = workers > 0 ? new WorkerPool(config, workers, Math.floor(numbers.maxQueue!), (line) => io.stderr.write(`${line}\n`)) : undefined;
+    const metrics = createMetrics();
+    const pool =
+      workers > 0
+        ? new WorkerPool(config, workers, Math.floor(numbers.maxQueue!), (line) => io.stderr.write(`${line}\n`), (kind, queued, ran) => {
+            metrics.queueWait.observe({ kind }, queued);
+            metrics.evalDuration.observe({ kind }, ran);
+          })
+        : undefined;
     if (pool) {
       const poolErrors = await pool.start();
       if (poolErrors.length) {
@@ -98,7 +112,6 @@ export const serveCommand: CliCommand = {
       }
     }
 
-    const metrics = createMetrics();
     const masks = (opts.logMask as string[] | undefined) ?? [];
     let decisionLog: ServerState['decisionLog'];
     if (opts.decisionLog !== undefined) {
@@ -113,7 +126,14 @@ export const serveCommand: CliCommand = {
     }
     const state: ServerState = {
       evaluator,
-      run: pool ? (job) => pool.run(job) : async (job) => evaluator.run(job),
+      run: pool
+        ? (job) => pool.run(job)
+        : async (job) => {
+            const start = performance.now();
+            const result = evaluator.run(job);
+            metrics.evalDuration.observe({ kind: job.kind }, (performance.now() - start) / 1000);
+            return result;
+          },
       limits: { timeoutMs: numbers.timeout!, maxMemoryBytes: numbers.maxMemory! * 1024 * 1024, maxBodyBytes: numbers.maxBody! },
       metrics,
       decisionLog,
@@ -135,6 +155,40 @@ export const serveCommand: CliCommand = {
         }
       });
     };
+
+    let poller: BundlePoller | undefined;
+    if (polled) {
+      const order = polled.bundles.map((b) => b.name);
+      poller = new BundlePoller(polled.bundles, {
+        env: io.env,
+        log: (line) => io.stderr.write(`${line}\n`),
+        counted: (name, outcome) => {
+          metrics.bundleLoads.inc({ name, outcome });
+          metrics.bundleFailing.set({ name }, outcome === 'error' ? 1 : 0);
+          if (outcome === 'activated') metrics.bundleActivated.set({ name }, Date.now() / 1000);
+        },
+        // Through the reload queue, so a SIGHUP reload and an activation never interleave.
+        activate: (bundle) =>
+          new Promise((done) => {
+            reloading = reloading.then(async () => {
+              const others = (evaluator.config.source.polled ?? []).filter((b) => b.source !== bundle.source);
+              const next: EvaluatorConfig = { ...evaluator.config, source: { ...evaluator.config.source, polled: [...others, bundle].sort((a, b) => order.indexOf(a.source) - order.indexOf(b.source)) } };
+              const before = evaluator.config;
+              const errors = await evaluator.reload(next);
+              if (!errors.length && pool) {
+                errors.push(...(await pool.reload(next)));
+                // A worker that could not take it: everyone goes back, so all threads serve one set.
+                if (errors.length) {
+                  await evaluator.reload(before);
+                  await pool.reload(before);
+                }
+              }
+              done(errors);
+            });
+          }),
+      });
+      state.bundles = poller;
+    }
 
     const listener = handler(() => state);
     let server: Server;
@@ -178,14 +232,15 @@ export const serveCommand: CliCommand = {
     }
     const addr = server.address();
     const shown = typeof addr === 'object' && addr ? `${addr.address.includes(':') ? `[${addr.address}]` : addr.address}:${addr.port}` : `${host}:${port}`;
-    io.stderr.write(`palisade serve: listening on ${certFile ? 'https' : 'http'}://${shown} (${evaluator.policies.set.engine.modules().length} modules, admission ${admission.mode}${evaluator.policies.gatekeeper.constraints ? `, ${evaluator.policies.gatekeeper.constraints} Gatekeeper constraint(s) from ${evaluator.policies.gatekeeper.templates} template(s)` : ''}, ${workers ? `${workers} worker(s)` : 'no workers'})\n`);
+    io.stderr.write(`palisade serve: listening on ${certFile ? 'https' : 'http'}://${shown} (${evaluator.policies.set.engine.modules().length} modules, admission ${admission.mode}${evaluator.policies.gatekeeper.constraints ? `, ${evaluator.policies.gatekeeper.constraints} Gatekeeper constraint(s) from ${evaluator.policies.gatekeeper.templates} template(s)` : ''}${evaluator.policies.gatekeeper.inventory !== undefined ? `, ${evaluator.policies.gatekeeper.inventory} inventory object(s)` : ''}, ${workers ? `${workers} worker(s)` : 'no workers'})\n`);
 
+    poller?.start();
     const onHup = () => reload('SIGHUP');
     process.on('SIGHUP', onHup);
     const bundlePaths = ((opts.bundle as string[] | undefined) ?? []).map((b) => resolve(io.cwd, b));
     // watchPaths resolves on SIGINT/SIGTERM; without --watch wait for those signals alone.
     const stopped = opts.watch
-      ? watchPaths([...source.data, ...gatekeeperPaths, ...bundlePaths.map((b) => dirname(b))], io.cwd, (file) => reload(file))
+      ? watchPaths([...source.data, ...gatekeeperPaths, ...(inventory ?? []), ...bundlePaths.map((b) => dirname(b))], io.cwd, (file) => reload(file))
       : new Promise<void>((res) => {
           process.once('SIGTERM', () => res());
           process.once('SIGINT', () => res());
@@ -198,6 +253,7 @@ export const serveCommand: CliCommand = {
     io.stderr.write(`palisade serve: shutting down (${state.inFlight} request(s) in flight)\n`);
     process.off('SIGHUP', onHup);
     for (const w of watchers) w.close();
+    await poller?.stop();
     await new Promise<void>((res) => {
       const force = setTimeout(() => {
         server.closeAllConnections();

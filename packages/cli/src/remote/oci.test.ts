@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dockerCredentials, parseChallenge } from './oci.js';
+import { dockerCredentials } from './docker-credentials.js';
+import { parseChallenge } from './oci.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'palisade-oci-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -33,9 +34,14 @@ describe('docker config credentials', () => {
     expect(dockerCredentials('absent.example', env)).toEqual({});
   });
 
-  it('names a credential helper it does not run, and tolerates a missing or broken config', () => {
+  it('names the credential helper to ask first, and tolerates a missing or broken config', () => {
     expect(dockerCredentials('ghcr.io', config({ credsStore: 'desktop', credHelpers: { 'gcr.io': 'gcloud' } }))).toEqual({ helper: 'desktop' });
     expect(dockerCredentials('gcr.io', { DOCKER_CONFIG: dir })).toEqual({ helper: 'gcloud' });
+    // As docker: the host's helper first, credsStore otherwise; auths stays as the fallback.
+    const both = config({ credsStore: 'desktop', credHelpers: { 'https://index.docker.io/v1/': 'hub-helper' }, auths: { 'gcr.io': { identitytoken: 'rt' } } });
+    expect(dockerCredentials('gcr.io', both)).toEqual({ credentials: { identityToken: 'rt' }, helper: 'desktop' });
+    expect(dockerCredentials('docker.io', both)).toEqual({ helper: 'hub-helper' });
+    config({ credHelpers: { 'gcr.io': 'gcloud' } });
     writeFileSync(join(dir, 'config.json'), '{not json');
     expect(dockerCredentials('gcr.io', { DOCKER_CONFIG: dir })).toEqual({});
     expect(dockerCredentials('gcr.io', { DOCKER_CONFIG: join(dir, 'none') })).toEqual({});

@@ -3,13 +3,12 @@
  * manifests and blobs by GET/HEAD, blob uploads by POST + PUT (monolithic), manifest PUT. Auth as
  * docker and oras do it: a 401 with `WWW-Authenticate: Bearer realm=…,service=…,scope=…` is
  * answered by fetching a token from the realm (with the docker config's credentials when there
- * are some), `Basic` challenges by the credentials themselves. Every blob is checked against its
+ * are some, a credential helper's included: docker-credentials.ts), `Basic` challenges by the
+ * credentials themselves. Every blob is checked against its
  * digest and size; every body is bounded.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dockerCredentials, helperCredentials, type Credentials } from './docker-credentials.js';
 import { RemoteError, RemoteErrorCodes } from './errors.js';
 import { isLoopback, readBody, redact, request, statusError, type TransportOptions } from './http.js';
 import { ociReferenceText, type OciReference } from './source.js';
@@ -47,13 +46,6 @@ export interface ImageManifest {
   annotations?: Record<string, string>;
 }
 
-export interface Credentials {
-  username?: string;
-  password?: string;
-  /** A registry token to send as is (docker config `registrytoken`). */
-  token?: string;
-}
-
 export interface OciOptions extends TransportOptions {
   /** https even to 127.0.0.1/localhost (which are spoken to over http by default, as docker and conftest do). */
   tls?: boolean;
@@ -83,35 +75,6 @@ function apiRepository(ref: OciReference): string {
   return (ref.registry === 'docker.io' || ref.registry === 'index.docker.io') && !ref.repository.includes('/') ? `library/${ref.repository}` : ref.repository;
 }
 
-/**
- * Credentials for `registry` from the docker config ($DOCKER_CONFIG/config.json, else
- * ~/.docker/config.json): `auths` entries with `auth` (base64 user:password), `username` and
- * `password`, or `registrytoken`. Credential helpers are not run.
- */
-export function dockerCredentials(registry: string, env: NodeJS.ProcessEnv): { credentials?: Credentials; helper?: string } {
-  const dir = env['DOCKER_CONFIG'] || join(env['HOME'] || homedir(), '.docker');
-  let config: { auths?: Record<string, { auth?: string; username?: string; password?: string; registrytoken?: string }>; credsStore?: string; credHelpers?: Record<string, string> };
-  try {
-    config = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as typeof config;
-  } catch {
-    return {};
-  }
-  const want = registry === 'docker.io' || registry === 'registry-1.docker.io' ? 'index.docker.io' : registry.toLowerCase();
-  for (const [key, entry] of Object.entries(config.auths ?? {})) {
-    const host = key.replace(/^[a-z]+:\/\//i, '').split('/')[0]!.toLowerCase();
-    if (host !== want || !entry || typeof entry !== 'object') continue;
-    if (typeof entry.registrytoken === 'string' && entry.registrytoken) return { credentials: { token: entry.registrytoken } };
-    if (typeof entry.auth === 'string' && entry.auth) {
-      const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
-      const colon = decoded.indexOf(':');
-      if (colon > 0) return { credentials: { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) } };
-    }
-    if (typeof entry.username === 'string' && typeof entry.password === 'string') return { credentials: { username: entry.username, password: entry.password } };
-  }
-  const helper = config.credHelpers?.[registry] ?? config.credsStore;
-  return helper ? { helper } : {};
-}
-
 /** The parameters of one `WWW-Authenticate` challenge: scheme and key="value" pairs. */
 export function parseChallenge(header: string): { scheme: string; params: Record<string, string> } {
   const m = /^\s*([A-Za-z]+)\s*(.*)$/.exec(header);
@@ -126,8 +89,9 @@ export class OciClient {
   readonly ref: OciReference;
   private readonly opts: OciOptions;
   private readonly base: string;
-  private readonly credentials?: Credentials;
+  private credentials?: Credentials;
   private readonly helper?: string;
+  private helperAsked = false;
   private authorization?: string;
   private readonly name: string;
 
@@ -152,13 +116,24 @@ export class OciClient {
 
   private noCredentials(): string {
     return this.helper
-      ? `the docker config names the credential helper "${this.helper}", which Palisade does not run; log in with \`docker login\` using a config without credsStore, or put the credentials in auths`
+      ? `the credential helper docker-credential-${this.helper} has no credentials for this registry, nor has the docker config's auths (\`docker login\` stores them)`
       : 'no credentials for this registry in the docker config ($DOCKER_CONFIG/config.json or ~/.docker/config.json; `docker login` writes them)';
+  }
+
+  /** The helper's credentials, asked once, on the first challenge (it may prompt or unlock a keychain). */
+  private async askHelper(): Promise<void> {
+    if (!this.helper || this.helperAsked) return;
+    this.helperAsked = true;
+    const found = await helperCredentials(this.helper, this.ref.registry, this.opts.env).catch((e: RemoteError) => {
+      throw new RemoteError(RemoteErrorCodes.auth, `${this.name}: ${e.message}`);
+    });
+    if (found) this.credentials = found;
   }
 
   /** Answers a 401 challenge; returns the Authorization header to retry with. */
   private async answer(challenge: string | null, scope: string): Promise<string> {
     const { scheme, params } = parseChallenge(challenge ?? '');
+    await this.askHelper();
     if (scheme === 'basic') {
       const basic = this.basic();
       if (!basic) throw new RemoteError(RemoteErrorCodes.auth, `${this.name}: the registry wants a login; ${this.noCredentials()}`);
@@ -177,10 +152,17 @@ export class OciClient {
     const headers: Record<string, string> = { accept: 'application/json' };
     const basic = this.basic();
     if (basic) headers['authorization'] = basic;
-    const { response } = await request(realm, { method: 'GET', headers }, this.opts);
+    const identity = this.credentials?.identityToken;
+    // An identity token is exchanged as OAuth2 (docker's token spec): POST a refresh_token grant.
+    const form = identity
+      ? new URLSearchParams({ grant_type: 'refresh_token', refresh_token: identity, service: params['service'] ?? '', scope, client_id: 'palisade' })
+      : undefined;
+    const { response } = form
+      ? await request(new URL(`${realm.origin}${realm.pathname}`), { method: 'POST', headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' }, body: Buffer.from(form.toString()) }, this.opts)
+      : await request(realm, { method: 'GET', headers }, this.opts);
     if (!response.ok) {
       const err = await statusError(response, `${this.name}: token from ${redact(realm)}`);
-      if (response.status === 401 || response.status === 403) throw new RemoteError(RemoteErrorCodes.auth, `${err.message}${basic ? '' : `; ${this.noCredentials()}`}`);
+      if (response.status === 401 || response.status === 403) throw new RemoteError(RemoteErrorCodes.auth, `${err.message}${basic || identity ? '' : `; ${this.noCredentials()}`}`);
       throw err;
     }
     let token: unknown;

@@ -18,6 +18,7 @@ import { fetchGit, readCheckout } from './git.js';
 import { readBody, redact, request, statusError } from './http.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { MEDIA_TYPES, OciClient } from './oci.js';
+import { cleanStaleStaging, stagingPrefix } from './staging.js';
 import { ociReferenceText, parseSource, type HttpSource, type FileSource, type OciSource, type PolicySource } from './source.js';
 
 export interface RemoteOptions {
@@ -226,6 +227,9 @@ function sameFile(path: string, data: Buffer): boolean {
  */
 export function installFiles(files: ArchiveFile[], destination: string, opts: { overwrite?: boolean; shown?: string }): { written: string[]; unchanged: string[] } {
   const shown = opts.shown ?? destination;
+  const parent = dirname(destination);
+  // First, so a policy directory an interrupted swap left as `.old` is back before it is read.
+  cleanStaleStaging(parent, basename(destination));
   let st;
   try {
     st = lstatSync(destination);
@@ -233,7 +237,6 @@ export function installFiles(files: ArchiveFile[], destination: string, opts: { 
     st = undefined;
   }
   if (st && (st.isSymbolicLink() || !st.isDirectory())) throw new RemoteError(RemoteErrorCodes.destination, `${shown}: the destination exists and is not a directory${st.isSymbolicLink() ? ' (a symbolic link)' : ''}`);
-  const parent = dirname(destination);
   try {
     mkdirSync(parent, { recursive: true });
   } catch (e) {
@@ -241,7 +244,7 @@ export function installFiles(files: ArchiveFile[], destination: string, opts: { 
   }
   let stage: string;
   try {
-    stage = mkdtempSync(join(parent, `.${basename(destination)}.pull-`));
+    stage = mkdtempSync(stagingPrefix(parent, basename(destination)));
   } catch (e) {
     throw asRemoteError(e, RemoteErrorCodes.destination, `cannot write in ${parent}`);
   }

@@ -7,6 +7,7 @@
  *     exclude-namespaces: [kube-system]
  *     package: kubernetes.admission # the user's deny/warn rules
  *     gatekeeper: [gatekeeper/]     # ConstraintTemplates and constraints (relative to the file)
+ *     gatekeeper-inventory: [inventory/]  # cluster objects for data.inventory (referential templates)
  *     on-error: deny                # deny | allow: the answer when a check cannot be evaluated
  *
  * Scan's parser accepts the section as a mapping; the keys inside are checked here, where they
@@ -26,6 +27,7 @@ export interface AdmissionConfig {
   excludeNamespaces?: string[];
   package?: string;
   gatekeeper?: string[];
+  gatekeeperInventory?: string[];
   onError?: OnError;
 }
 
@@ -53,14 +55,14 @@ export function parseAdmissionConfig(section: Record<string, unknown> | undefine
       // An empty list is meaningful: check every namespace, kube-system included.
       if (Array.isArray(v) && v.length === 0) config.excludeNamespaces = [];
       else if ((config.excludeNamespaces = strings(v)) === undefined) errors.push(`${at(k)}: must be a string or a list of strings`);
-    } else if (k === 'gatekeeper') {
+    } else if (k === 'gatekeeper' || k === 'gatekeeper-inventory') {
       const list = strings(v);
       if (!list) errors.push(`${at(k)}: must be a path or a list of paths`);
-      else config.gatekeeper = list.map((p) => (isAbsolute(p) || !file ? p : resolve(file, '..', p)));
+      else config[k === 'gatekeeper' ? 'gatekeeper' : 'gatekeeperInventory'] = list.map((p) => (isAbsolute(p) || !file ? p : resolve(file, '..', p)));
     } else if (k === 'package') {
       if (typeof v === 'string' && /^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$/.test(v)) config.package = v;
       else errors.push(`${at(k)}: must be a package name such as kubernetes.admission`);
-    } else errors.push(`${at(k)}: unknown key (expected one of mode, deny-severity, exclude-namespaces, package, gatekeeper, on-error)`);
+    } else errors.push(`${at(k)}: unknown key (expected one of mode, deny-severity, exclude-namespaces, package, gatekeeper, gatekeeper-inventory, on-error)`);
   }
   return { config, errors };
 }

@@ -14,6 +14,8 @@ export interface PolicySetSource {
   data: string[];
   bundleOptions: Record<string, unknown>;
   cwd: string;
+  /** Bundles downloaded and verified by the bundle poller (plain data: it crosses to the workers). */
+  polled?: Bundle[];
 }
 
 export interface EvalLimits {
@@ -70,9 +72,10 @@ export async function loadDecisionSet(src: PolicySetSource): Promise<{ set?: Dec
   const { engine, errors } = loadPolicies(src.data, src.cwd, new Engine({ builtins: stdlibBuiltins }));
   const bundled = await loadBundles(src.bundleOptions, src.cwd);
   errors.push(...bundled.errors);
-  errors.push(...addBundlesTo(engine, bundled.bundles));
+  const bundles = [...bundled.bundles, ...(src.polled ?? [])];
+  errors.push(...addBundlesTo(engine, bundles));
   if (!errors.length) errors.push(...engine.compile());
   if (errors.length) return { errors };
-  const revision = bundled.bundles.map((b) => String(b.manifest.revision ?? '')).join(',');
-  return { set: new DecisionSet(engine, bundled.bundles, revision), errors: [] };
+  const revision = bundles.map((b) => String(b.manifest.revision ?? '')).join(',');
+  return { set: new DecisionSet(engine, bundles, revision), errors: [] };
 }

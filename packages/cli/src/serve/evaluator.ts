@@ -15,6 +15,8 @@ export interface EvaluatorConfig {
   source: PolicySetSource;
   profile?: string;
   gatekeeper: string[];
+  /** Manifests of data.inventory for referential Gatekeeper templates (absolute); absent: none. */
+  inventory?: string[];
   policyPackage: string;
   admission: AdmissionSettings;
 }
@@ -35,7 +37,7 @@ export interface Policies {
 
 export async function loadServedPolicies(config: EvaluatorConfig): Promise<{ policies?: Policies; errors: Diagnostic[] }> {
   const loaded = await loadDecisionSet(config.source);
-  const gk = loadGatekeeper(config.gatekeeper, config.source.cwd);
+  const gk = loadGatekeeper(config.gatekeeper, config.source.cwd, config.inventory);
   if (!loaded.set || !gk.checks) return { errors: [...loaded.errors, ...gk.errors] };
   return { policies: { set: loaded.set, gatekeeper: gk.checks }, errors: [] };
 }
@@ -43,7 +45,7 @@ export async function loadServedPolicies(config: EvaluatorConfig): Promise<{ pol
 export class Evaluator {
   private readonly userRules;
   constructor(
-    readonly config: EvaluatorConfig,
+    public config: EvaluatorConfig,
     private readonly scanner: Scanner,
     public policies: Policies,
   ) {
@@ -57,11 +59,16 @@ export class Evaluator {
     return decideAdmission(job.review, this.scanner, this.config.admission, [this.userRules, this.policies.gatekeeper], job.limits);
   }
 
-  /** Replaces the policies when the new ones load; otherwise keeps the old and returns the errors. */
-  async reload(): Promise<Diagnostic[]> {
-    const next = await loadServedPolicies(this.config);
-    if (next.policies) this.policies = next.policies;
-    return next.errors;
+  /**
+   * Replaces the policies when the new ones load (from `config`, which then becomes this
+   * evaluator's, e.g. with a newly downloaded bundle); otherwise keeps the old and returns the errors.
+   */
+  async reload(config: EvaluatorConfig = this.config): Promise<Diagnostic[]> {
+    const next = await loadServedPolicies(config);
+    if (!next.policies) return next.errors;
+    this.policies = next.policies;
+    this.config = config;
+    return [];
   }
 }
 

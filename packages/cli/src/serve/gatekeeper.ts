@@ -11,9 +11,11 @@
  * template compiles in its own engine with its `libs`, as Gatekeeper isolates templates: two
  * templates may ship different versions of the same `lib.*` package.
  *
- * What an AdmissionReview alone cannot answer is refused when loading, never skipped silently:
- * referential templates (`data.inventory` needs Gatekeeper's sync cache), `namespaceSelector` on
- * namespaced objects (needs the Namespace's labels) and CEL-only templates.
+ * Referential templates read `data.inventory`, Gatekeeper's replica of cluster objects: it comes
+ * from manifest files (`--gatekeeper-inventory`, gatekeeper-inventory.ts), and a referential
+ * template without them is refused. What an AdmissionReview alone cannot answer is refused when
+ * loading, never skipped silently: `namespaceSelector` on namespaced objects (needs the
+ * Namespace's labels) and CEL-only templates.
  */
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
@@ -22,6 +24,7 @@ import { Engine, MAX_YAML_ALIASES, parseModule, toJSONValue, type Diagnostic, ty
 import { matchGlob } from '@palisade/stdlib';
 import { expandPaths } from '../load-policies.js';
 import type { AdmissionRequest, RequestChecks, Violation } from './admission.js';
+import { readInventory, syncRules, type Inventory, type SyncRule } from './gatekeeper-inventory.js';
 import type { EvalLimits } from './decisions.js';
 
 const TARGET = 'admission.k8s.gatekeeper.sh';
@@ -76,17 +79,19 @@ function targetCode(spec: Record<string, any>): { rego?: string; libs: string[];
   return { rego: rego.rego, libs: Array.isArray(rego.libs) ? rego.libs : [], v1: rego.version === 'v1', cel };
 }
 
-function compileTemplate(doc: Doc, where: string): { template?: Template; errors: Diagnostic[] } {
+function compileTemplate(doc: Doc, where: string, inventory: Inventory | undefined): { template?: Template; errors: Diagnostic[] } {
   const err = (message: string): { errors: Diagnostic[] } => ({ errors: [{ code: 'palisade_input_error', message: `${where}: ConstraintTemplate ${doc.metadata?.name ?? '(unnamed)'}: ${message}` }] });
   const kind = doc.spec?.crd?.spec?.names?.kind;
   if (typeof kind !== 'string' || !kind) return err('spec.crd.spec.names.kind is required');
   const code = targetCode(doc.spec ?? {});
   if (code.rego === undefined) return err(code.cel ? 'only CEL (K8sNativeValidation) code, which palisade does not run; add the Rego engine code' : `no Rego code for target ${TARGET}`);
   const sources = [code.rego, ...code.libs.filter((l): l is string => typeof l === 'string')];
-  if (sources.some((s) => /\bdata\.inventory\b/.test(s))) return err('reads data.inventory (a referential policy): that needs Gatekeeper’s sync cache of cluster objects, which an admission request does not carry');
+  if (!inventory && sources.some((s) => /\bdata\.inventory\b/.test(s))) {
+    return err('reads data.inventory (a referential policy): give the cluster objects it compares against with --gatekeeper-inventory (as Gatekeeper syncs them)');
+  }
   // Gatekeeper evaluates with deprecated builtins allowed (its templates predate OPA 1.0).
   const engine = new Engine({ allowDeprecatedBuiltins: true });
-  const errors: Diagnostic[] = [];
+  const errors: Diagnostic[] = inventory ? engine.addData({ inventory }) : [];
   let pkg: string[] | undefined;
   sources.forEach((src, i) => {
     const file = `${where}#${doc.metadata?.name}${i ? `/lib${i}` : ''}`;
@@ -158,13 +163,20 @@ export function constraintMatches(m: Match, req: AdmissionRequest): boolean | st
 export interface GatekeeperChecks extends RequestChecks {
   templates: number;
   constraints: number;
+  /** Objects in data.inventory (undefined without --gatekeeper-inventory). */
+  inventory?: number;
 }
 
-/** Reads ConstraintTemplates and constraints from YAML files and directories; any error means no checks. */
-export function loadGatekeeper(paths: readonly string[], cwd: string): { checks?: GatekeeperChecks; errors: Diagnostic[] } {
+/**
+ * Reads ConstraintTemplates, constraints and a Gatekeeper Config from YAML files and directories,
+ * and the inventory from `inventoryPaths` (given: referential templates load); any error means no checks.
+ */
+export function loadGatekeeper(paths: readonly string[], cwd: string, inventoryPaths?: readonly string[]): { checks?: GatekeeperChecks; errors: Diagnostic[] } {
   const errors: Diagnostic[] = [];
   const templates = new Map<string, Template>();
+  const templateDocs: [Doc, string][] = [];
   const constraintDocs: [Doc, string][] = [];
+  let sync: SyncRule[] | undefined;
   for (const file of expandPaths([...paths], ['yaml', 'yml'])) {
     const where = relative(cwd, file) || file;
     let text: string;
@@ -184,15 +196,22 @@ export function loadGatekeeper(paths: readonly string[], cwd: string): { checks?
       }
       const doc = d.toJS({ maxAliasCount: MAX_YAML_ALIASES }) as Doc | null;
       if (doc === null) continue;
-      if (doc.kind === 'ConstraintTemplate' && String(doc.apiVersion).startsWith('templates.gatekeeper.sh/')) {
-        const t = compileTemplate(doc, at);
-        errors.push(...t.errors);
-        if (t.template) {
-          if (templates.has(t.template.kind)) errors.push({ code: 'palisade_input_error', message: `${at}: a second ConstraintTemplate for kind ${t.template.kind}` });
-          templates.set(t.template.kind, t.template);
-        }
-      } else if (String(doc.apiVersion).startsWith('constraints.gatekeeper.sh/')) constraintDocs.push([doc, at]);
-      else errors.push({ code: 'palisade_input_error', message: `${at}: ${doc.kind ?? 'document'} is neither a Gatekeeper ConstraintTemplate nor a constraint` });
+      if (doc.kind === 'ConstraintTemplate' && String(doc.apiVersion).startsWith('templates.gatekeeper.sh/')) templateDocs.push([doc, at]);
+      else if (String(doc.apiVersion).startsWith('constraints.gatekeeper.sh/')) constraintDocs.push([doc, at]);
+      else if (doc.kind === 'Config' && String(doc.apiVersion).startsWith('config.gatekeeper.sh/')) {
+        if (doc.spec?.sync?.syncOnly !== undefined) (sync ??= []).push(...syncRules(doc));
+      } else errors.push({ code: 'palisade_input_error', message: `${at}: ${doc.kind ?? 'document'} is neither a Gatekeeper ConstraintTemplate, a constraint nor a Config` });
+    }
+  }
+  // After every file: a Config anywhere decides what the inventory keeps.
+  const inv = inventoryPaths ? readInventory(inventoryPaths, cwd, sync) : undefined;
+  if (inv) errors.push(...inv.errors);
+  for (const [doc, at] of templateDocs) {
+    const t = compileTemplate(doc, at, inv?.inventory ?? (inv ? { cluster: {}, namespace: {} } : undefined));
+    errors.push(...t.errors);
+    if (t.template) {
+      if (templates.has(t.template.kind)) errors.push({ code: 'palisade_input_error', message: `${at}: a second ConstraintTemplate for kind ${t.template.kind}` });
+      templates.set(t.template.kind, t.template);
     }
   }
   const constraints: Constraint[] = [];
@@ -207,6 +226,7 @@ export function loadGatekeeper(paths: readonly string[], cwd: string): { checks?
     checks: {
       templates: templates.size,
       constraints: constraints.length,
+      ...(inv ? { inventory: inv.objects } : {}),
       evaluate: (request, limits) => evaluateConstraints(constraints, request, limits),
     },
   };

@@ -11,6 +11,7 @@ import { VERSION } from '../version.js';
 import { failedAdmission, type AdmissionOutcome } from './admission.js';
 import type { Decision, EvalLimits } from './decisions.js';
 import type { Evaluator, Job, JobResult, QueryResult } from './evaluator.js';
+import type { BundleStatus } from './bundle-poll.js';
 import type { Metrics } from './metrics.js';
 import { JobTimedOut, Overloaded } from './pool.js';
 
@@ -22,6 +23,8 @@ export interface ServerState {
   limits: EvalLimits & { maxBodyBytes: number };
   metrics: Metrics;
   decisionLog?: (entry: Record<string, unknown>) => void;
+  /** Polled bundles (`--opa-config`), for `/health?bundles`. */
+  bundles?: { readonly ready: boolean; status(): Record<string, BundleStatus> };
   /** In-flight request count, for draining on shutdown. */
   inFlight: number;
 }
@@ -187,7 +190,14 @@ const routes: { match: (m: string, p: string) => boolean; route: string; handler
   {
     route: '/health',
     match: (m, p) => m === 'GET' && p === '/health',
-    handler: async () => ({ status: 200, body: {} }),
+    // As OPA: `?bundles` is healthy once every bundle has been activated; the body adds each
+    // bundle's status, so a failing download shows while the last good revision serves.
+    handler: async (_req, url, state) => {
+      if (!url.searchParams.has('bundles') || !state.bundles) return { status: 200, body: {} };
+      const bundles = state.bundles.status();
+      if (state.bundles.ready) return { status: 200, body: { bundles } };
+      return { status: 500, body: { error: 'one or more bundles are not activated', bundles } };
+    },
   },
   {
     route: '/v1/data',

@@ -12,7 +12,7 @@ import type { EvaluatorConfig, Job, JobResult } from './evaluator.js';
 
 const GRACE_MS = 1000;
 
-export type ToWorker = { type: 'job'; id: number; job: Job } | { type: 'reload'; id: number };
+export type ToWorker = { type: 'job'; id: number; job: Job } | { type: 'reload'; id: number; config?: EvaluatorConfig };
 export type FromWorker = { type: 'ready'; errors: Diagnostic[] } | { type: 'result'; id: number; result: JobResult } | { type: 'reloaded'; id: number; errors: Diagnostic[] };
 
 /** Thrown by `run` when the queue is full. */
@@ -29,6 +29,9 @@ export class JobTimedOut extends Error {
 interface Pending {
   id: number;
   job: Job;
+  /** performance.now() when queued, and when handed to a worker. */
+  queuedAt: number;
+  startedAt?: number;
   resolve(r: JobResult): void;
   reject(e: Error): void;
 }
@@ -47,10 +50,12 @@ export class WorkerPool {
   private closed = false;
 
   constructor(
-    private readonly config: EvaluatorConfig,
+    private config: EvaluatorConfig,
     readonly size: number,
     readonly maxQueue: number,
     private readonly log: (line: string) => void,
+    /** Each answered job's wait in the queue and time on its worker (transfer included), in seconds. */
+    private readonly observe?: (kind: Job['kind'], queuedSeconds: number, runSeconds: number) => void,
   ) {}
 
   /** Starts every worker; resolves with the first worker's load errors (none when all are ready). */
@@ -71,19 +76,23 @@ export class WorkerPool {
       return Promise.reject(new Overloaded(`all ${this.size} workers are busy and ${this.queue.length} requests are queued`));
     }
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, job, resolve, reject });
+      this.queue.push({ id: this.nextId++, job, resolve, reject, queuedAt: performance.now() });
       this.dispatch();
     });
   }
 
-  /** Every worker reloads its policies (each keeps its old set if the new one fails). */
-  reload(): Promise<Diagnostic[]> {
+  /**
+   * Every worker reloads its policies (each keeps its old set if the new one fails), from `config`
+   * when given (a new bundle), which replacement workers then start from too.
+   */
+  reload(config?: EvaluatorConfig): Promise<Diagnostic[]> {
     const id = this.nextId++;
+    if (config) this.config = config;
     const live = this.slots.filter((s) => s.ready);
     if (!live.length) return Promise.resolve([]);
     return new Promise((done) => {
       this.reloads.set(id, { left: live.length, errors: [], done });
-      for (const s of live) s.worker.postMessage({ type: 'reload', id } satisfies ToWorker);
+      for (const s of live) s.worker.postMessage({ type: 'reload', id, ...(config ? { config } : {}) } satisfies ToWorker);
     });
   }
 
@@ -109,6 +118,8 @@ export class WorkerPool {
           if (!cur || cur.id !== m.id) return;
           clearTimeout(cur.timer);
           slot.current = undefined;
+          const now = performance.now();
+          this.observe?.(cur.job.kind, ((cur.startedAt ?? now) - cur.queuedAt) / 1000, (now - (cur.startedAt ?? now)) / 1000);
           cur.resolve(m.result);
           this.dispatch();
         } else {
@@ -155,6 +166,7 @@ export class WorkerPool {
       if (!this.queue.length) return;
       if (!slot.ready || slot.current) continue;
       const p = this.queue.shift()!;
+      p.startedAt = performance.now();
       const budget = p.job.limits.timeoutMs;
       slot.current = p;
       if (budget > 0) {

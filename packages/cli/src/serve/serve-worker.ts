@@ -13,6 +13,6 @@ const evaluator = built.evaluator;
 if (evaluator) {
   port.on('message', (m: ToWorker) => {
     if (m.type === 'job') port.postMessage({ type: 'result', id: m.id, result: evaluator.run(m.job) } satisfies FromWorker);
-    else void evaluator.reload().then((errors) => port.postMessage({ type: 'reloaded', id: m.id, errors } satisfies FromWorker));
+    else void evaluator.reload(m.config).then((errors) => port.postMessage({ type: 'reloaded', id: m.id, errors } satisfies FromWorker));
   });
 }

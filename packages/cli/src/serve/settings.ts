@@ -16,6 +16,8 @@ export interface ServeAdmission {
   policyPackage: string;
   /** ConstraintTemplate and constraint files or directories (absolute). */
   gatekeeper: string[];
+  /** Manifests for data.inventory (absolute); undefined when none are configured. */
+  inventory?: string[];
   configFile?: string;
 }
 
@@ -36,6 +38,8 @@ export function resolveAdmission(opts: Record<string, unknown>, io: CommandIO): 
   const onError = pick<OnError>('--on-error', opts.onError, ON_ERROR, config.onError ?? 'deny');
   const excluded = opts.excludeNamespace as string[] | undefined;
   const gatekeeper = [...(config.gatekeeper ?? []), ...((opts.gatekeeper as string[] | undefined) ?? []).map((p) => resolve(io.cwd, p))];
+  const inventoryFlags = ((opts.gatekeeperInventory as string[] | undefined) ?? []).map((p) => resolve(io.cwd, p));
+  const inventory = config.gatekeeperInventory || inventoryFlags.length ? [...(config.gatekeeperInventory ?? []), ...inventoryFlags] : undefined;
   if (errors.length) return { errors };
   return {
     errors: [],
@@ -43,6 +47,7 @@ export function resolveAdmission(opts: Record<string, unknown>, io: CommandIO): 
       admission: { mode, denySeverity, onError, excludeNamespaces: excluded ?? config.excludeNamespaces ?? ['kube-system'] },
       policyPackage: opts.admissionPackage === undefined ? (config.package ?? DEFAULT_ADMISSION_PACKAGE) : String(opts.admissionPackage),
       gatekeeper,
+      ...(inventory ? { inventory } : {}),
       ...(file.file ? { configFile: file.file } : {}),
     },
   };
