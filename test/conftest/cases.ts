@@ -634,7 +634,6 @@ CASES.push(
     cwd: inDir('source-location'),
     argv: ['scan', '-o', 'conftest-json', '-p', 'policy', '-d', 'loc_different_file.yaml', 'data.yaml'],
     has: ['"file": "test.txt"', '"line": 123'],
-    differs: "not implemented: a result's `_loc` is not carried into conftest-json's `loc`",
   },
   {
     file: t('source-location'),
@@ -642,7 +641,6 @@ CASES.push(
     cwd: inDir('source-location'),
     argv: ['scan', '-o', 'github', '-p', 'policy', '-d', 'loc_different_file.yaml', 'data.yaml'],
     has: ['::error file=test.txt,line=123::', '::error file=data.yaml,line=1::(ORIGINATING FROM test.txt L123)'],
-    differs: "not implemented: a result's `_loc` (location in another file) is not used by the github reporter",
   },
   {
     file: t('source-location'),
@@ -651,6 +649,5 @@ CASES.push(
     argv: ['scan', '-o', 'github', '-p', 'policy', '-d', 'loc_same_file.yaml', 'data.yaml'],
     has: ['::error file=data.yaml,line=123::'],
     hasNot: ['test.txt'],
-    differs: "not implemented: a result's `_loc` line is not used by the github reporter",
   },
 );
