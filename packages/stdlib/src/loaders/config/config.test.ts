@@ -36,6 +36,7 @@ describe('configuration kinds by file name (conftest parser.NewFromPath)', () =>
     ['Jenkinsfile', 'groovy'],
     ['ci/jEnKiNsFiLe.prod', 'groovy'],
     ['vars.groovy', 'groovy'],
+    ['deploy.cue', 'cue'],
     ['Jenkinsfile.yaml', undefined],
     ['README.md', undefined],
     ['x.ignore', undefined],
