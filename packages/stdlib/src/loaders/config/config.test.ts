@@ -37,6 +37,7 @@ describe('configuration kinds by file name (conftest parser.NewFromPath)', () =>
     ['ci/jEnKiNsFiLe.prod', 'groovy'],
     ['vars.groovy', 'groovy'],
     ['deploy.cue', 'cue'],
+    ['arith.jsonnet', 'jsonnet'],
     ['Jenkinsfile.yaml', undefined],
     ['README.md', undefined],
     ['x.ignore', undefined],

@@ -1,4 +1,5 @@
-import { ArrV, Evaluator, ObjV, fail, typeOf, type V } from './jsonnet-eval.js';
+import type { Evaluator } from './jsonnet-eval.js';
+import { ArrV, ObjV, fail, typeOf, type V } from './jsonnet-values.js';
 import type { Pos } from './jsonnet-syntax.js';
 
 /**

@@ -1,4 +1,5 @@
-import { ArrV, Evaluator, FnV, LIMITS, ObjV, Thunk, fail, typeOf, type Field, type V } from './jsonnet-eval.js';
+import type { Evaluator } from './jsonnet-eval.js';
+import { ArrV, FnV, LIMITS, ObjV, Thunk, fail, typeOf, type Field, type V } from './jsonnet-values.js';
 import type { Node, Param, Pos } from './jsonnet-syntax.js';
 
 /**

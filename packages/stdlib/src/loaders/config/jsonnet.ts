@@ -1,6 +1,7 @@
 import type { LoadResult } from '../../model.js';
 import { baseName } from '../common.js';
-import { Evaluator, FnV, Thunk } from './jsonnet-eval.js';
+import { Evaluator } from './jsonnet-eval.js';
+import { FnV, Thunk } from './jsonnet-values.js';
 import { format } from './jsonnet-format.js';
 import { stdObject } from './jsonnet-std.js';
 import { parseJsonnet } from './jsonnet-syntax.js';
