@@ -85,8 +85,8 @@ export function lexGroovy(text: string): Tok[] {
    * string's first piece. Returns whether the string ended.
    */
   const stringPiece = (tokStart: number, start: number, quote: string, first: boolean): void => {
-    const l = line;
-    const c = col(tokStart);
+    let l = line;
+    let c = col(tokStart);
     let k = start;
     for (;;) {
       if (k >= text.length) fail('unterminated string', tokStart);
@@ -121,8 +121,15 @@ export function lexGroovy(text: string): Tok[] {
             push('Identifier', e + 1, f);
             e = f;
           }
+          // The string goes on after the name: its next piece starts here (a loop, not recursion,
+          // so `"$a$a$a…"` cannot exhaust the stack).
           i = e;
-          stringPiece(i, i, quote, false);
+          tokStart = i;
+          k = i;
+          first = false;
+          l = line;
+          c = col(i);
+          continue;
         }
         return;
       }

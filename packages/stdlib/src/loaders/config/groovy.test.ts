@@ -108,5 +108,9 @@ describe('Groovy (Jenkinsfile) in conftest’s syntax-tree shape', () => {
     expect(deep.errors[0]!.message).toContain('depth of 256');
     const wide = loadFile('Jenkinsfile', 'x = [' + '1,'.repeat(60_000) + '1]');
     expect(wide.errors[0]!.message).toContain('exceeds 100000 nodes');
+    // Many interpolations in one string: read in a loop, so the stack is not the limit.
+    const interp = loadFile('Jenkinsfile', 'sh "' + '$a'.repeat(20_000) + '"');
+    expect(interp.errors).toEqual([]);
+    expect((interp.documents[0]!.value as { children: unknown[] }).children).toHaveLength(1);
   });
 });

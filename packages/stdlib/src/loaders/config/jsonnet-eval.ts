@@ -20,8 +20,12 @@ export class Evaluator {
     if (++this.steps > LIMITS.steps) fail(`evaluation exceeds ${LIMITS.steps} steps`, at);
   }
 
+  /** The node being evaluated: where a JavaScript stack overflow is reported. */
+  current: Pos = { line: 1, col: 1 };
+
   eval(n: Node, env: Env): V {
     this.tick(n);
+    this.current = n;
     switch (n.t) {
       case 'lit':
         return n.v;

@@ -106,7 +106,12 @@ class Parser {
     const t = this.t;
     if (t.k === 'op' && ['-', '+', '!', '~'].includes(t.v)) {
       this.p++;
-      return { t: 'unary', op: t.v, e: this.unary(), line: t.line, col: t.col };
+      if (++this.depth > MAX_DEPTH) this.fail(`expression nests deeper than ${MAX_DEPTH} levels`);
+      try {
+        return { t: 'unary', op: t.v, e: this.unary(), line: t.line, col: t.col };
+      } finally {
+        this.depth--;
+      }
     }
     return this.postfix(this.primary());
   }

@@ -83,6 +83,12 @@ describe('Jsonnet, evaluated to the JSON conftest gives policies', () => {
     expect(msg('std.range(1, 100000000)')).toContain('array longer than 1000000 elements');
     expect(msg('local a = std.range(1, 1000); [x + y for x in a for y in a for z in a]')).toMatch(/exceeds 10000000 steps|array longer than/);
     expect(msg('local s = std.join("", std.makeArray(100000, function(i) "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")); s + s + s + s')).toContain('string longer than');
-    expect(msg('[' .repeat(300) + ']'.repeat(300))).toContain('deeper than 256 levels');
+    expect(msg('['.repeat(300) + ']'.repeat(300))).toContain('deeper than 256 levels');
+    expect(msg('-'.repeat(100_000) + '1')).toContain('deeper than 256 levels');
+    // Whatever the bound that stops a run, the error is located.
+    for (const src of ['local f(x) = f(x + 1); f(0)', 'local o = {a: self.b, b: self.a}; o.a', 'local f(n) = if n == 0 then 0 else 1 + f(n - 1); f(400)']) {
+      const e = loadFile('x.jsonnet', src).errors;
+      if (e.length) expect(e[0]!.line, src).toBeGreaterThanOrEqual(1);
+    }
   });
 });

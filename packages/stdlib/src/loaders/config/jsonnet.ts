@@ -33,7 +33,7 @@ export function evaluateJsonnet(text: string, fileName = 'input.jsonnet'): unkno
     return ev.manifest(v, ast);
   } catch (e) {
     // Deep but legal-looking recursion (lazy chains) can exhaust the JavaScript stack first.
-    if (e instanceof RangeError) throw new ConfigSyntaxError('evaluation nests too deeply (stack exhausted)');
+    if (e instanceof RangeError) throw new ConfigSyntaxError('evaluation nests too deeply (stack exhausted)', ev.current.line, ev.current.col);
     throw e;
   }
 }
