@@ -53,6 +53,7 @@ describe('CUE data (what `cue export` prints)', () => {
     expect(loadFile('a.cue', 'a: 1\na: 2').errors[0]).toMatchObject({ line: 2, column: 1, message: expect.stringContaining('conflicting values 1 and 2') });
     expect(loadFile('a.cue', 'l: [1]\nl: [1, 2]').errors[0]!.message).toContain('lists of 1 and 2 elements');
     expect(loadFile('a.cue', 'x: {\n  a: 1\n').errors[0]).toMatchObject({ code: 'syntax_error', message: expect.stringContaining('"{" is not closed') });
+    expect(loadFile('a.cue', 'x: 0x_').errors[0]).toMatchObject({ line: 1, column: 4, message: expect.stringContaining('malformed number "0x_"') });
     expect(loadFile('a.cue', 'x: "open\n').errors[0]).toMatchObject({ line: 1, column: 4, message: expect.stringContaining('unterminated string') });
     expect(loadFile('a.cue', 'x: """\n  a\n b\n  """').errors[0]!.message).toContain('indented less');
   });

@@ -72,7 +72,9 @@ function lex(text: string): Tok[] {
     } else if (c === "'") fail("byte strings ('…') are not supported: Palisade reads CUE data (concrete values) only; run `cue export` for the rest", i);
     else if (c === '#' && text[i + 1] === '"') fail('raw strings (#"…"#) are not supported: Palisade reads CUE data (concrete values) only; run `cue export` for the rest', i);
     else if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(text[i + 1] ?? ''))) {
-      const m = /^(?:0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+|(?:[0-9][0-9_]*)?(?:\.[0-9_]+)?(?:[eE][+-]?[0-9_]+)?)([KMGTP]i?)?/.exec(text.slice(i))!;
+      const numRe = /(?:0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+|(?:[0-9][0-9_]*)?(?:\.[0-9_]+)?(?:[eE][+-]?[0-9_]+)?)([KMGTP]i?)?/y;
+      numRe.lastIndex = i;
+      const m = numRe.exec(text)!;
       tok('num', m[0], i, number(m[0], m[1], (msg) => fail(msg, i)));
       i += m[0].length;
     } else if (/[A-Za-z_$#]/.test(c)) {
@@ -107,6 +109,7 @@ const MULTIPLIERS: Record<string, number> = { K: 1e3, M: 1e6, G: 1e9, T: 1e12, P
 function number(text: string, suffix: string | undefined, fail: (msg: string) => never): number | bigint {
   const body = (suffix ? text.slice(0, -suffix.length) : text).replace(/_/g, '');
   if (body === '' || body === '.') return fail(`malformed number ${JSON.stringify(text)}`);
+  if (/^0[xob]/.test(body) && !/^(0x[0-9a-fA-F]+|0o[0-7]+|0b[01]+)$/.test(body)) return fail(`malformed number ${JSON.stringify(text)}`);
   if (/^0[xob]/.test(body)) return BigInt(body).valueOf() <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(BigInt(body)) : BigInt(body);
   const n = Number(body) * (suffix ? MULTIPLIERS[suffix]! : 1);
   if (!Number.isFinite(n)) return fail(`number ${JSON.stringify(text)} is out of range`);

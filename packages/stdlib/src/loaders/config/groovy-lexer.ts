@@ -178,10 +178,12 @@ export function lexGroovy(text: string): Tok[] {
       push('SlashyStringLit', i, k + 1);
       advance(i, k + 1);
     } else if (/[0-9]/.test(ch) || (ch === '.' && /[0-9]/.test(text[i + 1] ?? '') && !endsOperand(out[out.length - 1]))) {
-      const m = /^(0[xX][0-9a-fA-F_]+|0[bB][01_]+|[0-9][0-9_]*)([gGlLiI])?/.exec(text.slice(i))!;
-      const f = /^([0-9][0-9_]*)?\.[0-9][0-9_]*([eE][+-]?[0-9]+)?[gGdDfF]?|^[0-9][0-9_]*[eE][+-]?[0-9]+[gGdDfF]?|^[0-9][0-9_]*[dDfF]/.exec(text.slice(i));
-      const len = f && f[0].length > m[0].length ? f[0].length : m[0].length;
-      push(f && f[0].length > m[0].length ? 'FloatLiteral' : 'IntegerLiteral', i, i + len);
+      const rest = text.slice(i, i + 400);
+      const m = /^(0[xX][0-9a-fA-F_]+|0[bB][01_]+|[0-9][0-9_]*)([gGlLiI])?/.exec(rest);
+      const f = /^([0-9][0-9_]*)?\.[0-9][0-9_]*([eE][+-]?[0-9]+)?[gGdDfF]?|^[0-9][0-9_]*[eE][+-]?[0-9]+[gGdDfF]?|^[0-9][0-9_]*[dDfF]/.exec(rest);
+      const float = f !== null && f[0].length > (m?.[0].length ?? 0);
+      const len = float ? f[0].length : m![0].length;
+      push(float ? 'FloatLiteral' : 'IntegerLiteral', i, i + len);
       i += len;
     } else if (isIdStart(ch)) {
       let k = i + 1;

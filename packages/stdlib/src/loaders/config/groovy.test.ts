@@ -86,6 +86,13 @@ describe('Groovy (Jenkinsfile) in conftest’s syntax-tree shape', () => {
     for (const k of ['AnnotatedStmt', 'ImportDecl', 'MethodDecl', 'Parameter', 'ForStmt', 'IfStmt', 'ReturnStmt', 'NamedArg', 'MapExpr', 'ListExpr', 'PropertyExpr', 'TryStmt', 'CatchClause', 'FinallyClause', 'ThrowStmt', 'AssignExpr', 'ElvisExpr', 'BinaryExpr', 'UnaryExpr'])
       expect(kinds, k).toContain(k);
     expect(token(tree, 'Identifier', 'trim')).toMatchObject({ line: 12 });
+    const nums = parseGroovy('x = .5 + 1.5e3 + 0x1F + 2L');
+    expect([...nodes(nums)].filter((n) => n.kind.endsWith('Literal')).map((n) => [n.kind, n.text])).toEqual([
+      ['FloatLiteral', '.5'],
+      ['FloatLiteral', '1.5e3'],
+      ['IntegerLiteral', '0x1F'],
+      ['IntegerLiteral', '2L'],
+    ]);
   });
 
   it('reports malformed input with the file, line and column, as a syntax error', () => {

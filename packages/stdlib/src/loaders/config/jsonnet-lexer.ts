@@ -18,6 +18,12 @@ export interface Tok extends Pos {
 const KEYWORDS = new Set(['assert', 'else', 'error', 'false', 'for', 'function', 'if', 'import', 'importstr', 'importbin', 'in', 'local', 'null', 'tailstrict', 'then', 'self', 'super', 'true']);
 const OPS = ['+:::', '+::', ':::', '+:', '::', '==', '!=', '<=', '>=', '<<', '>>', '&&', '||', '{', '}', '[', ']', '(', ')', ',', '.', ';', ':', '$', '+', '-', '*', '/', '%', '<', '>', '!', '~', '&', '^', '|', '='];
 
+/** The match of a sticky regular expression at `i` (no copy of the rest of the text). */
+function at_(re: RegExp, text: string, i: number): string {
+  re.lastIndex = i;
+  return re.exec(text)?.[0] ?? '';
+}
+
 export function lex(text: string): Tok[] {
   const out: Tok[] = [];
   let i = 0;
@@ -74,7 +80,7 @@ export function lex(text: string): Tok[] {
       while (text[k] === ' ' || text[k] === '\t') k++;
       if (text[k] !== '\n') fail('text block requires a new line after |||', k);
       k++;
-      const indent = /^[ \t]*/.exec(text.slice(k))![0];
+      const indent = at_(/[ \t]*/y, text, k);
       if (indent === '') fail('text block\'s first line must be indented', k);
       let s = '';
       for (;;) {
@@ -97,11 +103,11 @@ export function lex(text: string): Tok[] {
       lines(i, k);
       i = k;
     } else if (/[0-9]/.test(c)) {
-      const m = /^(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(text.slice(i))!;
-      out.push({ k: 'num', v: m[0], ...at });
-      i += m[0].length;
+      const m = at_(/(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/y, text, i);
+      out.push({ k: 'num', v: m, ...at });
+      i += m.length;
     } else if (/[A-Za-z_]/.test(c)) {
-      const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i))![0];
+      const m = at_(/[A-Za-z_][A-Za-z0-9_]*/y, text, i);
       out.push({ k: KEYWORDS.has(m) ? 'kw' : 'id', v: m, ...at });
       i += m.length;
     } else {
