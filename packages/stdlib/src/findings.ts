@@ -3,7 +3,7 @@
  * code snippet. Pure functions over a result value and its document.
  */
 import { RObject, toJSONText, toJSONValue, trivyResultCause, type Value } from '@palisade/engine';
-import type { InputDocument, JsonPath, LineRange, Resource, Snippet } from './model.js';
+import type { FindingOrigin, InputDocument, JsonPath, LineRange, Resource, Snippet } from './model.js';
 
 /** Own field of a result object (plain, null-prototype or value-keyed). */
 export function field(obj: unknown, key: string): unknown {
@@ -33,6 +33,23 @@ export function resultMessage(result: unknown): string {
     if (msg !== undefined) return jsonText(msg);
   }
   return jsonText(result);
+}
+
+/**
+ * A result object's `_loc` (`{file, line}`), as conftest reads it: `file` a string, `line` a
+ * number (conftest drops a line given as a string, and so does this); neither → none.
+ */
+export function resultOrigin(result: unknown): FindingOrigin | undefined {
+  if (!isPlainResult(result)) return undefined;
+  const loc = field(result, '_loc');
+  if (!isPlainResult(loc)) return undefined;
+  const origin: FindingOrigin = {};
+  const file = field(loc, 'file');
+  if (typeof file === 'string' && file !== '') origin.file = file;
+  const line = field(loc, 'line');
+  const n = typeof line === 'bigint' ? Number(line) : line;
+  if (typeof n === 'number' && Number.isInteger(n) && n >= 0) origin.line = n;
+  return origin.file === undefined && origin.line === undefined ? undefined : origin;
 }
 
 /** Parses `spec.containers[0].image`, `$.spec.x`, `/spec/x/0` or an array path. */

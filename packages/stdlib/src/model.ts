@@ -92,6 +92,15 @@ export interface Waiver {
   expires?: string;
 }
 
+/**
+ * The place a policy's result names itself (conftest's `_loc`): a file, a line or both; the file
+ * may be another one than the input (a template, the file an input was generated from).
+ */
+export interface FindingOrigin {
+  file?: string;
+  line?: number;
+}
+
 /** One result of a policy rule on a document, located in its source file. */
 export interface Finding {
   policyId: string;
@@ -113,6 +122,8 @@ export interface Finding {
   /** Rego package of the policy and the rule that produced the finding. */
   namespace: string;
   rule: string;
+  /** The result's own `_loc`, kept as given: conftest's reporters annotate it. */
+  origin?: FindingOrigin;
   waiver?: Waiver;
 }
 

@@ -11,7 +11,7 @@
  */
 import { Engine, RSet, type Capabilities, type Diagnostic, type EngineOptions, type EvalOptions, type Location as PolicyLocation, type Module, type Platform, type PreparedQuery, type RegoVersion, type Tracer } from '@palisade/engine';
 import { combinedInput, combinedOrder, conftestFile, problematicIf, documentInput, exceptionName, exceptionNames, wantsTrivyShape, type DockerfileShape } from './conftest.js';
-import { field, locate, resourceOf, resourceStartLine, resultMessage, snippetOf, splitLines, type Location } from './findings.js';
+import { field, locate, resourceOf, resourceStartLine, resultMessage, resultOrigin, snippetOf, splitLines, type Location } from './findings.js';
 import type { CheckTally, DocumentKind, Finding, InputDocument, LoadError, PrintOutput, ScanResult, Severity } from './model.js';
 import { SEVERITIES } from './model.js';
 import type { PolicySource } from './policies.js';
@@ -551,6 +551,8 @@ function buildFinding(
   };
   if (meta?.description) f.description = meta.description;
   if (meta?.remediation) f.remediation = meta.remediation;
+  const origin = resultOrigin(result);
+  if (origin) f.origin = origin;
   const resource = resourceOf(doc, loc);
   if (resource) f.resource = resource;
   const lines = sources.linesOf(doc.path);

@@ -70,6 +70,20 @@ describe('conftest layouts', () => {
   });
 });
 
+describe("conftest layouts: a result's _loc", () => {
+  it('json: the origin is the result\'s `loc`, file before line; results without one have none', () => {
+    const r = result([finding({ origin: { line: 6, file: 'Jenkinsfile' } }), finding({ message: 'plain' })], [{ file: 'a.yaml', namespace: 'main', successes: 0, exceptions: [] }]);
+    const text = conftestJsonReporter.render(r, opts);
+    expect(JSON.parse(text)[0].failures).toEqual([{ msg: 'no root', loc: { file: 'Jenkinsfile', line: 6 } }, { msg: 'plain' }]);
+    expect(text.indexOf('"file": "Jenkinsfile"')).toBeLessThan(text.indexOf('"line": 6'));
+  });
+
+  it('json: a line-only origin keeps only the line', () => {
+    const r = result([finding({ origin: { line: 3 } })], []);
+    expect(JSON.parse(conftestJsonReporter.render(r, opts))[0].failures).toEqual([{ msg: 'no root', loc: { line: 3 } }]);
+  });
+});
+
 describe('conftest layout: print() output', () => {
   it('shows PRNT lines with the print call location before the results, as conftest', () => {
     const r: ScanResult = {

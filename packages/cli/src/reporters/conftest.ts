@@ -5,18 +5,24 @@
  * `--output json` (per file and namespace: `filename`, `namespace`, `successes`, `warnings`,
  * `failures`, `exceptions`, each result `{msg}`). Counts come from the scan's conftest tallies.
  */
-import type { CheckTally, Finding, ScanResult } from '@palisade/stdlib';
+import type { CheckTally, Finding, FindingOrigin, ScanResult } from '@palisade/stdlib';
 import { disarmCommands, painter, sanitizeName, sanitizeTerminal } from './ansi.js';
 import { relativePath } from './common.js';
 import type { ReportOptions, Reporter } from './types.js';
+
+/** One result as conftest's JSON has it: the message and the result's `_loc`. */
+interface Entry {
+  msg: string;
+  loc?: FindingOrigin;
+}
 
 interface Group {
   file: string;
   namespace: string;
   successes: number;
-  warnings: string[];
-  failures: string[];
-  exceptions: string[];
+  warnings: Entry[];
+  failures: Entry[];
+  exceptions: Entry[];
 }
 
 /** The exception query conftest prints for an excepted rule. */
@@ -35,14 +41,14 @@ function groups(result: ScanResult, cwd: string): Group[] {
   for (const t of tallies) {
     const g = get(t.file === 'Combined' ? t.file : relativePath(t.file, cwd), t.namespace);
     g.successes += t.successes;
-    for (const e of t.exceptions) g.exceptions.push(exceptionQuery(t.namespace, e));
+    for (const e of t.exceptions) g.exceptions.push({ msg: exceptionQuery(t.namespace, e) });
   }
   const combined = new Set(tallies.filter((t) => t.file === 'Combined').map((t) => t.namespace));
   for (const f of result.findings as Finding[]) {
     if (f.status === 'waived') continue;
     // A combined run's results belong to "Combined", as conftest reports them.
     const g = get(combined.has(f.namespace) ? 'Combined' : relativePath(f.file, cwd), f.namespace);
-    (f.status === 'warn' ? g.warnings : g.failures).push(f.message);
+    (f.status === 'warn' ? g.warnings : g.failures).push(f.origin ? { msg: f.message, loc: f.origin } : { msg: f.message });
   }
   return [...byKey.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.namespace < b.namespace ? -1 : a.namespace > b.namespace ? 1 : 0));
 }
@@ -72,9 +78,9 @@ function renderStandard(result: ScanResult, opts: ReportOptions): string {
   let failures = 0;
   let exceptions = 0;
   for (const g of groups(result, opts.cwd)) {
-    for (const w of g.warnings) line('WARN', 'yellow', g.file, g.namespace, w);
-    for (const f of g.failures) line('FAIL', 'red', g.file, g.namespace, f);
-    if (!opts.suppressExceptions) for (const x of g.exceptions) line('EXCP', 'cyan', g.file, g.namespace, x);
+    for (const w of g.warnings) line('WARN', 'yellow', g.file, g.namespace, w.msg);
+    for (const f of g.failures) line('FAIL', 'red', g.file, g.namespace, f.msg);
+    if (!opts.suppressExceptions) for (const x of g.exceptions) line('EXCP', 'cyan', g.file, g.namespace, x.msg);
     passed += g.successes;
     warnings += g.warnings.length;
     failures += g.failures.length;
@@ -87,7 +93,8 @@ function renderStandard(result: ScanResult, opts: ReportOptions): string {
 }
 
 function renderJson(result: ScanResult, opts: ReportOptions): string {
-  const msgs = (list: string[]) => list.map((msg) => ({ msg }));
+  // conftest's key order: msg, then loc with file before line.
+  const msgs = (list: Entry[]) => list.map(({ msg, loc }) => (loc ? { msg, loc: { file: loc.file, line: loc.line } } : { msg }));
   const out: Record<string, unknown>[] = [];
   // Files that could not be loaded are failures here: a script reading only this JSON must not see them pass.
   for (const e of result.errors) {

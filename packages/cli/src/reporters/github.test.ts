@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Finding, ScanResult } from '@palisade/stdlib';
 import { emptyResult, options, sampleResult } from '../../../../test/reporters/fixtures.js';
 import { escapeData, escapeProperty, githubReporter } from './github.js';
 
@@ -41,5 +42,30 @@ describe('github reporter', () => {
   it('omits line properties for findings without a line and prints nothing for a clean scan', () => {
     expect(lines().find((l) => l.includes('PAL-CMP-009'))).toMatch(/^::error file=dir with space\/compose #1\.yaml,title=/);
     expect(githubReporter.render(emptyResult(), options())).toBe('');
+  });
+
+  describe("a result's own location (_loc), annotated as conftest does", () => {
+    const withOrigin = (origin: Finding['origin'], startLine = 1): ScanResult => {
+      const base = sampleResult();
+      const f: Finding = { ...base.findings[0]!, file: 'data.yaml', startLine, endLine: startLine, message: 'test', origin };
+      return { ...base, findings: [f], errors: [], expiredWaivers: [] };
+    };
+    const render = (r: ScanResult) => githubReporter.render(r, options()).trimEnd().split('\n');
+
+    it('in the input file: one annotation at its line', () => {
+      expect(render(withOrigin({ file: 'data.yaml', line: 123 }))).toEqual(['::error file=data.yaml,line=123::test']);
+      expect(render(withOrigin({ line: 7 }))).toEqual(['::error file=data.yaml,line=7::test']);
+    });
+
+    it('in another file: an annotation there and one on the input saying where it comes from', () => {
+      expect(render(withOrigin({ file: 'test.txt', line: 123 }, 4))).toEqual([
+        '::error file=test.txt,line=123::test',
+        '::error file=data.yaml,line=4::(ORIGINATING FROM test.txt L123) test',
+      ]);
+    });
+
+    it('keeps a hostile origin file name inside its property', () => {
+      expect(render(withOrigin({ file: 'a,b:c.txt', line: 1 }))[0]).toBe('::error file=a%2Cb%3Ac.txt,line=1::test');
+    });
   });
 });

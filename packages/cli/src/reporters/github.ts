@@ -1,4 +1,4 @@
-import type { Finding, ScanResult } from '@palisade/stdlib';
+import type { Finding, FindingOrigin, ScanResult } from '@palisade/stdlib';
 import { relativePath, showControls, resourceLabel, sortedFindings } from './common.js';
 import type { ReportOptions, Reporter } from './types.js';
 
@@ -33,6 +33,10 @@ function renderGithub(result: ScanResult, opts: ReportOptions): string {
   const lines: string[] = [];
   for (const f of sortedFindings(result.findings, opts.cwd)) {
     const name = f.status === 'fail' ? 'error' : f.status === 'warn' ? 'warning' : 'notice';
+    if (f.origin) {
+      lines.push(...originCommands(name, f, f.origin, opts));
+      continue;
+    }
     const title = `${f.status === 'waived' ? '[waived] ' : ''}${f.policyId} (${f.severity}): ${f.title}`;
     lines.push(command(name, { ...location(f, opts), title }, body(f)));
   }
@@ -46,6 +50,20 @@ function renderGithub(result: ScanResult, opts: ReportOptions): string {
     lines.push(command('warning', { file: w.path ? relativePath(w.path, opts.cwd) : undefined, title: 'Expired waiver' }, msg));
   }
   return lines.length > 0 ? lines.join('\n') + '\n' : '';
+}
+
+/**
+ * A result that names its own location (`_loc`) is annotated as conftest annotates it, so the
+ * annotations land where such policies expect: at that location when it is in the input file,
+ * else at both that location and the input file, the latter saying where the result came from.
+ */
+function originCommands(name: 'error' | 'warning' | 'notice', f: Finding, origin: FindingOrigin, opts: ReportOptions): string[] {
+  const file = relativePath(f.file, opts.cwd);
+  const inputLine = f.startLine >= 1 ? f.startLine : 1;
+  const originFile = origin.file === undefined ? file : relativePath(origin.file, opts.cwd);
+  if (originFile === file) return [command(name, { file, line: origin.line ?? inputLine }, f.message)];
+  const at = command(name, { file: originFile, line: origin.line }, f.message);
+  return [at, command(name, { file, line: inputLine }, `(ORIGINATING FROM ${originFile} L${origin.line ?? ''}) ${f.message}`)];
 }
 
 function location(f: Finding, opts: ReportOptions): Props {

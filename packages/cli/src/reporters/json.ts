@@ -10,8 +10,9 @@ const ORDER = {
   result: ['schemaVersion', 'findings', 'errors', 'expiredWaivers', 'summary'],
   finding: [
     'policyId', 'title', 'severity', 'status', 'message', 'description', 'file', 'startLine', 'endLine',
-    'resource', 'snippet', 'remediation', 'references', 'related', 'namespace', 'rule', 'waiver',
+    'resource', 'snippet', 'remediation', 'references', 'related', 'namespace', 'rule', 'origin', 'waiver',
   ],
+  origin: ['file', 'line'],
   resource: ['kind', 'namespace', 'name', 'stage'],
   snippet: ['startLine', 'lines', 'highlightStart', 'highlightEnd'],
   waiver: ['source', 'reason', 'expires'],
@@ -52,7 +53,7 @@ function list(v: unknown, each: (x: unknown) => unknown): unknown {
 
 const finding = (f: unknown) =>
   ordered(f, ORDER.finding, (k, v) =>
-    k === 'resource' ? ordered(v, ORDER.resource) : k === 'snippet' ? ordered(v, ORDER.snippet) : k === 'waiver' ? ordered(v, ORDER.waiver) : v,
+    k === 'resource' ? ordered(v, ORDER.resource) : k === 'snippet' ? ordered(v, ORDER.snippet) : k === 'waiver' ? ordered(v, ORDER.waiver) : k === 'origin' ? ordered(v, ORDER.origin) : v,
   );
 
 /** The ScanResult with every object's keys in the documented order (`schemaVersion` first). */

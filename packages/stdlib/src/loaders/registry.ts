@@ -38,6 +38,9 @@ import { loadToml } from './config/toml.js';
 import { loadXml } from './config/xml.js';
 import { loadHocon } from './config/hocon.js';
 import { loadTextproto, type ProtoFile } from './config/textproto.js';
+import { loadGroovy, type GroovyNode } from './config/groovy.js';
+import { loadCue } from './config/cue.js';
+import { loadJsonnet } from './config/jsonnet.js';
 
 /** What a loader may need besides the file: the `.proto` declarations of textproto files (`--proto-file-dirs`). */
 export interface LoaderContext {
@@ -89,6 +92,9 @@ export const KIND_TABLE = {
   vcl: configRow<Record<string, unknown>>(loadVcl),
   hocon: configRow<unknown>(loadHocon),
   textproto: configRow<Record<string, unknown>>((path, text, ctx) => loadTextproto(path, text, ctx?.protoFiles)),
+  groovy: configRow<GroovyNode>(loadGroovy),
+  cue: configRow<unknown>(loadCue),
+  jsonnet: configRow<unknown>(loadJsonnet),
 };
 
 type Table = typeof KIND_TABLE;

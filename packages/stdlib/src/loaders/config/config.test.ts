@@ -33,6 +33,12 @@ describe('configuration kinds by file name (conftest parser.NewFromPath)', () =>
     ['pom.xml', 'xml'],
     ['app.properties', 'properties'],
     ['c.edn', 'edn'],
+    ['Jenkinsfile', 'groovy'],
+    ['ci/jEnKiNsFiLe.prod', 'groovy'],
+    ['vars.groovy', 'groovy'],
+    ['deploy.cue', 'cue'],
+    ['arith.jsonnet', 'jsonnet'],
+    ['Jenkinsfile.yaml', undefined],
     ['README.md', undefined],
     ['x.ignore', undefined],
   ])('%s → %s', (name, kind) => expect(configKindByName(name)).toBe(kind));
