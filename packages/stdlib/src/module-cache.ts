@@ -2,14 +2,16 @@
  * dist/policy-modules.ndjson: the stdlib policies parsed at build time (written by
  * scripts/gen-module-cache.mjs with `encodeModuleCache`). Node-only.
  *
- * Format: line 1 is a JSON index `[[file, offset, length], …]`; then one line per module, the
- * parsed Module as JSON, at `offset` bytes after the end of line 1 and `length` bytes long. The
+ * Format: line 1 is a JSON index `[[file, offset, length], …]`; then one line per module,
+ * `{"module": <the parsed Module>, "metadata": <its parsed METADATA blocks>}` as JSON, at `offset`
+ * bytes after the end of line 1 and `length` bytes long (`metadata` is absent when a block is
+ * malformed or its value is not plain JSON: the engine then parses the blocks and reports it). The
  * index is read on the first lookup; each module is then read from its byte range and decoded on
  * demand, so a scan that needs only the Dockerfile policies reads and decodes only those.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Module } from '@palisade/engine';
+import { usePreParsedMetadata, type Module, type ParsedBlock } from '@palisade/engine';
 import type { PolicySource } from './policies.js';
 
 /** Looks up the ahead-of-time parse of a stdlib policy added as `file`; undefined when absent or stale. */
@@ -23,13 +25,20 @@ interface CacheIndex {
 
 const CHUNK = 64 * 1024;
 
+/** One module's entry: its AST and, when they parse and are plain JSON, its METADATA blocks. */
+export interface CachedModule {
+  file: string;
+  module: Module;
+  metadata?: ParsedBlock[];
+}
+
 /** The cache file's bytes for `entries` (`file` is the policy's path in the package, `policies/…`). */
-export function encodeModuleCache(entries: readonly { file: string; module: Module }[]): Buffer {
+export function encodeModuleCache(entries: readonly CachedModule[]): Buffer {
   const index: [string, number, number][] = [];
   const lines: Buffer[] = [];
   let offset = 0;
   for (const e of entries) {
-    const line = Buffer.from(JSON.stringify(e.module) + '\n', 'utf8');
+    const line = Buffer.from(JSON.stringify(e.metadata ? { module: e.module, metadata: e.metadata } : { module: e.module }) + '\n', 'utf8');
     index.push([e.file, offset, line.length - 1]);
     lines.push(line);
     offset += line.length;
@@ -85,9 +94,12 @@ export function moduleCacheLookup(root: string): ParsedModuleLookup {
     const entry = index?.entries.get(policy.file);
     if (!index || !entry) return undefined;
     try {
-      const m = JSON.parse(readAt(path, index.bodyStart + entry.offset, entry.length).toString('utf8')) as Module | null;
+      const line = JSON.parse(readAt(path, index.bodyStart + entry.offset, entry.length).toString('utf8')) as Partial<CachedModule> | null;
+      const m = line?.module;
       // Edited since the build, or parsed under another name: the caller parses the source.
-      return m && m.file === file && m.source === policy.source ? m : undefined;
+      if (!m || m.file !== file || m.source !== policy.source) return undefined;
+      if (Array.isArray(line.metadata)) usePreParsedMetadata(m, line.metadata);
+      return m;
     } catch {
       return undefined;
     }
