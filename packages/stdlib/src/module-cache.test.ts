@@ -52,6 +52,14 @@ describe('module cache lookup', () => {
     expect(buildAnnotationSet([plain]).entries.map((e) => e.fields.title)).toEqual(['parsed']);
   });
 
+  it('writes the locations in the module file compactly and reads them back as locations', () => {
+    const bytes = encodeModuleCache([a].map((p) => ({ file: p.file, module: parseModule(PREFIX + p.file, p.source).module! })));
+    const line = bytes.toString('utf8').split('\n')[1]!;
+    expect(line).not.toContain('"endOffset"');
+    expect(line).toContain('"loc":[1,1,');
+    expect(moduleCacheLookup(cacheRoot(bytes))(a, PREFIX + a.file)).toStrictEqual(parseModule(PREFIX + a.file, a.source).module);
+  });
+
   it('treats a missing or damaged cache as empty', () => {
     expect(moduleCacheLookup(mkdtempSync(join(tmpdir(), 'palisade-no-cache-')))(a, PREFIX + a.file)).toBeUndefined();
     expect(moduleCacheLookup(cacheRoot('{not json\n'))(a, PREFIX + a.file)).toBeUndefined();
@@ -75,12 +83,15 @@ describe("the build's cache of the stdlib (pnpm build writes dist/policy-modules
 
   it('holds the parsed METADATA blocks of every policy, as parsing them gives', () => {
     const text = readFileSync(join(STDLIB_ROOT, 'dist', 'policy-modules.ndjson'), 'utf8');
-    const lines = text.split('\n').slice(1).filter(Boolean).map((l) => JSON.parse(l) as { module: { file: string; source: string }; metadata?: unknown });
+    const lines = text.split('\n').slice(1).filter(Boolean).map((l) => JSON.parse(l) as { metadata?: unknown[] });
+    const lookup = moduleCacheLookup(STDLIB_ROOT);
+    const entries = (m: Parameters<typeof buildAnnotationSet>[0]) => buildAnnotationSet(m).entries.map(({ target: _t, ...e }) => e);
     let withBlocks = 0;
-    for (const { module, metadata } of lines) {
-      const blocks = parseMetadataBlocks(parseModule(module.file, module.source).module!);
-      expect(metadata, module.file).toEqual(blocks);
-      if (blocks!.length) withBlocks++;
+    for (const [i, p] of stdlibPolicySources().entries()) {
+      const parsed = parseModule(PREFIX + p.file, p.source).module!;
+      expect(lines[i]!.metadata?.length, p.file).toBe(parseMetadataBlocks(parsed)!.length);
+      expect(entries([lookup(p, PREFIX + p.file)!]), p.file).toEqual(entries([parsed]));
+      if (lines[i]!.metadata!.length) withBlocks++;
     }
     // Nearly every policy documents itself in METADATA (docs/policies/authoring.md).
     expect(withBlocks).toBeGreaterThan(lines.length / 2);
