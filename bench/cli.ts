@@ -29,23 +29,28 @@ const cases: [string, string, string[], Record<string, string>?][] = [
   ['palisade scan examples/ (16 files, every kind)', node, [BIN, 'scan', 'examples/', '-o', 'json=/dev/null']],
 ];
 if (existsSync(OPA)) cases.splice(5, 0, ['opa eval 1+1', OPA, ['eval', '1+1']]);
+else console.warn(`cli: no "opa eval 1+1" case, the reference OPA is not at ${OPA}`);
 // `--against DIR`: the same commands from another built checkout (e.g. /work/main before a
 // change), in the same interleaved rounds, for a before/after ratio that one busy run can give.
 const against = arg('--against');
+// Each checkout gets its own code cache: the cache keeps one entry per command and removes the
+// others (src/code-cache.ts), so a shared one made every interleaved run of either side a miss.
+const cacheHome = mkdtempSync(join(tmpdir(), 'palisade-bench-cache-'));
+const againstCacheHome = mkdtempSync(join(tmpdir(), 'palisade-bench-cache-against-'));
+process.on('exit', () => {
+  for (const d of [cacheHome, againstCacheHome]) rmSync(d, { recursive: true, force: true });
+});
 if (against) {
   const other = join(against, 'packages/cli/dist/main.js');
   if (!existsSync(other)) throw new Error(`--against: no built CLI at ${other}`);
   for (const [name, , args] of cases.filter(([n]) => n.startsWith('palisade') && !n.includes('no code cache'))) {
-    cases.push([`${name} [${against}]`, node, [other, ...args.slice(1)]]);
+    cases.push([`${name} [${against}]`, node, [other, ...args.slice(1)], { XDG_CACHE_HOME: againstCacheHome }]);
   }
 }
-else console.warn(`cli: no "opa eval 1+1" case, the reference OPA is not at ${OPA}`);
 
 // A private code cache (src/code-cache.ts), filled by a first untimed run of each command: the
 // timed runs are what every run after the first one after an install or upgrade costs.
 const loadBefore = loadavg().map((l) => l.toFixed(1)).join(' ');
-const cacheHome = mkdtempSync(join(tmpdir(), 'palisade-bench-cache-'));
-process.on('exit', () => rmSync(cacheHome, { recursive: true, force: true }));
 const envOf = (extra: Record<string, string> = {}) => ({ ...process.env, CI: 'true', XDG_CACHE_HOME: cacheHome, ...extra });
 for (const [, cmd, args, extra] of cases) measure(cmd, args, { cwd: ROOT, env: envOf(extra) });
 const samples = new Map<string, Sample[]>(cases.map(([name]) => [name, []]));

@@ -12,20 +12,18 @@
  * analysis that dominated a cold `palisade eval`.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join, relative } from 'node:path';
 import { build } from 'esbuild';
+import { engineDefines, engineDist } from './engine-defines.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const engine = join(root, 'packages', 'engine');
+const engine = join(engineDist, '..');
 const pkg = JSON.parse(readFileSync(join(engine, 'package.json'), 'utf8'));
 const INLINED = new Set(['chevrotain']);
 const external = Object.keys(pkg.dependencies ?? {})
   .filter((d) => !INLINED.has(d))
   .flatMap((d) => [d, `${d}/*`]);
 const outfile = join(engine, 'dist', 'palisade-engine.js');
-const { computeLookaheadTable } = await import(pathToFileURL(join(engine, 'dist', 'syntax', 'parser.js')).href);
-const lookahead = computeLookaheadTable();
+const { define, productions } = await engineDefines();
 
 await build({
   entryPoints: [join(engine, 'dist', 'index.js')],
@@ -36,9 +34,9 @@ await build({
   mainFields: ['module', 'main'],
   target: 'es2022',
   external,
-  define: { __PALISADE_LOOKAHEAD_TABLE__: JSON.stringify(lookahead) },
+  define,
   sourcemap: true,
   legalComments: 'linked',
   logLevel: 'warning',
 });
-console.log(`bundle-engine: wrote ${relative(process.cwd(), outfile)} (lookahead table: ${Object.keys(lookahead.paths).length} productions)`);
+console.log(`bundle-engine: wrote ${relative(process.cwd(), outfile)} (lookahead table: ${productions} productions)`);

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseModule } from '@palisade/engine';
+import { buildAnnotationSet, parseMetadataBlocks, parseModule } from '@palisade/engine';
 import { loadFiles } from './loaders/index.js';
 import { encodeModuleCache, moduleCacheLookup } from './module-cache.js';
 import { STDLIB_ROOT, stdlibPolicySources } from './policies.js';
@@ -39,6 +39,27 @@ describe('module cache lookup', () => {
     expect(lookup({ file: 'policies/d.rego', source: '' }, PREFIX + 'policies/d.rego')).toBeUndefined();
   });
 
+  it("hands the engine a module's parsed METADATA blocks with it", () => {
+    const m = { file: 'policies/m.rego', source: '# METADATA\n# title: parsed\npackage m\n' };
+    const module = parseModule(PREFIX + m.file, m.source).module!;
+    const [block] = parseMetadataBlocks(module)!;
+    // A title the YAML does not say shows that the cached block, not a new parse, is used.
+    const metadata = [{ ...block, fields: { ...block.fields, title: 'from the cache' } }];
+    const found = moduleCacheLookup(cacheRoot(encodeModuleCache([{ file: m.file, module, metadata }])))(m, PREFIX + m.file)!;
+    expect(found).toStrictEqual(module);
+    expect(buildAnnotationSet([found]).entries.map((e) => e.fields.title)).toEqual(['from the cache']);
+    const plain = moduleCacheLookup(cacheRoot(encodeModuleCache([{ file: m.file, module }])))(m, PREFIX + m.file)!;
+    expect(buildAnnotationSet([plain]).entries.map((e) => e.fields.title)).toEqual(['parsed']);
+  });
+
+  it('writes the locations in the module file compactly and reads them back as locations', () => {
+    const bytes = encodeModuleCache([a].map((p) => ({ file: p.file, module: parseModule(PREFIX + p.file, p.source).module! })));
+    const line = bytes.toString('utf8').split('\n')[1]!;
+    expect(line).not.toContain('"endOffset"');
+    expect(line).toContain('"loc":[1,1,');
+    expect(moduleCacheLookup(cacheRoot(bytes))(a, PREFIX + a.file)).toStrictEqual(parseModule(PREFIX + a.file, a.source).module);
+  });
+
   it('treats a missing or damaged cache as empty', () => {
     expect(moduleCacheLookup(mkdtempSync(join(tmpdir(), 'palisade-no-cache-')))(a, PREFIX + a.file)).toBeUndefined();
     expect(moduleCacheLookup(cacheRoot('{not json\n'))(a, PREFIX + a.file)).toBeUndefined();
@@ -58,6 +79,22 @@ describe("the build's cache of the stdlib (pnpm build writes dist/policy-modules
       expect(cached, p.file).toBeDefined();
       expect(cached).toStrictEqual(parseModule(PREFIX + p.file, p.source).module);
     }
+  });
+
+  it('holds the parsed METADATA blocks of every policy, as parsing them gives', () => {
+    const text = readFileSync(join(STDLIB_ROOT, 'dist', 'policy-modules.ndjson'), 'utf8');
+    const lines = text.split('\n').slice(1).filter(Boolean).map((l) => JSON.parse(l) as { metadata?: unknown[] });
+    const lookup = moduleCacheLookup(STDLIB_ROOT);
+    const entries = (m: Parameters<typeof buildAnnotationSet>[0]) => buildAnnotationSet(m).entries.map(({ target: _t, ...e }) => e);
+    let withBlocks = 0;
+    for (const [i, p] of stdlibPolicySources().entries()) {
+      const parsed = parseModule(PREFIX + p.file, p.source).module!;
+      expect(lines[i]!.metadata?.length, p.file).toBe(parseMetadataBlocks(parsed)!.length);
+      expect(entries([lookup(p, PREFIX + p.file)!]), p.file).toEqual(entries([parsed]));
+      if (lines[i]!.metadata!.length) withBlocks++;
+    }
+    // Nearly every policy documents itself in METADATA (docs/policies/authoring.md).
+    expect(withBlocks).toBeGreaterThan(lines.length / 2);
   });
 
   it('gives the scanner the same policies and findings as parsing', () => {

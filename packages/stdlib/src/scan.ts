@@ -16,6 +16,7 @@ import type { CheckTally, DocumentKind, Finding, InputDocument, LoadError, Print
 import { SEVERITIES } from './model.js';
 import type { PolicySource } from './policies.js';
 import { appliesTo, DEFAULT_SEVERITY, discoverPolicies, policyIdFor, selectPolicies, type Policy, type PolicyRule, type Profile } from './policy-set.js';
+import { isLibrary, librariesToCompile } from './library-closure.js';
 import { ruleShapeProblems, selectionProblem } from './policy-problems.js';
 import { stdlibBuiltins } from './result-builtin.js';
 import { applyTrivyBuiltins, type TrivyBuiltinsMode } from './trivy-builtins.js';
@@ -190,13 +191,16 @@ function createScannerWith(options: ScanOptions, entryStdlib?: () => StdlibBundl
     const bundle = stdlibBundleOf(options, entryStdlib);
     if (!bundle) return { errors: [{ code: 'palisade_input_error', message: 'the standard library is not available here; pass stdlibBundle' }] };
     const kinds = options.documentKinds ? new Set<string>(options.documentKinds) : undefined;
-    for (const p of bundle.policies) {
-      // Policies for document kinds the scan does not contain are neither parsed nor compiled.
-      if (kinds && !appliesToKinds(p, kinds)) continue;
+    // Policies for document kinds the scan does not contain are neither parsed nor compiled.
+    const kept = kinds ? bundle.policies.filter((p) => appliesToKinds(p, kinds)) : bundle.policies;
+    const parsed = new Map(kept.map((p) => [p.file, bundle.parsed?.(p, STDLIB_PREFIX + p.file)]));
+    const libraries = kinds && userPolicies.length === 0 ? librariesToCompile(kept, parsed) : undefined;
+    for (const p of kept) {
+      if (libraries && isLibrary(p) && !libraries.has(p.file)) continue;
       const file = STDLIB_PREFIX + p.file;
       stdlibFiles.add(file);
-      const parsed = bundle.parsed?.(p, file);
-      if (parsed) errors.push(...engine.addParsedModule(parsed));
+      const module = parsed.get(p.file);
+      if (module) errors.push(...engine.addParsedModule(module));
       else errors.push(...engine.addModule(file, p.source));
     }
     for (const d of bundle.data) errors.push(...engine.addData(d));
@@ -253,7 +257,7 @@ const INPUT_LINE = /^#\s+input:\s*\[([^\]]*)\]/m;
  * (stdlib convention: `#   input: [kind, …]`). Libraries and files without that line are kept.
  */
 function appliesToKinds(p: PolicySource, kinds: Set<string>): boolean {
-  if (p.file.startsWith('policies/lib/')) return true;
+  if (isLibrary(p)) return true;
   const m = INPUT_LINE.exec(p.source);
   if (!m) return true;
   return m[1].split(',').some((k) => kinds.has(k.trim()));

@@ -48,6 +48,7 @@ export interface AnnotationFields {
   compile?: Record<string, unknown>;
 }
 
+/** One METADATA block parsed: OPA's fields, where it is, its text, the keys OPA ignores and the whole block as data. */
 export interface ParsedBlock {
   fields: AnnotationFields;
   /** Location of the `# METADATA` line. */

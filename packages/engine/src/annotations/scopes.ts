@@ -9,7 +9,8 @@
 import { ErrorCodes, type Diagnostic } from '../errors.js';
 import type { Import, Module, Rule, Term } from '../syntax/ast.js';
 import { metadataBlocks } from '../syntax/annotations.js';
-import { parseBlock, type AnnotationFields, type ParsedBlock } from './parse.js';
+import type { AnnotationFields, ParsedBlock } from './parse.js';
+import { parsedBlockAt } from './pre-parsed.js';
 
 /** The statement a METADATA block is attached to: a package clause, a rule or an import. */
 export type AnnotationTarget =
@@ -67,8 +68,8 @@ function attach(mod: Module): { entries: AnnotationEntry[]; errors: Diagnostic[]
     ...mod.imports.map((imp): Stmt => ({ row: imp.loc.row, target: { kind: 'import', module: mod, imp } })),
     ...mod.rules.map((rule): Stmt => ({ row: rule.loc.row, target: { kind: 'rule', module: mod, rule } })),
   ].sort((a, b) => a.row - b.row);
-  for (const raw of metadataBlocks(mod.comments)) {
-    const parsed = parseBlock({ yaml: raw.yaml, loc: { ...raw.loc, file: mod.file } });
+  for (const [index, raw] of metadataBlocks(mod.comments).entries()) {
+    const parsed = parsedBlockAt(mod, index, raw);
     if (parsed.error) {
       errors.push(parsed.error);
       continue;
