@@ -16,6 +16,7 @@ import { allBound, firstValue, hasGenerator, needs, startsWith, templateText, wa
 import type { RuleEvaluator } from './rules.js';
 import type { RuleSet, TreeNode } from '../compile/rule-tree.js';
 import { tracedExpr } from './trace.js';
+import { directRead, directReads } from './direct.js';
 
 /** The first rule-set node along `prefix` and the number of segments leading to it, or null. */
 function resolveRuleNode(tree: TreeNode, prefix: string[]): { node: TreeNode; depth: number } | null {
@@ -195,8 +196,14 @@ export class Planner {
     const pairwise = pairs
       ? this.body(pairs.map(([x, y]) => ({ node: { kind: 'unify', left: x, right: y }, negated: false, with: [], loc: x.loc }) as IRExpr))
       : undefined;
+    // `x := y.z`, `x := f(a)` with its arguments read directly: no continuation for the value.
+    const rRead = directRead(r);
     return (c, f, k) => {
-      if (allBound(f, rNeeds)) return rt(c, f, (v) => lp(c, f, v, k));
+      if (allBound(f, rNeeds)) {
+        if (rRead === undefined) return rt(c, f, (v) => lp(c, f, v, k));
+        const v = rRead(c, f);
+        return v === undefined ? false : lp(c, f, v, k);
+      }
       if (allBound(f, lNeeds)) return lt(c, f, (v) => rp(c, f, v, k));
       if (pairwise) return pairwise(c, f, k);
       return false;
@@ -274,6 +281,18 @@ export class Planner {
         return this.call(t);
       case 'array': {
         const items = t.items.map((x) => this.term(x));
+        const reads = directReads(t.items);
+        if (reads) {
+          return (c, f, k) => {
+            const out: Value[] = new Array(reads.length);
+            for (let i = 0; i < reads.length; i++) {
+              const v = reads[i](c, f);
+              if (v === undefined) return false;
+              out[i] = v;
+            }
+            return k(out);
+          };
+        }
         return (c, f, k) => {
           const out: Value[] = new Array(items.length);
           const step = (i: number): boolean => {
@@ -304,6 +323,21 @@ export class Planner {
         const keys = t.entries.map(([x]) => this.term(x));
         const vals = t.entries.map(([, x]) => this.term(x));
         const n = keys.length;
+        const keyReads = directReads(t.entries.map(([x]) => x));
+        const valReads = directReads(t.entries.map(([, x]) => x));
+        if (keyReads && valReads) {
+          return (c, f, k) => {
+            const b = new ObjectBuilder();
+            for (let j = 0; j < n; j++) {
+              const kv = keyReads[j](c, f);
+              if (kv === undefined) return false;
+              const vv = valReads[j](c, f);
+              if (vv === undefined) return false;
+              b.set(kv, vv);
+            }
+            return k(b.build());
+          };
+        }
         return (c, f, k) => {
           const ks: Value[] = new Array(n);
           const vs: Value[] = new Array(n);
@@ -456,11 +490,30 @@ export class Planner {
     // arguments read (`foo == input.foos[foo]`).
     const order = t.args.map((a, i) => [hasGenerator(a) ? 0 : 1, i]).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map((x) => x[1]);
     const invoke = this.invoker(t.fn, t.loc);
+    const reads = t.args.map(directRead);
+    if (reads.every((r) => r !== undefined)) {
+      return (c, f, k) => {
+        const vals: Value[] = new Array(n);
+        for (let i = 0; i < n; i++) {
+          const v = reads[i]!(c, f);
+          if (v === undefined) return false;
+          vals[i] = v;
+        }
+        return invoke(c, vals, k);
+      };
+    }
     return (c, f, k) => {
       const vals: Value[] = new Array(n);
       const step = (j: number): boolean => {
         if (j === n) return invoke(c, vals.slice(), k);
         const i = order[j];
+        const read = reads[i];
+        if (read !== undefined) {
+          const v = read(c, f);
+          if (v === undefined) return false;
+          vals[i] = v;
+          return step(j + 1);
+        }
         return args[i](c, f, (v) => {
           vals[i] = v;
           return step(j + 1);
