@@ -26,8 +26,6 @@ package palisade.lib.shell
 
 import rego.v1
 
-_token_re := `(?:&>|[<>]&|[^\s'"\\;|&]|\\.|'[^']*'|"(?:[^"\\]|\\.)*")+|&&|\|\||[;|&\n]`
-
 operators := {"&&", "||", ";", "|", "&", "\n"}
 
 shells := {"sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "fish", "busybox"}
@@ -37,7 +35,11 @@ _wrappers := {"sudo", "env", "nohup", "time", "exec", "command", "nice", "!", "t
 # Wrapper options whose value is the next word (sudo -u app …, env -u VAR …).
 _wrapper_value_flags := {"-u", "-g", "-C", "-h", "-p", "-D", "-n"}
 
-tokens(script) := regex.find_n(_token_re, script, -1)
+# Words are runs of plain characters, escapes (`\x`), quoted strings and `&>`/`<&`/`>&`; operators
+# are `&&`, `||`, `;`, `|`, `&` and newlines. The builtin returns what `regex.find_n` with its
+# pattern (SHELL_TOKEN_RE in packages/stdlib/src/shell-tokens.ts) returns, in one linear pass:
+# RE2 took most of a second on a 100,000-command RUN.
+tokens(script) := palisade.shell_tokens(script)
 
 unquote(w) := strings.replace_n(_quotes, w)
 
