@@ -86,17 +86,21 @@ raw_words(script) := [w | some seg in segments(script); some w in seg.words]
 # Most commands start with their program: answered without looking at every word.
 _strip_prefix(words) := words if {
 	count(words) > 0
-	not _prefix_word(words, 0)
+	not _prefix_start(words[0])
 } else := array.slice(words, start, count(words)) if {
 	start := min({j | some j, _ in words; not _prefix_word(words, j)})
 } else := []
 
-_prefix_word(words, j) if regex.match(`^[A-Za-z_][A-Za-z0-9_]*=`, words[j])
+_prefix_word(words, j) if _prefix_start(words[j])
 
-_prefix_word(words, j) if _wrappers[words[j]]
+# Words that are part of a prefix by themselves. Keyed by the word alone, so the programs a script
+# repeats (echo, apt-get) are answered from the function cache.
+_prefix_start(w) if regex.match(`^[A-Za-z_][A-Za-z0-9_]*=`, w)
+
+_prefix_start(w) if _wrappers[w]
 
 # A command cannot start with "-", so flags inside the prefix are wrapper options.
-_prefix_word(words, j) if startswith(words[j], "-")
+_prefix_start(w) if startswith(w, "-")
 
 _prefix_word(words, j) if {
 	j > 0
