@@ -5,6 +5,7 @@
  */
 import { T, operandError, type BuiltinDecl } from '@palisade/engine';
 import { conftestBuiltins } from './conftest-builtins.js';
+import { shellTokensBuiltin } from './shell-tokens.js';
 
 /** The declaration of the `result.new(msg, cause)` builtin. */
 export const resultNew: BuiltinDecl = {
@@ -27,4 +28,4 @@ export const resultNew: BuiltinDecl = {
 };
 
 /** Extra builtins the stdlib (and policies written for Trivy or conftest) rely on. */
-export const stdlibBuiltins: BuiltinDecl[] = [resultNew, ...conftestBuiltins];
+export const stdlibBuiltins: BuiltinDecl[] = [resultNew, shellTokensBuiltin, ...conftestBuiltins];

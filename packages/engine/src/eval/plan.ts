@@ -17,6 +17,7 @@ import type { RuleEvaluator } from './rules.js';
 import type { RuleSet, TreeNode } from '../compile/rule-tree.js';
 import type { BodyPlanner, ExprFn, Frame, K, PatFn, TermFn, VK } from './plan-types.js';
 import { tracedExpr } from './trace.js';
+import { UNBOUND, directRead, directReads } from './direct.js';
 
 /** The first rule-set node along `prefix` and the number of segments leading to it, or null. */
 function resolveRuleNode(tree: TreeNode, prefix: string[]): { node: TreeNode; depth: number } | null {
@@ -191,8 +192,14 @@ export class Planner implements BodyPlanner {
     const pairwise = pairs
       ? this.body(pairs.map(([x, y]) => ({ node: { kind: 'unify', left: x, right: y }, negated: false, with: [], loc: x.loc }) as IRExpr))
       : undefined;
+    // `x := y.z`, `x := f(a)` with its arguments read directly: no continuation for the value.
+    const rRead = directRead(r);
     return (c, f, k) => {
-      if (allBound(f, rNeeds)) return rt(c, f, (v) => lp(c, f, v, k));
+      if (allBound(f, rNeeds)) {
+        const v = rRead === undefined ? UNBOUND : rRead(c, f);
+        if (v === UNBOUND) return rt(c, f, (x) => lp(c, f, x, k));
+        return v === undefined ? false : lp(c, f, v, k);
+      }
       if (allBound(f, lNeeds)) return lt(c, f, (v) => rp(c, f, v, k));
       if (pairwise) return pairwise(c, f, k);
       return false;
@@ -270,7 +277,8 @@ export class Planner implements BodyPlanner {
         return this.call(t);
       case 'array': {
         const items = t.items.map((x) => this.term(x));
-        return (c, f, k) => {
+        const reads = directReads(t.items);
+        const general: TermFn = (c, f, k) => {
           const out: Value[] = new Array(items.length);
           const step = (i: number): boolean => {
             if (i === items.length) return k(out.slice());
@@ -280,6 +288,17 @@ export class Planner implements BodyPlanner {
             });
           };
           return step(0);
+        };
+        if (!reads) return general;
+        return (c, f, k) => {
+          const out: Value[] = new Array(reads.length);
+          for (let i = 0; i < reads.length; i++) {
+            const v = reads[i](c, f);
+            if (v === UNBOUND) return general(c, f, k);
+            if (v === undefined) return false;
+            out[i] = v;
+          }
+          return k(out);
         };
       }
       case 'set': {
@@ -300,6 +319,9 @@ export class Planner implements BodyPlanner {
         const keys = t.entries.map(([x]) => this.term(x));
         const vals = t.entries.map(([, x]) => this.term(x));
         const n = keys.length;
+        // Entries read directly are read inline; the others (a comprehension, a call) take their continuation.
+        const keyReads = t.entries.map(([x]) => directRead(x));
+        const valReads = t.entries.map(([, x]) => directRead(x));
         return (c, f, k) => {
           const ks: Value[] = new Array(n);
           const vs: Value[] = new Array(n);
@@ -309,13 +331,24 @@ export class Planner implements BodyPlanner {
               for (let j = 0; j < n; j++) b.set(ks[j], vs[j]);
               return k(b.build());
             }
-            return keys[i](c, f, (kv) => {
+            const kr = keyReads[i];
+            const kd = kr === undefined ? UNBOUND : kr(c, f);
+            if (kd === undefined) return false;
+            const withKey = (kv: Value): boolean => {
               ks[i] = kv;
+              const vr = valReads[i];
+              const vd = vr === undefined ? UNBOUND : vr(c, f);
+              if (vd === undefined) return false;
+              if (vd !== UNBOUND) {
+                vs[i] = vd;
+                return step(i + 1);
+              }
               return vals[i](c, f, (vv) => {
                 vs[i] = vv;
                 return step(i + 1);
               });
-            });
+            };
+            return kd === UNBOUND ? keys[i](c, f, withKey) : withKey(kd);
           };
           return step(0);
         };
@@ -452,17 +485,39 @@ export class Planner implements BodyPlanner {
     // arguments read (`foo == input.foos[foo]`).
     const order = t.args.map((a, i) => [hasGenerator(a) ? 0 : 1, i]).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map((x) => x[1]);
     const invoke = this.invoker(t.fn, t.loc);
-    return (c, f, k) => {
+    const reads = t.args.map(directRead);
+    const general: TermFn = (c, f, k) => {
       const vals: Value[] = new Array(n);
       const step = (j: number): boolean => {
         if (j === n) return invoke(c, vals.slice(), k);
         const i = order[j];
+        const read = reads[i];
+        const d = read === undefined ? UNBOUND : read(c, f);
+        if (d === undefined) return false;
+        if (d !== UNBOUND) {
+          vals[i] = d;
+          return step(j + 1);
+        }
         return args[i](c, f, (v) => {
           vals[i] = v;
           return step(j + 1);
         });
       };
       return step(0);
+    };
+    if (!reads.every((r) => r !== undefined)) return general;
+    // In the same order as the general form: a generator argument answers UNBOUND before an
+    // argument reads the variable it would bind.
+    return (c, f, k) => {
+      const vals: Value[] = new Array(n);
+      for (let j = 0; j < n; j++) {
+        const i = order[j];
+        const v = reads[i]!(c, f);
+        if (v === UNBOUND) return general(c, f, k);
+        if (v === undefined) return false;
+        vals[i] = v;
+      }
+      return invoke(c, vals, k);
     };
   }
 

@@ -113,4 +113,17 @@ describe('LruCache', () => {
     expect(c.get('c')).toBe(3);
     expect(c.size).toBe(2);
   });
+
+  it('keeps an entry that is hit often while other keys come and go', () => {
+    const c = new LruCache<number>(10);
+    c.set('hot', 0);
+    for (let i = 0; i < 100; i++) {
+      c.set(`k${i}`, i);
+      expect(c.get('hot')).toBe(0);
+    }
+    expect(c.size).toBe(10);
+    // The ten most recent cold keys cannot all be there with `hot`: the oldest of them went.
+    expect(c.get('k90')).toBeUndefined();
+    expect(c.get('k99')).toBe(99);
+  });
 });

@@ -65,6 +65,16 @@ describe('basic string builtins', () => {
     expect(fails('strings.replace_n', { foo: 'baz' }, 100)).toBe('eval_type_error: operand 2 must be string but got number');
   });
 
+  it('strings.replace_n keeps text without keys, outside the BMP and between replacements', () => {
+    const quotes = { '"': '', "'": '' };
+    expect(call('strings.replace_n', quotes, 'plain')).toBe('plain');
+    expect(call('strings.replace_n', quotes, `a"b'c😀"`)).toBe('abc😀');
+    // The same pattern object again (its sorted keys are reused) gives the same answers.
+    expect(call('strings.replace_n', quotes, `'x'`)).toBe('x');
+    expect(call('strings.replace_n', { '': '-' }, '😀a')).toBe('-😀-a-');
+    expect(call('strings.replace_n', { ab: 'X', b: 'Y' }, 'abbab')).toBe('XYX');
+  });
+
   it('split and strings.split_n', () => {
     expect(call('split', '', '.')).toEqual(['']);
     expect(call('split', 'test', '')).toEqual(['t', 'e', 's', 't']);

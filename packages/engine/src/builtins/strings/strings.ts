@@ -8,7 +8,7 @@ import { T } from '../signature.js';
 import { elementError, intOperand, isAscii, runes, stringElements } from '../text-args.js';
 import { isGoSpace } from '../go/go-quote.js';
 import { formatInt, sprintf } from './strings-format.js';
-import { RSet, compareStrings, isObject, objectEntries, type Value } from '../../value/types.js';
+import { RSet, compareStrings, isObject, objectEntries, type ObjectValue, type Value } from '../../value/types.js';
 
 // ---- helpers --------------------------------------------------------------------------------
 
@@ -101,12 +101,16 @@ function goCount(s: string, sub: string): number {
  * pair (in argument order) whose key matches wins; an empty key matches between code points,
  * but not twice at one position.
  */
-function replaceMany(s: string, pairs: [string, string][]): string {
+function replaceMany(s: string, pairs: readonly [string, string][]): string {
+  // Nothing to replace (most words of a script have no quote): the string itself, not a copy.
+  if (pairs.every((p) => p[0] !== '' && !s.includes(p[0]))) return s;
   let out = '';
   let i = 0;
+  // Text since the last replacement is copied in one slice, not a character at a time.
+  let plain = 0;
   let prevMatchEmpty = false;
   while (i <= s.length) {
-    let hit: [string, string] | undefined;
+    let hit: readonly [string, string] | undefined;
     for (const p of pairs) {
       if (p[0] === '' ? !prevMatchEmpty : s.startsWith(p[0], i)) {
         hit = p;
@@ -114,18 +118,33 @@ function replaceMany(s: string, pairs: [string, string][]): string {
       }
     }
     if (hit) {
-      out += hit[1];
+      out += s.slice(plain, i) + hit[1];
       prevMatchEmpty = hit[0] === '';
       i += hit[0].length;
+      plain = i;
       continue;
     }
     prevMatchEmpty = false;
     if (i === s.length) break;
-    const cp = s.codePointAt(i)!;
-    const w = cp > 0xffff ? 2 : 1;
-    out += s.slice(i, i + w);
-    i += w;
+    i += s.codePointAt(i)! > 0xffff ? 2 : 1;
   }
+  return out + s.slice(plain);
+}
+
+/** The sorted pairs of a `strings.replace_n` pattern object (values never change: cached by identity). */
+const replacePairs = new WeakMap<object, readonly [string, string][]>();
+
+function patternPairs(pat: ObjectValue): readonly [string, string][] {
+  let pairs = replacePairs.get(pat);
+  if (pairs !== undefined) return pairs;
+  const out: [string, string][] = [];
+  for (const [k, v] of objectEntries(pat)) {
+    if (typeof k !== 'string') throw typeErrorText('operand 1 non-string key found in pattern object');
+    if (typeof v !== 'string') throw typeErrorText('operand 1 non-string value found in pattern object');
+    out.push([k, v]);
+  }
+  out.sort((a, b) => compareStrings(a[0], b[0]));
+  replacePairs.set(pat, out);
   return out;
 }
 
@@ -306,16 +325,8 @@ export const stringsBuiltins: BuiltinDecl[] = [
     impl(args) {
       const pat = args[0];
       if (!isObject(pat)) throw operandError(1, pat, 'object');
-      const entries = objectEntries(pat);
-      const s = argString(args, 1);
-      const pairs: [string, string][] = [];
-      for (const [k, v] of entries) {
-        if (typeof k !== 'string') throw typeErrorText('operand 1 non-string key found in pattern object');
-        if (typeof v !== 'string') throw typeErrorText('operand 1 non-string value found in pattern object');
-        pairs.push([k, v]);
-      }
-      pairs.sort((a, b) => compareStrings(a[0], b[0]));
-      return replaceMany(s, pairs);
+      const pairs = patternPairs(pat);
+      return replaceMany(argString(args, 1), pairs);
     },
   },
   {
