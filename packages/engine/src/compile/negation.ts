@@ -13,6 +13,12 @@
  *   unification by then (OPA rewrites `==` in rule bodies, not in queries).
  *
  * Each hoisted expression carries the negated expression's `with` modifiers.
+ *
+ * The same after-safety rewrite binds, in positive expressions too, the refs with a variable
+ * segment that sit inside a composite literal or a call argument: `v := [i, input.xs[i]]` must
+ * iterate `i` through the ref before the array reads it, as OPA's dynamic-term rewrite makes it
+ * (without it the array is evaluated with `i` unbound and the expression fails). Refs without a
+ * variable segment stay in place: hoisting them would change nothing but cost.
  */
 import type { IRBody, IRExpr, IRTerm } from './ir.js';
 import { forEachIRChild, forEachIRExprChild, isClosure } from './walk-ir.js';
@@ -26,20 +32,22 @@ export function hoistNegatedCalls(body: IRBody, slotNames: string[]): void {
 
 /** As `hoistNegatedCalls`, for the refs OPA evaluates first; `module` selects the `==` rule. */
 export function hoistNegatedRefs(body: IRBody, slotNames: string[], module: boolean): void {
-  rewriteBodies(body, slotNames, (e, h) => dynamicNegated(e, h, module));
+  rewriteBodies(body, slotNames, (e, h) => dynamicNegated(e, h, module), iterationRefs);
 }
 
 /** Applies the rewrite to the closures of `t` (head terms, else values). */
 export function hoistInTerm(t: IRTerm, slotNames: string[], phase: 'calls' | 'refs', module: boolean): void {
   const f = phase === 'calls' ? expandNegated : (e: IRExpr, h: Hoist) => dynamicNegated(e, h, module);
-  forEachClosureBody(t, (b) => rewriteBodies(b, slotNames, f));
+  forEachClosureBody(t, (b) => rewriteBodies(b, slotNames, f, phase === 'refs' ? iterationRefs : undefined));
 }
 
-function rewriteBodies(body: IRBody, slotNames: string[], f: (e: IRExpr, h: Hoist) => void): void {
+/** `f` rewrites negated expressions; `positive`, when given, the others. */
+function rewriteBodies(body: IRBody, slotNames: string[], f: (e: IRExpr, h: Hoist) => void, positive?: (e: IRExpr, h: Hoist) => void): void {
   const out: IRExpr[] = [];
   for (const e of body) {
-    forEachNestedBody(e, (b) => rewriteBodies(b, slotNames, f));
-    if (e.negated && !e.block) {
+    forEachNestedBody(e, (b) => rewriteBodies(b, slotNames, f, positive));
+    const g = e.negated ? (e.block ? undefined : f) : positive;
+    if (g) {
       const hoist: Hoist = (t) => {
         const slot = slotNames.length;
         slotNames.push('$neg');
@@ -47,7 +55,7 @@ function rewriteBodies(body: IRBody, slotNames: string[], f: (e: IRExpr, h: Hois
         out.push({ node: { kind: 'unify', left: v, right: t }, negated: false, with: e.with, loc: t.loc });
         return v;
       };
-      f(e, hoist);
+      g(e, hoist);
     }
     out.push(e);
   }
@@ -127,6 +135,44 @@ function dynamicOne(t: IRTerm, h: Hoist): IRTerm {
       return { ...t, items: t.items.map((x) => dynamicOne(x, h)) };
     case 'object':
       return { ...t, entries: t.entries.map(([k, v]) => [dynamicOne(k, h), dynamicOne(v, h)] as [IRTerm, IRTerm]) };
+    default:
+      return t;
+  }
+}
+
+// ---- positive expressions: refs that iterate inside composites and call arguments --------------
+
+function iterationRefs(e: IRExpr, h: Hoist): void {
+  const n = e.node;
+  if (n.kind === 'term') {
+    const t = n.term;
+    n.term = t.t === 'call' ? { ...t, args: t.args.map((a) => iterationOne(a, h)) } : iterationSide(t, h);
+  } else if (n.kind === 'unify') {
+    n.left = iterationSide(n.left, h);
+    n.right = iterationSide(n.right, h);
+  }
+}
+
+/** A unification side or term expression: its own top ref stays (it iterates in place). */
+function iterationSide(t: IRTerm, h: Hoist): IRTerm {
+  if (t.t === 'ref') return t.root.kind === 'term' ? { ...t, root: { kind: 'term', term: iterationOne(t.root.term, h) } } : t;
+  if (isClosure(t)) return t;
+  return iterationOne(t, h);
+}
+
+function iterationOne(t: IRTerm, h: Hoist): IRTerm {
+  switch (t.t) {
+    case 'ref':
+      if (t.path.some((s) => s.t === 'var')) return h(t);
+      return t.root.kind === 'term' ? { ...t, root: { kind: 'term', term: iterationOne(t.root.term, h) } } : t;
+    case 'call':
+      return { ...t, args: t.args.map((a) => iterationOne(a, h)) };
+    case 'array':
+      return { ...t, items: t.items.map((x) => iterationOne(x, h)) };
+    case 'set':
+      return { ...t, items: t.items.map((x) => iterationOne(x, h)) };
+    case 'object':
+      return { ...t, entries: t.entries.map(([k, v]) => [iterationOne(k, h), iterationOne(v, h)] as [IRTerm, IRTerm]) };
     default:
       return t;
   }
