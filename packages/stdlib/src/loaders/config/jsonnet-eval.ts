@@ -202,7 +202,7 @@ export class Evaluator {
     if (++this.depth > LIMITS.depth) fail(`max stack frames exceeded (${LIMITS.depth})`, at);
     try {
       if (typeof fn.body === 'function') {
-        const list = fn.params.map((p) => given.get(p.name) ?? (p.def ? new Thunk(p.def, { vars: {} }) : fail(`missing argument: ${p.name}`, at)));
+        const list = fn.params.map((p) => given.get(p.name) ?? (p.def ? new Thunk(p.def, { vars: Object.create(null) as Record<string, Thunk> }) : fail(`missing argument: ${p.name}`, at)));
         return fn.body(list, at);
       }
       const vars = Object.create(fn.env!.vars) as Record<string, Thunk>;

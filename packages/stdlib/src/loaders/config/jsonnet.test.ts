@@ -82,6 +82,8 @@ describe('Jsonnet, evaluated to the JSON conftest gives policies', () => {
 
   it('bounds hostile input: recursion, self-reference, work, array and string sizes', () => {
     const msg = (src: string) => loadFile('x.jsonnet', src).errors[0]?.message ?? '';
+    expect(msg('toString')).toContain('unknown variable: toString');
+    expect(ev('local constructor = 1, __proto__ = 2; constructor + __proto__')).toBe(3);
     expect(msg('local f(x) = f(x + 1); f(0)')).toContain('max stack frames exceeded');
     expect(msg('local o = {a: self.b, b: self.a}; o.a')).toContain('infinite recursion');
     expect(msg('std.range(1, 100000000)')).toContain('array longer than 1000000 elements');
