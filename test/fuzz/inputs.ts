@@ -23,7 +23,23 @@ function filesUnder(dir: string, keep: (name: string) => boolean, limit = 400): 
 }
 
 /** Seed texts per input format (read once, from the repository). */
-export function seeds(): Record<'rego' | 'dockerfile' | 'yaml' | 'json' | 'compose', string[]> {
+/** Seeds of the formats whose loaders have no fixture files: small, but covering each syntax. */
+const CONFIG_SEEDS = {
+  groovy: [
+    "@Library('lib') _\nimport a.b.C\ndef f(String x, int n = 2) {\n  for (i in 1..n) { if (x == 'a' && !p) { return true } else { echo \"$i ${x}\" } }\n  return false\n}\n",
+    "pipeline {\n  agent { label 'linux' }\n  environment { X = credentials('c') }\n  stages {\n    stage('Build') {\n      steps {\n        sh 'make'\n        sh \"\"\"\n          echo ${env.X} | tee /x\n        \"\"\"\n        sh $/curl | bash/$\n        script { def m = [a: 1, b: [1, 2]]; m.each { k, v -> println k } }\n        timeout(time: 1, unit: 'HOURS') { input message: 'ok?' }\n      }\n    }\n  }\n  post { always { junit '**/*.xml' } }\n}\n",
+    "node {\n  try { sh(script: 'x', returnStdout: true).trim() } catch (Exception e) { throw e } finally { cleanWs() }\n  def r = /a+b/\n  x = y ?: z ? 1 : 2.5e3\n}\n",
+  ],
+  cue: [
+    'package k8s\n// c\napiVersion: "apps/v1"\nmetadata: name: "web"\nspec: {\n\treplicas: 3, paused: false\n\tports: [{containerPort: 8080}, {\n\t\tcontainerPort: 0x1f\n\t}]\n\tnote: null\n\tmem: 1Ki\n\ttext: """\n\t\tline\n\t\t"""\n}\nmetadata: labels: app: "web"\n',
+    '[1, "two", {a: true}]\n',
+  ],
+  jsonnet: [
+    "local base = {x: 1, y: self.x * 2, h:: 3};\n{\n  a: base + {x: 10},\n  b: [x * 2 for x in std.range(1, 5) if x != 2],\n  c: {[k]: std.length(k) for k in ['a', 'bb']},\n  d: 'v=%(x)0.2f' % {x: 1.5} + '%d-%g' % [3, 0.5],\n  e: |||\n    text\n  |||,\n  f(n=1):: n + super.x,\n  g: if 1 < 2 then \"y\" else error 'no',\n  h: std.join(',', std.map(function(x) std.toString(x), [1, 2]))[1:],\n}\n",
+  ],
+};
+
+export function seeds(): Record<'rego' | 'dockerfile' | 'yaml' | 'json' | 'compose' | 'groovy' | 'cue' | 'jsonnet', string[]> {
   const fixtures = join(ROOT, 'test/fixtures/scan');
   const all = filesUnder(fixtures, () => true);
   const named = (re: RegExp) => filesUnder(fixtures, (n) => re.test(n));
@@ -33,6 +49,7 @@ export function seeds(): Record<'rego' | 'dockerfile' | 'yaml' | 'json' | 'compo
     yaml: named(/\.ya?ml$/),
     json: [...named(/\.json$/), JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } })],
     compose: named(/compose\.ya?ml$/).concat(all.filter((t) => /^services:/m.test(t))),
+    ...CONFIG_SEEDS,
   };
 }
 
@@ -42,6 +59,9 @@ export const TOKENS = {
   dockerfile: ['FROM ', 'RUN ', 'COPY ', 'ADD ', 'ENV ', 'ARG ', 'USER ', 'HEALTHCHECK ', 'ONBUILD ', 'CMD ', 'ENTRYPOINT ', 'SHELL ', 'LABEL ', 'EXPOSE ', 'WORKDIR ', '\\\n', '\\', '\n', ' && ', ' | ', ';', '"', "'", '[', ']', '$', '${', '}', '#', '# syntax=docker/dockerfile:1\n', '# escape=`\n', '`', '<<EOF\n', 'EOF\n', '--mount=type=cache,target=/x ', '--from=', ' AS ', '=', '\r\n', '\t', '\u0000'],
   yaml: [':', ': ', '- ', '-', '\n', '  ', '    ', '\t', '{', '}', '[', ']', ',', '&a ', '*a', '<<: *a\n', '!!str ', '!!binary ', '!tag ', '? ', '|', '>', '"', "'", '#', '---\n', '...\n', '%YAML 1.1\n', '~', 'null', 'yes', '0o17', '0x1f', '1e999', '-.inf', '2001-12-14t21:59:43.10-05:00', 'apiVersion: v1\n', 'kind: Pod\n', '\u0000', '\ufeff', '\r\n'],
   json: ['{', '}', '[', ']', ',', ':', '"', '\\', '\\u', '\\ud800', 'null', 'true', '-0', '1e309', '123456789012345678901234567890', ' ', '\n', '"__proto__"', '"constructor"', '\u0000', '\ufeff'],
+  groovy: ['{', '}', '(', ')', '"', "'", '"""', '$', '${', '/', '$/', '/$', '\n', ':', ',', '->', 'def ', 'if ', 'else ', '@', '\\', '.', '?', '[', ']', 'class ', '//', '/*', '*/', '.5', '0x'],
+  cue: ['{', '}', '[', ']', ':', ',', '"', '"""', '\n', '#', '_', '?', '!', '|', '&', '*', '...', '\\(', '1Ki', '0x', '-', '//', 'package ', 'import ', '\t'],
+  jsonnet: ['{', '}', '[', ']', '(', ')', ':', '::', '+:', ',', '"', "'", '|||\n  ', '|||', '\n', 'self', 'super', '$', 'local x = 1; ', 'function(x) ', 'if ', 'then ', 'else ', 'for x in ', 'std.', '%', '%(', '\\', '.', '[::', 'error ', 'assert ', 'import ', '@"'],
   compose: ['services:\n', '  web:\n', '    image: ', '    build: .\n', '    ports:\n', '      - ', '"8080:80"', '    privileged: true\n', '    volumes:\n', '/var/run/docker.sock:/var/run/docker.sock', 'x-defaults: &d\n', '<<: *d\n', 'version: "2"\n', ':', '- ', '\n', '  ', '{', '}', '[', ']', '"', '#', '---\n', '\u0000'],
 };
 
@@ -79,7 +99,7 @@ export function mutated(seedTexts: readonly string[], tokens: readonly string[])
 }
 
 /** Deeply nested or very long inputs: the shapes that exhaust stacks and expose quadratic paths. */
-export function bombs(kind: 'rego' | 'dockerfile' | 'yaml' | 'json'): fc.Arbitrary<string> {
+export function bombs(kind: 'rego' | 'dockerfile' | 'yaml' | 'json' | 'groovy' | 'cue' | 'jsonnet'): fc.Arbitrary<string> {
   const depth = fc.integer({ min: 1, max: 20_000 });
   switch (kind) {
     case 'rego':
@@ -107,6 +127,24 @@ export function bombs(kind: 'rego' | 'dockerfile' | 'yaml' | 'json'): fc.Arbitra
       return fc.oneof(
         depth.map((n) => `${'['.repeat(n)}${']'.repeat(n)}`),
         depth.map((n) => `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`),
+      );
+    case 'groovy':
+      return fc.oneof(
+        depth.map((n) => `node ${'{ a '.repeat(n)}${'}'.repeat(n)}\n`),
+        depth.map((n) => `x = ${'('.repeat(n)}1${')'.repeat(n)}\n`),
+        depth.map((n) => `sh "${'$a'.repeat(n)}${'${'.repeat(Math.min(n, 2000))}"\n`),
+      );
+    case 'cue':
+      return fc.oneof(
+        depth.map((n) => `a: ${'['.repeat(n)}${']'.repeat(n)}\n`),
+        depth.map((n) => `${'a: '.repeat(n)}1\n`),
+      );
+    case 'jsonnet':
+      return fc.oneof(
+        depth.map((n) => `${'['.repeat(n)}${']'.repeat(n)}`),
+        depth.map((n) => `${'-'.repeat(n)}1`),
+        depth.map((n) => `local f(x) = ${'f('.repeat(Math.min(n, 300))}x${')'.repeat(Math.min(n, 300))}; f(1)`),
+        depth.map((n) => `std.range(1, ${n * 1000})`),
       );
   }
 }

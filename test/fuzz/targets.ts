@@ -146,6 +146,9 @@ export const TARGETS: FuzzTarget[] = [
   loaderTarget('json', 'report.json', 'json', 'JSON loader (exact integers, duplicate keys, BOM, depth) and kind detection (trivy, grype, inspect, k8s)'),
   loaderTarget('compose', 'docker-compose.yml', 'compose', 'compose loader (services, anchors, legacy layouts)'),
   loaderTarget('dockerignore', '.dockerignore', 'dockerfile', '.dockerignore loader'),
+  loaderTarget('groovy', 'Jenkinsfile', 'groovy', 'Groovy (Jenkinsfile) loader: statements, closures, command calls, interpolated strings, tree bounds'),
+  loaderTarget('cue', 'app.cue', 'cue', 'CUE data loader: structs, shorthand, unification, numbers, refusals of evaluator-only syntax'),
+  loaderTarget('jsonnet', 'app.jsonnet', 'jsonnet', 'Jsonnet evaluator: objects, comprehensions, std.format, step, depth and size bounds'),
   {
     name: 'scan',
     covers: 'the whole scan: load, evaluate every stdlib policy for the document, locate findings',

@@ -16,7 +16,7 @@ export interface GroovyNode {
 }
 
 /** conftest's bounds on an untrusted pipeline's tree. */
-const MAX_DEPTH = 256;
+export const MAX_TREE_DEPTH = 256;
 const MAX_NODES = 100_000;
 
 const ASSIGN = new Set(['=', '+=', '-=', '*=', '/=', '%=', '**=', '<<=', '>>=', '>>>=', '&=', '|=', '^=']);
@@ -67,7 +67,7 @@ export abstract class GroovyExprParser {
     return first ? { kind, line: first.line, column: first.column, children } : { kind, line: 1, column: 1 };
   }
   protected nest<T>(f: () => T): T {
-    if (++this.depth > MAX_DEPTH) this.fail(`syntax tree exceeds a depth of ${MAX_DEPTH}`);
+    if (++this.depth > MAX_TREE_DEPTH) this.fail(`syntax tree exceeds a depth of ${MAX_TREE_DEPTH}`);
     try {
       return f();
     } finally {

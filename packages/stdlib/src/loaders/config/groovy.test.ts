@@ -113,6 +113,10 @@ describe('Groovy (Jenkinsfile) in conftest’s syntax-tree shape', () => {
     const deep = loadFile('Jenkinsfile', '('.repeat(300) + '1' + ')'.repeat(300));
     expect(deep.errors[0]).toMatchObject({ code: 'syntax_error' });
     expect(deep.errors[0]!.message).toContain('depth of 256');
+    // One parser level can add several tree levels: the tree itself is measured, as conftest does.
+    const closures = loadFile('Jenkinsfile', 'node ' + '{ a '.repeat(100) + '}'.repeat(100));
+    expect(closures.errors[0]).toMatchObject({ code: 'syntax_error', line: 1, message: expect.stringContaining('depth of 256') });
+    expect(loadFile('Jenkinsfile', 'node ' + '{ a '.repeat(80) + '}'.repeat(80)).errors).toEqual([]);
     const wide = loadFile('Jenkinsfile', 'x = [' + '1,'.repeat(60_000) + '1]');
     expect(wide.errors[0]!.message).toContain('exceeds 100000 nodes');
     // Many interpolations in one string: read in a loop, so the stack is not the limit.

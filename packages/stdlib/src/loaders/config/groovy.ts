@@ -1,7 +1,7 @@
 import type { LoadResult } from '../../model.js';
 import { lexGroovy } from './groovy-lexer.js';
-import { describe, GroovyExprParser, type GroovyNode } from './groovy-expr.js';
-import { loadPlain } from './plain.js';
+import { describe, GroovyExprParser, MAX_TREE_DEPTH, type GroovyNode } from './groovy-expr.js';
+import { ConfigSyntaxError, loadPlain } from './plain.js';
 
 export type { GroovyNode } from './groovy-expr.js';
 
@@ -229,9 +229,24 @@ class Parser extends GroovyExprParser {
 
   /** A statement-level expression, where `name arg, key: value` is a call without parentheses. */}
 
+/**
+ * conftest's depth bound on the finished tree (its validateTree): the parser's own nesting guard
+ * keeps recursion bounded, but one parser level can add several tree levels.
+ */
+function checkDepth(root: GroovyNode): void {
+  const stack: [GroovyNode, number][] = [[root, 1]];
+  while (stack.length) {
+    const [n, d] = stack.pop()!;
+    if (d > MAX_TREE_DEPTH) throw new ConfigSyntaxError(`syntax tree exceeds a depth of ${MAX_TREE_DEPTH}`, n.line, n.column);
+    for (const c of n.children ?? []) stack.push([c, d + 1]);
+  }
+}
+
 /** Parses Groovy source into conftest's syntax-tree shape (throws ConfigSyntaxError). */
 export function parseGroovy(text: string): GroovyNode {
-  return new Parser(lexGroovy(text)).file();
+  const tree = new Parser(lexGroovy(text)).file();
+  checkDepth(tree);
+  return tree;
 }
 
 export function loadGroovy(path: string, text: string): LoadResult {

@@ -202,7 +202,7 @@ export class Evaluator {
     if (++this.depth > LIMITS.depth) fail(`max stack frames exceeded (${LIMITS.depth})`, at);
     try {
       if (typeof fn.body === 'function') {
-        const list = fn.params.map((p) => given.get(p.name) ?? (p.def ? new Thunk(p.def, { vars: {} }) : fail(`missing argument: ${p.name}`, at)));
+        const list = fn.params.map((p) => given.get(p.name) ?? (p.def ? new Thunk(p.def, { vars: Object.create(null) as Record<string, Thunk> }) : fail(`missing argument: ${p.name}`, at)));
         return fn.body(list, at);
       }
       const vars = Object.create(fn.env!.vars) as Record<string, Thunk>;
@@ -218,9 +218,12 @@ export class Evaluator {
     if (t instanceof ObjV) return this.field(t, this.str(k, at), at);
     if (t instanceof ArrV || typeof t === 'string') {
       if (typeof k !== 'number') fail(`index must be a number, got ${typeOf(k)}`, at);
-      const len = t instanceof ArrV ? t.items.length : t.length;
-      if (!Number.isInteger(k) || k < 0 || k >= len) fail(`index ${k} out of bounds [0, ${len})`, at);
-      return t instanceof ArrV ? t.items[k]!.get(this) : t[k]!;
+      if (!Number.isInteger(k)) fail(`index ${k} is not an integer`, at);
+      // Jsonnet strings are sequences of code points, not UTF-16 units.
+      const items = t instanceof ArrV ? t.items : [...t];
+      if (k < 0 || k >= items.length) fail(`index ${k} out of bounds [0, ${items.length})`, at);
+      const x = items[k]!;
+      return typeof x === 'string' ? x : x.get(this);
     }
     return fail(`cannot index a ${typeOf(t)}`, at);
   }
@@ -235,14 +238,15 @@ export class Evaluator {
       if (typeof v !== 'number' || !Number.isInteger(v)) fail('slice bounds must be integers', x);
       return v;
     };
-    const len = t instanceof ArrV ? t.items.length : t.length;
+    const chars = typeof t === 'string' ? [...t] : [];
+    const len = t instanceof ArrV ? t.items.length : chars.length;
     const from = Math.max(0, num(n.from, 0));
     const to = Math.min(len, num(n.to, len));
     const step = num(n.step, 1);
     if (step <= 0) fail('slice step must be positive', n);
     const idx: number[] = [];
     for (let i = from; i < to; i += step) idx.push(i);
-    return t instanceof ArrV ? new ArrV(idx.map((i) => t.items[i]!)) : idx.map((i) => t[i]).join('');
+    return t instanceof ArrV ? new ArrV(idx.map((i) => t.items[i]!)) : idx.map((i) => chars[i]).join('');
   }
 
   private unary(op: string, v: V, at: Pos): V {

@@ -37,45 +37,39 @@ function parse(fmt: string, at: Pos): (string | Code)[] {
   return out;
 }
 
-/** Digits of `n` (non-negative) with `prec` decimals, rounded as std.jsonnet rounds. */
-function fixed(n: number, prec: number, alt: boolean): string {
-  // std.jsonnet renders no fraction at precision 0, so the whole part is not rounded (2.5 → "2").
-  if (prec === 0) return `${Math.floor(n).toFixed(0)}${alt ? '.' : ''}`;
+/**
+ * `n` (non-negative) with `prec` decimals as std.jsonnet rounds: add 0.5 at the last digit and
+ * floor, carrying into the whole part. `trailing` keeps trailing zeros (and the point when the
+ * fraction is zero); `%f` and `%e` keep them, `%g` only with `#`.
+ */
+function fixed(n: number, prec: number, alt: boolean, trailing = true): string {
   const den = Math.pow(10, prec);
-  let whole = Math.floor(n);
-  let frac = Math.floor((n - whole) * den + 0.5);
-  if (frac >= den) {
-    frac -= den;
-    whole += 1;
-  }
-  return `${whole.toFixed(0)}.${String(frac).padStart(prec, '0')}`;
+  const numerator = n * den + 0.5;
+  const whole = Math.floor(numerator / den).toFixed(0);
+  if (prec === 0) return alt ? `${whole}.` : whole;
+  const frac = Math.floor(numerator) % den;
+  if (!trailing && frac === 0) return alt ? `${whole}.` : whole;
+  const digits = String(frac).padStart(prec, '0');
+  return `${whole}.${trailing ? digits : digits.replace(/0+$/, '')}`;
 }
 
 function exponent(n: number): number {
   return n === 0 ? 0 : Math.floor(Math.log(n) / Math.log(10));
 }
 
-function sci(n: number, prec: number, alt: boolean, upper: boolean): string {
-  let e = exponent(n);
-  let mant = n / Math.pow(10, e);
-  if (fixed(mant, prec, false).startsWith('10')) {
-    e += 1;
-    mant = n / Math.pow(10, e);
-  }
+/** `%e`: the mantissa is not renormalised when it rounds up to 10, as in std.jsonnet. */
+function sci(n: number, prec: number, alt: boolean, upper: boolean, trailing = true): string {
+  const e = exponent(n);
+  const mant = e === -324 ? (n * 10) / Math.pow(10, e + 1) : n / Math.pow(10, e);
   const exp = `${upper ? 'E' : 'e'}${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
-  return fixed(mant, prec, alt) + exp;
+  return fixed(mant, prec, alt, trailing) + exp;
 }
 
 function general(n: number, prec: number, alt: boolean, upper: boolean): string {
-  const p = prec === 0 ? 1 : prec;
   const e = exponent(n);
-  const strip = (s: string) => (alt ? s : s.replace(/(\.[0-9]*?)0+$/, '$1').replace(/\.$/, ''));
-  if (e < -4 || e >= p) {
-    const s = sci(n, p - 1, alt, upper);
-    const i = s.search(/[eE]/);
-    return strip(s.slice(0, i)) + s.slice(i);
-  }
-  return strip(fixed(n, p - 1 - e, alt));
+  if (e < -4 || e >= prec) return sci(n, prec - 1, alt, upper, alt);
+  // At least one digit counts as before the point: %.10g of 1/3 has 9 decimals.
+  return fixed(n, prec - Math.max(1, e + 1), alt, alt);
 }
 
 function pad(body: string, sign: string, c: Code, width: number, numeric: boolean): string {
@@ -94,8 +88,10 @@ function render(ev: Evaluator, c: Code, v: V, width: number, prec: number | unde
     return fail(`%c expects a number or a one-character string, got ${typeOf(v)}`, at);
   }
   if (typeof v !== 'number') return fail(`format code %${c.conv} expects a number, got ${typeOf(v)}`, at);
-  const neg = v < 0;
-  const n = Math.abs(v);
+  // Integer codes print the magnitude's floor, so -0.5 is "0"; %x floors the value first (-3.5 is "-4").
+  const integral = 'diuo'.includes(c.conv);
+  const neg = integral ? v <= -1 : v < 0;
+  const n = c.conv === 'x' || c.conv === 'X' ? Math.abs(Math.floor(v)) : Math.abs(v);
   const sign = neg ? '-' : c.flags.includes('+') ? '+' : c.flags.includes(' ') ? ' ' : '';
   const alt = c.flags.includes('#');
   let body: string;
@@ -129,9 +125,10 @@ function render(ev: Evaluator, c: Code, v: V, width: number, prec: number | unde
   return pad(body, sign, c, width, true);
 }
 
+/** An object of values is used by `%(name)` keys only; anything else is the list of values (one value alone a list of one). */
 export function format(ev: Evaluator, fmt: string, values: V, at: Pos): string {
   const codes = parse(fmt, at);
-  const byKey = codes.some((c) => typeof c !== 'string' && c.key !== undefined);
+  const byKey = values instanceof ObjV;
   const positional = values instanceof ArrV ? values.items.map((t) => t.get(ev)) : byKey ? [] : [values];
   let i = 0;
   const next = (): V => (i < positional.length ? positional[i++]! : fail('too few values to format', at));
@@ -145,12 +142,14 @@ export function format(ev: Evaluator, fmt: string, values: V, at: Pos): string {
       out += '%';
       continue;
     }
+    if (byKey && (c.width === '*' || c.prec === '*')) fail('cannot use * widths or precisions with an object of values', at);
     const width = c.width === '*' ? (next() as number) : (c.width ?? 0);
     const prec = c.prec === '*' ? (next() as number) : c.prec;
     let v: V;
-    if (c.key !== undefined) {
-      if (!(values instanceof ObjV)) fail('a %(name) code needs an object of values', at);
-      v = ev.field(values, c.key, at);
+    if (byKey) {
+      if (c.key === undefined) fail('mapping keys required: an object of values is read by %(name) codes', at);
+      if ((values as ObjV).find(c.key) < 0) fail(`no such field: ${c.key}`, at);
+      v = ev.field(values as ObjV, c.key, at);
     } else v = next();
     out += render(ev, c, v, width, prec, at);
   }

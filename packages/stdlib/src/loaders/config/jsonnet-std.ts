@@ -79,7 +79,7 @@ const STD: Record<string, [string[], Impl]> = {
   substr: [['str', 'from', 'len'], (_, [s, f, l], at) => [...str(s!, at)].slice(num(f!, at), num(f!, at) + num(l!, at)).join('')],
   startsWith: [['a', 'b'], (_, [a, b], at) => str(a!, at).startsWith(str(b!, at))],
   endsWith: [['a', 'b'], (_, [a, b], at) => str(a!, at).endsWith(str(b!, at))],
-  split: [['str', 'c'], (_, [s, c], at) => list(str(s!, at).split(str(c!, at)))],
+  split: [['str', 'c'], (_, [s, c], at) => (str(c!, at) === '' ? fail("std.split's separator must not be empty", at) : list(str(s!, at).split(c as string)))],
   strReplace: [['str', 'from', 'to'], (_, [s, f, t], at) => str(s!, at).split(str(f!, at)).join(str(t!, at))],
   asciiUpper: [['str'], (_, [s], at) => str(s!, at).replace(/[a-z]/g, (c) => c.toUpperCase())],
   asciiLower: [['str'], (_, [s], at) => str(s!, at).replace(/[A-Z]/g, (c) => c.toLowerCase())],

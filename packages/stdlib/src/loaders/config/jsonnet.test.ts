@@ -37,10 +37,14 @@ describe('Jsonnet, evaluated to the JSON conftest gives policies', () => {
   it('formats with % as std.format does (std.jsonnet rounding, %g trimming, mapping keys)', () => {
     expect(ev('"%5d|%-5d|%05d|%x|%X|%#o|%+d" % [42, 42, 42, 255, 255, 8, 3]')).toBe('   42|42   |00042|ff|FF|010|+3');
     expect(ev('"%e %E %.3e %g %g %g %G" % [12345.678, 0.00012, 1, 0.0001, 1e-5, 123456789, 1e20]')).toBe('1.234568e+04 1.200000E-04 1.000e+00 0.0001 1e-05 1.23457e+08 1E+20');
-    expect(ev('"%.0f %.1f %#.0f %10.3f %-10.2f|" % [2.5, 0.05, 3, 3.14159, 2.71828]')).toBe('2 0.1 3.      3.142 2.72      |');
+    expect(ev('"%.0f %.1f %#.0f %10.3f %-10.2f|" % [2.5, 0.05, 3, 3.14159, 2.71828]')).toBe('3 0.1 3.      3.142 2.72      |');
     expect(ev("'ex1=%(ex1)0.2f, ex2=%(ex2)0.2f' % {ex1: 5 / 3, ex2: 3}")).toBe('ex1=1.67, ex2=3.00');
     expect(ev('"%s and %s" % ["a", {x: [1, 2]}]')).toBe('a and {"x": [1, 2]}');
     expect(ev('|||\n  ex=%(a)d\n  two\n||| % {a: 1}')).toBe('ex=1\ntwo\n');
+    // std.jsonnet's rules where C's printf differs: integer codes print the magnitude's floor, %g
+    // counts one digit before the point, %e does not renormalise a mantissa rounded up to 10.
+    expect(ev('"%d|%d|%x|%.10g|%.2e|%#g" % [-3.7, -0.5, -3.5, 1/3, 9.999, 1]')).toBe('-3|0|-4|0.333333333|10.00e+00|1.00000');
+    expect(loadFile('f.jsonnet', '"%s" % {a: 1}').errors[0]!.message).toContain('mapping keys required');
   });
 
   it('writes numbers into strings as go-jsonnet does (%.17g), integers in full', () => {
@@ -78,6 +82,8 @@ describe('Jsonnet, evaluated to the JSON conftest gives policies', () => {
 
   it('bounds hostile input: recursion, self-reference, work, array and string sizes', () => {
     const msg = (src: string) => loadFile('x.jsonnet', src).errors[0]?.message ?? '';
+    expect(msg('toString')).toContain('unknown variable: toString');
+    expect(ev('local constructor = 1, __proto__ = 2; constructor + __proto__')).toBe(3);
     expect(msg('local f(x) = f(x + 1); f(0)')).toContain('max stack frames exceeded');
     expect(msg('local o = {a: self.b, b: self.a}; o.a')).toContain('infinite recursion');
     expect(msg('std.range(1, 100000000)')).toContain('array longer than 1000000 elements');

@@ -28,7 +28,10 @@ export function evaluateJsonnet(text: string, fileName = 'input.jsonnet'): unkno
   ev.format = (fmt, values, at) => format(ev, fmt, values, at);
   ev.std = stdObject(ev, fileName);
   try {
-    let v = ev.eval(ast, { vars: { std: Thunk.of(ev.std) } });
+    // Variables live in null-prototype objects: `toString` or `constructor` is a Jsonnet name, not JavaScript's.
+    const vars = Object.create(null) as Record<string, Thunk>;
+    vars['std'] = Thunk.of(ev.std);
+    let v = ev.eval(ast, { vars });
     if (v instanceof FnV) v = ev.call(v, [], [], ast);
     return ev.manifest(v, ast);
   } catch (e) {
