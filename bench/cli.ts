@@ -70,12 +70,19 @@ const med = (name: string, k: 'wallMs' | 'cpuMs' | 'rssMb'): number | undefined 
   const xs = samples.get(name)!.map((s) => s[k]).filter((x): x is number => x !== undefined);
   return xs.length ? median(xs) : undefined;
 };
+// GNU time reports CPU in 10 ms ticks, so medians of 60–200 ms runs move in steps of 5–15%; the
+// mean over the runs resolves finer and is printed beside it.
+const meanCpu = (name: string): number | undefined => {
+  const xs = samples.get(name)!.map((s) => s.cpuMs).filter((x): x is number => x !== undefined);
+  return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : undefined;
+};
 const base = 'node -e 0';
 console.log(`cli start-up, median of ${RUNS} interleaved runs (ratios to ${base} in this run; load average ${loadBefore} before, ${loadavg().map((l) => l.toFixed(1)).join(' ')} after):`);
 for (const [name] of cases) {
   const wall = med(name, 'wallMs')!;
   const cpu = med(name, 'cpuMs');
+  const mean = meanCpu(name);
   console.log(
-    `  ${name.padEnd(64)} wall ${fmtMs(wall).padStart(8)} (${ratio(wall, med(base, 'wallMs'))})  cpu ${cpu === undefined ? 'n/a' : fmtMs(cpu).padStart(8)} (${ratio(cpu, med(base, 'cpuMs'))})  peak rss ${fmtMb(med(name, 'rssMb'))}`,
+    `  ${name.padEnd(64)} wall ${fmtMs(wall).padStart(8)} (${ratio(wall, med(base, 'wallMs'))})  cpu ${cpu === undefined ? 'n/a' : fmtMs(cpu).padStart(8)} (${ratio(cpu, med(base, 'cpuMs'))}; mean ${mean === undefined ? 'n/a' : `${fmtMs(mean)}, ${ratio(mean, meanCpu(base))}`})  peak rss ${fmtMb(med(name, 'rssMb'))}`,
   );
 }
