@@ -141,6 +141,8 @@ package_manager(cmd) := {"manager": m, "tool": cmd.program, "args": cmd.args} if
 }
 
 package_manager(cmd) := {"manager": "pip", "tool": "pip", "args": array.slice(cmd.args, 2, count(cmd.args))} if {
+	# The prefix test first: it spares a regex search per command of every other program.
+	startswith(cmd.program, "python")
 	regex.match(`^python[0-9.]*$`, cmd.program)
 	cmd.args[0] == "-m"
 	cmd.args[1] in {"pip", "pip3"}
