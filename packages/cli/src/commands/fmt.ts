@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { ErrorCodes, formatSource, type Diagnostic } from '@palisade/engine';
-import { EXIT, type CliCommand } from '../command.js';
+import { EXIT, defineCommand } from '../command.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { unifiedDiff } from '../toolchain/diff.js';
 import { readStreamBounded } from '../read-input.js';
@@ -25,7 +25,7 @@ function fmtRegoVersion(opts: Record<string, unknown>, io: CommandIO): RegoVersi
   return 'v1';
 }
 
-export const fmtCommand: CliCommand = {
+export const fmtCommand = defineCommand({
   name: 'fmt',
   args: '[paths...]',
   summary: 'Format Rego files in the canonical (OPA) style',
@@ -96,4 +96,4 @@ export const fmtCommand: CliCommand = {
     }
     return EXIT.ok;
   },
-};
+});
