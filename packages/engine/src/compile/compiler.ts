@@ -48,7 +48,7 @@ export interface CompiledQuery {
   outputs: [string, number][];
 }
 
-export function compileQuery(body: Body, policy: CompiledPolicy, file = 'query'): { query?: CompiledQuery; errors: PalisadeError[] } {
+export function compileQuery(body: Body, policy: CompiledPolicy): { query?: CompiledQuery; errors: PalisadeError[] } {
   const L = new Lowerer({ tree: policy.tree, builtins: policy.builtins, ruleNames: policy.ruleNames }, [], []);
   L.pushScope(occursIn(body));
   L.beginBody();
