@@ -1,17 +1,7 @@
-import type { OptionsOf, ParsedOptions } from './options.js';
+import type { OptionSpec, OptionsOf, ParsedOptions } from './options.js';
 
-/** The shape of a CLI command: one file per command under commands/, listed in commands/index.ts. */
-export interface OptionSpec {
-  /** commander flags text, e.g. `-d, --data <path...>` */
-  flags: string;
-  description: string;
-  default?: string | boolean;
-  /**
-   * Repeatable single-value option (`-d a -d b`): values collect into an array. Prefer this to
-   * variadic `<x...>`, which would swallow positional arguments that follow.
-   */
-  repeatable?: boolean;
-}
+// Commands name the option row from here too; it is defined with the option types (options.ts).
+export type { OptionSpec } from './options.js';
 
 export interface CommandIO {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -21,6 +11,7 @@ export interface CommandIO {
   cwd: string;
 }
 
+/** The shape of a CLI command: one file per command under commands/, listed in commands/index.ts. */
 export interface CliCommand {
   name: string;
   /** Positional arguments in commander syntax, e.g. `[paths...]` or `<file>`. */

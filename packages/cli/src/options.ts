@@ -7,7 +7,19 @@
  * `defineCommand`, so a flag renamed in the table is a type error wherever the command reads it.
  */
 import { Option } from 'commander';
-import type { OptionSpec } from './command.js';
+
+/** One row of a command's option table. */
+export interface OptionSpec {
+  /** commander flags text, e.g. `-d, --data <path...>` */
+  flags: string;
+  description: string;
+  default?: string | boolean;
+  /**
+   * Repeatable single-value option (`-d a -d b`): values collect into an array. Prefer this to
+   * variadic `<x...>`, which would swallow positional arguments that follow.
+   */
+  repeatable?: boolean;
+}
 
 type Camel<S extends string> = S extends `${infer H}-${infer T}` ? `${H}${Capitalize<Camel<T>>}` : S;
 /** The long name of a flags text (the short one when there is none), without its value placeholder. */

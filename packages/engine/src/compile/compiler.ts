@@ -1,5 +1,5 @@
 /** Runs the ordered stages over parsed modules and compiles queries against the result. */
-import { PalisadeError, ErrorCodes } from '../errors.js';
+import { type PalisadeError, ErrorCodes } from '../errors.js';
 import type { BuiltinRegistry } from '../builtins/registry.js';
 import type { Body, Module } from '../syntax/ast.js';
 import type { IRBody } from './ir.js';
