@@ -35,7 +35,7 @@ const POLICY = {
 };
 const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx\n      securityContext:\n        privileged: true\n';
 
-const src = tree(join(work, 'src'), POLICY);
+tree(join(work, 'src'), POLICY);
 writeFileSync(join(work, 'pod.yaml'), POD);
 writeFileSync(join(work, 'pod.json'), JSON.stringify({ spec: { containers: [{ name: 'web', securityContext: { privileged: true } }] } }));
 const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });

@@ -213,7 +213,7 @@ const grammar = fc.letrec<Tie>((tie) => {
       { weight: 6, arbitrary: fc.tuple(collection, B()).map(([v, b]): R => (s) => { const text = v(s); const k = s.fresh(); const x = s.fresh(); return `every ${k}, ${x} in ${text} { ${nested(b, s.child([k, x]), [k, x])} }`; }) },
       { weight: 18, arbitrary: fc.tuple(TST(), withModifier).map(([l, w]): R => (s) => `${l(s)} ${w(s)}`) },
       // Deliberately questionable: a possibly unbound name, a declared but unused variable.
-      { weight: 1, arbitrary: fc.tuple(anyName, fc.constantFrom('==', '=', ':=', '!=')).map(([n, op]): R => (s) => `${n} ${op} 1`) },
+      { weight: 1, arbitrary: fc.tuple(anyName, fc.constantFrom('==', '=', ':=', '!=')).map(([n, op]): R => () => `${n} ${op} 1`) },
       { weight: 1, arbitrary: fc.constant<R>((s) => `some ${s.fresh()}`) },
     ),
     body: fc.array(L(), { minLength: 1, maxLength: 3, depthIdentifier: 'rego' }),

@@ -43,7 +43,7 @@ function extractExamples(markdown: string): Example[] {
 }
 
 function rewriteImports(code: string): string {
-  return code.replace(/from '(@palisade\/[a-z/]+)'/g, (whole, spec: string) => {
+  return code.replace(/from '(@palisade\/[a-z/]+)'/g, (_whole, spec: string) => {
     const target = SPECIFIERS[spec];
     if (!target) throw new Error(`docs example imports unknown package ${spec}`);
     return `from ${JSON.stringify(target)}`;

@@ -5,6 +5,7 @@
  */
 import { Option } from 'commander';
 import type { CliCommand } from './command.js';
+import { optionKey, type ParsedOptions } from './options.js';
 
 /** Placeholders whose values name files, directories or globs: never empty. */
 const PATH_VALUES = new Set(['path', 'file', 'glob', 'glob...', 'paths...', 'format[=file]']);
@@ -27,7 +28,7 @@ function valuesOf(v: unknown): unknown[] {
 }
 
 /** Usage errors of one invocation (empty when the arguments are acceptable). */
-export function argumentErrors(cmd: Pick<CliCommand, 'name' | 'options'>, positional: readonly string[], opts: Record<string, unknown>): string[] {
+export function argumentErrors(cmd: Pick<CliCommand, 'name' | 'options'>, positional: readonly string[], opts: ParsedOptions): string[] {
   const errors: string[] = [];
   if (positional.some((a) => a.trim() === '')) {
     errors.push(`empty argument "" (an unset shell variable?); name the paths to ${cmd.name}, e.g. "."`);
@@ -36,7 +37,7 @@ export function argumentErrors(cmd: Pick<CliCommand, 'name' | 'options'>, positi
     const kind = placeholder(spec.flags);
     if (!kind) continue;
     const option = new Option(spec.flags);
-    const values = valuesOf(opts[option.attributeName()]).filter((v): v is string => typeof v === 'string');
+    const values = valuesOf(opts[optionKey(spec)]).filter((v): v is string => typeof v === 'string');
     if (PATH_VALUES.has(kind) && values.some((v) => v.trim() === '')) {
       errors.push(`${option.long ?? option.short}: empty value "" (an unset shell variable?)`);
     }

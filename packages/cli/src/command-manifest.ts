@@ -50,22 +50,13 @@ function stampOf(file: URL): string | null {
   }
 }
 
-/**
- * commander takes a function as an option's default to mean "value parser"; the CLI uses that
- * only for repeatable options (collect into an array). A function is not data, so the manifest
- * says `repeatable`, after checking the function really collects.
- */
-function optionData(o: OptionSpec, command: string): OptionSpec {
-  if (typeof o.default !== 'function') return { ...o };
-  const f = o.default as (v: string, prev: unknown) => unknown;
-  const collects = JSON.stringify(f('a', undefined)) === '["a"]' && JSON.stringify(f('b', ['a'])) === '["a","b"]';
-  if (!collects) throw new Error(`${command} ${o.flags}: a function default must collect repeated values`);
-  const { default: _parser, ...rest } = o;
-  return { ...rest, repeatable: true };
+/** An option as data (the table holds only data: repeatable options say `repeatable`). */
+function optionData(o: OptionSpec): OptionSpec {
+  return { ...o };
 }
 
 export function specOf(cmd: CliCommand): CommandSpec {
-  const spec: CommandSpec = { name: cmd.name, summary: cmd.summary, examples: [...cmd.examples], options: cmd.options.map((o) => optionData(o, cmd.name)) };
+  const spec: CommandSpec = { name: cmd.name, summary: cmd.summary, examples: [...cmd.examples], options: cmd.options.map(optionData) };
   if (cmd.args) spec.args = cmd.args;
   return spec;
 }

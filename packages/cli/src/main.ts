@@ -27,7 +27,7 @@ if (isEntry || process.argv[1]?.endsWith('/palisade') || process.argv[1]?.endsWi
       throw e;
     });
   }
-  main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() }).then(
+  void main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() }).then(
     (code) => {
       process.exitCode = code;
     },

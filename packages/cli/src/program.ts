@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { argumentErrors } from './arguments.js';
 import { EXIT, type CliCommand, type CommandIO } from './command.js';
+import { parseOptions } from './options.js';
 import { VERSION } from './version.js';
 
 /** A command without its code: plain data (see command-manifest.ts). */
@@ -36,20 +37,21 @@ export async function runProgram(argv: string[], io: CommandIO, table: LazyComma
     if (spec.args) c.arguments(spec.args);
     for (const o of spec.options) {
       if (o.repeatable) c.option(o.flags, o.description, (v: string, prev: string[] | undefined) => [...(prev ?? []), v]);
-      else c.option(o.flags, o.description, o.default as string | undefined);
+      else c.option(o.flags, o.description, o.default);
     }
     if (spec.examples.length) c.addHelpText('after', '\nExamples:\n' + spec.examples.map((e) => `  $ ${e}`).join('\n'));
     c.action(async (...params: unknown[]) => {
       const command = params[params.length - 1] as Command;
       const positional = command.args;
-      const usage = argumentErrors(spec, positional, command.opts());
+      const opts = parseOptions(spec.options, command.opts());
+      const usage = argumentErrors(spec, positional, opts);
       if (usage.length) {
         for (const e of usage) io.stderr.write(`error: ${e}\n`);
         code = EXIT.error;
         return;
       }
       const run = await load();
-      code = await run(positional, command.opts(), io);
+      code = await run(positional, opts, io);
     });
   }
   try {

@@ -5,9 +5,9 @@
 import type { RegoVersion } from '@palisade/engine';
 import type { CommandIO, OptionSpec } from './command.js';
 
-export const REGO_VERSION_OPTION: OptionSpec = { flags: '--rego-version <version>', description: 'Rego version of the policies: v1 (default) or v0 (as OPA and conftest)' };
-export const V0_COMPATIBLE_OPTION: OptionSpec = { flags: '--v0-compatible', description: 'read policies as Rego v0 (same as --rego-version v0, as OPA)' };
-export const REGO_VERSION_OPTIONS: OptionSpec[] = [REGO_VERSION_OPTION, V0_COMPATIBLE_OPTION];
+export const REGO_VERSION_OPTION = { flags: '--rego-version <version>', description: 'Rego version of the policies: v1 (default) or v0 (as OPA and conftest)' } as const satisfies OptionSpec;
+export const V0_COMPATIBLE_OPTION = { flags: '--v0-compatible', description: 'read policies as Rego v0 (same as --rego-version v0, as OPA)' } as const satisfies OptionSpec;
+export const REGO_VERSION_OPTIONS = [REGO_VERSION_OPTION, V0_COMPATIBLE_OPTION] as const satisfies readonly OptionSpec[];
 
 /** The version asked for; undefined (and the error printed) when the flags are invalid. */
 export function regoVersionOf(opts: Record<string, unknown>, io: CommandIO): RegoVersion | undefined {

@@ -3,10 +3,10 @@ import { resolve } from 'node:path';
 import { writeFileAtomic } from '../atomic-write.js';
 import { keyArgument } from '../opa-bundle/options.js';
 import { buildBundle } from '../opa-bundle/build.js';
-import { EXIT, type CliCommand } from '../command.js';
+import { EXIT, defineCommand } from '../command.js';
 import { printDiagnostics } from '../diagnostics.js';
 
-export const buildCommand: CliCommand = {
+export const buildCommand = defineCommand({
   name: 'build',
   args: '<paths...>',
   summary: 'Build an OPA bundle (.tar.gz) from policy and data directories, optionally signed',
@@ -32,7 +32,7 @@ export const buildCommand: CliCommand = {
     let claims: Record<string, unknown> | undefined;
     if (opts.claimsFile !== undefined) {
       try {
-        claims = JSON.parse(readFileSync(resolve(io.cwd, String(opts.claimsFile)), 'utf8')) as Record<string, unknown>;
+        claims = JSON.parse(readFileSync(resolve(io.cwd, opts.claimsFile), 'utf8')) as Record<string, unknown>;
       } catch (e) {
         io.stderr.write(`error: --claims-file ${String(opts.claimsFile)}: ${(e as Error).message}\n`);
         return EXIT.error;
@@ -41,22 +41,22 @@ export const buildCommand: CliCommand = {
       io.stderr.write('error: --signing-alg needs --signing-key\n');
       return EXIT.error;
     }
-    const signingKey = opts.signingKey === undefined ? undefined : String(opts.signingKey);
+    const signingKey = opts.signingKey;
     let result;
     try {
       result = await buildBundle(args.map((a) => resolve(io.cwd, a)), {
-        revision: opts.revision === undefined ? undefined : String(opts.revision),
-        roots: opts.root as string[] | undefined,
-        signing: signingKey === undefined ? undefined : { key: keyArgument(signingKey, io.cwd), algorithm: opts.signingAlg === undefined ? undefined : String(opts.signingAlg), claims },
+        revision: opts.revision,
+        roots: opts.root,
+        signing: signingKey === undefined ? undefined : { key: keyArgument(signingKey, io.cwd), algorithm: opts.signingAlg, claims },
       }, io.cwd);
     } catch (e) {
       io.stderr.write(`error: ${(e as Error).message}\n`);
       return EXIT.error;
     }
     if (!result.archive) return printDiagnostics(result.errors, io);
-    const out = resolve(io.cwd, String(opts.output ?? 'bundle.tar.gz'));
+    const out = resolve(io.cwd, opts.output ?? 'bundle.tar.gz');
     writeFileAtomic(out, result.archive);
-    io.stderr.write(`wrote ${String(opts.output ?? 'bundle.tar.gz')}: ${result.files.length} files, revision "${result.manifest.revision}"${signingKey ? ', signed' : ''}\n`);
+    io.stderr.write(`wrote ${opts.output ?? 'bundle.tar.gz'}: ${result.files.length} files, revision "${result.manifest.revision}"${signingKey ? ', signed' : ''}\n`);
     return EXIT.ok;
   },
-};
+});

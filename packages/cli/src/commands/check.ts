@@ -1,12 +1,12 @@
 import { Engine, codeFrame, type Diagnostic } from '@palisade/engine';
 import { applyTrivyBuiltins, stdlibBuiltins } from '@palisade/stdlib';
-import { EXIT, textOrJson, type CliCommand } from '../command.js';
+import { EXIT, textOrJson, defineCommand } from '../command.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { findFiles, printSkipped, readText } from '../toolchain/files.js';
 import { strictChecks } from '../toolchain/strict.js';
 import { REGO_VERSION_OPTIONS, regoVersionOf } from '../rego-version.js';
 
-export const checkCommand: CliCommand = {
+export const checkCommand = defineCommand({
   name: 'check',
   args: '[paths...]',
   summary: 'Parse and compile Rego files and report every error at once',
@@ -71,4 +71,4 @@ export const checkCommand: CliCommand = {
     io.stderr.write(`${found.rego.length} file${found.rego.length === 1 ? '' : 's'} checked, no errors\n`);
     return EXIT.ok;
   },
-};
+});

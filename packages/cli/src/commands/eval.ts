@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Engine, formatDiagnostic, toJSONText, toJSONValue, type Diagnostic, type Value } from '@palisade/engine';
 import { CAPTURE_PREFIX, captureQuery, type QueryExpr } from './eval-capture.js';
 
-import { EXIT, type CliCommand } from '../command.js';
+import { EXIT, defineCommand } from '../command.js';
 import { loadPolicies, readInput } from '../load-policies.js';
 import { REGO_VERSION_OPTIONS, regoVersionOf } from '../rego-version.js';
 import { stdlibBuiltins } from '@palisade/stdlib';
@@ -12,7 +12,7 @@ import { heapUsed, memoryBudget } from '../heap-node.js';
 import { capabilityOptions } from '../platform-node.js';
 import { collectTrace, renderProfile, renderTrace } from '../toolchain/explain.js';
 
-export const evalCommand: CliCommand = {
+export const evalCommand = defineCommand({
   name: 'eval',
   args: '[query]',
   summary: 'Evaluate a Rego query against policies, data and an input document',
@@ -40,18 +40,18 @@ export const evalCommand: CliCommand = {
     { flags: '--profile', description: 'print the most evaluated rules and expressions (evaluation counts) to stderr' },
   ],
   async run(args, opts, io) {
-    const query = (opts.queryFile ? readFileSync(String(opts.queryFile), 'utf8') : args[0])?.trim();
+    const query = (opts.queryFile ? readFileSync(opts.queryFile, 'utf8') : args[0])?.trim();
     if (!query) {
       io.stderr.write('error: a query is required (argument or --query-file)\n');
       return EXIT.error;
     }
     const regoVersion = regoVersionOf(opts, io);
     if (!regoVersion) return EXIT.error;
-    const { engine, errors } = loadPolicies((opts.data as string[]) ?? [], io.cwd, new Engine({ builtins: stdlibBuiltins, regoVersion }));
+    const { engine, errors } = loadPolicies(opts.data ?? [], io.cwd, new Engine({ builtins: stdlibBuiltins, regoVersion }));
     const bundled = await loadBundles(opts, io.cwd);
     errors.push(...bundled.errors);
     errors.push(...addBundlesTo(engine, bundled.bundles));
-    const format = String(opts.format ?? 'json');
+    const format = opts.format ?? 'json';
     // As `opa eval --format json`: load errors are a JSON document on stdout too, so a caller
     // parsing stdout sees why there is no result.
     if (errors.length) return format === 'json' ? printJSONErrors(errors, io) : printDiagnostics(errors, io, engine);
@@ -62,18 +62,18 @@ export const evalCommand: CliCommand = {
     let input: unknown;
     if (opts.input) {
       try {
-        input = await readInput(String(opts.input), io.stdin);
+        input = await readInput(opts.input, io.stdin);
       } catch (e) {
         io.stderr.write(`error: cannot read input ${String(opts.input)}: ${(e as Error).message}\n`);
         return EXIT.error;
       }
     }
-    const explain = opts.explain === undefined ? undefined : String(opts.explain);
+    const explain = opts.explain;
     if (explain !== undefined && explain !== 'fails' && explain !== 'full') {
       io.stderr.write(`error: --explain must be "fails" or "full", got "${explain}"\n`);
       return EXIT.error;
     }
-    const maxMemory = opts.maxMemory === undefined ? undefined : String(opts.maxMemory);
+    const maxMemory = opts.maxMemory;
     if (maxMemory !== undefined && !/^[1-9]\d*$/.test(maxMemory)) {
       io.stderr.write(`error: --max-memory must be a positive number of megabytes, got "${maxMemory}"\n`);
       return EXIT.error;
@@ -130,7 +130,7 @@ export const evalCommand: CliCommand = {
     if (opts.failDefined && defined) return EXIT.findings;
     return EXIT.ok;
   },
-};
+});
 
 /** A Rego value inside an OPA-shaped document (printed as Go's JSON, keys sorted). */
 class Embedded {

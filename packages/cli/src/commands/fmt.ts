@@ -1,7 +1,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import { writeFileAtomic } from '../atomic-write.js';
 import { ErrorCodes, formatSource, type Diagnostic } from '@palisade/engine';
-import { EXIT, type CliCommand } from '../command.js';
+import { EXIT, defineCommand } from '../command.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { unifiedDiff } from '../toolchain/diff.js';
 import { readStreamBounded } from '../read-input.js';
@@ -26,7 +26,7 @@ function fmtRegoVersion(opts: Record<string, unknown>, io: CommandIO): RegoVersi
   return 'v1';
 }
 
-export const fmtCommand: CliCommand = {
+export const fmtCommand = defineCommand({
   name: 'fmt',
   args: '[paths...]',
   summary: 'Format Rego files in the canonical (OPA) style',
@@ -100,4 +100,4 @@ export const fmtCommand: CliCommand = {
     }
     return EXIT.ok;
   },
-};
+});

@@ -1,6 +1,6 @@
 import { Engine, annotationObject, rulePath, type AnnotationEntry, type Module, type Rule } from '@palisade/engine';
 import { stdlibBuiltins } from '@palisade/stdlib';
-import { EXIT, textOrJson, type CliCommand, type CommandIO } from '../command.js';
+import { EXIT, textOrJson, defineCommand, type CommandIO } from '../command.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { findFiles, printSkipped, loadInto } from '../toolchain/files.js';
 
@@ -79,7 +79,7 @@ function printText(info: ReturnType<typeof collect>, io: CommandIO): void {
   for (const e of info.entrypoints) w(`  ${e}`);
 }
 
-export const inspectCommand: CliCommand = {
+export const inspectCommand = defineCommand({
   name: 'inspect',
   args: '[paths...]',
   summary: 'List packages, rules, entrypoints and METADATA annotations of Rego files',
@@ -100,4 +100,4 @@ export const inspectCommand: CliCommand = {
     else printText(info, io);
     return EXIT.ok;
   },
-};
+});

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { parseModule } from '@palisade/engine';
 import { combinedInput, loaders, loadFile, type DocumentKind, type InputDocument } from '@palisade/stdlib';
 import { protoDirsOf, readProtoFiles } from '../proto-files.js';
-import { EXIT, type CliCommand, type CommandIO } from '../command.js';
+import { EXIT, defineCommand, type CommandIO } from '../command.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { readInputFile, readStreamBounded } from '../read-input.js';
 import { sanitizeName } from '../reporters/ansi.js';
@@ -22,7 +22,7 @@ async function readInput(file: string, io: CommandIO): Promise<string | undefine
   return r.text;
 }
 
-export const parseCommand: CliCommand = {
+export const parseCommand = defineCommand({
   name: 'parse',
   args: '<files...>',
   summary: 'Print the AST of a Rego module, or the document(s) a loader makes of input files, as JSON',
@@ -43,7 +43,7 @@ export const parseCommand: CliCommand = {
     { flags: '--proto-file-dirs <dirs>', description: 'directories of .proto files for textproto inputs (repeatable, comma-separated)', repeatable: true },
   ],
   async run(args, opts, io) {
-    const parser = opts.parser as string | undefined;
+    const parser = opts.parser;
     const values = opts.values === true || opts.combine === true;
     if (args.length === 1 && (parser === 'rego' || (!parser && args[0]!.endsWith('.rego')))) {
       const text = await readInput(args[0]!, io);
@@ -59,7 +59,7 @@ export const parseCommand: CliCommand = {
       io.stderr.write(`error: unknown parser ${JSON.stringify(parser)}; expected rego or one of ${loaders.DOCUMENT_KINDS.join(', ')}\n`);
       return EXIT.error;
     }
-    const shape = (opts.dockerfileShape as string | undefined) ?? (values ? 'conftest' : 'trivy');
+    const shape = opts.dockerfileShape ?? (values ? 'conftest' : 'trivy');
     if (shape !== 'trivy' && shape !== 'conftest') {
       io.stderr.write(`error: unknown Dockerfile shape ${JSON.stringify(shape)}; expected trivy or conftest\n`);
       return EXIT.error;
@@ -109,4 +109,4 @@ export const parseCommand: CliCommand = {
     io.stdout.write(jsonText(docs) + '\n');
     return EXIT.ok;
   },
-};
+});

@@ -20,7 +20,8 @@ import {
   type ScanOptions,
   type ScanResult,
 } from '@palisade/stdlib';
-import { EXIT, type CliCommand, type CommandIO, type OptionSpec } from '../command.js';
+import { EXIT, defineCommand, type CommandIO, type OptionSpec } from '../command.js';
+import type { OptionsOf } from '../options.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { discoverFiles, readStdin, type InputFile, type SkippedChart } from '../scan/files.js';
 import { applyBaseline, baselineFindings, readBaseline, uncheckedEntries, writeBaseline, type Baseline } from '../scan/baseline.js';
@@ -45,27 +46,21 @@ import { INSECURE_OPTION } from '../remote/cli.js';
 /** The library's default (a minute per rule and document), so `scan()` and the CLI agree. */
 const DEFAULT_TIMEOUT_MS = DEFAULT_SCAN_TIMEOUT_MS;
 
-/**
- * Repeatable option: commander treats a function in the third `.option()` argument as the
- * value parser, so `-p a -p b` collects `['a', 'b']` without swallowing positional paths.
- */
-const collect = (value: string, previous: unknown): string[] => [...(Array.isArray(previous) ? (previous as string[]) : []), value];
-
-export const SCAN_OPTIONS: OptionSpec[] = [
-  { flags: '-o, --output <format[=file]>', description: 'report format, optionally written to a file; repeatable (text, json, sarif, junit, github, tap, table, azuredevops, html)', default: collect },
-  { flags: '-f, --format <format>', description: 'report format on standard output (same as -o FORMAT)', default: collect },
-  { flags: '-p, --policy <path>', description: 'policy file or directory (.rego); repeatable. Only these run unless --stdlib', default: collect },
+export const SCAN_OPTIONS = [
+  { flags: '-o, --output <format[=file]>', description: 'report format, optionally written to a file; repeatable (text, json, sarif, junit, github, tap, table, azuredevops, html)', repeatable: true },
+  { flags: '-f, --format <format>', description: 'report format on standard output (same as -o FORMAT)', repeatable: true },
+  { flags: '-p, --policy <path>', description: 'policy file or directory (.rego); repeatable. Only these run unless --stdlib', repeatable: true },
   { flags: '--stdlib', description: 'also run the standard library when --policy is given' },
-  { flags: '--update <source>', description: 'first pull this https://, git:: or oci:// source into the policy directory (the first --policy, default policy/), replacing changed files; repeatable (as conftest)', default: collect },
+  { flags: '--update <source>', description: 'first pull this https://, git:: or oci:// source into the policy directory (the first --policy, default policy/), replacing changed files; repeatable (as conftest)', repeatable: true },
   INSECURE_OPTION,
   ...BUNDLE_OPTIONS,
-  { flags: '-d, --data <path>', description: 'data file or directory (.json/.yaml, merged into data); repeatable', default: collect },
-  { flags: '-n, --namespace <glob>', description: 'Rego packages of user policies to run (globs; default main); repeatable', default: collect },
+  { flags: '-d, --data <path>', description: 'data file or directory (.json/.yaml, merged into data); repeatable', repeatable: true },
+  { flags: '-n, --namespace <glob>', description: 'Rego packages of user policies to run (globs; default main); repeatable', repeatable: true },
   { flags: '--all-namespaces', description: 'run every package of the user policies' },
   { flags: '--combine', description: 'give user policies one input with every file, [{path, contents}] (as conftest)' },
   { flags: '--profile <name>', description: 'standard-library policy set: recommended, all, pss-baseline, pss-restricted, cis-docker' },
   { flags: '--parser <kind>', description: 'force the document kind of every input (dockerfile, kubernetes, compose, docker-inspect, trivy, grype, dockerignore, json, yaml)' },
-  { flags: '--proto-file-dirs <dirs>', description: 'directories of .proto files declaring the message types of textproto inputs (# proto-message: pkg.Type); repeatable, comma-separated (as conftest)', default: collect },
+  { flags: '--proto-file-dirs <dirs>', description: 'directories of .proto files declaring the message types of textproto inputs (# proto-message: pkg.Type); repeatable, comma-separated (as conftest)', repeatable: true },
   { flags: '--dockerfile-shape <shape>', description: 'Dockerfile input for user policies: auto, trivy, conftest' },
   { flags: TRIVY_BUILTINS_OPTION.flags, description: TRIVY_BUILTINS_OPTION.description + ' (default auto)' },
   { flags: '--fail-on <severity>', description: 'lowest severity that fails the scan (default: any failing finding)' },
@@ -76,7 +71,7 @@ export const SCAN_OPTIONS: OptionSpec[] = [
   ...REGO_VERSION_OPTIONS,
   { flags: '--allow-empty', description: 'exit 0 even when nothing was evaluated (no input documents, or no policy for their kinds); otherwise that is exit 2' },
   { flags: '--config <file>', description: 'configuration file (default: ./palisade.yaml when present)' },
-  { flags: '--ignore <glob>', description: 'skip matching paths during discovery; repeatable', default: collect },
+  { flags: '--ignore <glob>', description: 'skip matching paths during discovery; repeatable', repeatable: true },
   { flags: '-j, --jobs <n>', description: `parallel evaluation threads (default: ${DEFAULT_JOBS}; more threads each load and compile everything again)` },
   { flags: '--color', description: 'force colour on' },
   { flags: '--no-color', description: 'force colour off' },
@@ -90,7 +85,7 @@ export const SCAN_OPTIONS: OptionSpec[] = [
   { flags: '--write-baseline <file>', description: 'record the unwaived findings of this run as a baseline file (the run then exits 0 unless errors)' },
   { flags: '--timeout <ms>', description: `time budget of one rule on one document, in milliseconds (default ${DEFAULT_TIMEOUT_MS}; 0 = none)` },
   { flags: '--max-memory <MB>', description: 'heap one rule on one document may grow by, in MB (default: half the JavaScript heap limit); beyond it the rule fails with eval_memory_error' },
-];
+] as const satisfies readonly OptionSpec[];
 
 export const SCAN_EXAMPLES = [
   'palisade scan .',
@@ -147,8 +142,8 @@ interface Inputs {
  * Files the run itself reads or writes as its own state (the baseline files), which a walk of
  * `.` would otherwise scan as JSON documents on the next run.
  */
-function ownFiles(settings: PalisadeConfig, opts: Record<string, unknown>, cwd: string): Set<string> {
-  const own = [settings.baseline, opts['writeBaseline']].filter((p): p is string => typeof p === 'string' && p !== '');
+function ownFiles(settings: PalisadeConfig, opts: ScanCommandOptions, cwd: string): Set<string> {
+  const own = [settings.baseline, opts.writeBaseline].filter((p): p is string => typeof p === 'string' && p !== '');
   return new Set(own.map((p) => resolve(cwd, p)));
 }
 
@@ -238,7 +233,10 @@ async function showResult(result: ScanResult, outputs: OutputSpec[], sources: Ma
   return writeOutputs(result, outputs, base, color, io.stdout, io.cwd);
 }
 
-export async function runScan(args: string[], opts: Record<string, unknown>, io: CommandIO, mode: ScanMode): Promise<number> {
+/** The options of `scan` and `ui` (the scan table; `scan` adds `--interactive`). */
+export type ScanCommandOptions = OptionsOf<typeof SCAN_OPTIONS>;
+
+export async function runScan(args: string[], opts: ScanCommandOptions, io: CommandIO, mode: ScanMode): Promise<number> {
   const regoVersion = regoVersionOf(opts, io);
   if (!regoVersion) return EXIT.error;
   const { settings, errors: settingErrors } = resolveSettings(opts, io.env, io.cwd);
@@ -254,22 +252,22 @@ export async function runScan(args: string[], opts: Record<string, unknown>, io:
   }
 
   let allowedBuiltins: string[] | undefined;
-  if (typeof opts['capabilities'] === 'string') {
-    const caps = readCapabilities(resolve(io.cwd, opts['capabilities']), opts['capabilities']);
+  if (typeof opts.capabilities === 'string') {
+    const caps = readCapabilities(resolve(io.cwd, opts.capabilities), opts.capabilities);
     if (caps.error !== undefined) return usage(io, [caps.error]);
     allowedBuiltins = caps.builtins;
   }
 
-  const protoDirs = protoDirsOf(opts['protoFileDirs']);
+  const protoDirs = protoDirsOf(opts.protoFileDirs);
   const protos = protoDirs.length ? readProtoFiles(protoDirs, io.cwd) : { files: [], errors: [] };
   if (protos.errors.length) return usage(io, protos.errors);
   const loadOptions = { ...(settings.parser ? { parser: settings.parser } : {}), ...(protos.files.length ? { protoFiles: protos.files } : {}) };
 
-  const updates = (opts['update'] as string[] | undefined) ?? [];
+  const updates = opts.update ?? [];
   if (updates.length) {
     const { updatePolicies } = await import('../remote/update.js');
     const dest = settings.policy?.[0] ?? 'policy';
-    const failed = await updatePolicies(updates, dest, { cwd: io.cwd, env: io.env, insecure: opts['insecure'] === true, regoVersion }, io);
+    const failed = await updatePolicies(updates, dest, { cwd: io.cwd, env: io.env, insecure: opts.insecure === true, regoVersion }, io);
     if (failed) return EXIT.error;
     if (!settings.policy?.length) settings.policy = [dest];
   }
@@ -290,7 +288,7 @@ export async function runScan(args: string[], opts: Record<string, unknown>, io:
     return usage(io, [`no policies (.rego files) found in ${userPaths.join(', ')}`]);
   }
 
-  const trace = opts['trace'] === true ? traceWriter((t) => io.stderr.write(t), new Map(inputs.policies.map((p) => [p.file, p.source]))) : undefined;
+  const trace = opts.trace === true ? traceWriter((t) => io.stderr.write(t), new Map(inputs.policies.map((p) => [p.file, p.source]))) : undefined;
   // Trace lines go to standard error: no progress line in between.
   const progress = new Progress(io.stderr, progressEnabled(io.env, io.stderr) && !mode.interactive && !trace);
   progress.message('reading inputs…');
@@ -323,7 +321,7 @@ export async function runScan(args: string[], opts: Record<string, unknown>, io:
     platform,
     ...(trace ? { trace: (query: string, path: string) => trace.begin(path === 'Combined' ? path : relativePath(path, io.cwd), query) } : {}),
   });
-  const strictErrors = opts['strict'] === true ? strictProblems(inputs.policies.slice(0, inputs.policyFiles), regoVersion) : [];
+  const strictErrors = opts.strict === true ? strictProblems(inputs.policies.slice(0, inputs.policyFiles), regoVersion) : [];
   if (!scanner || strictErrors.length) {
     pool?.cancel();
     progress.done();
@@ -369,15 +367,15 @@ export async function runScan(args: string[], opts: Record<string, unknown>, io:
   }
   // conftest --quiet: a run that does not fail prints nothing on standard output (files are still written).
   const failing = !settings.noFail && findingsFail(result, { failOn: settings.failOn, failOnWarn: settings.failOnWarn });
-  const quiet = opts['quiet'] === true && !failing && result.errors.length === 0;
+  const quiet = opts.quiet === true && !failing && result.errors.length === 0;
   const shown = quiet ? outputs.filter((o) => o.file) : outputs;
-  const writeErrors = await showResult(result, shown, sources, settings, io, { ...mode, suppressExceptions: opts['suppressExceptions'] === true });
+  const writeErrors = await showResult(result, shown, sources, settings, io, { ...mode, suppressExceptions: opts.suppressExceptions === true });
   // print() output: the conftest layout shows it on standard output (as conftest); other formats keep it off theirs.
   if (result.prints?.length && !quiet && !shown.some((o) => !o.file && o.reporter.name === 'conftest')) {
     for (const line of printLines(result, { color: false, cwd: io.cwd })) io.stderr.write(line + '\n');
   }
   for (const e of writeErrors) io.stderr.write(`error: ${e}\n`);
-  const newBaseline = typeof opts['writeBaseline'] === 'string' ? resolve(io.cwd, opts['writeBaseline']) : undefined;
+  const newBaseline = typeof opts.writeBaseline === 'string' ? resolve(io.cwd, opts.writeBaseline) : undefined;
   if (newBaseline) {
     try {
       const keep = baseline ? uncheckedEntries(baseline, result, io.cwd) : [];
@@ -386,10 +384,10 @@ export async function runScan(args: string[], opts: Record<string, unknown>, io:
       // Counted in findings, as the next run's "Waived" and its baseline notice count them.
       const covered = baselineFindings(result).length;
       const shared = covered === n ? '' : ` (${n} entr${n === 1 ? 'y' : 'ies'}: identical findings on one resource share one)`;
-      io.stderr.write(`palisade: recorded ${covered} finding${covered === 1 ? '' : 's'} in the baseline ${opts['writeBaseline']}${shared}; the next run with --baseline reports them as waived\n`);
+      io.stderr.write(`palisade: recorded ${covered} finding${covered === 1 ? '' : 's'} in the baseline ${opts.writeBaseline}${shared}; the next run with --baseline reports them as waived\n`);
       if (carried) io.stderr.write(`palisade: kept ${carried} entr${carried === 1 ? 'y' : 'ies'} of ${settings.baseline} for files this run could not check (load or evaluation errors)\n`);
     } catch (e) {
-      io.stderr.write(`error: cannot write baseline ${opts['writeBaseline']}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      io.stderr.write(`error: cannot write baseline ${opts.writeBaseline}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
       return EXIT.error;
     }
   }
@@ -405,11 +403,11 @@ export async function runScan(args: string[], opts: Record<string, unknown>, io:
   return EXIT.ok;
 }
 
-export const scanCommand: CliCommand = {
+export const scanCommand = defineCommand({
   name: 'scan',
   args: '[paths...]',
   summary: 'Scan Dockerfiles, Kubernetes manifests, compose files and reports with the policies',
   examples: SCAN_EXAMPLES,
   options: [...SCAN_OPTIONS, { flags: '-i, --interactive', description: 'browse the findings in the terminal UI (falls back to the text report)' }],
-  run: (args, opts, io) => runScan(args, opts, io, { interactive: opts['interactive'] === true }),
-};
+  run: (args, opts, io) => runScan(args, opts, io, { interactive: opts.interactive === true }),
+});

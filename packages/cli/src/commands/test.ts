@@ -17,7 +17,8 @@ import {
 import { relative } from 'node:path';
 import { applyTrivyBuiltins, stdlibBuiltins } from '@palisade/stdlib';
 import { trivyBuiltinsMode, TRIVY_BUILTINS_OPTION } from '../trivy-option.js';
-import { EXIT, textOrJson, type CliCommand, type CommandIO } from '../command.js';
+import { EXIT, textOrJson, defineCommand, type CommandIO, type OptionSpec } from '../command.js';
+import type { OptionsOf } from '../options.js';
 import { capabilityOptions } from '../platform-node.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { collectTrace, sourceLine, traceWriter } from '../toolchain/explain.js';
@@ -67,10 +68,10 @@ class TestFilter extends RegExp {
  * `--policy`/`--data` (conftest verify) only .rego files from the policy paths and data files
  * from the data paths; positional paths are then not read, and the run says so.
  */
-function suiteFiles(args: string[], opts: Record<string, unknown>, io: CommandIO): Found {
-  const ignore = opts.ignore as string[] | undefined;
-  const policy = (opts.policy as string[] | undefined) ?? [];
-  const data = (opts.data as string[] | undefined) ?? [];
+function suiteFiles(args: string[], opts: TestCommandOptions, io: CommandIO): Found {
+  const ignore = opts.ignore;
+  const policy = opts.policy ?? [];
+  const data = opts.data ?? [];
   if (!policy.length && !data.length) return findFiles(args, io.cwd, { withData: true, ignore });
   if (args.length) io.stderr.write(`palisade: test --policy: not reading ${args.join(', ')} (conftest verify ignores file arguments too)\n`);
   const rego = findFiles(policy.length ? policy : ['.'], io.cwd, { withData: false, ignore });
@@ -181,7 +182,33 @@ function printCoverage(report: CoverageReport, io: CommandIO): void {
   w(`${'total'.padEnd(width)}  ${report.percentage.toFixed(1).padStart(5)}%  (${report.coveredLines}/${report.coveredLines + report.notCoveredLines} lines)`);
 }
 
-export const testCommand: CliCommand = {
+const TEST_OPTIONS = [
+  { flags: '-v, --verbose', description: 'list every test with its timing and print() output' },
+  { flags: '-r, --run <regex>', description: 'only run tests whose name (data.pkg.test_x) matches the regular expression' },
+  { flags: '-t, --timeout <ms>', description: 'time limit per test in milliseconds', default: '5000' },
+  { flags: '--allow-network', description: 'let tests use the network (http.send, net.lookup_ip_addr); off by default' },
+  { flags: '--allow-env', description: 'expose environment variables through opa.runtime().env; off by default' },
+  { flags: '-c, --coverage', description: 'report which policy lines the tests evaluate' },
+  { flags: '--threshold <percent>', description: 'with --coverage: fail when total coverage is below this percentage' },
+  { flags: '-f, --format <format>', description: 'output format: text or json', default: 'text' },
+  { flags: '-o, --output <format>', description: "output format: text, json, conftest (conftest verify's summary layout), tap or table" },
+  { flags: '-p, --policy <path>', description: 'policy file or directory (.rego only, as conftest verify --policy); repeatable', repeatable: true },
+  { flags: '-d, --data <path>', description: 'data file or directory (.json/.yaml) with --policy; repeatable', repeatable: true },
+  { flags: '-n, --namespace <glob>', description: 'only tests in packages matching these globs (as conftest verify --namespace); repeatable', repeatable: true },
+  ...REGO_VERSION_OPTIONS,
+  { flags: '--report <level>', description: 'conftest verify --report fails|notes|full: list every test (text output only)' },
+  { flags: '--fail-on-empty', description: 'exit 1 when no tests are found' },
+  { flags: '--strict', description: "OPA's strict compile (as conftest verify --strict, palisade check --strict): unused imports, assignments and function arguments are errors" },
+  { flags: '--trace', description: 'print the evaluation trace of every test to standard error (as conftest verify --trace)' },
+  { flags: '--ignore <glob...>', description: 'skip files and directories matching these globs' },
+  TRIVY_BUILTINS_OPTION,
+  ...BUNDLE_OPTIONS,
+  { flags: '-w, --watch', description: 'run again whenever a .rego or data file under the paths changes (Ctrl-C stops)' },
+] as const satisfies readonly OptionSpec[];
+
+type TestCommandOptions = OptionsOf<typeof TEST_OPTIONS>;
+
+export const testCommand = defineCommand({
   name: 'test',
   args: '[paths...]',
   summary: 'Run Rego policy unit tests (rules named test_*)',
@@ -192,32 +219,10 @@ export const testCommand: CliCommand = {
     'palisade test packages/stdlib',
     'palisade test -w policy/                        # rerun on every save',
   ],
-  options: [
-    { flags: '-v, --verbose', description: 'list every test with its timing and print() output' },
-    { flags: '-r, --run <regex>', description: 'only run tests whose name (data.pkg.test_x) matches the regular expression' },
-    { flags: '-t, --timeout <ms>', description: 'time limit per test in milliseconds', default: '5000' },
-    { flags: '--allow-network', description: 'let tests use the network (http.send, net.lookup_ip_addr); off by default' },
-    { flags: '--allow-env', description: 'expose environment variables through opa.runtime().env; off by default' },
-    { flags: '-c, --coverage', description: 'report which policy lines the tests evaluate' },
-    { flags: '--threshold <percent>', description: 'with --coverage: fail when total coverage is below this percentage' },
-    { flags: '-f, --format <format>', description: 'output format: text or json', default: 'text' },
-    { flags: '-o, --output <format>', description: "output format: text, json, conftest (conftest verify's summary layout), tap or table" },
-    { flags: '-p, --policy <path>', description: 'policy file or directory (.rego only, as conftest verify --policy); repeatable', repeatable: true },
-    { flags: '-d, --data <path>', description: 'data file or directory (.json/.yaml) with --policy; repeatable', repeatable: true },
-    { flags: '-n, --namespace <glob>', description: 'only tests in packages matching these globs (as conftest verify --namespace); repeatable', repeatable: true },
-    ...REGO_VERSION_OPTIONS,
-    { flags: '--report <level>', description: 'conftest verify --report fails|notes|full: list every test (text output only)' },
-    { flags: '--fail-on-empty', description: 'exit 1 when no tests are found' },
-    { flags: '--strict', description: "OPA's strict compile (as conftest verify --strict, palisade check --strict): unused imports, assignments and function arguments are errors" },
-    { flags: '--trace', description: 'print the evaluation trace of every test to standard error (as conftest verify --trace)' },
-    { flags: '--ignore <glob...>', description: 'skip files and directories matching these globs' },
-    TRIVY_BUILTINS_OPTION,
-    ...BUNDLE_OPTIONS,
-    { flags: '-w, --watch', description: 'run again whenever a .rego or data file under the paths changes (Ctrl-C stops)' },
-  ],
+  options: TEST_OPTIONS,
   async run(args, opts, io) {
     if (!regoVersionOf(opts, io)) return EXIT.error;
-    const output = opts.output === undefined ? undefined : String(opts.output);
+    const output = opts.output;
     if (opts.report !== undefined) {
       if (!['fails', 'notes', 'full'].includes(String(opts.report))) {
         io.stderr.write(`error: --report must be fails, notes or full, got "${String(opts.report)}"\n`);
@@ -238,7 +243,7 @@ export const testCommand: CliCommand = {
     let filter: RegExp | undefined;
     if (opts.run !== undefined) {
       try {
-        filter = new RegExp(String(opts.run));
+        filter = new RegExp(opts.run);
       } catch (e) {
         io.stderr.write(`error: --run: invalid regular expression: ${(e as Error).message}\n`);
         return EXIT.error;
@@ -261,7 +266,7 @@ export const testCommand: CliCommand = {
     });
     return code;
   },
-};
+});
 
 const OUTPUTS = ['text', 'json', 'conftest', 'tap', 'table'] as const;
 
@@ -274,8 +279,8 @@ interface SuiteSettings {
 }
 
 /** Loads, compiles and runs the tests once; returns the exit code. */
-function runSuite(args: string[], opts: Record<string, unknown>, io: CommandIO, { format, filter, timeoutMs, bundles }: SuiteSettings): number {
-  const onlyBundles = bundles.length > 0 && args.length === 0 && !((opts.policy as string[] | undefined)?.length || (opts.data as string[] | undefined)?.length);
+function runSuite(args: string[], opts: TestCommandOptions, io: CommandIO, { format, filter, timeoutMs, bundles }: SuiteSettings): number {
+  const onlyBundles = bundles.length > 0 && args.length === 0 && !(opts.policy?.length || opts.data?.length);
   const found: Found = onlyBundles ? { rego: [], data: [], errors: [], skipped: [] } : suiteFiles(args, opts, io);
   printSkipped(found, io);
   const engine = new Engine({ builtins: [...stdlibBuiltins, testSleepBuiltin], regoVersion: regoVersionOf(opts, io) });
@@ -291,7 +296,7 @@ function runSuite(args: string[], opts: Record<string, unknown>, io: CommandIO, 
   const sources = new Map(engine.modules().map((m) => [m.file, m.source]));
   const hits = opts.coverage ? new Set<string>() : undefined;
   const verbose = Boolean(opts.verbose);
-  const namespaces = (opts.namespace as string[] | undefined) ?? [];
+  const namespaces = opts.namespace ?? [];
   const trace = opts.trace ? traceWriter((t) => io.stderr.write(t), sources) : undefined;
   const results: Reported[] = runTests(engine, {
     filter: filter || namespaces.length ? new TestFilter(filter, namespaces) : undefined,

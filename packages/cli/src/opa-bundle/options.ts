@@ -9,14 +9,14 @@ import type { OptionSpec } from '../command.js';
 import { BundleError, loadBundle, type Bundle } from './bundle.js';
 import type { VerificationOptions } from './signature.js';
 
-export const BUNDLE_OPTIONS: OptionSpec[] = [
+export const BUNDLE_OPTIONS = [
   { flags: '-b, --bundle <path>', description: 'OPA bundle (.tar.gz or directory) of policies and data (repeatable)', repeatable: true },
   { flags: '--verification-key <key>', description: 'PEM file (or HMAC secret) that must have signed every --bundle' },
   { flags: '--verification-key-id <id>', description: 'key id of --verification-key (as OPA; default: default)' },
   { flags: '--signing-alg <alg>', description: 'signature algorithm of --verification-key (default RS256)' },
   { flags: '--scope <scope>', description: 'scope the bundle signature must carry' },
   { flags: '--skip-verify', description: 'load signed bundles without checking their signature' },
-];
+] as const satisfies readonly OptionSpec[];
 
 /** A key argument: a PEM file relative to `cwd` when one exists there, else the value itself (an HMAC secret). */
 export function keyArgument(key: string, cwd: string): string {

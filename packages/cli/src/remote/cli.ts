@@ -7,14 +7,14 @@ import { RemoteError } from './errors.js';
 import { DEFAULT_REMOTE_TIMEOUT_MS, limitsOf, type Limits } from './limits.js';
 import type { RemoteOptions } from './pull.js';
 
-export const INSECURE_OPTION: OptionSpec = { flags: '--insecure', description: 'allow plain http (and git over http) to hosts other than 127.0.0.1/localhost' };
+export const INSECURE_OPTION = { flags: '--insecure', description: 'allow plain http (and git over http) to hosts other than 127.0.0.1/localhost' } as const satisfies OptionSpec;
 
-export const REMOTE_OPTIONS: OptionSpec[] = [
+export const REMOTE_OPTIONS = [
   INSECURE_OPTION,
   { flags: '--tls', description: 'use https even for a registry on 127.0.0.1/localhost (spoken to over http by default, as docker and conftest do)' },
   { flags: '--timeout <ms>', description: `time limit of the whole transfer, in milliseconds (default ${DEFAULT_REMOTE_TIMEOUT_MS}; 0 = none)` },
   { flags: '--max-size <MB>', description: 'largest download, and largest total of the files once unpacked, in MB (default 64 and 256)' },
-];
+] as const satisfies readonly OptionSpec[];
 
 /** The transfer options of `opts`, or the usage error. */
 export function remoteOptionsOf(opts: Record<string, unknown>, io: CommandIO): RemoteOptions | string {

@@ -1,5 +1,5 @@
 /** Runs the ordered stages over parsed modules and compiles queries against the result. */
-import { PalisadeError, ErrorCodes } from '../errors.js';
+import { type PalisadeError, ErrorCodes } from '../errors.js';
 import type { BuiltinRegistry } from '../builtins/registry.js';
 import type { Body, Module } from '../syntax/ast.js';
 import type { IRBody } from './ir.js';
@@ -48,7 +48,7 @@ export interface CompiledQuery {
   outputs: [string, number][];
 }
 
-export function compileQuery(body: Body, policy: CompiledPolicy, file = 'query'): { query?: CompiledQuery; errors: PalisadeError[] } {
+export function compileQuery(body: Body, policy: CompiledPolicy): { query?: CompiledQuery; errors: PalisadeError[] } {
   const L = new Lowerer({ tree: policy.tree, builtins: policy.builtins, ruleNames: policy.ruleNames }, [], []);
   L.pushScope(occursIn(body));
   L.beginBody();

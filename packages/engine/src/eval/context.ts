@@ -10,7 +10,7 @@ import type { CallTarget } from '../compile/ir.js';
 import type { Value } from '../value/types.js';
 import type { Tracer } from './trace.js';
 import type { FnResults } from './fn-cache.js';
-import { IN_PROGRESS, UNDEF } from './sentinels.js';
+import type { IN_PROGRESS, UNDEF } from './sentinels.js';
 
 export interface Limits {
   /** Wall-clock budget in ms (0 = none). */

@@ -8,7 +8,7 @@ import type { RuleDef, RuleSet, TreeNode } from '../compile/rule-tree.js';
 import { findNode, headSplit } from '../compile/rule-tree.js';
 import type { Location } from '../syntax/location.js';
 import { ObjectBuilder, RSet, compareStrings, equals, isObject, objectEntries, objectGet, sortedObjectEntries, type Value } from '../value/types.js';
-import { Ctx, IN_PROGRESS, UNDEF } from './context.js';
+import { type Ctx, IN_PROGRESS, UNDEF } from './context.js';
 import { setPath } from './values.js';
 import { finishTree, insertPath, mergeInto, objectIsEmpty } from './object-tree.js';
 import { guardsHold, inputGuards, type InputGuard } from './rule-index.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aggregatesBuiltins } from './aggregates.js';
-import { RSet, makeObject, type Value } from '../../value/types.js';
+import { RSet, makeObject } from '../../value/types.js';
 import { caller, failure } from '../test-support.js';
 
 const call = caller(aggregatesBuiltins);

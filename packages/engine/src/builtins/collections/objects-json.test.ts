@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Value } from '../../value/types.js';
 
-import { caller, failure, testContext as ctx } from '../test-support.js';
+import { caller, failure } from '../test-support.js';
 import { jsonBuiltins } from './objects-json.js';
 import { RSet } from '../../value/types.js';
 import { toJSONText } from '../../value/json.js';

@@ -129,7 +129,6 @@ function parseURL(rawURL: string): ParsedURL {
   const main = hash < 0 ? rawURL : rawURL.slice(0, hash);
   const frag = hash < 0 ? '' : rawURL.slice(hash + 1);
   const u: ParsedURL = { scheme: '', host: '', path: '', rawPath: '', rawQuery: '', fragment: '' };
-  // eslint-disable-next-line no-control-regex
   if (/[\x00-\x1f\x7f]/.test(main)) throw new URLError('net/url: invalid control character in URL');
   if (main === '*') {
     u.path = '*';

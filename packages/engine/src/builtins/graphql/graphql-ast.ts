@@ -7,7 +7,6 @@
  */
 import {
   Kind,
-  OperationTypeNode,
   type DefinitionNode,
   type DirectiveNode,
   type DocumentNode,
@@ -21,7 +20,7 @@ import {
   type ValueNode,
   type VariableDefinitionNode,
 } from 'graphql';
-import { isObject, objectEntries, type PlainObject, type Value } from '../../value/types.js';
+import type { PlainObject, Value } from '../../value/types.js';
 
 /** gqlparser's ast.ValueKind numbering. */
 const VK = { Variable: 0, Int: 1, Float: 2, String: 3, Block: 4, Boolean: 5, Null: 6, Enum: 7, List: 8, Object: 9 } as const;

@@ -101,12 +101,6 @@ export function mul(x: BigFloat, y: BigFloat, prec = DEFAULT_PREC): BigFloat {
   return roundRational(signed(x) * signed(y), 1n, x.exp + y.exp, prec);
 }
 
-/** The value as an exact rational num / den (den a power of two). */
-function toRational(f: BigFloat): { num: bigint; den: bigint } {
-  if (f.exp >= 0) return { num: signed(f) << BigInt(f.exp), den: 1n };
-  return { num: signed(f), den: 1n << BigInt(-f.exp) };
-}
-
 export function isInt(f: BigFloat): boolean {
   if (f.mant === 0n || f.exp >= 0) return true;
   const low = (1n << BigInt(-f.exp)) - 1n;

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Value } from '../../value/types.js';
 
-import { caller, failure, testContext as ctx } from '../test-support.js';
+import { caller, failure } from '../test-support.js';
 import { unitsBuiltins } from './units.js';
 
 const call = caller(unitsBuiltins);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Value } from '../../value/types.js';
 
-import { caller, failure, testContext as ctx } from '../test-support.js';
+import { caller } from '../test-support.js';
 import { randBuiltins, randomBelow } from './rand.js';
 
 const call = caller(randBuiltins);

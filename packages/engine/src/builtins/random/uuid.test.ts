@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { BuiltinContext, BuiltinDecl } from '../define.js';
-import type { Value } from '../../value/types.js';
+import type { BuiltinContext } from '../define.js';
 
-import { caller, failure, testContext as ctx } from '../test-support.js';
+import { caller } from '../test-support.js';
 import { uuidBuiltins } from './uuid.js';
 import { toJSONText } from '../../value/json.js';
 

@@ -145,7 +145,7 @@ export function regexSplit(re: RE2JS, s: string): string[] {
 }
 
 /** Go's `Regexp.Expand` template syntax: `$1`, `${1}`, `$name`, `${name}`, `$$`. */
-function expand(re: RE2JS, template: string, s: string, match: MatchIndex, names: Record<string, number>): string {
+function expand(template: string, s: string, match: MatchIndex, names: Record<string, number>): string {
   let out = '';
   let i = 0;
   while (i < template.length) {
@@ -218,7 +218,7 @@ export function regexReplaceAll(re: RE2JS, src: string, repl: string): string {
     const a = indexOf(m, groups);
     out += src.slice(lastEnd, a[0]);
     // No replacement for an empty match right after the previous one (Go avoids doubling).
-    if (a[1] > lastEnd || a[0] === 0) out += needExpand ? expand(re, repl, src, a, names) : repl;
+    if (a[1] > lastEnd || a[0] === 0) out += needExpand ? expand(repl, src, a, names) : repl;
     lastEnd = a[1];
     const width = runeWidthAt(src, pos);
     if (pos + width > a[1]) pos += width;

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { caller, failure } from '../test-support.js';
 import { regexBuiltins } from './regex.js';
 import { LruCache } from './regex-engine.js';
-import type { Value } from '../../value/types.js';
 
 const call = caller(regexBuiltins);
 const fails = failure(regexBuiltins);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Value } from '../../value/types.js';
 
-import { caller, failure, testContext as ctx } from '../test-support.js';
+import { caller } from '../test-support.js';
 import { typesBuiltins } from './types.js';
 import { RSet, makeObject } from '../../value/types.js';
 
