@@ -20,7 +20,7 @@ const apply = (ev: Evaluator, f: FnV, args: V[], at: Pos) => ev.call(f, args.map
 const sized = (n: number, at: Pos) => (n > LIMITS.arrayLength ? fail(`array longer than ${LIMITS.arrayLength} elements`, at) : n);
 
 const STD: Record<string, [string[], Impl]> = {
-  length: [['x'], (ev, [x], at) => (typeof x === 'string' ? [...x].length : x instanceof ArrV ? x.items.length : x instanceof ObjV ? x.names().filter((k) => x.visible(k)).length : x instanceof FnV ? x.params.length : fail(`length of a ${typeOf(x!)}`, at))],
+  length: [['x'], (_, [x], at) => (typeof x === 'string' ? [...x].length : x instanceof ArrV ? x.items.length : x instanceof ObjV ? x.names().filter((k) => x.visible(k)).length : x instanceof FnV ? x.params.length : fail(`length of a ${typeOf(x!)}`, at))],
   type: [['x'], (_, [x]) => typeOf(x!)],
   ['toString' as string]: [['a'], (ev, [a], at) => ev.toStr(a!, at)],
   isString: [['v'], (_, [v]) => typeof v === 'string'],
