@@ -11,7 +11,7 @@
 import type { IRTerm } from '../compile/ir.js';
 import type { Value } from '../value/types.js';
 import type { Ctx } from './context.js';
-import type { Frame } from './plan.js';
+import type { Frame } from './plan-types.js';
 import { lookup } from './values.js';
 
 /**
