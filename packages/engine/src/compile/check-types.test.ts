@@ -3,7 +3,7 @@ import { Engine } from '../api.js';
 import type { Diagnostic } from '../errors.js';
 import { T } from '../builtins/signature.js';
 import { RSet } from '../value/types.js';
-import { fits, typeOfValue } from './check-types.js';
+import { fits, typeOfValue } from './type-lattice.js';
 
 function compileErrors(src: string): Diagnostic[] {
   const e = new Engine();
@@ -155,7 +155,8 @@ describe('check-types: what must not be reported', () => {
     expect(messages('n := 0 if input.a\nn := [1] if input.b\nr if {\n\tn[0]\n}')).toEqual([]);
     expect(new Engine().prepare('data.x.s0[k]').errors).toEqual([]);
     clean('f(x) := x\np if {\n\ty := f("a") + 1\n}');
-    clean('f(x) := y if {\n\ty := x + 1\n}\np := f("a")');
+    // OPA types the argument from its use in `plus`: a string argument is rejected.
+    expect(messages('f(x) := y if {\n\ty := x + 1\n}\np := f("a")')).toEqual(['data.t.f: invalid argument(s)']);
     clean('p if {\n\tsome x in input.xs\n\tx + 1 > lower(x)\n}');
     clean('p if {\n\tsome k, v in input.m\n\tk + v > 0\n}');
   });
@@ -228,8 +229,8 @@ describe('check-types: what must not be reported', () => {
     expect(e.compile().map((d) => [d.message, d.location?.row])).toEqual([[invalid('mul', 1, 'string', 'x: number'), 5]]);
   });
 
-  it('function arguments are not inferred from their use', () => {
-    clean('f(x) := x * 2\ng(x) := upper(x)\np := f("a")\nq := g(1)');
+  it('function arguments used only as values, or not at all, take any argument', () => {
+    clean('f(x) := x\ng(x, y) := 1 if y > 0\np := f("a") + g("b", [])');
   });
 });
 
@@ -254,5 +255,40 @@ describe('check-types: type helpers', () => {
     expect(typeOfValue(Array.from({ length: 100 }, (_, i) => i), 2)).toEqual(T.array(T.any));
     expect(fits(typeOfValue({}, 2), T.set())).toBe(true);
     expect(fits(typeOfValue({}, 2), T.object())).toBe(true);
+  });
+});
+
+describe('check-types: rule and function types (OPA\'s types of rules, in dependency order)', () => {
+  const codes = (body: string) => errorsOf(body).map((e) => `${e.location?.row}: ${e.message}`);
+  it('types a complete rule from the value its body computes, joining its definitions', () => {
+    expect(codes('n := c if {\n\tc := count(input.xs)\n}\np if n.a')).toEqual(['6: undefined ref: data.t.n.a']);
+    expect(codes('n := count(input.xs)\np if {\n\tupper(n)\n}')).toEqual([`5: ${invalid('upper', 1, 'number', 'x: string')}`]);
+    // One definition of unknown type makes the whole rule unknown.
+    expect(codes('n := count(input.xs)\nn := input.y\np if n.a')).toEqual([]);
+  });
+  it('types partial sets by their members and object rules by their key and value', () => {
+    expect(codes('s contains "a"\np if {\n\tnull == s[_]\n}')).toEqual(['5: match error']);
+    expect(codes('s contains "a"\np if s[0]')).toEqual(['4: undefined ref: data.t.s[0]']);
+    expect(codes('s contains "a"\np := k[k] if s[k]')).toEqual(['4: undefined ref: k[k]']);
+    expect(codes('o[k] := 1 if some k in ["a"]\np if o[1]')).toEqual(['4: undefined ref: data.t.o[1]']);
+    // A constant key is a path to OPA, not an object type.
+    expect(codes('o[0] := 1\np if o[1]')).toEqual([]);
+  });
+  it('types functions by their arguments\' use and their values, joining definitions position by position', () => {
+    expect(codes('f("a") := 0\np := f([])')).toEqual(['4: data.t.f: invalid argument(s)']);
+    expect(codes('f(x) := [x]\np := 0 + f("")')).toEqual([`4: ${invalid('plus', 2, 'array[any]', 'y: number')}`]);
+    expect(codes('f(x) := 0 if upper(x)\nf(x) := 1 if abs(x)\np := f(1) + f("a")')).toEqual([]);
+    expect(codes('f(x, y) := 1 if {\n\tx == ""\n}\np := f(1, 2)')).toEqual(['6: data.t.f: invalid argument(s)']);
+    expect(new Engine().addModule('m.rego', 'package t\nf(x) := 0 if upper(x)\n').length).toBe(0);
+  });
+  it('a rule or function with a type error in its body is unknown to its users', () => {
+    expect(codes('f(x) := 1 if {\n\tupper(x)\n\t1 == ""\n}\np := f(1)')).toEqual(['5: match error']);
+  });
+  it('queries read the rule types of their modules', () => {
+    const e = new Engine();
+    e.addModule('m.rego', 'package t\nf(x) := 0 if upper(x)\ns contains "a"\n');
+    expect(e.compile()).toEqual([]);
+    expect(e.prepare('x := data.t.f(1)').errors?.map((d) => d.message)).toEqual(['data.t.f: invalid argument(s)']);
+    expect(e.prepare('data.t.s[0]').errors?.map((d) => d.message)).toEqual(['undefined ref: data.t.s[0]']);
   });
 });
