@@ -87,11 +87,12 @@ export class RegoParser extends CstParser {
   private logicBlock(): boolean {
     if (!this.notBody || !tokenMatcher(this.tok(1), T.LCurly)) return false;
     const prev = this.LA(0).tokenType;
-    if (prev === T.Not) return true;
-    if (!this.logic) return false;
-    if (prev === T.AndKw || prev === T.OrKw) return true;
     const end = this.matching(this.indexOf(this.tok(1)));
     const next = end >= 0 ? this.toks[end + 1] : undefined;
+    // `not {1} == 0` negates a comparison of a set literal, as in OPA: an operand never is a block.
+    if (prev === T.Not) return !(next && (tokenMatcher(next, T.BinOp) || tokenMatcher(next, T.AssignOp) || tokenMatcher(next, T.In)));
+    if (!this.logic) return false;
+    if (prev === T.AndKw || prev === T.OrKw) return true;
     return next !== undefined && (next.tokenType === T.AndKw || next.tokenType === T.OrKw);
   }
   /**
