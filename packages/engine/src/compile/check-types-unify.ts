@@ -17,6 +17,17 @@ export type TypeOf = (t: IRTerm, env: Env) => BType;
 /** True when no value of `l` unifies with a value of `r` (array literals compared element-wise). */
 export function disjoint(l: IRTerm, r: IRTerm, env: Env, typeOf: TypeOf): boolean {
   const items = (t: IRTerm): IRTerm[] | Value[] | undefined => (t.t === 'array' ? t.items : t.t === 'const' && !t.poisoned && Array.isArray(t.v) ? t.v : undefined);
+  const lo = entriesOf(l);
+  const ro = entriesOf(r);
+  if (lo && ro) {
+    // Object literals of known keys: OPA's object types are static, so the keys must be the same.
+    if (lo.length !== ro.length) return true;
+    for (const [k, v] of lo) {
+      const hit = ro.find(([rk]) => equals(rk, k));
+      if (!hit || disjoint(v, hit[1], env, typeOf)) return true;
+    }
+    return false;
+  }
   const li = items(l);
   const ri = items(r);
   if (li && ri) {
@@ -38,6 +49,16 @@ export function disjoint(l: IRTerm, r: IRTerm, env: Env, typeOf: TypeOf): boolea
   if (li && rt.k === 'array' && each(li, l, rt.of)) return true;
   if (ri && lt.k === 'array' && each(ri, r, lt.of)) return true;
   return !fits(lt, rt);
+}
+
+/** Key/value pairs of a non-empty object literal whose keys are all constants. */
+function entriesOf(t: IRTerm): [Value, IRTerm][] | undefined {
+  if (t.t === 'object') {
+    if (t.entries.length === 0 || !t.entries.every(([k]) => k.t === 'const' && !k.poisoned)) return undefined;
+    return t.entries.map(([k, v]) => [(k as { v: Value }).v, v]);
+  }
+  if (t.t === 'const' && !t.poisoned && isObject(t.v) && objectSize(t.v) > 0) return objectEntries(t.v).map(([k, v]) => [k, constOf(v, t.loc)]);
+  return undefined;
 }
 
 /** `{}` is an object here: only builtin parameters give it the benefit of the doubt. */

@@ -213,9 +213,9 @@ describe('check-types: what must not be reported', () => {
     clean('p if {\n\twalk(input, [path, v])\n\tlower(v) == ""\n\tcount(path) > 0\n}');
   });
 
-  it('mocked builtins and functions may return anything', () => {
-    clean('mock_count(_) := "s"\np if {\n\ty := count(input.a) with count as mock_count\n\tupper(y) == "S"\n}');
-    clean('f(x) := x\np if {\n\ty := lower(input.a) with lower as f\n\ty + 1 > 0\n}');
+  it('mocked builtins and functions keep their declared types (as OPA)', () => {
+    expect(messages('mock_count(_) := "s"\np if {\n\ty := count(input.a) with count as mock_count\n\tupper(y) == "S"\n}')).toEqual([invalid('upper', 1, 'number', 'x: string')]);
+    expect(messages('f(x) := x\np if {\n\ty := lower(input.a) with lower as f\n\ty + 1 > 0\n}')).toEqual([invalid('plus', 1, 'string', 'x: number')]);
     clean('p if {\n\ty := lower(input.a) with input.a as 1\n\tcount(y) > 0\n}');
   });
 
@@ -280,6 +280,19 @@ describe('check-types: rule and function types (OPA\'s types of rules, in depend
     expect(codes('f(x) := 0 if upper(x)\nf(x) := 1 if abs(x)\np := f(1) + f("a")')).toEqual([]);
     expect(codes('f(x, y) := 1 if {\n\tx == ""\n}\np := f(1, 2)')).toEqual(['6: data.t.f: invalid argument(s)']);
     expect(new Engine().addModule('m.rego', 'package t\nf(x) := 0 if upper(x)\n').length).toBe(0);
+  });
+  it('types a document with rules below it as an object (of any values: base data may add keys)', () => {
+    expect(codes('r.z := 0\nq if {\n\t0 == r\n}')).toEqual(['5: match error']);
+    expect(codes('o.k := "o"\nq := a[_] if o[a]')).toEqual(['4: undefined ref: a[_]']);
+    expect(codes('o.k := "o"\nq := product(data.t.o)')).toEqual([`4: ${invalid('product', 1, 'object[string: any]', 'collection: any<array[number], set[number]>')}`]);
+    expect(codes('r.z := 0\nr.y := "a"\nq if {\n\tx := r[k]\n\tx == null\n}')).toEqual([]);
+    expect(codes('r.z := 0\nq if {\n\tx := data.t.r\n\tx.y == ""\n\tr[0]\n}')).toEqual([]);
+  });
+  it('object literals unify only with the same keys (an empty object with any)', () => {
+    expect(codes('q if {\n\t{"a": 1} == {"a": 1, "b": 2}\n}')).toEqual(['4: match error']);
+    expect(codes('q if {\n\tnot {0: 0} == {0: 0, "": null}\n}')).toEqual(['4: match error']);
+    expect(codes('q if {\n\t{"a": 1} == {"a": "s"}\n}')).toEqual(['4: match error']);
+    expect(codes('q if {\n\t{} == {"a": 1}\n\t{"a": 2} == {"a": 1}\n}')).toEqual([]);
   });
   it('a rule or function with a type error in its body is unknown to its users', () => {
     expect(codes('f(x) := 1 if {\n\tupper(x)\n\t1 == ""\n}\np := f(1)')).toEqual(['5: match error']);

@@ -42,6 +42,8 @@ export function checkBodyTypes(body: IRBody, st: { errors: PalisadeError[]; opti
   new TypeChecker(st.errors, st.options, false, tree).body(body, new Map());
 }
 
+const TREE_OBJECT: BType = { k: 'object', key: STRING, value: ANY };
+
 class TypeChecker {
   /** Unbound variables met while typing the current expression (it binds them). */
   private readonly pending: number[] = [];
@@ -74,16 +76,33 @@ class TypeChecker {
     });
   }
 
-  /** The rule set a `data` ref's leading constant segments name, and how many segments that takes. */
+  /**
+   * The tree node a `data` ref's leading constant segments name, and how many segments that takes:
+   * the first rule set on the way, or the node where the constant segments end when rules lie below.
+   */
   private ruleAt(t: Extract<IRTerm, { t: 'ref' }>): { node: TreeNode; depth: number } | undefined {
     let node = this.tree;
-    for (let i = 0; node && i < t.path.length; i++) {
+    let i = 0;
+    for (; node && i < t.path.length; i++) {
       const s = t.path[i];
-      if (s.t !== 'const' || typeof s.v !== 'string') return undefined;
-      node = node.children.get(s.v);
-      if (node?.ruleSet) return { node, depth: i + 1 };
+      if (s.t !== 'const' || typeof s.v !== 'string') break;
+      const next = node.children.get(s.v);
+      if (!next) return undefined;
+      node = next;
+      if (node.ruleSet) return { node, depth: i + 1 };
     }
-    return undefined;
+    return node && i > 0 ? { node, depth: i } : undefined;
+  }
+
+  /**
+   * The type of the document at `node`: its rule set's, or for a node with rules below it (a
+   * package, `r` of `r.z := 0`) an object, as OPA types it (its children's types are OPA's static
+   * properties, which these types do not keep; base data may add any others).
+   */
+  private nodeType(node: TreeNode): BType {
+    if (!node.ruleSet) return TREE_OBJECT;
+    const rt = this.ruleSet(node);
+    return rt?.k === 'value' ? rt.type : ANY;
   }
 
   /** Checks one definition and its else clauses (each a body of its own); returns their types. */
@@ -129,9 +148,8 @@ class TypeChecker {
 
   /** Checks one expression; false when its variables were not all visited (see `pending`). */
   private expr(e: IRExpr, env: Env): boolean {
+    // As OPA, a mocked builtin or function keeps its declared type.
     for (const w of e.with) if (w.value.kind === 'term') this.typeOf(w.value.term, env, true);
-    // A mocked builtin or function may return anything and accept anything.
-    for (const w of e.with) if (w.target.kind === 'builtin' || w.target.kind === 'function') return false;
     const n = e.node;
     switch (n.kind) {
       case 'term': {
@@ -286,18 +304,27 @@ class TypeChecker {
     let cur = t.root.kind === 'term' ? this.typeOf(t.root.term, env, check) : ANY;
     let typed = t.root.kind === 'term' && t.root.term.t === 'var';
     let start = 0;
+    let intoTree = false;
     // As OPA, a rule's type holds even where `with` replaces its value.
     if (t.root.kind === 'data') {
       const hit = this.ruleAt(t);
       if (hit) {
-        const rt = this.ruleSet(hit.node);
-        cur = rt?.k === 'value' ? rt.type : ANY;
+        cur = this.nodeType(hit.node);
         start = hit.depth;
+        intoTree = !hit.node.ruleSet;
         typed = true;
       }
     }
     for (let i = start; i < t.path.length; i++) {
       const s = t.path[i];
+      if (i === start && intoTree) {
+        // A key into rules below a node: a variable one is a string; what it selects is not typed
+        // (OPA checks each child there and ignores their errors).
+        bindVar(s, STRING, env);
+        this.typeOf(s, env, check);
+        cur = ANY;
+        continue;
+      }
       if (!typed) {
         if (s.t !== 'const') this.typeOf(s, env, check);
         cur = element(cur);
