@@ -281,16 +281,15 @@ class TypeChecker {
       case 'arraycomp':
       case 'setcomp':
       case 'objectcomp': {
-        if (check) {
-          // Captured variables are bound before the comprehension, its own ones are new slots:
-          // sharing `env` lets types flow in and nothing out.
-          this.body(t.body, env);
-          if (t.t === 'objectcomp') {
-            this.typeOf(t.key, env, true);
-            this.typeOf(t.value, env, true);
-          } else this.typeOf(t.term, env, true);
-        }
-        return t.t === 'arraycomp' ? ARRAY_ANY : t.t === 'setcomp' ? SET_ANY : OBJECT_ANY;
+        // Captured variables are bound before the comprehension, its own ones are new slots:
+        // sharing `env` lets types flow in and nothing out. Typing without checking reads the
+        // types its body gave its own variables when it was checked.
+        const base = this.pending.length;
+        if (check) this.body(t.body, env);
+        const of = (x: IRTerm) => this.typeOf(x, env, check);
+        const out: BType = t.t === 'objectcomp' ? { k: 'object', key: of(t.key), value: of(t.value) } : { k: t.t === 'arraycomp' ? 'array' : 'set', of: of(t.term) };
+        this.pending.length = base;
+        return out;
       }
     }
   }
@@ -321,7 +320,11 @@ class TypeChecker {
         // A key into rules below a node: a variable one is a string; what it selects is not typed
         // (OPA checks each child there and ignores their errors).
         bindVar(s, STRING, env);
-        this.typeOf(s, env, check);
+        const st = this.typeOf(s, env, check);
+        if (s.t === 'var' && !fits(st, STRING)) {
+          if (check) this.errors.push(new PalisadeError(ErrorCodes.type, `undefined ref: ${refText(t)}`, t.loc));
+          return ANY;
+        }
         cur = ANY;
         continue;
       }
