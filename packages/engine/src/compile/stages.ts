@@ -29,6 +29,11 @@ export interface Stage {
    * first stage that reports errors; Palisade's stages are coarser, hence a test on the errors).
    */
   stopsOn?: (errors: PalisadeError[]) => boolean;
+  /**
+   * This stage's errors are held back until the next stage has run: reported (and compilation
+   * stopped) then, unless that stage's local-variable errors come first, as they do in OPA.
+   */
+  holdsErrors?: true;
 }
 
 const anyError = (errors: PalisadeError[]) => errors.length > 0;
@@ -39,12 +44,13 @@ const anyError = (errors: PalisadeError[]) => errors.length > 0;
  */
 export const stopsBeforeArity = (errors: PalisadeError[]) => errors.some((e) => !isUndefinedFunction(e));
 
-function isUndefinedFunction(e: PalisadeError): boolean {
+export function isUndefinedFunction(e: PalisadeError): boolean {
   return e.code === ErrorCodes.type && e.message.startsWith('undefined function ');
 }
 
 export const stages: readonly Stage[] = [
-  { name: 'collect-rules', run: collectRules, stopsOn: anyError },
+  // OPA checks rule conflicts after rewriting local variables (before undefined functions).
+  { name: 'collect-rules', run: collectRules, holdsErrors: true },
   { name: 'resolve-and-lower', run: resolveAndLower, stopsOn: stopsBeforeArity },
   { name: 'check-arity', run: checkArity, stopsOn: anyError },
   { name: 'check-safety', run: checkSafety, stopsOn: anyError },
