@@ -274,8 +274,9 @@ describe('check-types: rule and function types (OPA\'s types of rules, in depend
     expect(codes('s contains "a"\np if s[0]')).toEqual(['4: undefined ref: data.t.s[0]']);
     expect(codes('s contains "a"\np := k[k] if s[k]')).toEqual(['4: undefined ref: k[k]']);
     expect(codes('o[k] := 1 if some k in ["a"]\np if o[1]')).toEqual(['4: undefined ref: data.t.o[1]']);
-    // A constant key is a path to OPA, not an object type.
+    // A scalar constant key is a path to OPA, not an object type; a composite one is a key type.
     expect(codes('o[0] := 1\np if o[1]')).toEqual([]);
+    expect(codes('o[[]] := ""\nq := o[null]')).toEqual(['4: undefined ref: data.t.o[null]']);
   });
   it('types functions by their arguments\' use and their values, joining definitions position by position', () => {
     expect(codes('f("a") := 0\np := f([])')).toEqual(['4: data.t.f: invalid argument(s)']);

@@ -11,6 +11,7 @@
  */
 import type { BType } from '../builtins/signature.js';
 import { ANY, unionOf } from './type-lattice.js';
+import type { IRTerm } from './ir.js';
 import type { RuleDef, RuleSet, TreeNode } from './rule-tree.js';
 
 /** What checking one definition (or one else clause) found. */
@@ -63,9 +64,14 @@ function combine(rs: RuleSet, node: TreeNode, found: DefTypes[]): RuleSetType | 
     case 'set':
       return { k: 'value', type: { k: 'set', of: unionOf(found.map((f) => f.keys[0] ?? ANY)) } };
     case 'object':
-      // `o[k] := v`: an object of its key and value types. Constant keys (`o[0] := v`) are paths to
-      // OPA, not object types, and deeper key paths are left untyped.
-      if (rs.defs.some((d) => d.multi || d.keyPath.length !== 1 || d.keyPath[0].t === 'const') || node.children.size) return undefined;
+      // `o[k] := v`: an object of its key and value types. Scalar constant keys (`o[0] := v`) are
+      // paths to OPA, not object types (composite ones, `o[[]]`, are rewritten to variables), and
+      // deeper key paths are left untyped.
+      if (rs.defs.some((d) => d.multi || d.keyPath.length !== 1 || scalarConst(d.keyPath[0])) || node.children.size) return undefined;
       return { k: 'value', type: { k: 'object', key: unionOf(found.map((f) => f.keys[0] ?? ANY)), value } };
   }
+}
+
+function scalarConst(t: IRTerm): boolean {
+  return t.t === 'const' && (t.v === null || typeof t.v !== 'object');
 }
