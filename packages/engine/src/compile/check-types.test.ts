@@ -298,6 +298,12 @@ describe('check-types: rule and function types (OPA\'s types of rules, in depend
     expect(codes('q if {\n\t{"a": 1} == {"a": "s"}\n}')).toEqual(['4: match error']);
     expect(codes('q if {\n\t{} == {"a": 1}\n\t{"a": 2} == {"a": 1}\n}')).toEqual([]);
   });
+  it('a function replacing a builtin or function under `with` must take as many arguments of types that meet', () => {
+    expect(codes('f1(x, y, z) := 0\np if {\n\t"" == "" with concat as f1\n}')).toEqual(['5: concat: arity mismatch']);
+    expect(codes('f1(x, 1) := 0\np if {\n\t"" == "" with concat as f1\n}')).toEqual(['5: concat: arity mismatch']);
+    expect(codes('g(x) := 1 if abs(x)\np if {\n\t"" == "" with g as upper\n}')).toEqual(['5: data.t.g: arity mismatch']);
+    expect(codes('f1(x) := 0 if upper(x)\np if {\n\t"" == "" with count as f1\n}')).toEqual([]);
+  });
   it('a rule or function with a type error in its body is unknown to its users', () => {
     expect(codes('f(x) := 1 if {\n\tupper(x)\n\t1 == ""\n}\np := f(1)')).toEqual(['5: match error']);
   });

@@ -16,7 +16,9 @@
  */
 import { ErrorCodes, PalisadeError } from '../errors.js';
 import { typeText, type BType } from '../builtins/signature.js';
-import type { IRBody, IRExpr, IRTerm } from './ir.js';
+import type { CallTarget, IRBody, IRExpr, IRTerm, IRWith } from './ir.js';
+import type { BuiltinRegistry } from '../builtins/registry.js';
+import type { BuiltinDecl } from '../builtins/define.js';
 import { findNode, type RuleDef, type TreeNode } from './rule-tree.js';
 import type { CompileOptions, CompileState } from './state.js';
 import { matches } from './check-calls.js';
@@ -30,7 +32,7 @@ export function checkTypes(st: CompileState): void {
   // Bodies with unsafe variables or scoping errors are not ordered reliably (OPA stops before its
   // type checker then, too); arity and constant-argument errors are fine.
   if (st.errors.some((e) => e.code !== ErrorCodes.type)) return;
-  const tc = new TypeChecker(st.errors, st.options, true, st.tree);
+  const tc = new TypeChecker(st.errors, st.options, true, st.tree, st.builtins);
   for (const rs of st.ruleSets) {
     const node = findNode(st.tree, rs.path);
     if (node) tc.ruleSet(node);
@@ -38,8 +40,8 @@ export function checkTypes(st: CompileState): void {
 }
 
 /** Checks a query body (queries are compiled outside the stages). */
-export function checkBodyTypes(body: IRBody, st: { errors: PalisadeError[]; options: CompileOptions }, tree?: TreeNode): void {
-  new TypeChecker(st.errors, st.options, false, tree).body(body, new Map());
+export function checkBodyTypes(body: IRBody, st: { errors: PalisadeError[]; options: CompileOptions }, tree?: TreeNode, builtins?: BuiltinRegistry): void {
+  new TypeChecker(st.errors, st.options, false, tree, builtins).body(body, new Map());
 }
 
 const TREE_OBJECT: BType = { k: 'object', key: STRING, value: ANY };
@@ -58,6 +60,7 @@ class TypeChecker {
      */
     private readonly equalsUnify: boolean,
     private readonly tree?: TreeNode,
+    private readonly builtins?: BuiltinRegistry,
   ) {}
 
   /** The type of the rule set at `node`, checking its definitions first if not done yet. */
@@ -67,7 +70,7 @@ class TypeChecker {
       // Rules read by a query were checked (and their errors reported) with their modules.
       const outer = this.errors;
       this.errors = [];
-      const rules = new TypeChecker(this.errors, this.options, true, this.tree);
+      const rules = new TypeChecker(this.errors, this.options, true, this.tree, this.builtins);
       try {
         return rules.def(d);
       } finally {
@@ -149,7 +152,10 @@ class TypeChecker {
   /** Checks one expression; false when its variables were not all visited (see `pending`). */
   private expr(e: IRExpr, env: Env): boolean {
     // As OPA, a mocked builtin or function keeps its declared type.
-    for (const w of e.with) if (w.value.kind === 'term') this.typeOf(w.value.term, env, true);
+    for (const w of e.with) {
+      if (w.value.kind === 'term') this.typeOf(w.value.term, env, true);
+      else this.checkMock(w, w.value.fn);
+    }
     const n = e.node;
     switch (n.kind) {
       case 'term': {
@@ -349,6 +355,25 @@ class TypeChecker {
     return cur;
   }
 
+  /**
+   * OPA's check of a function replacing a builtin or function under `with`: the same number of
+   * arguments, of types that can meet ("arity mismatch" either way). Untyped functions pass.
+   */
+  private checkMock(w: IRWith, fn: CallTarget): void {
+    const target = w.target.kind === 'builtin' ? declArgs(this.builtins?.get(w.target.name)) : w.target.kind === 'function' ? this.functionArgs(w.target.path) : undefined;
+    const value = fn.kind === 'builtin' ? declArgs(fn.decl) : this.functionArgs(fn.path);
+    if (!target || !value) return;
+    if (target.length === value.length && target.every((t, i) => fits(t, value[i]))) return;
+    const name = w.target.kind === 'builtin' ? w.target.name : `data.${(w.target as { path: string[] }).path.join('.')}`;
+    this.errors.push(new PalisadeError(ErrorCodes.type, `${name}: arity mismatch`, w.loc));
+  }
+
+  private functionArgs(path: string[]): BType[] | undefined {
+    const node = this.tree && findNode(this.tree, path);
+    const ft = node ? this.ruleSet(node) : undefined;
+    return ft?.k === 'function' ? ft.args : undefined;
+  }
+
   /** A call of a user function: arguments are unified with its argument types, as OPA does. */
   private functionCall(t: Extract<IRTerm, { t: 'call' }>, path: string[], env: Env, check: boolean): BType {
     const node = this.tree && findNode(this.tree, path);
@@ -403,4 +428,9 @@ function refText(t: Extract<IRTerm, { t: 'ref' }>): string {
     else out += '[_]';
   }
   return out;
+}
+
+/** Parameter types of a builtin with a fixed arity. */
+function declArgs(d: BuiltinDecl | undefined): BType[] | undefined {
+  return d && !d.variadic ? d.params.map((p) => p.type) : undefined;
 }

@@ -83,7 +83,7 @@ export function compileQuery(body: Body, policy: CompiledPolicy, file = 'query')
     hoistNegatedRefs(ir, L.slotNames, false);
     const st = { errors: [] as PalisadeError[], options: policy.options };
     checkBodyCalls(ir, st);
-    checkBodyTypes(ir, st, policy.tree);
+    checkBodyTypes(ir, st, policy.tree, policy.builtins);
     errors.push(...st.errors);
   }
   if (errors.length) return { errors: dedupe(errors) };
