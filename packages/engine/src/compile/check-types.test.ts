@@ -307,6 +307,10 @@ describe('check-types: rule and function types (OPA\'s types of rules, in depend
   it('a rule or function with a type error in its body is unknown to its users', () => {
     expect(codes('f(x) := 1 if {\n\tupper(x)\n\t1 == ""\n}\np := f(1)')).toEqual(['5: match error']);
   });
+  it('types rules in dependency order without nesting (a chain of 3,000 rules)', () => {
+    const chain = Array.from({ length: 3000 }, (_, i) => `r${i} := r${i + 1}`).join('\n');
+    expect(messages(`${chain}\nr3000 := "s"\np := r0 + 1`)).toEqual([invalid('plus', 1, 'string', 'x: number')]);
+  });
   it('queries read the rule types of their modules', () => {
     const e = new Engine();
     e.addModule('m.rego', 'package t\nf(x) := 0 if upper(x)\ns contains "a"\n');

@@ -15,25 +15,23 @@
  * again. Like OPA, `every` bodies are not checked, only comprehensions in them.
  */
 import { ErrorCodes, PalisadeError } from '../errors.js';
-import { typeText, type BType } from '../builtins/signature.js';
+import type { BType } from '../builtins/signature.js';
 import type { CallTarget, IRBody, IRExpr, IRTerm, IRWith } from './ir.js';
 import type { BuiltinRegistry } from '../builtins/registry.js';
-import type { BuiltinDecl } from '../builtins/define.js';
 import { findNode, type RuleDef, type TreeNode } from './rule-tree.js';
 import type { CompileOptions, CompileState } from './state.js';
-import { matches } from './check-calls.js';
-import { toRegoText } from '../value/json.js';
 import { everyClosures, visitExpr } from './walk-ir.js';
-import { ANY, ARRAY_ANY, OBJECT_ANY, SET_ANY, STRING, CONST_DEPTH, element, fits, iteration, keysOf, scalarOnly, typeOfValue, unionOf } from './type-lattice.js';
+import { ANY, STRING, CONST_DEPTH, element, fits, iteration, keysOf, scalarOnly, typeOfValue, unionOf } from './type-lattice.js';
 import { bindPattern, bindVar, disjoint, markBound, type Env } from './check-types-unify.js';
-import { ruleSetType, type DefTypes, type RuleSetType } from './rule-types.js';
+import { dependencyOrder, ruleSetType, type DefTypes, type RuleSetType } from './rule-types.js';
+import { builtinArgErrors, declArgs, refText } from './check-types-calls.js';
 
 export function checkTypes(st: CompileState): void {
   // Bodies with unsafe variables or scoping errors are not ordered reliably (OPA stops before its
   // type checker then, too); arity and constant-argument errors are fine.
   if (st.errors.some((e) => e.code !== ErrorCodes.type)) return;
   const tc = new TypeChecker(st.errors, st.options, true, st.tree, st.builtins);
-  for (const rs of st.ruleSets) {
+  for (const rs of dependencyOrder(st.ruleSets)) {
     const node = findNode(st.tree, rs.path);
     if (node) tc.ruleSet(node);
   }
@@ -262,7 +260,7 @@ class TypeChecker {
         // Constant arguments are check-calls' business; their types are not needed here.
         const types: BType[] = [];
         for (const a of t.args) types.push(a.t === 'const' ? ANY : this.typeOf(a, env, check));
-        if (check) this.checkCall(t, types);
+        if (check) this.errors.push(...builtinArgErrors(t, d, types, this.options));
         if (d.variadic || d.relation || d.name === 'print' || t.args.length !== d.params.length) return ANY;
         return d.result;
       }
@@ -393,44 +391,4 @@ class TypeChecker {
     return ft.result;
   }
 
-  private checkCall(t: Extract<IRTerm, { t: 'call' }>, types: BType[]): void {
-    if (t.fn.kind !== 'builtin') return;
-    const d = t.fn.decl;
-    const want = d.params.length;
-    const n = t.args.length;
-    // Arity, deprecation and constant arguments are check-calls' errors: one error per call.
-    if (d.variadic || (d.deprecated && !this.options.allowDeprecatedBuiltins) || (n !== want && n !== want + 1)) return;
-    let rejected: boolean | undefined;
-    for (let i = 0; i < want; i++) {
-      const a = t.args[i];
-      const p = d.params[i];
-      if (a.t === 'const' || fits(types[i], p.type)) continue;
-      rejected ??= t.args.some((c, j) => j < want && c.t === 'const' && !c.poisoned && !matches(d.params[j].type, c.v));
-      if (rejected) return;
-      this.errors.push(
-        new PalisadeError(
-          ErrorCodes.type,
-          `${d.name}: invalid argument(s)\n\thave: argument ${i + 1} ${typeText(types[i])}\n\twant: ${p.name}: ${typeText(p.type)}`,
-          a.loc,
-        ),
-      );
-    }
-  }
-}
-
-/** Text of a ref into a local, for messages (`x[0].a`, `x[k]`). */
-function refText(t: Extract<IRTerm, { t: 'ref' }>): string {
-  let out = t.root.kind === 'term' && t.root.term.t === 'var' ? t.root.term.name : t.root.kind;
-  for (const s of t.path) {
-    if (s.t === 'const' && typeof s.v === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(s.v)) out += '.' + s.v;
-    else if (s.t === 'const') out += `[${toRegoText(s.v)}]`;
-    else if (s.t === 'var') out += `[${s.name}]`;
-    else out += '[_]';
-  }
-  return out;
-}
-
-/** Parameter types of a builtin with a fixed arity. */
-function declArgs(d: BuiltinDecl | undefined): BType[] | undefined {
-  return d && !d.variadic ? d.params.map((p) => p.type) : undefined;
 }

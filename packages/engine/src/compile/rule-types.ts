@@ -75,3 +75,30 @@ function combine(rs: RuleSet, node: TreeNode, found: DefTypes[]): RuleSetType | 
 function scalarConst(t: IRTerm): boolean {
   return t.t === 'const' && (t.v === null || typeof t.v !== 'object');
 }
+
+/**
+ * `ruleSets` with every rule set after the ones it reads (from the `analyze-dependencies` stage),
+ * so that typing each finds its dependencies typed: a long chain of rules never nests typing
+ * deeper than one rule. Iterative, for the same reason.
+ */
+export function dependencyOrder(ruleSets: readonly RuleSet[]): RuleSet[] {
+  const order: RuleSet[] = [];
+  const seen = new Set<RuleSet>();
+  for (const root of ruleSets) {
+    if (seen.has(root)) continue;
+    seen.add(root);
+    const stack: [RuleSet, Iterator<RuleSet>][] = [[root, (root.dependencies?.rules ?? new Set<RuleSet>()).values()]];
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      const next = top[1].next();
+      if (next.done) {
+        order.push(top[0]);
+        stack.pop();
+      } else if (!seen.has(next.value)) {
+        seen.add(next.value);
+        stack.push([next.value, (next.value.dependencies?.rules ?? new Set<RuleSet>()).values()]);
+      }
+    }
+  }
+  return order;
+}

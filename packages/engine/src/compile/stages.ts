@@ -7,8 +7,8 @@
  *   check-safety       bound-before-use + body reordering                    (needs: IR)
  *   check-recursion    cycles between rules/functions                        (needs: IR)
  *   check-calls        deprecated builtins, constant arguments               (needs: IR)
- *   check-types        inferred local types vs builtin parameter types       (needs: ordered IR, checked calls)
  *   analyze-dependencies  what each rule reads (input, data, nondeterminism)  (needs: IR, no cycles)
+ *   check-types        OPA's type checker: rule, function and local types    (needs: ordered IR, checked calls, dependencies)
  * Planning to closures happens in eval/ on first use of each rule (once per compiled policy).
  */
 import type { CompileState } from './state.js';
@@ -57,6 +57,7 @@ export const stages: readonly Stage[] = [
   { name: 'check-recursion', run: checkRecursion, stopsOn: anyError },
   // check-calls and check-types together are OPA's type-checking stage: both always run.
   { name: 'check-calls', run: checkCalls },
-  { name: 'check-types', run: checkTypes },
+  // Before check-types, which types rules in dependency order.
   { name: 'analyze-dependencies', run: analyzeDependencies },
+  { name: 'check-types', run: checkTypes },
 ];
