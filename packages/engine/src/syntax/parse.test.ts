@@ -24,9 +24,9 @@ describe('parse errors', () => {
     expect(parseModule('t.rego', 'package a\np := 1 if false else := 2 if true else := 3').errors).toEqual([]);
   });
   it('reads `not {1} == 0` as the negation of a comparison, also in (logic-mode) queries', () => {
-    const q = parseQuery('not {1} == 0; not { x }; not {"", ""}', '', { experimentalLogic: true });
+    const q = parseQuery('not {1} == 0; not { x }; not {"", ""}; not {}', '', { experimentalLogic: true });
     expect(q.errors).toEqual([]);
-    expect(q.body?.map((e) => e.block === true)).toEqual([false, true, false]);
+    expect(q.body?.map((e) => e.block === true)).toEqual([false, true, false, false]);
   });
   it('explains v0 syntax', () => {
     expect(errorsOf('package a\np { true }')).toEqual(['2:3 `if` is required before a rule body in Rego v1']);

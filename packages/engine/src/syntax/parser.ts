@@ -91,7 +91,8 @@ export class RegoParser extends CstParser {
     const next = end >= 0 ? this.toks[end + 1] : undefined;
     // `not {1} == 0` and `not {1, 2}` negate a set literal, as in OPA: an operand, or braces with a
     // comma at their top level, never are a block.
-    if (prev === T.Not) return !(next && (tokenMatcher(next, T.BinOp) || tokenMatcher(next, T.AssignOp) || tokenMatcher(next, T.In))) && !this.topLevelComma(end);
+    // `not {}` negates an empty object.
+    if (prev === T.Not) return end !== this.indexOf(this.tok(1)) + 1 && !(next && (tokenMatcher(next, T.BinOp) || tokenMatcher(next, T.AssignOp) || tokenMatcher(next, T.In))) && !this.topLevelComma(end);
     if (!this.logic) return false;
     if (prev === T.AndKw || prev === T.OrKw) return true;
     return next !== undefined && (next.tokenType === T.AndKw || next.tokenType === T.OrKw);
