@@ -7,7 +7,7 @@
  *
  * Contract: a false error rejects a module OPA accepts, which is worse than a missed one. So
  * types are never narrower than OPA's: constants, literals, builtin results, rule and function
- * types (rule-types.ts) and variables typed earlier; input, data and anything bound under a mocked
+ * types (check-types-rules.ts) and variables typed earlier; input, data and anything bound under a mocked
  * builtin are `any`, and `any` never errors. A variable's type is fixed by its first binding in
  * (reordered) body order; later unifications never change it (OPA does not either). A function's
  * argument takes its type from its first use as a builtin or function argument, or in `==`.
@@ -23,7 +23,7 @@ import type { CompileOptions, CompileState } from './state.js';
 import { everyClosures, visitExpr } from './walk-ir.js';
 import { ANY, STRING, CONST_DEPTH, element, fits, iteration, keysOf, scalarOnly, typeOfValue, unionOf } from './type-lattice.js';
 import { bindPattern, bindVar, disjoint, markBound, type Env } from './check-types-unify.js';
-import { dependencyOrder, ruleSetType, type DefTypes, type RuleSetType } from './rule-types.js';
+import { dependencyOrder, ruleSetType, type DefTypes, type RuleSetType } from './check-types-rules.js';
 import { builtinArgErrors, declArgs, refText } from './check-types-calls.js';
 
 export function checkTypes(st: CompileState): void {
