@@ -37,7 +37,9 @@ export function opaArgs(p: Program, dir = '.'): string[] {
   for (const m of p.modules) args.push('-d', join(dir, m.file));
   if (p.data !== undefined) args.push('-d', join(dir, 'data.json'));
   if (p.input !== undefined) args.push('-i', join(dir, 'input.json'));
-  args.push(p.query);
+  // The oracle's flag parser would read a query starting with `-` (`-1 == 0`) as a flag; a
+  // leading space keeps it a query and changes nothing else.
+  args.push(p.query.startsWith('-') ? ` ${p.query}` : p.query);
   return args;
 }
 

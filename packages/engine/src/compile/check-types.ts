@@ -1,72 +1,56 @@
 /**
- * Stage `check-types`: conservative inference of local variable types, so that builtin calls
- * whose arguments certainly have the wrong type are rejected at compile time
- * (`rego_type_error: <builtin>: invalid argument(s)`), as OPA's type checker does.
+ * Stage `check-types`: OPA's type checker. Local variables, rules and functions get types; calls
+ * whose arguments certainly have the wrong type are `rego_type_error`s (`<builtin>: invalid
+ * argument(s)`, `data.p.f: invalid argument(s)` for user functions), as are unifications (and `==`
+ * in modules) of types with no value in common ("match error") and refs that cannot exist
+ * ("undefined ref": indexing a scalar, or a key of the wrong type for the collection).
  *
- * Contract: a false error rejects a module OPA accepts, which is worse than a missed one. So a
- * type is only ever inferred from what fixes it: constants, literals, comprehensions (elements
- * unknown), declared builtin results and locals typed earlier. Input, data, rule values,
- * function results and arguments, and anything bound under a mocked builtin are `any`, and
- * `any` never errors. A variable's type is fixed by its first binding in (reordered) body order;
- * later unifications never change it (OPA does not either). Constant arguments are left to
- * `check-calls`, and calls it rejects are not reported again.
- *
- * With the same types, OPA's "match error" (a unification, or `==` in a module, of types with no
- * value in common) and "undefined ref" (iterating or indexing a scalar local, `some … in` over a
- * scalar) are reported. Like OPA, `every` bodies are not checked, only comprehensions in them.
+ * Contract: a false error rejects a module OPA accepts, which is worse than a missed one. So
+ * types are never narrower than OPA's: constants, literals, builtin results, rule and function
+ * types (check-types-rules.ts) and variables typed earlier; input, data and anything bound under a mocked
+ * builtin are `any`, and `any` never errors. A variable's type is fixed by its first binding in
+ * (reordered) body order; later unifications never change it (OPA does not either). A function's
+ * argument takes its type from its first use as a builtin or function argument, or in `==`.
+ * Constant builtin arguments are left to `check-calls`, and calls it rejects are not reported
+ * again. Like OPA, `every` bodies are not checked, only comprehensions in them.
  */
 import { ErrorCodes, PalisadeError } from '../errors.js';
-import { typeText, type BType } from '../builtins/signature.js';
-import { RSet, equals, isObject, objectEntries, objectSize, type Value } from '../value/types.js';
-import type { IRBody, IRExpr, IRTerm } from './ir.js';
-import type { RuleDef, RuleSet, TreeNode } from './rule-tree.js';
+import type { BType } from '../builtins/signature.js';
+import type { CallTarget, IRBody, IRExpr, IRTerm, IRWith } from './ir.js';
+import type { BuiltinRegistry } from '../builtins/registry.js';
+import { findNode, type RuleDef, type TreeNode } from './rule-tree.js';
 import type { CompileOptions, CompileState } from './state.js';
-import { matches } from './check-calls.js';
-import { toRegoText } from '../value/json.js';
-import { everyClosures, visitExpr, visitTerm } from './walk-ir.js';
-
-/** Slot → type for every variable bound so far; an absent slot is unbound (reads as `any`). */
-type Env = Map<number, BType>;
-
-const ANY: BType = { k: 'any' };
-const NULL: BType = { k: 'null' };
-const BOOLEAN: BType = { k: 'boolean' };
-const NUMBER: BType = { k: 'number' };
-const STRING: BType = { k: 'string' };
-const ARRAY_ANY: BType = { k: 'array', of: ANY };
-const SET_ANY: BType = { k: 'set', of: ANY };
-const OBJECT_ANY: BType = { k: 'object', key: ANY, value: ANY };
-/** `{}` is an empty object, but reads like an empty set to many authors: never blame it. */
-const EMPTY_OBJECT: BType = { k: 'union', of: [OBJECT_ANY, SET_ANY] };
-
-/** Constants are typed this many levels deep, and from at most this many elements each. */
-const CONST_DEPTH = 2;
-const CONST_ELEMENTS = 32;
-/** Unions with more members than this degrade to `any`. */
-const MAX_UNION = 8;
+import { everyClosures, visitExpr } from './walk-ir.js';
+import { ANY, STRING, CONST_DEPTH, element, fits, iteration, keysOf, scalarOnly, typeOfValue, unionOf } from './type-lattice.js';
+import { bindPattern, bindVar, disjoint, markBound, type Env } from './check-types-unify.js';
+import { dependencyOrder, ruleSetType, type DefTypes, type RuleSetType } from './check-types-rules.js';
+import { builtinArgErrors, declArgs, refText } from './check-types-calls.js';
 
 export function checkTypes(st: CompileState): void {
   // Bodies with unsafe variables or scoping errors are not ordered reliably (OPA stops before its
   // type checker then, too); arity and constant-argument errors are fine.
   if (st.errors.some((e) => e.code !== ErrorCodes.type)) return;
-  const tc = new TypeChecker(st.errors, st.options, true, st.tree);
-  for (const rs of st.ruleSets) {
-    for (const def of rs.defs) tc.def(def);
-    if (rs.defaultDef) tc.def(rs.defaultDef);
+  const tc = new TypeChecker(st.errors, st.options, true, st.tree, st.builtins);
+  for (const rs of dependencyOrder(st.ruleSets)) {
+    const node = findNode(st.tree, rs.path);
+    if (node) tc.ruleSet(node);
   }
 }
 
 /** Checks a query body (queries are compiled outside the stages). */
-export function checkBodyTypes(body: IRBody, st: { errors: PalisadeError[]; options: CompileOptions }, tree?: TreeNode): void {
-  new TypeChecker(st.errors, st.options, false, tree).body(body, new Map());
+export function checkBodyTypes(body: IRBody, st: { errors: PalisadeError[]; options: CompileOptions }, tree?: TreeNode, builtins?: BuiltinRegistry): void {
+  new TypeChecker(st.errors, st.options, false, tree, builtins).body(body, new Map());
 }
+
+const TREE_OBJECT: BType = { k: 'object', key: STRING, value: ANY };
 
 class TypeChecker {
   /** Unbound variables met while typing the current expression (it binds them). */
   private readonly pending: number[] = [];
 
   constructor(
-    private readonly errors: PalisadeError[],
+    /** Where errors go; a query's checker types the rules it reads into a scratch list. */
+    private errors: PalisadeError[],
     private readonly options: CompileOptions,
     /**
      * OPA rewrites `a == b` expressions of modules (not of queries) into unifications before type
@@ -74,61 +58,76 @@ class TypeChecker {
      */
     private readonly equalsUnify: boolean,
     private readonly tree?: TreeNode,
+    private readonly builtins?: BuiltinRegistry,
   ) {}
 
-  /** Rule value types by rule set (see `ruleType`), computed once. */
-  private readonly ruleTypes = new Map<RuleSet, BType>();
+  /** The type of the rule set at `node`, checking its definitions first if not done yet. */
+  ruleSet(node: TreeNode): RuleSetType | undefined {
+    return ruleSetType(node, (d) => {
+      if (this.equalsUnify) return this.def(d);
+      // Rules read by a query were checked (and their errors reported) with their modules.
+      const outer = this.errors;
+      this.errors = [];
+      const rules = new TypeChecker(this.errors, this.options, true, this.tree, this.builtins);
+      try {
+        return rules.def(d);
+      } finally {
+        this.errors = outer;
+      }
+    });
+  }
 
   /**
-   * The type of a complete rule's value when every definition (default and else values too) has
-   * a constant value, as OPA types rules; `any` otherwise. Rules with rules below them are `any`.
+   * The tree node a `data` ref's leading constant segments name, and how many segments that takes:
+   * the first rule set on the way, or the node where the constant segments end when rules lie below.
    */
-  private ruleType(node: TreeNode): BType {
-    const rs = node.ruleSet!;
-    let t = this.ruleTypes.get(rs);
-    if (t) return t;
-    t = ANY;
-    if (rs.kind === 'complete' && node.children.size === 0) {
-      const values: IRTerm[] = [];
-      for (const d of [...rs.defs, ...(rs.defaultDef ? [rs.defaultDef] : [])]) {
-        if (d.value) values.push(d.value);
-        for (const e of d.elses) values.push(e.value);
-      }
-      if (values.length && values.every((v) => v.t === 'const' && !v.poisoned)) {
-        t = unionOf(values.map((v) => typeOfValue((v as { v: Value }).v, CONST_DEPTH)));
-      }
-    }
-    this.ruleTypes.set(rs, t);
-    return t;
-  }
-
-  /** The rule node a `data` ref's leading constant segments name, and how many segments that takes. */
   private ruleAt(t: Extract<IRTerm, { t: 'ref' }>): { node: TreeNode; depth: number } | undefined {
     let node = this.tree;
-    for (let i = 0; node && i < t.path.length; i++) {
+    let i = 0;
+    for (; node && i < t.path.length; i++) {
       const s = t.path[i];
-      if (s.t !== 'const' || typeof s.v !== 'string') return undefined;
-      node = node.children.get(s.v);
-      if (node?.ruleSet) return { node, depth: i + 1 };
+      if (s.t !== 'const' || typeof s.v !== 'string') break;
+      const next = node.children.get(s.v);
+      if (!next) return undefined;
+      node = next;
+      if (node.ruleSet) return { node, depth: i + 1 };
     }
-    return undefined;
+    return node && i > 0 ? { node, depth: i } : undefined;
   }
 
-  def(def: RuleDef): void {
-    const initial: Env = new Map();
-    // Arguments are bound by the caller, with values of any type.
-    if (def.args) for (const a of def.args) markBound(a, initial);
-    const env = def.elses.length ? new Map(initial) : initial;
-    this.body(def.body, env);
-    for (const t of def.keyPath) this.typeOf(t, env, true);
-    if (def.key) this.typeOf(def.key, env, true);
-    if (def.value) this.typeOf(def.value, env, true);
-    // Each else clause is a body of its own: nothing flows between clauses.
-    for (const e of def.elses) {
-      const eenv = new Map(initial);
-      this.body(e.body, eenv);
-      this.typeOf(e.value, eenv, true);
-    }
+  /**
+   * The type of the document at `node`: its rule set's, or for a node with rules below it (a
+   * package, `r` of `r.z := 0`) an object, as OPA types it (its children's types are OPA's static
+   * properties, which these types do not keep; base data may add any others).
+   */
+  private nodeType(node: TreeNode): BType {
+    if (!node.ruleSet) return TREE_OBJECT;
+    const rt = this.ruleSet(node);
+    return rt?.k === 'value' ? rt.type : ANY;
+  }
+
+  /** Checks one definition and its else clauses (each a body of its own); returns their types. */
+  def(def: RuleDef): DefTypes[] {
+    // Typing a definition may start in the middle of another's expression (rules are typed on
+    // first use): its pending variables are its own.
+    const base = this.pending.length;
+    const out: DefTypes[] = [];
+    const clause = (body: IRBody, value: IRTerm | undefined, head: boolean): DefTypes => {
+      const before = this.errors.length;
+      const env: Env = new Map();
+      // Variable arguments get their types from their use in the body, as in OPA; other
+      // argument patterns are bound by the caller, with values of any type.
+      if (def.args) for (const a of def.args) if (a.t !== 'var') markBound(a, env);
+      this.body(body, env);
+      const keys = head ? [...def.keyPath, ...(def.key ? [def.key] : [])].map((t) => this.typeOf(t, env, true)) : [];
+      const vt = value ? this.typeOf(value, env, true) : ANY;
+      const args = (def.args ?? []).map((a) => (a.t === 'var' ? (env.get(a.slot) ?? ANY) : this.typeOf(a, env, false)));
+      this.pending.length = base;
+      return { failed: this.errors.length > before, args, keys, value: vt };
+    };
+    out.push(clause(def.body, def.value, true));
+    for (const e of def.elses) out.push(clause(e.body, e.value, false));
+    return out;
   }
 
   /** Checks `body` in order (check-safety already put bindings first), extending `env`. */
@@ -150,9 +149,11 @@ class TypeChecker {
 
   /** Checks one expression; false when its variables were not all visited (see `pending`). */
   private expr(e: IRExpr, env: Env): boolean {
-    for (const w of e.with) if (w.value.kind === 'term') this.typeOf(w.value.term, env, true);
-    // A mocked builtin or function may return anything and accept anything.
-    for (const w of e.with) if (w.target.kind === 'builtin' || w.target.kind === 'function') return false;
+    // As OPA, a mocked builtin or function keeps its declared type.
+    for (const w of e.with) {
+      if (w.value.kind === 'term') this.typeOf(w.value.term, env, true);
+      else this.checkMock(w, w.value.fn);
+    }
     const n = e.node;
     switch (n.kind) {
       case 'term': {
@@ -160,6 +161,7 @@ class TypeChecker {
         const eq = n.term;
         if (this.equalsUnify && eq.t === 'call' && eq.fn.kind === 'builtin' && eq.fn.name === 'equal' && eq.args.length === 2) {
           this.checkUnify(eq.args[0], eq.args[1], env, e);
+          this.unifyBind(eq.args[0], eq.args[1], env);
         }
         // `plus(x, 1, y)`: the extra argument receives the result.
         const t = n.term;
@@ -169,11 +171,10 @@ class TypeChecker {
         break;
       }
       case 'unify': {
-        const lt = this.typeOf(n.left, env, true);
-        const rt = this.typeOf(n.right, env, true);
+        this.typeOf(n.left, env, true);
+        this.typeOf(n.right, env, true);
         this.checkUnify(n.left, n.right, env, e);
-        this.bind(n.left, n.right, rt, env);
-        this.bind(n.right, n.left, lt, env);
+        this.unifyBind(n.left, n.right, env);
         break;
       }
       case 'somein': {
@@ -218,69 +219,18 @@ class TypeChecker {
 
   /** Reports OPA's "match error" when `l` and `r` certainly have no value in common. */
   private checkUnify(l: IRTerm, r: IRTerm, env: Env, e: IRExpr): void {
-    if (this.disjoint(l, r, env)) this.errors.push(new PalisadeError(ErrorCodes.type, 'match error', e.loc));
+    if (disjoint(l, r, env, this.compute)) this.errors.push(new PalisadeError(ErrorCodes.type, 'match error', e.loc));
   }
 
-  /** True when no value of `l` unifies with a value of `r` (array literals compared element-wise). */
-  private disjoint(l: IRTerm, r: IRTerm, env: Env): boolean {
-    const items = (t: IRTerm): IRTerm[] | Value[] | undefined => (t.t === 'array' ? t.items : t.t === 'const' && !t.poisoned && Array.isArray(t.v) ? t.v : undefined);
-    const li = items(l);
-    const ri = items(r);
-    if (li && ri) {
-      // OPA's type of `[]` has no elements to disagree with: it unifies with any array.
-      if (li.length === 0 || ri.length === 0) return false;
-      if (li.length !== ri.length) return true;
-      for (let i = 0; i < li.length; i++) {
-        const a = l.t === 'array' ? (li[i] as IRTerm) : constOf(li[i] as Value, l.loc);
-        const b = r.t === 'array' ? (ri[i] as IRTerm) : constOf(ri[i] as Value, r.loc);
-        if (this.disjoint(a, b, env)) return true;
-      }
-      return false;
-    }
-    const lt = this.unifyType(l, env);
-    const rt = this.unifyType(r, env);
-    // An array literal against an array of one element type: each element must fit that type.
-    const each = (xs: IRTerm[] | Value[], lit: IRTerm, of: BType) =>
-      xs.some((x) => !fits(lit.t === 'array' ? this.unifyType(x as IRTerm, env) : typeOfValue(x as Value, CONST_DEPTH), of));
-    if (li && rt.k === 'array' && each(li, l, rt.of)) return true;
-    if (ri && lt.k === 'array' && each(ri, r, lt.of)) return true;
-    return !fits(lt, rt);
+  /** Types the still unbound variables of either side from the other side. */
+  private unifyBind(l: IRTerm, r: IRTerm, env: Env): void {
+    const lt = this.compute(l, env);
+    const rt = this.compute(r, env);
+    bindPattern(l, r, rt, env, this.compute);
+    bindPattern(r, l, lt, env, this.compute);
   }
 
-  /** `{}` is an object here: only builtin parameters give it the benefit of the doubt. */
-  private unifyType(t: IRTerm, env: Env): BType {
-    if (t.t === 'const' && !t.poisoned && isObject(t.v) && objectSize(t.v) === 0) return OBJECT_ANY;
-    return this.typeOf(t, env, false);
-  }
-
-  /** Types the variables of pattern `p` unified with `other` (of type `ot`) when still unbound. */
-  private bind(p: IRTerm, other: IRTerm, ot: BType, env: Env): void {
-    if (p.t === 'var') {
-      if (!env.has(p.slot)) env.set(p.slot, ot);
-      return;
-    }
-    if (p.t === 'array') {
-      if (other.t === 'array' && other.items.length === p.items.length) {
-        p.items.forEach((x, i) => this.bind(x, other.items[i], this.typeOf(other.items[i], env, false), env));
-      } else if (other.t === 'const' && Array.isArray(other.v) && other.v.length === p.items.length) {
-        const vs = other.v;
-        p.items.forEach((x, i) => bindVar(x, typeOfValue(vs[i], CONST_DEPTH), env));
-      }
-      return;
-    }
-    if (p.t === 'object') {
-      for (const [k, v] of p.entries) {
-        if (k.t !== 'const') continue;
-        if (other.t === 'object') {
-          const hit = other.entries.find(([ok]) => ok.t === 'const' && equals(ok.v, k.v));
-          if (hit) this.bind(v, hit[1], this.typeOf(hit[1], env, false), env);
-        } else if (other.t === 'const' && isObject(other.v)) {
-          const hit = objectEntries(other.v).find(([ok]) => equals(ok, k.v));
-          if (hit) bindVar(v, typeOfValue(hit[1], CONST_DEPTH), env);
-        }
-      }
-    }
-  }
+  private readonly compute = (t: IRTerm, env: Env): BType => this.typeOf(t, env, false);
 
   /**
    * The type of `t`'s values. With `check`, also checks every builtin call inside `t` (nested
@@ -296,39 +246,21 @@ class TypeChecker {
         this.pending.push(t.slot);
         return ANY;
       }
-      case 'ref': {
-        let cur = t.root.kind === 'term' ? this.typeOf(t.root.term, env, check) : ANY;
-        // Only refs into locals and rules are typed by OPA's ref checker (a literal head is never blamed).
-        let typed = t.root.kind === 'term' && t.root.term.t === 'var';
-        let start = 0;
-        // As OPA, a rule's type holds even where `with` replaces its value.
-        if (t.root.kind === 'data') {
-          const hit = this.ruleAt(t);
-          if (hit) {
-            cur = this.ruleType(hit.node);
-            start = hit.depth;
-            typed = true;
-          }
-        }
-        for (let i = 0; i < t.path.length; i++) {
-          const s = t.path[i];
-          if (s.t !== 'const') this.typeOf(s, env, check);
-          if (i < start) continue;
-          if (typed && check && scalarOnly(cur)) {
-            this.errors.push(new PalisadeError(ErrorCodes.type, `undefined ref: ${refText(t)}`, t.loc));
-            return ANY;
-          }
-          cur = element(cur);
-        }
-        return cur;
-      }
+      case 'ref':
+        return this.refType(t, env, check);
       case 'call': {
+        if (t.fn.kind === 'rule') return this.functionCall(t, t.fn.path, env, check);
+        const d = t.fn.decl;
+        // An untyped variable passed to a builtin takes the parameter's type (OPA's unification
+        // of a variable with a type): that is how function arguments get theirs. `==` unifies
+        // instead (see `unifyBind`).
+        if (!d.variadic && !d.relation && d.name !== 'print' && d.name !== 'equal') {
+          for (let i = 0; i < Math.min(t.args.length, d.params.length); i++) bindVar(t.args[i], d.params[i].type, env);
+        }
         // Constant arguments are check-calls' business; their types are not needed here.
         const types: BType[] = [];
         for (const a of t.args) types.push(a.t === 'const' ? ANY : this.typeOf(a, env, check));
-        if (t.fn.kind !== 'builtin') return ANY;
-        const d = t.fn.decl;
-        if (check) this.checkCall(t, types);
+        if (check) this.errors.push(...builtinArgErrors(t, d, types, this.options));
         if (d.variadic || d.relation || d.name === 'print' || t.args.length !== d.params.length) return ANY;
         return d.result;
       }
@@ -353,190 +285,111 @@ class TypeChecker {
       case 'arraycomp':
       case 'setcomp':
       case 'objectcomp': {
-        if (check) {
-          // Captured variables are bound before the comprehension, its own ones are new slots:
-          // sharing `env` lets types flow in and nothing out.
-          this.body(t.body, env);
-          if (t.t === 'objectcomp') {
-            this.typeOf(t.key, env, true);
-            this.typeOf(t.value, env, true);
-          } else this.typeOf(t.term, env, true);
-        }
-        return t.t === 'arraycomp' ? ARRAY_ANY : t.t === 'setcomp' ? SET_ANY : OBJECT_ANY;
+        // Captured variables are bound before the comprehension, its own ones are new slots:
+        // sharing `env` lets types flow in and nothing out. Typing without checking reads the
+        // types its body gave its own variables when it was checked.
+        const base = this.pending.length;
+        if (check) this.body(t.body, env);
+        const of = (x: IRTerm) => this.typeOf(x, env, check);
+        const out: BType = t.t === 'objectcomp' ? { k: 'object', key: of(t.key), value: of(t.value) } : { k: t.t === 'arraycomp' ? 'array' : 'set', of: of(t.term) };
+        this.pending.length = base;
+        return out;
       }
     }
   }
 
-  private checkCall(t: Extract<IRTerm, { t: 'call' }>, types: BType[]): void {
-    if (t.fn.kind !== 'builtin') return;
-    const d = t.fn.decl;
-    const want = d.params.length;
-    const n = t.args.length;
-    // Arity, deprecation and constant arguments are check-calls' errors: one error per call.
-    if (d.variadic || (d.deprecated && !this.options.allowDeprecatedBuiltins) || (n !== want && n !== want + 1)) return;
-    let rejected: boolean | undefined;
-    for (let i = 0; i < want; i++) {
-      const a = t.args[i];
-      const p = d.params[i];
-      if (a.t === 'const' || fits(types[i], p.type)) continue;
-      rejected ??= t.args.some((c, j) => j < want && c.t === 'const' && !c.poisoned && !matches(d.params[j].type, c.v));
-      if (rejected) return;
-      this.errors.push(
-        new PalisadeError(
-          ErrorCodes.type,
-          `${d.name}: invalid argument(s)\n\thave: argument ${i + 1} ${typeText(types[i])}\n\twant: ${p.name}: ${typeText(p.type)}`,
-          a.loc,
-        ),
-      );
+  /**
+   * Refs into locals and rules, typed as OPA's ref checker does: indexing or iterating a scalar, or
+   * a key whose type cannot index the collection, is an "undefined ref"; an unbound variable key
+   * takes the collection's key type. Refs with a literal head are never blamed.
+   */
+  private refType(t: Extract<IRTerm, { t: 'ref' }>, env: Env, check: boolean): BType {
+    let cur = t.root.kind === 'term' ? this.typeOf(t.root.term, env, check) : ANY;
+    let typed = t.root.kind === 'term' && t.root.term.t === 'var';
+    let start = 0;
+    let intoTree = false;
+    // As OPA, a rule's type holds even where `with` replaces its value.
+    if (t.root.kind === 'data') {
+      const hit = this.ruleAt(t);
+      if (hit) {
+        cur = this.nodeType(hit.node);
+        start = hit.depth;
+        intoTree = !hit.node.ruleSet;
+        typed = true;
+      }
     }
-  }
-}
-
-// ---- types -----------------------------------------------------------------------------------
-
-/** True unless `have` and `want` certainly have no value in common. */
-export function fits(have: BType, want: BType): boolean {
-  if (have.k === 'any' || want.k === 'any') return true;
-  if (have.k === 'union') return have.of.some((h) => fits(h, want));
-  if (want.k === 'union') return want.of.some((w) => fits(have, w));
-  if (have.k !== want.k) return false;
-  if ((have.k === 'array' || have.k === 'set') && (want.k === 'array' || want.k === 'set')) return fits(have.of, want.of);
-  if (have.k === 'object' && want.k === 'object') return fits(have.key, want.key) && fits(have.value, want.value);
-  return true;
-}
-
-/** The type of a constant, `depth` levels deep (deeper or larger parts are `any`). */
-export function typeOfValue(v: Value, depth: number): BType {
-  if (v === null) return NULL;
-  switch (typeof v) {
-    case 'boolean':
-      return BOOLEAN;
-    case 'number':
-    case 'bigint':
-      return NUMBER;
-    case 'string':
-      return STRING;
-  }
-  if (Array.isArray(v)) return { k: 'array', of: elementsType(v, depth) };
-  if (v instanceof RSet) return { k: 'set', of: elementsType([...v], depth) };
-  const entries = objectEntries(v);
-  if (entries.length === 0) return EMPTY_OBJECT;
-  if (depth <= 0 || entries.length > CONST_ELEMENTS) return OBJECT_ANY;
-  return {
-    k: 'object',
-    key: unionOf(entries.map(([k]) => typeOfValue(k, depth - 1))),
-    value: unionOf(entries.map(([, x]) => typeOfValue(x, depth - 1))),
-  };
-}
-
-function elementsType(items: Value[], depth: number): BType {
-  if (depth <= 0 || items.length === 0 || items.length > CONST_ELEMENTS) return ANY;
-  return unionOf(items.map((x) => typeOfValue(x, depth - 1)));
-}
-
-/** The union of `types`; `any` when one is `any`, when there are none, or too many. */
-function unionOf(types: BType[]): BType {
-  if (types.length === 1) return types[0];
-  const members: BType[] = [];
-  for (const t of types) {
-    if (t.k === 'any') return ANY;
-    if (t.k === 'union') {
-      for (const m of t.of) if (!addMember(members, m)) return ANY;
-    } else if (!addMember(members, t)) return ANY;
-  }
-  if (members.length === 0) return ANY;
-  return members.length === 1 ? members[0] : { k: 'union', of: members };
-}
-
-/** Adds `m` unless present; false when the union grew too large. */
-function addMember(members: BType[], m: BType): boolean {
-  for (const x of members) if (sameType(x, m)) return true;
-  members.push(m);
-  return members.length <= MAX_UNION;
-}
-
-function sameType(a: BType, b: BType): boolean {
-  if (a === b) return true;
-  if (a.k !== b.k) return false;
-  switch (a.k) {
-    case 'array':
-    case 'set':
-      return sameType(a.of, (b as typeof a).of);
-    case 'object':
-      return sameType(a.key, (b as typeof a).key) && sameType(a.value, (b as typeof a).value);
-    case 'union': {
-      const bo = (b as typeof a).of;
-      return a.of.length === bo.length && a.of.every((x, i) => sameType(x, bo[i]));
+    for (let i = start; i < t.path.length; i++) {
+      const s = t.path[i];
+      if (i === start && intoTree) {
+        // A key into rules below a node: a variable one is a string; what it selects is not typed
+        // (OPA checks each child there and ignores their errors).
+        bindVar(s, STRING, env);
+        const st = this.typeOf(s, env, check);
+        if (s.t === 'var' && !fits(st, STRING)) {
+          if (check) this.errors.push(new PalisadeError(ErrorCodes.type, `undefined ref: ${refText(t)}`, t.loc));
+          return ANY;
+        }
+        cur = ANY;
+        continue;
+      }
+      if (!typed) {
+        if (s.t !== 'const') this.typeOf(s, env, check);
+        cur = element(cur);
+        continue;
+      }
+      if (scalarOnly(cur)) {
+        if (check) this.errors.push(new PalisadeError(ErrorCodes.type, `undefined ref: ${refText(t)}`, t.loc));
+        return ANY;
+      }
+      const keys = keysOf(cur);
+      if (keys) bindVar(s, keys, env);
+      const st = s.t === 'const' ? (s.poisoned ? ANY : typeOfValue(s.v, CONST_DEPTH)) : this.typeOf(s, env, check);
+      // A composite key of the key type's kind is not blamed: OPA's static parts of it are not kept.
+      if (keys && !fits(st, keys) && !(st.k === keys.k && (keys.k === 'array' || keys.k === 'set' || keys.k === 'object'))) {
+        if (check) this.errors.push(new PalisadeError(ErrorCodes.type, `undefined ref: ${refText(t)}`, t.loc));
+        return ANY;
+      }
+      cur = element(cur);
     }
-    default:
-      return true;
+    return cur;
   }
-}
 
-/** The type of `x[_]` for `x` of type `t` (`any` unless `t` is one kind of collection). */
-function element(t: BType): BType {
-  switch (t.k) {
-    case 'array':
-    case 'set':
-      return t.of;
-    case 'object':
-      return t.value;
-    default:
+  /**
+   * OPA's check of a function replacing a builtin or function under `with`: the same number of
+   * arguments, of types that can meet ("arity mismatch" either way). Untyped functions pass.
+   */
+  private checkMock(w: IRWith, fn: CallTarget): void {
+    const target = w.target.kind === 'builtin' ? declArgs(this.builtins?.get(w.target.name)) : w.target.kind === 'function' ? this.functionArgs(w.target.path) : undefined;
+    const value = fn.kind === 'builtin' ? declArgs(fn.decl) : this.functionArgs(fn.path);
+    if (!target || !value) return;
+    if (target.length === value.length && target.every((t, i) => fits(t, value[i]))) return;
+    const name = w.target.kind === 'builtin' ? w.target.name : `data.${(w.target as { path: string[] }).path.join('.')}`;
+    this.errors.push(new PalisadeError(ErrorCodes.type, `${name}: arity mismatch`, w.loc));
+  }
+
+  private functionArgs(path: string[]): BType[] | undefined {
+    const node = this.tree && findNode(this.tree, path);
+    const ft = node ? this.ruleSet(node) : undefined;
+    return ft?.k === 'function' ? ft.args : undefined;
+  }
+
+  /** A call of a user function: arguments are unified with its argument types, as OPA does. */
+  private functionCall(t: Extract<IRTerm, { t: 'call' }>, path: string[], env: Env, check: boolean): BType {
+    const node = this.tree && findNode(this.tree, path);
+    const ft = node ? this.ruleSet(node) : undefined;
+    if (ft?.k !== 'function') {
+      for (const a of t.args) this.typeOf(a, env, check);
       return ANY;
+    }
+    let bad = false;
+    t.args.forEach((a, i) => {
+      // The argument after the last one receives the result.
+      const want = i < ft.args.length ? ft.args[i] : ft.result;
+      bindVar(a, want, env);
+      if (!fits(this.typeOf(a, env, check), want)) bad = true;
+    });
+    if (bad && check) this.errors.push(new PalisadeError(ErrorCodes.type, `data.${path.join('.')}: invalid argument(s)`, t.loc));
+    return ft.result;
   }
-}
 
-/** Key and value types of `some k, v in x` for `x` of type `t`. */
-function iteration(t: BType): [BType, BType] {
-  switch (t.k) {
-    case 'array':
-      return [NUMBER, t.of];
-    case 'set':
-      return [t.of, t.of];
-    case 'object':
-      return [t.key, t.value];
-    default:
-      return [ANY, ANY];
-  }
-}
-
-/** True when every value of type `t` is a scalar (nothing to iterate or index). */
-function scalarOnly(t: BType): boolean {
-  switch (t.k) {
-    case 'null':
-    case 'boolean':
-    case 'number':
-    case 'string':
-      return true;
-    case 'union':
-      return t.of.every(scalarOnly);
-    default:
-      return false;
-  }
-}
-
-function constOf(v: Value, loc: IRTerm['loc']): IRTerm {
-  return { t: 'const', v, loc };
-}
-
-/** Text of a ref into a local, for messages (`x[0].a`, `x[k]`). */
-function refText(t: Extract<IRTerm, { t: 'ref' }>): string {
-  let out = t.root.kind === 'term' && t.root.term.t === 'var' ? t.root.term.name : t.root.kind;
-  for (const s of t.path) {
-    if (s.t === 'const' && typeof s.v === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(s.v)) out += '.' + s.v;
-    else if (s.t === 'const') out += `[${toRegoText(s.v)}]`;
-    else if (s.t === 'var') out += `[${s.name}]`;
-    else out += '[_]';
-  }
-  return out;
-}
-
-function bindVar(p: IRTerm, t: BType, env: Env): void {
-  if (p.t === 'var' && !env.has(p.slot)) env.set(p.slot, t);
-}
-
-function markBound(t: IRTerm, env: Env): void {
-  visitTerm(t, (x) => {
-    if (x.t === 'var' && !env.has(x.slot)) env.set(x.slot, ANY);
-  });
 }

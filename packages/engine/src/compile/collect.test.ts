@@ -21,9 +21,13 @@ describe('collect-rules conflicts (OPA codes and messages)', () => {
   });
 
   it('reports conflicting kinds and function arities as conflicting rules', () => {
-    expect(brief(errors('package t\n\ns contains 1\ns := 2\n'))).toEqual(['rego_type_error m0.rego:4: conflicting rules data.t.s found']);
-    expect(brief(errors('package t\n\ndefault s := ""\ns contains ""\n'))).toEqual(['rego_type_error m0.rego:4: conflicting rules data.t.s found']);
-    expect(brief(errors('package t\n\nf(x) := 1\nf(x, y) := 2\n'))).toEqual(['rego_type_error m0.rego:4: conflicting rules data.t.f found']);
+    // As OPA: once per path, at the path's first rule.
+    expect(brief(errors('package t\n\ns contains 1\ns := 2\ns := 3\n'))).toEqual(['rego_type_error m0.rego:3: conflicting rules data.t.s found']);
+    expect(brief(errors('package t\n\ndefault s := ""\ns contains ""\n'))).toEqual(['rego_type_error m0.rego:3: conflicting rules data.t.s found']);
+    expect(brief(errors('package t\n\nf(x) := 1\nf(x, y) := 2\n'))).toEqual(['rego_type_error m0.rego:3: conflicting rules data.t.f found']);
+    // A default goes with complete rules only (not with partial sets or objects).
+    expect(brief(errors('package t\n\ns contains ""\ndefault s := 0\n'))).toEqual(['rego_type_error m0.rego:3: conflicting rules data.t.s found']);
+    expect(brief(errors('package t\n\no[k] := 1 if some k in ["a"]\ndefault o := {}\n'))).toEqual(['rego_type_error m0.rego:3: conflicting rules data.t.o found']);
   });
 
   it('rejects rules below a rule whose document is one value', () => {

@@ -19,6 +19,7 @@ export function collectRules(st: CompileState): void {
   const defaults = new Map<RuleSet, Location[]>();
   /** Where each rule set was first defined (its conflicts are reported there). */
   const firstLoc = new Map<RuleSet, Location>();
+  const conflicted = new Set<RuleSet>();
   for (const m of st.modules) {
     const pkg = packagePath(m);
     let pnode = st.tree;
@@ -42,8 +43,11 @@ export function collectRules(st: CompileState): void {
         node.ruleSet = rs;
         st.ruleSets.push(rs);
         firstLoc.set(rs, rule.loc);
-      } else if ((rs.kind !== kind && !(rule.default && (rs.kind === 'complete' || kind === 'complete'))) || (kind === 'function' && rs.arity !== arity)) {
-        st.errors.push(new PalisadeError(ErrorCodes.type, `conflicting rules data.${path.join('.')} found`, rule.loc));
+      } else if (rs.kind !== kind || (kind === 'function' && rs.arity !== arity)) {
+        // As OPA: once per path, at its first rule. A default (a complete rule) goes only with
+        // complete rules.
+        if (!conflicted.has(rs)) st.errors.push(new PalisadeError(ErrorCodes.type, `conflicting rules data.${path.join('.')} found`, firstLoc.get(rs)!));
+        conflicted.add(rs);
         continue;
       }
       const def: RuleDef = {
@@ -68,10 +72,7 @@ export function collectRules(st: CompileState): void {
         if (rs.defaultDef) continue;
         rs.defaultDef = def;
         if (rs.defs.length === 0) rs.kind = kind;
-      } else {
-        if (rs.defs.length === 0 && rs.defaultDef && rs.kind !== kind && rs.defaultDef.kind === 'complete') rs.kind = kind;
-        rs.defs.push(def);
-      }
+      } else rs.defs.push(def);
     }
   }
   const nested = nestedRuleConflicts(st, firstLoc);
@@ -82,12 +83,6 @@ export function collectRules(st: CompileState): void {
     const where = locs.map((l) => `${l.file}:${l.row}`).join(', ');
     const loc = rs.defaultDef!.module.package.loc;
     st.errors.push(new PalisadeError(ErrorCodes.type, `multiple default rules data.${rs.path.join('.')} found at ${where}`, loc));
-  }
-  // A default rule must be able to stand for the whole rule set.
-  for (const rs of st.ruleSets) {
-    if (rs.defaultDef && rs.kind === 'set') {
-      st.errors.push(new PalisadeError(ErrorCodes.compile, `default rules must not be multi-value rules (data.${rs.path.join('.')})`, rs.defaultDef.loc));
-    }
   }
 }
 

@@ -65,6 +65,16 @@ describe('compiler stages', () => {
     expect(compileErrors('package t\ndefault p := 1\ndefault p := 2')[0]).toMatchObject({ code: 'rego_type_error', message: 'multiple default rules data.t.p found at m.rego:2, m.rego:3' });
   });
 
+  it('reports rule conflicts after local-variable and `with` errors, before undefined functions (OPA\'s stage order)', () => {
+    const codes = (src: string) => compileErrors(src).map((e) => `${e.code}: ${e.message.split('\n')[0]}`);
+    expect(codes('package t\ns contains 1\ns := 2\nq if { some a }')).toEqual(['rego_compile_error: declared var a unused']);
+    expect(codes('package t\ndefault d := 1\ndefault d := 2\nq if { x := 1; x := 2 }')).toEqual(['rego_compile_error: var x assigned above']);
+    expect(codes('package t\ns contains 1\ns := 2\nq if { x := 1 with foo as 2 }')).toEqual([
+      'rego_type_error: with keyword target must reference existing input, data, or a function',
+    ]);
+    expect(codes('package t\ns contains 1\ns := 2\nq if { undefined_fn(1) }')).toEqual(['rego_type_error: conflicting rules data.t.s found']);
+  });
+
   it('stops at the first failing stage, as OPA does', () => {
     const codes = (src: string) => compileErrors(src).map((e) => `${e.code}: ${e.message.split('\n')[0]}`);
     // A bad `with` target hides the unsafe value; wrong arity comes before safety and recursion.

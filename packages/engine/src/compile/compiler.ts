@@ -7,7 +7,7 @@ import { Lowerer, occursIn } from './lower.js';
 import { newNode, type RuleSet, type TreeNode } from './rule-tree.js';
 import { SafetyChecker } from './safety.js';
 import { hoistNegatedCalls, hoistNegatedRefs } from './negation.js';
-import { stages, stopsBeforeArity } from './stages.js';
+import { isUndefinedFunction, stages, stopsBeforeArity } from './stages.js';
 import type { CompileOptions, CompileState } from './state.js';
 
 export type { CompileOptions } from './state.js';
@@ -25,13 +25,25 @@ export interface CompiledPolicy {
 
 export function compileModules(modules: Module[], builtins: BuiltinRegistry, options: CompileOptions = {}): { policy: CompiledPolicy; errors: PalisadeError[] } {
   const st: CompileState = { modules, builtins, tree: newNode([]), ruleSets: [], ruleNames: new Map(), errors: [], options };
+  let held: PalisadeError[] | undefined;
   for (const stage of stages) {
     const before = st.errors.length;
     stage.run(st);
     // OPA stops after rewriting local variables when that failed: only those errors are reported.
     if (st.localVarErrors?.length) {
-      st.errors.splice(before, st.errors.length - before, ...st.localVarErrors);
+      st.errors.splice(held ? 0 : before, st.errors.length, ...st.localVarErrors);
       break;
+    }
+    if (held) {
+      // Lowering's other errors (`with` targets, imports) are OPA's earlier stages; undefined
+      // functions its later one.
+      const earlier = st.errors.slice(before).filter((e) => !isUndefinedFunction(e));
+      st.errors.splice(0, st.errors.length, ...(earlier.length ? earlier : held));
+      break;
+    }
+    if (stage.holdsErrors && st.errors.length) {
+      held = [...st.errors];
+      continue;
     }
     // OPA stops at the first stage that reports errors, so later errors (an unsafe `with` value
     // after a bad `with` target, a type error inside a recursive rule) are never reported.
@@ -71,7 +83,7 @@ export function compileQuery(body: Body, policy: CompiledPolicy): { query?: Comp
     hoistNegatedRefs(ir, L.slotNames, false);
     const st = { errors: [] as PalisadeError[], options: policy.options };
     checkBodyCalls(ir, st);
-    checkBodyTypes(ir, st, policy.tree);
+    checkBodyTypes(ir, st, policy.tree, policy.builtins);
     errors.push(...st.errors);
   }
   if (errors.length) return { errors: dedupe(errors) };

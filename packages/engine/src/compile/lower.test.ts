@@ -29,6 +29,14 @@ describe('declared variables', () => {
     expect(run('p if { y := x + 1; x := lower("A") }')).toEqual(['rego_compile_error: var x referenced above']);
   });
 
+  it('a `some` redeclaring a variable of its body is an error, named after the first declaration (as OPA)', () => {
+    expect(run('p if { a := 1; some a in input.xs; a }')).toEqual(['rego_compile_error: var a assigned above']);
+    expect(run('p if { a := 1; some k, a in input.xs; a }')).toEqual(['rego_compile_error: var a assigned above']);
+    expect(run('p if { some a; a := 1 }')).toEqual(['rego_compile_error: var a declared above']);
+    expect(run('f(a) if { some a in input; a }')).toEqual(['rego_compile_error: arg a redeclared']);
+    expect(run('p if { a := 1; [a | some a in input] }')).toEqual([{ x: true }]);
+  });
+
   it('only the local-variable errors are reported when there are any (OPA stops there)', () => {
     expect(run('p if { some x; true }\nq if { not y == 1 }')).toEqual(unused('x'));
     expect(run('p if { x := 1; x := 2 }\nq if { nope(1) }')).toEqual(['rego_compile_error: var x assigned above']);

@@ -30,6 +30,8 @@ interface Scope {
   /** Slots of enclosing scopes used inside this closure scope (undefined for plain bodies). */
   captured?: Set<number>;
   declared: Map<string, number>;
+  /** How each declared name was first declared (for OPA's redeclaration messages). */
+  declaredBy?: Map<string, 'assign' | 'some' | 'arg'>;
   free: Map<string, number>;
   /** Names occurring directly in this body (not inside nested closures). */
   occurs: Set<string>;
@@ -89,13 +91,16 @@ export class Lowerer {
   declare(v: VarTerm, kind: 'assign' | 'some' | 'arg'): number {
     if (v.name === '_') return this.newSlot('_');
     const scope = this.scopes[this.scopes.length - 1];
-    if (kind === 'assign' && scope.declared.has(v.name)) {
-      this.localVarError(`var ${v.name} assigned above`, v.loc);
+    // `some x` after `x := …` in the same body redeclares it too; OPA names the first declaration.
+    if (kind !== 'arg' && scope.declared.has(v.name)) {
+      const first = scope.declaredBy?.get(v.name);
+      this.localVarError(first === 'arg' ? `arg ${v.name} redeclared` : `var ${v.name} ${first === 'some' ? 'declared' : 'assigned'} above`, v.loc);
     } else if (kind !== 'arg' && scope.free.has(v.name)) {
       this.localVarError(`var ${v.name} referenced above`, v.loc);
     }
     const slot = this.newSlot(v.name);
     scope.declared.set(v.name, slot);
+    if (!scope.declaredBy?.has(v.name)) (scope.declaredBy ??= new Map()).set(v.name, kind);
     return slot;
   }
 

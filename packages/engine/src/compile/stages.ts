@@ -7,8 +7,8 @@
  *   check-safety       bound-before-use + body reordering                    (needs: IR)
  *   check-recursion    cycles between rules/functions                        (needs: IR)
  *   check-calls        deprecated builtins, constant arguments               (needs: IR)
- *   check-types        inferred local types vs builtin parameter types       (needs: ordered IR, checked calls)
  *   analyze-dependencies  what each rule reads (input, data, nondeterminism)  (needs: IR, no cycles)
+ *   check-types        OPA's type checker: rule, function and local types    (needs: ordered IR, checked calls, dependencies)
  * Planning to closures happens in eval/ on first use of each rule (once per compiled policy).
  */
 import type { CompileState } from './state.js';
@@ -29,6 +29,11 @@ export interface Stage {
    * first stage that reports errors; Palisade's stages are coarser, hence a test on the errors).
    */
   stopsOn?: (errors: PalisadeError[]) => boolean;
+  /**
+   * This stage's errors are held back until the next stage has run: reported (and compilation
+   * stopped) then, unless that stage's local-variable errors come first, as they do in OPA.
+   */
+  holdsErrors?: true;
 }
 
 const anyError = (errors: PalisadeError[]) => errors.length > 0;
@@ -39,18 +44,20 @@ const anyError = (errors: PalisadeError[]) => errors.length > 0;
  */
 export const stopsBeforeArity = (errors: PalisadeError[]) => errors.some((e) => !isUndefinedFunction(e));
 
-function isUndefinedFunction(e: PalisadeError): boolean {
+export function isUndefinedFunction(e: PalisadeError): boolean {
   return e.code === ErrorCodes.type && e.message.startsWith('undefined function ');
 }
 
 export const stages: readonly Stage[] = [
-  { name: 'collect-rules', run: collectRules, stopsOn: anyError },
+  // OPA checks rule conflicts after rewriting local variables (before undefined functions).
+  { name: 'collect-rules', run: collectRules, holdsErrors: true },
   { name: 'resolve-and-lower', run: resolveAndLower, stopsOn: stopsBeforeArity },
   { name: 'check-arity', run: checkArity, stopsOn: anyError },
   { name: 'check-safety', run: checkSafety, stopsOn: anyError },
   { name: 'check-recursion', run: checkRecursion, stopsOn: anyError },
   // check-calls and check-types together are OPA's type-checking stage: both always run.
   { name: 'check-calls', run: checkCalls },
-  { name: 'check-types', run: checkTypes },
+  // Before check-types, which types rules in dependency order.
   { name: 'analyze-dependencies', run: analyzeDependencies },
+  { name: 'check-types', run: checkTypes },
 ];

@@ -162,7 +162,15 @@ export class AstBuilder {
       body = this.braceBody(v0Body);
       braces = true;
     }
-    const elses = nodes(cst, 'elseClause').map((n) => this.elseClause(n, head));
+    const elseNodes = nodes(cst, 'elseClause');
+    const elses = elseNodes.map((n) => this.elseClause(n, head));
+    // As OPA's parser: an else without a body ends the chain, and an else needs a value or a body.
+    elseNodes.forEach((n, i) => {
+      if (nodes(n, 'ruleBody').length || nodes(n, 'braceBody').length) return;
+      const elseTok = toks(n, 'Else')[0];
+      if (i + 1 < elseNodes.length) this.error('unexpected else keyword', this.loc(toks(elseNodes[i + 1], 'Else')[0]));
+      else if (!nodes(n, 'inTerm').length) this.error('unexpected token after else: expected else value term or rule body', this.loc(elseTok));
+    });
     const rule: Rule = { head, body, hasIf: !!ifTok, braces, else: elses, default: isDefault, annotations: [], loc };
     if (isDefault) this.checkDefault(rule, ifTok ?? (v0Body && lbrace(v0Body)));
     else if (!ifTok && !v0Body && head.value === undefined && !head.contains && !this.v0) {

@@ -18,6 +18,16 @@ function errorsOf(src: string): string[] {
 }
 
 describe('parse errors', () => {
+  it('ends an else chain at an else without a body, and wants a value or a body after else (as OPA)', () => {
+    expect(errorsOf('package a\np := 1 if { false } else := 2 else := 3')).toEqual(['2:31 unexpected else keyword']);
+    expect(errorsOf('package a\np if false else')).toEqual(['2:12 unexpected token after else: expected else value term or rule body']);
+    expect(parseModule('t.rego', 'package a\np := 1 if false else := 2 if true else := 3').errors).toEqual([]);
+  });
+  it('reads `not {1} == 0` as the negation of a comparison, also in (logic-mode) queries', () => {
+    const q = parseQuery('not {1} == 0; not { x }; not {"", ""}; not {}', '', { experimentalLogic: true });
+    expect(q.errors).toEqual([]);
+    expect(q.body?.map((e) => e.block === true)).toEqual([false, true, false, false]);
+  });
   it('explains v0 syntax', () => {
     expect(errorsOf('package a\np { true }')).toEqual(['2:3 `if` is required before a rule body in Rego v1']);
     expect(errorsOf('package a\np[x] { x := 1 }')[0]).toMatch(/^2:6 did you mean `p contains x if \{ … \}`\? v0-style partial set rules/);

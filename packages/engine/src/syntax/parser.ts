@@ -87,12 +87,28 @@ export class RegoParser extends CstParser {
   private logicBlock(): boolean {
     if (!this.notBody || !tokenMatcher(this.tok(1), T.LCurly)) return false;
     const prev = this.LA(0).tokenType;
-    if (prev === T.Not) return true;
-    if (!this.logic) return false;
-    if (prev === T.AndKw || prev === T.OrKw) return true;
     const end = this.matching(this.indexOf(this.tok(1)));
     const next = end >= 0 ? this.toks[end + 1] : undefined;
+    // `not {1} == 0` and `not {1, 2}` negate a set literal, as in OPA: an operand, or braces with a
+    // comma at their top level, never are a block.
+    // `not {}` negates an empty object.
+    if (prev === T.Not) return end !== this.indexOf(this.tok(1)) + 1 && !(next && (tokenMatcher(next, T.BinOp) || tokenMatcher(next, T.AssignOp) || tokenMatcher(next, T.In))) && !this.topLevelComma(end);
+    if (!this.logic) return false;
+    if (prev === T.AndKw || prev === T.OrKw) return true;
     return next !== undefined && (next.tokenType === T.AndKw || next.tokenType === T.OrKw);
+  }
+  /** True when the brackets opening at the next token and closing at `end` hold a top-level `,`. */
+  private topLevelComma(end: number): boolean {
+    for (let i = this.indexOf(this.tok(1)) + 1; i < end; i++) {
+      const t = this.toks[i];
+      if (t.tokenType === T.Comma) return true;
+      if (isOpen(t)) {
+        const close = this.matching(i);
+        if (close < 0) return false;
+        i = close;
+      }
+    }
+    return false;
   }
   /**
    * `if {` starts an object literal rather than a body when the braces are empty or hold a `:`

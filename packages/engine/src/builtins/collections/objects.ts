@@ -148,7 +148,8 @@ const objectBuiltins: BuiltinDecl[] = [
       { name: 'object', type: T.object(), description: 'the object to remove keys from' },
       { name: 'keys', type: keysParam, description: 'the keys to remove (array, set, or the keys of an object)' },
     ],
-    result: T.object(),
+    // OPA declares this result as `any`: the type checker must not be narrower.
+    result: T.any,
     category: 'objects',
     description: 'Returns a copy of an object without the given top-level keys.',
     impl(args) {
@@ -163,7 +164,8 @@ const objectBuiltins: BuiltinDecl[] = [
       { name: 'object', type: T.object(), description: 'the object to filter' },
       { name: 'keys', type: keysParam, description: 'the keys to keep (array, set, or the keys of an object)' },
     ],
-    result: T.object(),
+    // OPA declares this result as `any`: the type checker must not be narrower.
+    result: T.any,
     category: 'objects',
     description: 'Returns a copy of an object holding only the given top-level keys.',
     impl(args) {
@@ -211,7 +213,8 @@ const objectBuiltins: BuiltinDecl[] = [
       { name: 'super', type: T.union(T.object(), T.set(), T.array()), description: 'the containing collection' },
       { name: 'sub', type: T.union(T.object(), T.set(), T.array()), description: 'the collection that should be contained' },
     ],
-    result: T.boolean,
+    // OPA declares this result as `any`: the type checker must not be narrower.
+    result: T.any,
     category: 'objects',
     description:
       'Tests whether one collection is contained in another: objects recursively, sets by membership, arrays as a contiguous run, and a set within an array.',
