@@ -39,6 +39,7 @@ export function hoistNegatedRefs(body: IRBody, slotNames: string[], module: bool
 export function hoistInTerm(t: IRTerm, slotNames: string[], phase: 'calls' | 'refs', module: boolean): void {
   const f = phase === 'calls' ? expandNegated : (e: IRExpr, h: Hoist) => dynamicNegated(e, h, module);
   forEachClosureBody(t, (b) => rewriteBodies(b, slotNames, f, phase === 'refs' ? iterationRefs : undefined));
+  if (phase === 'refs') forEachTermClosure(t, (c) => iterationHead(c, slotNames));
 }
 
 /** `f` rewrites negated expressions; `positive`, when given, the others. */
@@ -46,6 +47,7 @@ function rewriteBodies(body: IRBody, slotNames: string[], f: (e: IRExpr, h: Hois
   const out: IRExpr[] = [];
   for (const e of body) {
     forEachNestedBody(e, (b) => rewriteBodies(b, slotNames, f, positive));
+    if (positive) forEachExprClosure(e, (c) => iterationHead(c, slotNames));
     const g = e.negated ? (e.block ? undefined : f) : positive;
     if (g) {
       const hoist: Hoist = (t) => {
@@ -176,6 +178,35 @@ function iterationOne(t: IRTerm, h: Hoist): IRTerm {
     default:
       return t;
   }
+}
+
+/**
+ * A comprehension's head is evaluated after its body, so its iterating refs are bound at the
+ * body's end: `[[i, input.xs[i]] | true]` iterates `i` (OPA rewrites the head the same way).
+ */
+function iterationHead(c: IRTerm, slotNames: string[]): void {
+  if (c.t !== 'arraycomp' && c.t !== 'setcomp' && c.t !== 'objectcomp') return;
+  const h: Hoist = (t) => {
+    const slot = slotNames.length;
+    slotNames.push('$neg');
+    const v: IRTerm = { t: 'var', slot, name: '$neg', loc: t.loc };
+    c.body.push({ node: { kind: 'unify', left: v, right: t }, negated: false, with: [], loc: t.loc });
+    return v;
+  };
+  if (c.t === 'objectcomp') {
+    c.key = iterationSide(c.key, h);
+    c.value = iterationSide(c.value, h);
+  } else c.term = iterationSide(c.term, h);
+}
+
+/** The closures among `e`'s terms (and inside their heads), not those inside nested bodies. */
+function forEachExprClosure(e: IRExpr, f: (c: IRTerm) => void): void {
+  forEachIRExprChild(e, { term: (t) => forEachTermClosure(t, f), binder: ignore, body: ignore });
+}
+
+function forEachTermClosure(t: IRTerm, f: (c: IRTerm) => void): void {
+  if (isClosure(t)) f(t);
+  forEachIRChild(t, { term: (x) => forEachTermClosure(x, f), body: ignore });
 }
 
 // ---- nested bodies -------------------------------------------------------------------------
