@@ -42,6 +42,17 @@ export function hoistInTerm(t: IRTerm, slotNames: string[], phase: 'calls' | 're
   if (phase === 'refs') forEachTermClosure(t, (c) => iterationHead(c, slotNames));
 }
 
+/** A hoist binding each term to a fresh variable by an expression appended to `into`. */
+function hoistInto(into: IRExpr[], slotNames: string[], withs: IRExpr['with']): Hoist {
+  return (t) => {
+    const slot = slotNames.length;
+    slotNames.push('$neg');
+    const v: IRTerm = { t: 'var', slot, name: '$neg', loc: t.loc };
+    into.push({ node: { kind: 'unify', left: v, right: t }, negated: false, with: withs, loc: t.loc });
+    return v;
+  };
+}
+
 /** `f` rewrites negated expressions; `positive`, when given, the others. */
 function rewriteBodies(body: IRBody, slotNames: string[], f: (e: IRExpr, h: Hoist) => void, positive?: (e: IRExpr, h: Hoist) => void): void {
   const out: IRExpr[] = [];
@@ -50,14 +61,7 @@ function rewriteBodies(body: IRBody, slotNames: string[], f: (e: IRExpr, h: Hois
     if (positive) forEachExprClosure(e, (c) => iterationHead(c, slotNames));
     const g = e.negated ? (e.block ? undefined : f) : positive;
     if (g) {
-      const hoist: Hoist = (t) => {
-        const slot = slotNames.length;
-        slotNames.push('$neg');
-        const v: IRTerm = { t: 'var', slot, name: '$neg', loc: t.loc };
-        out.push({ node: { kind: 'unify', left: v, right: t }, negated: false, with: e.with, loc: t.loc });
-        return v;
-      };
-      g(e, hoist);
+      g(e, hoistInto(out, slotNames, e.with));
     }
     out.push(e);
   }
@@ -186,13 +190,7 @@ function iterationOne(t: IRTerm, h: Hoist): IRTerm {
  */
 function iterationHead(c: IRTerm, slotNames: string[]): void {
   if (c.t !== 'arraycomp' && c.t !== 'setcomp' && c.t !== 'objectcomp') return;
-  const h: Hoist = (t) => {
-    const slot = slotNames.length;
-    slotNames.push('$neg');
-    const v: IRTerm = { t: 'var', slot, name: '$neg', loc: t.loc };
-    c.body.push({ node: { kind: 'unify', left: v, right: t }, negated: false, with: [], loc: t.loc });
-    return v;
-  };
+  const h = hoistInto(c.body, slotNames, []);
   if (c.t === 'objectcomp') {
     c.key = iterationSide(c.key, h);
     c.value = iterationSide(c.value, h);
