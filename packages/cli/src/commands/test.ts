@@ -259,11 +259,15 @@ export const testCommand = defineCommand({
     const settings: SuiteSettings = { format, filter, timeoutMs, bundles: bundled.bundles };
     if (!opts.watch) return runSuite(args, opts, io, settings);
     let code = runSuite(args, opts, io, settings);
-    io.stderr.write(`watching ${args.length ? args.join(', ') : '.'} for changes to .rego and data files (Ctrl-C to stop)\n`);
-    await watchPaths(args, io.cwd, (file) => {
-      io.stdout.write(`\n── ${new Date().toLocaleTimeString()} ${relative(io.cwd, file) || file} changed ${'─'.repeat(20)}\n`);
-      code = runSuite(args, opts, io, settings);
-    });
+    await watchPaths(
+      args,
+      io.cwd,
+      (file) => {
+        io.stdout.write(`\n── ${new Date().toLocaleTimeString()} ${relative(io.cwd, file) || file} changed ${'─'.repeat(20)}\n`);
+        code = runSuite(args, opts, io, settings);
+      },
+      () => io.stderr.write(`watching ${args.length ? args.join(', ') : '.'} for changes to .rego and data files (Ctrl-C to stop)\n`),
+    );
     return code;
   },
 });

@@ -10,8 +10,12 @@ import { dirname, resolve } from 'node:path';
 const WATCHED = /\.(rego|json|ya?ml)$/i;
 const DEBOUNCE_MS = 150;
 
-/** Watches `paths` (files or directories, relative to `cwd`); resolves when the process is asked to stop. */
-export function watchPaths(paths: readonly string[], cwd: string, onChange: (file: string) => void): Promise<void> {
+/**
+ * Watches `paths` (files or directories, relative to `cwd`); resolves when the process is asked to
+ * stop. `onReady` runs once the watchers exist, so "watching…" is never printed before a change
+ * could be seen.
+ */
+export function watchPaths(paths: readonly string[], cwd: string, onChange: (file: string) => void, onReady?: () => void): Promise<void> {
   const watchers: FSWatcher[] = [];
   let timer: NodeJS.Timeout | undefined;
   let last = '';
@@ -39,6 +43,7 @@ export function watchPaths(paths: readonly string[], cwd: string, onChange: (fil
     });
     watchers.push(w);
   }
+  onReady?.();
   return new Promise((done) => {
     const stop = (): void => {
       if (timer) clearTimeout(timer);
